@@ -1,0 +1,327 @@
+package io.raftlens.raft.core.golden;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.raftlens.raft.core.MemoryStorage;
+import io.raftlens.raft.core.ProposalDroppedException;
+import io.raftlens.raft.core.RaftConfig;
+import io.raftlens.raft.core.RaftException;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.RawNode;
+import io.raftlens.raft.core.Ready;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfState;
+import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.EntryType;
+import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.core.pb.Snapshot;
+import io.raftlens.raft.core.pb.SnapshotMetadata;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An interaction environment in the manner of etcd's {@code rafttest.InteractionEnv}: nodes 1..n (RawNode over
+ * MemoryStorage, ElectionTick 3, HeartbeatTick 1, as etcd's harness), a single ordered queue of messages in
+ * flight, and commands that drive them step by step. The output of a command is what the nodes' raft loggers
+ * printed (at or above the current log level), plus the listing of {@code raft-log}.
+ *
+ * <p>Commands: {@code log-level L}, {@code add-nodes N [voters=(1,2,3)] [index=I] [prevote=true]
+ * [checkquorum=true]}, {@code campaign N}, {@code propose N DATA}, {@code process-ready N...},
+ * {@code deliver-msgs N... [drop=N]}, {@code stabilize [N...]}, {@code tick-election N},
+ * {@code tick-heartbeat N}, {@code isolate N}, {@code heal}, {@code raft-log N},
+ * {@code set-randomized-election-timeout N timeout=T}.
+ */
+final class InteractionEnv {
+
+    static final int ELECTION_TICK = 3;
+    static final int HEARTBEAT_TICK = 1;
+
+    private enum Level { DEBUG, INFO, WARN, ERROR, NONE }
+
+    private record Node(long id, RawNode raw, MemoryStorage storage) { }
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Message> messages = new ArrayList<>();
+    private final Set<Long> isolated = new HashSet<>();
+    private final List<String> output = new ArrayList<>();
+    private final List<String> nodeLines = new ArrayList<>();
+    private Level level = Level.DEBUG;
+
+    static final String NODE_PREFIX = "raft.node: ";
+
+    /** Every {@code raft.node: ...} leader-change line printed so far, in order. */
+    List<String> nodeLines() {
+        return List.copyOf(nodeLines);
+    }
+
+    /** Runs one command line and returns its output lines ("ok" when it printed nothing). */
+    List<String> execute(String commandLine) {
+        output.clear();
+        Command c = Command.parse(commandLine);
+        switch (c.name()) {
+            case "log-level" -> level = Level.valueOf(c.positional(0).toUpperCase(Locale.ROOT));
+            case "add-nodes" -> addNodes(c);
+            case "campaign" -> node(c.positionalId(0)).raw.campaign();
+            case "propose" -> propose(c);
+            case "process-ready" -> c.ids().forEach(this::processReady);
+            case "deliver-msgs" -> deliverMsgs(c);
+            case "stabilize" -> stabilize(c.ids());
+            case "tick-election" -> tick(c.positionalId(0), ELECTION_TICK);
+            case "tick-heartbeat" -> tick(c.positionalId(0), HEARTBEAT_TICK);
+            case "isolate" -> isolated.add(c.positionalId(0));
+            case "heal" -> isolated.clear();
+            case "raft-log" -> raftLog(c.positionalId(0));
+            case "set-randomized-election-timeout" -> checkTimeout(c);
+            default -> throw new IllegalArgumentException("unknown command '" + c.name() + "'");
+        }
+        return output.isEmpty() ? List.of("ok") : List.copyOf(output);
+    }
+
+    private void addNodes(Command c) {
+        int n = Integer.parseInt(c.positional(0));
+        long index = c.longArg("index", 0);
+        ConfState.Builder cs = ConfState.newBuilder();
+        for (String v : c.listArg("voters")) {
+            cs.addVoters(Long.parseLong(v));
+        }
+        for (int i = 0; i < n; i++) {
+            long id = nodes.size() + 1;
+            MemoryStorage storage = new MemoryStorage();
+            if (index > 0) {
+                if (index <= 1) {
+                    throw new IllegalArgumentException("index must be > 1, as in etcd's harness");
+                }
+                storage.applySnapshot(Snapshot.newBuilder().setMetadata(SnapshotMetadata.newBuilder()
+                        .setIndex(index).setTerm(1).setConfState(cs)).build());
+            }
+            RaftConfig config = RaftConfig.builder(id, storage)
+                    .electionTick(ELECTION_TICK)
+                    .heartbeatTick(HEARTBEAT_TICK)
+                    .applied(index)
+                    .maxSizePerMsg(Long.MAX_VALUE)
+                    .maxInflightMsgs(256)
+                    .preVote(c.boolArg("prevote"))
+                    .checkQuorum(c.boolArg("checkquorum"))
+                    .random(new LongestTimeoutRandom())
+                    .logger(logger())
+                    .build();
+            nodes.add(new Node(id, new RawNode(config), storage));
+        }
+    }
+
+    private void propose(Command c) {
+        try {
+            node(c.positionalId(0)).raw.propose(ByteString.copyFromUtf8(c.positional(1)));
+        } catch (ProposalDroppedException e) {
+            output.add(e.getMessage());
+        }
+    }
+
+    /** etcd's ProcessReady: persist (snapshot, entries, hard state), apply conf changes, queue messages, advance. */
+    private void processReady(long id) {
+        Node n = node(id);
+        Ready rd = n.raw.ready();
+        if (rd.snapshot() != null) {
+            n.storage.applySnapshot(rd.snapshot());
+        }
+        if (!rd.entries().isEmpty()) {
+            n.storage.append(rd.entries());
+        }
+        if (rd.hardState() != null) {
+            n.storage.setHardState(rd.hardState());
+        }
+        for (Entry e : rd.committedEntries()) {
+            if (e.getType() == EntryType.EntryConfChange) {
+                n.raw.applyConfChange(parseConfChange(e));
+            }
+        }
+        for (Message m : rd.messages()) {
+            if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
+                messages.add(m);
+            }
+        }
+        n.raw.advance(rd);
+    }
+
+    private void deliverMsgs(Command c) {
+        for (long id : c.ids()) {
+            deliverTo(id);
+        }
+        String drop = c.arg("drop");
+        if (drop != null) {
+            messages.removeIf(m -> m.getTo() == Long.parseLong(drop));
+        }
+    }
+
+    /** Delivers, in queue order, every message addressed to {@code id}; returns how many. */
+    private int deliverTo(long id) {
+        List<Message> mine = new ArrayList<>();
+        messages.removeIf(m -> {
+            if (m.getTo() == id) {
+                mine.add(m);
+                return true;
+            }
+            return false;
+        });
+        for (Message m : mine) {
+            try {
+                node(id).raw.step(m);
+            } catch (RaftException e) {
+                output.add(e.getMessage());
+            }
+        }
+        return mine.size();
+    }
+
+    /** etcd's Stabilize: handle every Ready, then deliver every message, until nothing is left. */
+    private void stabilize(List<Long> only) {
+        List<Long> ids = only.isEmpty() ? nodes.stream().map(Node::id).toList() : only;
+        boolean done = false;
+        while (!done) {
+            done = true;
+            for (long id : ids) {
+                if (node(id).raw.hasReady()) {
+                    processReady(id);
+                    done = false;
+                }
+            }
+            for (long id : ids) {
+                if (deliverTo(id) > 0) {
+                    done = false;
+                }
+            }
+        }
+    }
+
+    private void tick(long id, int times) {
+        for (int i = 0; i < times; i++) {
+            node(id).raw.tick();
+        }
+    }
+
+    private void raftLog(long id) {
+        MemoryStorage s = node(id).storage;
+        if (s.lastIndex() < s.firstIndex()) {
+            output.add("log is empty: first index=" + s.firstIndex() + ", last index: " + s.lastIndex());
+            return;
+        }
+        for (Entry e : s.entries(s.firstIndex(), s.lastIndex() + 1, Long.MAX_VALUE)) {
+            output.add(e.getTerm() + "/" + e.getIndex() + " " + e.getType() + " \"" + e.getData().toStringUtf8() + "\"");
+        }
+    }
+
+    /**
+     * The core offers no setter for a node's randomized election timeout (etcd's harness pokes the field); here
+     * every draw is the longest timeout, 2·ElectionTick−1, so a script may only ask for that value.
+     */
+    private void checkTimeout(Command c) {
+        long timeout = c.longArg("timeout", -1);
+        if (timeout != 2L * ELECTION_TICK - 1) {
+            throw new IllegalArgumentException("set-randomized-election-timeout: this harness draws every timeout as "
+                    + (2 * ELECTION_TICK - 1) + " ticks and cannot set " + timeout);
+        }
+        node(c.positionalId(0));
+    }
+
+    private Node node(long id) {
+        if (id < 1 || id > nodes.size()) {
+            throw new IllegalArgumentException("no node " + id + " (add-nodes first)");
+        }
+        return nodes.get((int) id - 1);
+    }
+
+    private RaftLogger logger() {
+        return new RaftLogger() {
+            @Override public void debug(String line) { log(Level.DEBUG, line); }
+            @Override public void info(String line) { log(Level.INFO, line); }
+            @Override public void warn(String line) { log(Level.WARN, line); }
+            @Override public void error(String line) { log(Level.ERROR, line); }
+            @Override public boolean isDebugEnabled() { return level == Level.DEBUG; }
+        };
+    }
+
+    /**
+     * Captures a log line at or above the current level. The {@code raft.node: ...} leader-change lines are kept
+     * apart: etcd prints them from its goroutine Node (node.go), which its RawNode harness does not run, whereas
+     * this core's RawNode prints them itself (it has no Node layer); they are checked separately.
+     */
+    private void log(Level at, String line) {
+        if (line.startsWith(NODE_PREFIX)) {
+            nodeLines.add(line);
+            return;
+        }
+        if (at.compareTo(level) >= 0 && level != Level.NONE) {
+            output.add(at.name() + " " + line);
+        }
+    }
+
+    private static ConfChange parseConfChange(Entry e) {
+        try {
+            return ConfChange.parseFrom(e.getData());
+        } catch (InvalidProtocolBufferException ex) {
+            throw new IllegalStateException("conf change entry " + e.getIndex() + " does not parse", ex);
+        }
+    }
+
+    /** A parsed command line: name, positional arguments, key=value arguments (values may be "(a,b,c)"). */
+    private record Command(String name, List<String> positionals, Map<String, String> args) {
+
+        static Command parse(String line) {
+            String[] tokens = line.trim().split("\\s+");
+            List<String> positionals = new ArrayList<>();
+            Map<String, String> args = new TreeMap<>();
+            for (int i = 1; i < tokens.length; i++) {
+                int eq = tokens[i].indexOf('=');
+                if (eq > 0) {
+                    args.put(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
+                } else {
+                    positionals.add(tokens[i]);
+                }
+            }
+            return new Command(tokens[0], positionals, args);
+        }
+
+        String positional(int i) {
+            if (i >= positionals.size()) {
+                throw new IllegalArgumentException(name + ": missing argument " + (i + 1));
+            }
+            return positionals.get(i);
+        }
+
+        long positionalId(int i) {
+            return Long.parseLong(positional(i));
+        }
+
+        List<Long> ids() {
+            return positionals.stream().map(Long::parseLong).toList();
+        }
+
+        String arg(String key) {
+            return args.get(key);
+        }
+
+        long longArg(String key, long dflt) {
+            String v = args.get(key);
+            return v == null ? dflt : Long.parseLong(v);
+        }
+
+        boolean boolArg(String key) {
+            return Boolean.parseBoolean(args.get(key));
+        }
+
+        List<String> listArg(String key) {
+            String v = args.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            String inner = v.startsWith("(") && v.endsWith(")") ? v.substring(1, v.length() - 1) : v;
+            return inner.isEmpty() ? List.of() : List.of(inner.split(","));
+        }
+    }
+}

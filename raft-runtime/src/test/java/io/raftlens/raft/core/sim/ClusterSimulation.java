@@ -1,0 +1,412 @@
+package io.raftlens.raft.core.sim;
+
+import com.google.protobuf.ByteString;
+import io.raftlens.raft.core.ProposalDroppedException;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.StateRole;
+import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.core.pb.MessageType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic, seeded simulation of one Raft cluster, in two phases.
+ *
+ * <p><b>Chaos</b> ({@link SimSettings#chaosTicks()} ticks): every tick, faults may strike (crash a node, also
+ * right after it persisted a Ready; restart one; partition; heal), clients propose on random nodes, nodes
+ * compact their logs, every running node ticks, then Ready handling and message delivery interleave in random
+ * order over a network that drops, delays, duplicates and reorders; some work is left for the next tick.
+ *
+ * <p><b>Calm</b>: the network heals and turns reliable, every crashed node restarts from its storage, and from
+ * then on each tick is much longer than a message round trip (as in Fabric: 500 ms ticks, sub-millisecond
+ * loopback): after each node's tick every message is delivered and every Ready handled before the next node
+ * ticks. A leader recognised by every node must appear within {@link #livenessBound(SimSettings)} ticks; the
+ * cluster then commits a few more proposals, every node must apply exactly the leader's committed log, and
+ * every committed entry must be held by a quorum.
+ *
+ * <p>Invariants ({@link SafetyChecker}) are checked after every single step of both phases.
+ */
+public final class ClusterSimulation implements SimNode.Env {
+
+    /** What one run measured. */
+    public record Result(long seed, long steps, long ticksToLeader, long committed, long messages, long crashes,
+                         long snapshotsInstalled, long leaders) { }
+
+    private final long seed;
+    private final SimSettings settings;
+    private final SplittableRandom random;
+    private final SimNetwork network;
+    private final SafetyChecker checker;
+    private final TraceLog trace;
+    private final RaftLogger logger;
+    private final Map<Long, SimNode> nodes = new LinkedHashMap<>();
+    private final List<Long> ids;
+    private long now;
+    private long steps;
+    private long crashes;
+    private long proposals;
+
+    public ClusterSimulation(long seed, SimSettings settings, int traceCapacity) {
+        this.seed = seed;
+        this.settings = settings;
+        this.random = new SplittableRandom(seed);
+        this.network = new SimNetwork(random.split(), settings.dropRate(), settings.duplicateRate(), settings.maxDelay());
+        this.ids = settings.ids();
+        this.checker = new SafetyChecker(ids);
+        this.trace = new TraceLog(traceCapacity);
+        this.logger = trace.logger(() -> now);
+        for (long id : ids) {
+            nodes.put(id, new SimNode(id, settings, seed, this));
+        }
+    }
+
+    /**
+     * The liveness bound, in ticks after the calm phase starts (the network healed, crashed nodes restarted).
+     *
+     * <p>With PreVote (Fabric's setting): 2·ElectionTick ticks. Every node's randomized timeout is below
+     * 2·ElectionTick ticks since its last reset, messages take no ticks in the calm phase (a 500 ms tick against a
+     * sub-millisecond round trip), and a pre-candidate changes no one's term or timer, so the first node to time
+     * out with a log at least as up to date as a quorum's wins in that very tick; a lagging node's attempt is
+     * rejected without disturbing the others. (A stuck higher-term candidate left over from the chaos could in
+     * principle cost a second timeout — none of the CI seeds does; a seed that ever does will show it in its trace.)
+     *
+     * <p>Without PreVote: 10·ElectionTick ticks, and only as a sanity bound: a lagging node that times out first
+     * bumps everyone's term and resets their timers (etcd's TestDuelingCandidates; etcd-raft.md §2.7), which may
+     * repeat, so no tight bound exists — the very disruption PreVote was made to prevent.
+     */
+    static long livenessBound(SimSettings s) {
+        return s.preVote() ? 2L * s.electionTick() : 10L * s.electionTick();
+    }
+
+    public Result run() {
+        for (SimNode n : nodes.values()) {
+            n.bootstrap(ids);
+        }
+        checkStep();
+        for (int t = 0; t < settings.chaosTicks(); t++) {
+            now++;
+            faults();
+            proposeRandomly();
+            compactRandomly();
+            for (long id : shuffledIds()) {
+                tick(id);
+            }
+            drain(true);
+        }
+        checkDurable();
+
+        long calmStart = calm();
+        long ticksToLeader = -1;
+        long bound = livenessBound(settings);
+        for (long t = 1; t <= bound && ticksToLeader < 0; t++) {
+            now++;
+            for (long id : shuffledIds()) {
+                tick(id);
+                drain(false);
+            }
+            if (recognisedLeader() != 0) {
+                ticksToLeader = now - calmStart;
+            }
+        }
+        if (ticksToLeader < 0) {
+            throw new AssertionError("liveness: no leader recognised by every node within " + bound
+                    + " ticks after the network healed and every node restarted; " + statuses());
+        }
+        converge();
+        checkDurable();
+        long snapshots = nodes.values().stream().mapToLong(SimNode::snapshotsInstalled).sum();
+        return new Result(seed, steps, ticksToLeader, checker.committedIndex(), network.sent(), crashes, snapshots,
+                checker.leadersByTerm().size());
+    }
+
+    /** Heals and calms the network, restarts every crashed node, and settles; returns the tick it started. */
+    private long calm() {
+        trace("calm: heal, reliable network, restart crashed nodes");
+        network.calm();
+        network.releaseAll(now);
+        for (SimNode n : nodes.values()) {
+            if (!n.running()) {
+                n.restart();
+                checkStep();
+            }
+        }
+        drain(false);
+        return now;
+    }
+
+    /**
+     * After a leader is recognised: a few proposals, then every node must have applied exactly the leader's
+     * committed log, and the leader must not have changed (nothing disturbs a healthy cluster).
+     */
+    private void converge() {
+        long leader = recognisedLeader();
+        long term = nodes.get(leader).status().term();
+        for (int i = 0; i < 3; i++) {
+            propose(leader, "final-" + i);
+            drain(false);
+        }
+        for (int t = 0; t < 2 * settings.electionTick(); t++) {
+            now++;
+            for (long id : shuffledIds()) {
+                tick(id);
+                drain(false);
+            }
+        }
+        Status ls = nodes.get(leader).status();
+        if (ls.role() != StateRole.LEADER || ls.term() != term) {
+            throw new AssertionError("liveness: leader " + leader + " of term " + term
+                    + " was replaced in a healthy cluster; " + statuses());
+        }
+        for (SimNode n : nodes.values()) {
+            Status s = n.status();
+            if (s.commit() != ls.commit() || n.appliedIndex() != ls.commit()) {
+                throw new AssertionError("convergence: node " + n.id + " has commit " + s.commit() + ", applied "
+                        + n.appliedIndex() + " but leader " + leader + " committed " + ls.commit() + "; " + statuses());
+            }
+        }
+        if (checker.committedIndex() != ls.commit()) {
+            throw new AssertionError("convergence: leader commit " + ls.commit() + " but index "
+                    + checker.committedIndex() + " was committed");
+        }
+    }
+
+    /** A node that is leader, with every node at its term naming it leader; 0 if none. */
+    private long recognisedLeader() {
+        for (SimNode n : nodes.values()) {
+            Status s = n.status();
+            if (s.role() != StateRole.LEADER) {
+                continue;
+            }
+            boolean all = true;
+            for (SimNode o : nodes.values()) {
+                Status os = o.status();
+                all &= os.leader() == n.id && os.term() == s.term();
+            }
+            if (all) {
+                return n.id;
+            }
+        }
+        return 0;
+    }
+
+    private void faults() {
+        if (random.nextDouble() < 0.02) {
+            SimNode victim = nodes.get(ids.get(random.nextInt(ids.size())));
+            if (victim.running()) {
+                crashes++;
+                victim.crash();
+                checkStep();
+            }
+        }
+        for (SimNode n : nodes.values()) {
+            if (!n.running() && random.nextDouble() < 0.1) {
+                n.restart();
+                checkStep();
+            }
+        }
+        if (!network.partitioned() && random.nextDouble() < 0.03) {
+            List<Long> shuffled = shuffledIds();
+            int cut = 1 + random.nextInt(ids.size() - 1);
+            network.partition(List.of(shuffled.subList(0, cut), shuffled.subList(cut, shuffled.size())));
+            trace("partition " + shuffled.subList(0, cut) + " | " + shuffled.subList(cut, shuffled.size()));
+        } else if (network.partitioned() && random.nextDouble() < 0.08) {
+            network.heal();
+            trace("heal");
+        }
+    }
+
+    private void proposeRandomly() {
+        if (random.nextDouble() >= 0.4) {
+            return;
+        }
+        long target = ids.get(random.nextInt(ids.size()));
+        for (SimNode n : nodes.values()) {
+            if (n.running() && n.status().role() == StateRole.LEADER && random.nextDouble() < 0.8) {
+                target = n.id;
+            }
+        }
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            propose(target, "s" + seed + "-p" + proposals);
+        }
+    }
+
+    private void propose(long target, String payload) {
+        SimNode n = nodes.get(target);
+        if (!n.running()) {
+            return;
+        }
+        proposals++;
+        try {
+            n.raw().propose(ByteString.copyFromUtf8(payload));
+            trace("propose " + payload + " on " + target);
+        } catch (ProposalDroppedException e) {
+            trace("propose " + payload + " on " + target + " dropped: " + e.getMessage());
+        }
+        checkStep();
+    }
+
+    private void compactRandomly() {
+        for (SimNode n : nodes.values()) {
+            if (random.nextDouble() < 0.05) {
+                n.compact(random.nextInt(4));
+                checkStep();
+            }
+        }
+    }
+
+    private void tick(long id) {
+        SimNode n = nodes.get(id);
+        if (n.running()) {
+            n.raw().tick();
+            checkStep();
+        }
+    }
+
+    /**
+     * Interleaves Ready handling and message delivery in random order until neither is left; in the chaos
+     * phase some of that work is randomly left for the next tick (a slow disk, a busy node).
+     */
+    private void drain(boolean chaos) {
+        for (int guard = 0; ; guard++) {
+            if (guard > 100_000) {
+                throw new AssertionError("no quiescence after 100000 actions in one tick (message storm)");
+            }
+            List<SimNode> ready = new ArrayList<>();
+            for (SimNode n : nodes.values()) {
+                if (n.running() && n.raw().hasReady()) {
+                    ready.add(n);
+                }
+            }
+            boolean due = network.hasDue(now);
+            if (ready.isEmpty() && !due) {
+                return;
+            }
+            if (chaos && random.nextDouble() < 0.03) {
+                return;
+            }
+            if (!ready.isEmpty() && (!due || random.nextBoolean())) {
+                SimNode n = chaos ? ready.get(random.nextInt(ready.size())) : ready.get(0);
+                boolean crash = chaos && random.nextDouble() < 0.003;
+                if (crash) {
+                    crashes++;
+                }
+                n.handleReady(crash);
+            } else {
+                deliver(network.poll(now));
+            }
+            checkStep();
+        }
+    }
+
+    private void deliver(SimNetwork.Envelope envelope) {
+        if (envelope == null) {
+            return;
+        }
+        Message m = envelope.message();
+        SimNode to = nodes.get(m.getTo());
+        SimNode from = nodes.get(m.getFrom());
+        boolean senderAlive = from.running() && from.incarnation() == envelope.incarnation();
+        if (!to.running() || !network.connected(m.getFrom(), m.getTo())) {
+            network.countLost();
+            if (senderAlive) {
+                from.reportLost(m);
+            }
+            return;
+        }
+        if (trace.enabled()) {
+            trace("deliver " + m.getType() + " " + m.getFrom() + "->" + m.getTo() + " term " + m.getTerm()
+                    + " log " + m.getLogTerm() + "/" + m.getIndex() + " commit " + m.getCommit()
+                    + " entries " + m.getEntriesCount() + (m.getReject() ? " rejected" : ""));
+        }
+        to.receive(m);
+        if (m.getType() == MessageType.MsgSnap && senderAlive) {
+            from.reportSnapshotDelivered(m.getTo());
+        }
+    }
+
+    /** Checks every invariant that concerns running nodes' in-memory state; called after every step. */
+    private void checkStep() {
+        steps++;
+        for (SimNode n : nodes.values()) {
+            if (n.running()) {
+                Status s = n.status();
+                checker.status(n.id, s.term(), s.commit(), s.role());
+            }
+        }
+    }
+
+    private void checkDurable() {
+        checker.checkDurable(ids, (node, index) -> nodes.get(node).termOrUnknown(index),
+                node -> nodes.get(node).snapshotIndex());
+    }
+
+    private List<Long> shuffledIds() {
+        List<Long> order = new ArrayList<>(ids);
+        for (int i = order.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Long tmp = order.get(i);
+            order.set(i, order.get(j));
+            order.set(j, tmp);
+        }
+        return order;
+    }
+
+    private String statuses() {
+        StringBuilder sb = new StringBuilder("nodes:");
+        for (SimNode n : nodes.values()) {
+            if (!n.running()) {
+                sb.append(" [").append(n.id).append(" down]");
+                continue;
+            }
+            Status s = n.status();
+            sb.append(" [").append(n.id).append(' ').append(s.role().etcdName()).append(" term ").append(s.term())
+                    .append(" vote ").append(s.vote()).append(" lead ").append(s.leader()).append(" commit ")
+                    .append(s.commit()).append(" applied ").append(n.appliedIndex()).append(" last ")
+                    .append(n.storage().lastIndex());
+            if (s.role() == StateRole.LEADER) {
+                sb.append(" progress ").append(s.progress());
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+
+    String traceDump() {
+        return trace.dump();
+    }
+
+    // SimNode.Env
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public SafetyChecker checker() {
+        return checker;
+    }
+
+    @Override
+    public boolean send(Message m, long incarnation) {
+        return network.send(m, incarnation, now);
+    }
+
+    @Override
+    public RaftLogger logger() {
+        return logger;
+    }
+
+    @Override
+    public void trace(String event) {
+        if (trace.enabled()) {
+            trace.add("t" + now + " " + event);
+        }
+    }
+}

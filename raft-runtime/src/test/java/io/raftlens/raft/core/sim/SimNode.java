@@ -1,0 +1,260 @@
+package io.raftlens.raft.core.sim;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.raftlens.raft.core.MemoryStorage;
+import io.raftlens.raft.core.RaftConfig;
+import io.raftlens.raft.core.RaftException;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.RawNode;
+import io.raftlens.raft.core.Ready;
+import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfState;
+import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.EntryType;
+import io.raftlens.raft.core.pb.HardState;
+import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.core.pb.MessageType;
+import io.raftlens.raft.core.pb.Snapshot;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated node: a {@link RawNode} over a {@link MemoryStorage} that holds exactly what the driver has
+ * persisted. A crash throws the RawNode away; a restart rebuilds it from that storage, so whatever a Ready had
+ * not yet persisted is lost, as after a real power cut. The driver order is etcd's: persist (snapshot,
+ * entries, hard state) → send → apply → advance.
+ */
+final class SimNode {
+
+    /** Where a node's Ready goes: the network for messages, the checker for everything observable. */
+    interface Env {
+        long now();
+
+        SafetyChecker checker();
+
+        /** Sends a message; returns false when the network dropped it at once. */
+        boolean send(Message m, long incarnation);
+
+        RaftLogger logger();
+
+        void trace(String event);
+    }
+
+    final long id;
+    private final SimSettings settings;
+    private final long seed;
+    private final Env env;
+    private final MemoryStorage storage = new MemoryStorage();
+    private RawNode raw;                    // null while crashed
+    private long incarnation;
+    private ConfState confState = ConfState.getDefaultInstance();
+    private long appliedIndex;
+    private List<Long> peers = List.of();
+    private long snapshotsInstalled;
+
+    SimNode(long id, SimSettings settings, long seed, Env env) {
+        this.id = id;
+        this.settings = settings;
+        this.seed = seed;
+        this.env = env;
+    }
+
+    /** A brand-new member of a brand-new cluster (etcd's StartNode with peers). */
+    void bootstrap(List<Long> peers) {
+        this.peers = List.copyOf(peers);
+        raw = new RawNode(config());
+        raw.bootstrap(peers);
+    }
+
+    private RaftConfig config() {
+        return RaftConfig.builder(id, storage)
+                .applied(appliedIndex)
+                .electionTick(settings.electionTick())
+                .heartbeatTick(settings.heartbeatTick())
+                .preVote(settings.preVote())
+                .checkQuorum(settings.checkQuorum())
+                .disableProposalForwarding(settings.disableProposalForwarding())
+                .maxSizePerMsg(settings.maxSizePerMsg())
+                .maxInflightMsgs(settings.maxInflightMsgs())
+                .random(new SplittableRandom(seed * 1_000_003L + id * 7919L + incarnation))
+                .logger(env.logger())
+                .build();
+    }
+
+    boolean running() {
+        return raw != null;
+    }
+
+    RawNode raw() {
+        return raw;
+    }
+
+    long incarnation() {
+        return incarnation;
+    }
+
+    MemoryStorage storage() {
+        return storage;
+    }
+
+    void crash() {
+        env.trace("crash " + id);
+        raw = null;
+        incarnation++;
+    }
+
+    /**
+     * Rebuilds the node from its storage; its state machine restarts from the storage's snapshot. A node that
+     * died before persisting anything bootstraps again, as Fabric does when it finds no WAL.
+     */
+    void restart() {
+        env.trace("restart " + id);
+        confState = storage.initialState().confState();
+        appliedIndex = snapshotIndex();
+        env.checker().restarted(id, appliedIndex);
+        boolean nothingPersisted = storage.lastIndex() == 0 && storage.firstIndex() == 1
+                && storage.initialState().hardState().equals(HardState.getDefaultInstance());
+        raw = new RawNode(config());
+        if (nothingPersisted) {
+            raw.bootstrap(peers);
+        }
+    }
+
+    Status status() {
+        return raw.status();
+    }
+
+    /**
+     * Handles one Ready. With {@code crashAfterPersist} the node dies right after persisting, before anything
+     * is sent or applied — the window etcd's persist-before-send rule is about.
+     */
+    void handleReady(boolean crashAfterPersist) {
+        Ready rd = raw.ready();
+        SafetyChecker checker = env.checker();
+        Snapshot snap = rd.snapshot();
+        if (snap != null) {
+            snapshotsInstalled++;
+            checker.snapshotPersisted(id, snap.getMetadata());
+            storage.applySnapshot(snap);
+        }
+        if (!rd.entries().isEmpty()) {
+            long first = rd.entries().get(0).getIndex();
+            checker.entriesPersisted(id, termOrUnknown(first - 1), rd.entries());
+            storage.append(rd.entries());
+        }
+        HardState hs = rd.hardState();
+        if (hs != null) {
+            checker.hardStatePersisted(id, hs, this::storedEntry);
+            storage.setHardState(hs);
+        }
+        Status st = raw.status();
+        if (st.role() == io.raftlens.raft.core.StateRole.LEADER) {
+            checker.leaderLog(id, st.term(), storage.firstIndex(), storage.lastIndex(), this::termOrUnknown);
+        }
+        if (crashAfterPersist) {
+            env.trace("crash " + id + " after persisting its Ready");
+            crash();
+            return;
+        }
+        for (Message m : rd.messages()) {
+            if (m.getType() == MessageType.MsgVoteResp && !m.getReject()) {
+                checker.voteGranted(m.getFrom(), m.getTerm(), m.getTo());
+            }
+            boolean onTheWire = env.send(m, incarnation);
+            if (!onTheWire) {
+                reportLost(m);
+            }
+        }
+        if (snap != null) {
+            checker.snapshotApplied(id, snap.getMetadata());
+            appliedIndex = snap.getMetadata().getIndex();
+            confState = snap.getMetadata().getConfState();
+        }
+        for (Entry e : rd.committedEntries()) {
+            checker.applied(id, e);
+            if (e.getType() == EntryType.EntryConfChange) {
+                confState = raw.applyConfChange(parse(e));
+            }
+            appliedIndex = e.getIndex();
+        }
+        raw.advance(rd);
+    }
+
+    /** The transport could not deliver {@code m}: tell raft, as etcd's transport does. */
+    void reportLost(Message m) {
+        if (raw == null) {
+            return;
+        }
+        if (m.getType() == MessageType.MsgSnap) {
+            raw.reportSnapshot(m.getTo(), true);
+        } else {
+            raw.reportUnreachable(m.getTo());
+        }
+    }
+
+    void reportSnapshotDelivered(long to) {
+        if (raw != null) {
+            raw.reportSnapshot(to, false);
+        }
+    }
+
+    /** Delivers a network message; errors the core reports for a message it may refuse are traced, not fatal. */
+    void receive(Message m) {
+        try {
+            raw.step(m);
+        } catch (RaftException e) {
+            env.trace(id + " refused " + m.getType() + " from " + m.getFrom() + ": " + e.getMessage());
+        }
+    }
+
+    /** Snapshots the state machine at its applied index and compacts all but the last {@code keep} entries. */
+    void compact(long keep) {
+        if (appliedIndex <= snapshotIndex()) {
+            return;
+        }
+        storage.createSnapshot(appliedIndex, confState, ByteString.copyFromUtf8("applied=" + appliedIndex));
+        long compactTo = appliedIndex - keep;
+        if (compactTo > storage.firstIndex() - 1) {
+            storage.compact(compactTo);
+        }
+        env.trace("compact " + id + " snapshot at " + appliedIndex + ", log from " + storage.firstIndex());
+    }
+
+    long snapshotsInstalled() {
+        return snapshotsInstalled;
+    }
+
+    long snapshotIndex() {
+        return storage.snapshot().getMetadata().getIndex();
+    }
+
+    long appliedIndex() {
+        return appliedIndex;
+    }
+
+    Entry storedEntry(long index) {
+        if (index < storage.firstIndex() || index > storage.lastIndex()) {
+            return null;
+        }
+        return storage.entries(index, index + 1, Long.MAX_VALUE).get(0);
+    }
+
+    /** Term of {@code index} in the persisted log (or of the snapshot), -1 when the storage cannot tell. */
+    long termOrUnknown(long index) {
+        if (index < storage.firstIndex() - 1 || index > storage.lastIndex()) {
+            return -1;
+        }
+        return storage.term(index);
+    }
+
+    private static ConfChange parse(Entry e) {
+        try {
+            return ConfChange.parseFrom(e.getData());
+        } catch (InvalidProtocolBufferException ex) {
+            throw new AssertionError("committed conf change entry " + e.getIndex() + " does not parse", ex);
+        }
+    }
+}
