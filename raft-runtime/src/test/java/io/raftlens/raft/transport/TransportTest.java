@@ -316,6 +316,21 @@ class TransportTest {
     }
 
     @Test
+    void pinnedServerCertificateMustMatch() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        X509Certificate wrong = ca.nodeMaterial("orderer3.example.com").certificate();
+        a.transport.addPeer(new PeerEndpoint(2, b.host, b.port(), "127.0.0.1", wrong));
+        assertFalse(a.transport.awaitConnected(2, java.time.Duration.ofMillis(300)),
+                "a server whose certificate is not the pinned ServerTLSCert must not be used");
+        a.transport.addPeer(new PeerEndpoint(2, b.host, b.port(), "127.0.0.1", b.tls.certificate()));
+        assertTrue(a.transport.awaitConnected(2, TIMEOUT));
+    }
+
+    @Test
     void closeReleasesThePortAndThreads() throws Exception {
         DevCa ca = ca();
         TestNode a = node(1, ca);
