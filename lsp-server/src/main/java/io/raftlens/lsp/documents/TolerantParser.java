@@ -31,8 +31,12 @@ final class TolerantParser {
                 chars = text.toCharArray();
             }
             int line = syntax.get().range().start().line();
-            // the scanner often notices a broken line only on the next one: then blank the line before
-            int target = line == lastBlanked || isBlank(chars, line) ? previousContentLine(chars, line) : line;
+            // a half-typed key (a bare word where keys are) is the usual culprit, and the scanner often
+            // notices it only a line or two later; otherwise blank the reported line, or the one before
+            int target = bareWordLine(chars, line);
+            if (target < 0) {
+                target = line == lastBlanked || isBlank(chars, line) ? previousContentLine(chars, line) : line;
+            }
             if (target < 0 || !blank(chars, target)) {
                 break;
             }
@@ -44,6 +48,25 @@ final class TolerantParser {
         }
         // keep the real text so features read what the user sees
         return new ParsedYaml(text, parsed.documents(), parsed.problems());
+    }
+
+    private static int bareWordLine(char[] chars, int line) {
+        for (int l = line; l >= Math.max(0, line - 3); l--) {
+            int start = lineStart(chars, l);
+            if (start < 0) {
+                continue;
+            }
+            int end = start;
+            while (end < chars.length && chars[end] != '\n') {
+                end++;
+            }
+            LineShape shape = LineShape.of(new String(chars, start, end - start));
+            if (shape != null && shape.key() == null && shape.dashes().isEmpty()
+                    && shape.rest().matches("[A-Za-z0-9_.<-]+\\s*")) {
+                return l;
+            }
+        }
+        return -1;
     }
 
     private static boolean blank(char[] chars, int line) {
