@@ -118,7 +118,7 @@ class ConfigtxRulesTest {
                 c("VAL011", RAFT, "\"ConsenterMapping\" is not a key of Orderer in Fabric 2.5",
                         "  BatchTimeout: 2s\n", "  BatchTimeout: 2s\n  «ConsenterMapping»: []\n").version(FabricVersion.V2_5),
                 // etcdraft
-                c("RAFT001", RAFT, "ElectionTick (1, set at line 59) must be greater than HeartbeatTick (1)", "ElectionTick: 10", "ElectionTick: «1»"),
+                c("RAFT001", RAFT, "ElectionTick (1, inherited from &OrdererDefaults, line 36) must be greater than HeartbeatTick (1)", "ElectionTick: 10", "ElectionTick: «1»"),
                 w("RAFT002", RAFT, "HeartbeatTick: 0 means unset: configtxgen replaces it with the default 1", "HeartbeatTick: 1", "HeartbeatTick: «0»"),
                 c("RAFT003", RAFT, "TickInterval \"500\" is not a duration (did you mean 500ms?): configtxgen panics with \"Etcdraft TickInterval (500) must be in time duration format\" (time: missing unit in duration \"500\")",
                         "TickInterval: 500ms", "TickInterval: «500»"),
