@@ -22,6 +22,7 @@ public final class ConfigtxRules {
             new CertificateInvalidRule(),
             new CertificateExpiredRule(Clock.systemUTC()),
             new CertificateHostRule(),
+            new CertificateChainRule(),
             new ConsenterCountRule(),
             new ElectionTimeoutRule(),
             new SlowFailoverRule(),

@@ -152,6 +152,8 @@ class ConfigtxRulesTest {
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/expired.crt»"),
                 c("RAFT014", RAFT, "does not cover the host orderer3.example.com: it is valid for other.example.com",
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/wrong-host.crt»"),
+                c("RAFT019", RAFT, "the server certificate of consenter orderer3.example.com:7050 (issuer CN=orderer3.example.com) is not issued by the TLS CA of any orderer organization of profile ChannelUsingRaft",
+                        "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/foreign.crt»"),
                 w("RAFT015", RAFT, "4 consenters need 3 for a quorum and tolerate 1 failed node, no more than 3 consenters would",
                         "    Consenters:", "    «Consenters»:", "        ServerTLSCert: tls/o3.crt\n",
                         "        ServerTLSCert: tls/o3.crt\n      - Host: orderer4.example.com\n        Port: 7050\n        ClientTLSCert: tls/o4.crt\n        ServerTLSCert: tls/o4.crt\n"),
@@ -258,6 +260,12 @@ class ConfigtxRulesTest {
     void passingTwin(Case c) {
         ValidationResult r = validate(c.base(), c.version(), c.twinProfile());
         assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.code().equals(c.code())).toList());
+    }
+
+    @Test
+    void wildcardSanCoversTheHost() {
+        String text = RAFT.replace("ServerTLSCert: tls/o3.crt", "ServerTLSCert: tls/wildcard.crt");
+        assertEquals(List.of(), validate(text, FabricVersion.V3, null).diagnostics());
     }
 
     @Test
