@@ -41,6 +41,7 @@ public final class ConfigtxRules {
             new RequiredPoliciesRule(),
             new PolicyTypeRule(),
             new ImplicitMetaRuleSyntaxRule(),
+            new ImplicitMetaReferenceRule(),
             new SignatureRuleSyntaxRule(),
             new OrgNameRule(),
             new MspIdRule(),
