@@ -236,6 +236,8 @@ class ConfigtxRulesTest {
                 c("CTX025", BFT, "SmartBFT RequestForwardTimeout (30s) is bigger than RequestComplainTimeout (20s): the orderer fails with \"RequestForwardTimeout is bigger than RequestComplainTimeout\"",
                         "RequestForwardTimeout: 2s", "RequestForwardTimeout: «30s»"),
                 c("CTX025", BFT, "SmartBFT RequestPoolSize must be greater than zero", "RequestPoolSize: 100000", "RequestPoolSize: «0»"),
+                c("CTX025", BFT, "SmartBFT has no CollectTimeout: a written SmartBFT block is not merged with the defaults, so the orderer fails with \"bad config metadata option CollectTimeout: time: invalid duration \\\"\\\"\"",
+                        "      SmartBFT:", "      «SmartBFT»:", "        CollectTimeout: 1s\n", ""),
                 c("CTX027", RAFT, "profile channelUsingRaft is not defined (profiles: ChannelUsingRaft): configtxgen panics with \"Could not find profile: channelUsingRaft\"",
                         "Profiles:", "«Profiles»:").profile("channelUsingRaft").twinProfile("ChannelUsingRaft"),
                 c("CTX029", RAFT, "two organizations named Org1MSP in the Application of profile ChannelUsingRaft: configtxgen keeps only the last one",
