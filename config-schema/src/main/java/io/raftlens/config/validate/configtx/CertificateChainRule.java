@@ -39,14 +39,18 @@ final class CertificateChainRule extends ConfigtxRule {
             }
             List<X509Certificate> roots = new ArrayList<>();
             List<X509Certificate> intermediates = new ArrayList<>();
+            boolean complete = !o.orderer().organizations().isEmpty();
             for (Organization org : o.orderer().organizations()) {
-                org.mspDir().map(Sourced::value).ifPresent(dir -> {
-                    roots.addAll(certificates(context, dir.resolve("tlscacerts")));
-                    intermediates.addAll(certificates(context, dir.resolve("tlsintermediatecerts")));
-                });
+                Path dir = org.mspDir().map(Sourced::value).orElse(null);
+                if (dir == null || !Files.isDirectory(dir.resolve("tlscacerts"))) {
+                    complete = false; // an MSP not generated yet: its consenters cannot be judged
+                    break;
+                }
+                roots.addAll(certificates(context, dir.resolve("tlscacerts")));
+                intermediates.addAll(certificates(context, dir.resolve("tlsintermediatecerts")));
             }
-            if (roots.isEmpty()) {
-                continue; // MSPs not generated yet, or no TLS CA: nothing to verify against
+            if (!complete || roots.isEmpty()) {
+                continue;
             }
             for (CertificateUse use : CertificateUse.all(List.of(o))) {
                 if (use.role().equals("identity")) {
