@@ -15,8 +15,11 @@ class OrdererRulesTest {
     private static final String TLS_ON = "General:\n  TLS:\n    Enabled: true\n    Certificate: s.crt\n    PrivateKey: s.key\n";
 
     @Test
-    void theValidFileHasNoFindingsAtAll() {
-        assertEquals(List.of(), OrdererCheck.validate(VALID).stream().map(OrdererCheck::format).toList());
+    void theValidFileHasNoFindingsButItsNotYetGeneratedTlsFiles() {
+        assertEquals(List.of(), OrdererCheck.validate(VALID).stream().filter(d -> !d.code().equals("ORD013"))
+                .map(OrdererCheck::format).toList());
+        assertEquals(3, OrdererCheck.validate(VALID).stream().filter(d -> d.code().equals("ORD013")).count(),
+                "the General.TLS certificate, key and CA are not on this machine");
     }
 
     @Test
