@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ public final class Binder {
     private final List<ValueIssue> issues = new ArrayList<>();
     private final Set<String> seenIssues = new HashSet<>();
     private final Map<String, String> keyHints;
+    private final Map<Object, Map<FieldType, Bound>> memo = new IdentityHashMap<>();
 
     /**
      * @param folder   relative {@code File:} references are resolved against it
@@ -54,6 +56,22 @@ public final class Binder {
     }
 
     public Bound bind(YamlNode node, FieldType type, String path) {
+        // A subtree reached through several aliases/merges (an &OrdererDefaults used by ten profiles) is read once;
+        // alias views share their content list with the anchored node, so that list identifies the subtree.
+        Object content = node instanceof YamlMapping m ? m.entries() : node instanceof YamlSequence s ? s.items() : null;
+        if (content == null || type instanceof FieldType.Scalar) {
+            return bindFresh(node, type, path);
+        }
+        Map<FieldType, Bound> byType = memo.computeIfAbsent(content, k -> new IdentityHashMap<>());
+        Bound bound = byType.get(type);
+        if (bound == null) {
+            bound = bindFresh(node, type, path);
+            byType.put(type, bound);
+        }
+        return bound;
+    }
+
+    private Bound bindFresh(YamlNode node, FieldType type, String path) {
         if (type instanceof FieldType.Any) {
             return new Bound.BoundAny(node, path);
         }

@@ -26,7 +26,7 @@ final class CertificateExpiredRule extends ConfigtxRule {
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         Instant now = clock.instant();
         for (CertificateUse use : CertificateUse.all(orderers(configtx, context))) {
-            CertificateFile cert = CertificateFile.read(use.path().value());
+            CertificateFile cert = CertificateFile.read(context, use.path().value());
             if (cert.status() != CertificateFile.Status.OK) {
                 continue;
             }

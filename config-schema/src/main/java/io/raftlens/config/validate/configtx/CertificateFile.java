@@ -24,6 +24,13 @@ record CertificateFile(Path path, Status status, String problem, byte[] bytes, X
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END \\1-----");
 
+    /** The file as read once in this validation run. */
+    @SuppressWarnings("unchecked")
+    static CertificateFile read(io.raftlens.config.validate.RuleContext context, Path path) {
+        java.util.Map<Path, CertificateFile> cache = context.shared(CertificateFile.class, java.util.HashMap::new);
+        return cache.computeIfAbsent(path.toAbsolutePath().normalize(), CertificateFile::read);
+    }
+
     static CertificateFile read(Path path) {
         byte[] bytes;
         try {

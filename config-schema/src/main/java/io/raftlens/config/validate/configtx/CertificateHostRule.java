@@ -33,7 +33,7 @@ final class CertificateHostRule extends ConfigtxRule {
             if (Placeholders.contains(host)) {
                 continue;
             }
-            CertificateFile cert = CertificateFile.read(use.path().value());
+            CertificateFile cert = CertificateFile.read(context, use.path().value());
             if (cert.status() != CertificateFile.Status.OK) {
                 continue;
             }

@@ -19,7 +19,7 @@ final class CertificateInvalidRule extends ConfigtxRule {
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         for (CertificateUse use : CertificateUse.all(orderers(configtx, context))) {
-            CertificateFile cert = CertificateFile.read(use.path().value());
+            CertificateFile cert = CertificateFile.read(context, use.path().value());
             String c = use.consenter().endpoint();
             switch (cert.status()) {
                 case UNREADABLE -> report(sink, use.path().range(), "cannot read the " + use.role() + " certificate of consenter "

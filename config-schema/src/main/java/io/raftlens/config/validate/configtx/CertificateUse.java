@@ -22,10 +22,12 @@ record CertificateUse(Consenter consenter, String role, Sourced<Path> path) {
     /** The certificates of every consenter in scope: etcdraft Consenters, and ConsenterMapping when the orderer is BFT. */
     static List<CertificateUse> all(List<ConfigtxRule.OrdererInScope> orderers) {
         List<CertificateUse> out = new ArrayList<>();
+        // a consenter inherited by many profiles is one bound struct: check it once
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ConfigtxRule.OrdererInScope o : orderers) {
-            o.orderer().etcdRaft().ifPresent(r -> r.consenters().forEach(c -> add(out, c)));
+            o.orderer().etcdRaft().ifPresent(r -> r.consenters().stream().filter(c -> seen.add(c.bound())).forEach(c -> add(out, c)));
             if (o.orderer().isBft()) {
-                o.orderer().consenterMapping().forEach(c -> add(out, c));
+                o.orderer().consenterMapping().stream().filter(c -> seen.add(c.bound())).forEach(c -> add(out, c));
             }
         }
         return out;

@@ -24,15 +24,15 @@ final class SharedCertificateRule extends ConfigtxRule {
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         for (OrdererInScope o : orderers(configtx, context)) {
-            o.orderer().etcdRaft().ifPresent(raft -> check(raft.consenters(), sink));
+            o.orderer().etcdRaft().ifPresent(raft -> check(context, raft.consenters(), sink));
         }
     }
 
-    private void check(List<Consenter> consenters, DiagnosticSink sink) {
+    private void check(RuleContext context, List<Consenter> consenters, DiagnosticSink sink) {
         Map<String, CertificateUse> first = new HashMap<>();
         for (Consenter c : consenters) {
             for (CertificateUse use : CertificateUse.all(c)) {
-                String identity = identity(use.path().value());
+                String identity = identity(context, use.path().value());
                 CertificateUse earlier = first.putIfAbsent(identity, use);
                 if (earlier != null && earlier.consenter().index() != c.index()) {
                     report(sink, severity(), use.path().range(), "consenter " + c.endpoint() + " uses the same certificate as consenter "
@@ -45,8 +45,8 @@ final class SharedCertificateRule extends ConfigtxRule {
     }
 
     /** The certificate's content when readable (two paths can hold one certificate), else its path. */
-    private static String identity(Path path) {
-        CertificateFile f = CertificateFile.read(path);
+    private static String identity(RuleContext context, Path path) {
+        CertificateFile f = CertificateFile.read(context, path);
         if (f.status() == CertificateFile.Status.OK) {
             try {
                 return "der:" + HexFormat.of().formatHex(f.certificate().getEncoded());
