@@ -54,7 +54,8 @@ public final class ConfigtxRules {
             new BftSizeRule(),
             new SmartBftOptionsRule(),
             new SkipAsForeignRule(),
-            new ProfileExistsRule());
+            new ProfileExistsRule(),
+            new DuplicateOrgNameRule());
 
     private ConfigtxRules() {
     }

@@ -29,19 +29,24 @@ final class ImplicitMetaReferenceRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
+        // organizations are shared by many profiles: read each one's policies once
+        java.util.Map<Object, SubGroup> orgGroups = new java.util.IdentityHashMap<>();
         for (Profile p : profiles(configtx, context)) {
             List<SubGroup> channelSubs = new ArrayList<>();
             p.orderer().ifPresent(o -> channelSubs.add(new SubGroup("the Orderer group", o.policies(), o.policies().keyRange())));
             p.application().ifPresent(a -> channelSubs.add(new SubGroup("the Application group", a.policies(), a.policies().keyRange())));
             check(p.policies(), "the channel of profile " + p.name(), channelSubs, sink);
-            p.orderer().ifPresent(o -> check(o.policies(), "the Orderer of profile " + p.name(), orgs(o.organizations()), sink));
-            p.application().ifPresent(a -> check(a.policies(), "the Application of profile " + p.name(), orgs(a.organizations()), sink));
+            p.orderer().ifPresent(o -> check(o.policies(), "the Orderer of profile " + p.name(), orgs(o.organizations(), orgGroups), sink));
+            p.application().ifPresent(a -> check(a.policies(), "the Application of profile " + p.name(), orgs(a.organizations(), orgGroups), sink));
         }
     }
 
-    private static List<SubGroup> orgs(List<Organization> organizations) {
+    private static List<SubGroup> orgs(List<Organization> organizations, java.util.Map<Object, SubGroup> cache) {
         return organizations.stream().filter(o -> !o.skipAsForeign())
-                .map(o -> new SubGroup("organization " + o.label(), o.policies(), o.policies().keyRange())).toList();
+                .map(o -> cache.computeIfAbsent(o.bound(), b -> {
+                    Policies policies = o.policies();
+                    return new SubGroup("organization " + o.label(), policies, policies.keyRange());
+                })).toList();
     }
 
     private void check(Policies group, String where, List<SubGroup> subs, DiagnosticSink sink) {

@@ -238,6 +238,8 @@ class ConfigtxRulesTest {
                 c("CTX025", BFT, "SmartBFT RequestPoolSize must be greater than zero", "RequestPoolSize: 100000", "RequestPoolSize: «0»"),
                 c("CTX027", RAFT, "profile channelUsingRaft is not defined (profiles: ChannelUsingRaft): configtxgen panics with \"Could not find profile: channelUsingRaft\"",
                         "Profiles:", "«Profiles»:").profile("channelUsingRaft").twinProfile("ChannelUsingRaft"),
+                c("CTX029", RAFT, "two organizations named Org1MSP in the Application of profile ChannelUsingRaft: configtxgen keeps only the last one",
+                        "        - *Org1\n", "        - *Org1\n        - <<: *Org1\n          Name: «Org1MSP»\n          ID: Org1bMSP\n"),
                 c("CTX026", RAFT, "\"organization 'Org1MSP' is marked to be skipped as foreign\"",
                         "    Name: Org1MSP\n", "    Name: Org1MSP\n    SkipAsForeign: «true»\n"));
     }
