@@ -191,7 +191,17 @@ public final class FileLedger implements AutoCloseable {
      * Appends the next block and fsyncs it. Checks, like Fabric's block store, that its number is the height
      * and that its previous hash is the hash of the last block's header.
      */
-    public synchronized void append(Block block) {
+    public void append(Block block) {
+        append(block, true);
+    }
+
+    /**
+     * Appends without an fsync when {@code sync} is false, so a driver applying several committed blocks of one
+     * Ready syncs once with {@link #sync()}. Unsynced blocks are safe as long as the WAL still holds their
+     * entries (a crash truncates them and they are re-applied): call {@link #sync()} before a snapshot
+     * releases WAL segments.
+     */
+    public synchronized void append(Block block, boolean sync) {
         ensureOpen();
         long height = positions.size();
         if (block.getHeader().getNumber() != height) {
@@ -223,7 +233,9 @@ public final class FileLedger implements AutoCloseable {
             while (rec.hasRemaining()) {
                 pos += tail.write(rec, pos);
             }
-            tail.force(false);
+            if (sync) {
+                tail.force(false);
+            }
             tailSize = pos;
             long[] p = {files.size() - 1, offset, bytes.length};
             positions.add(p);
@@ -240,6 +252,18 @@ public final class FileLedger implements AutoCloseable {
         }
         last = block;
         notifyAll();
+    }
+
+    /** Makes every appended block durable. */
+    public synchronized void sync() {
+        ensureOpen();
+        try {
+            files.get(files.size() - 1).force(false);
+        } catch (IOException e) {
+            closed = true;
+            throw new LedgerException("cannot sync ledger " + dir + ": " + e.getMessage()
+                    + "; check the disk and restart the node", e);
+        }
     }
 
     /** Reads block {@code number}. */

@@ -155,6 +155,21 @@ class FileLedgerTest {
     }
 
     @Test
+    void severalBlocksCanShareOneSync() {
+        List<Block> chain = ChainFixture.chain("mychannel", 3, 1);
+        try (FileLedger l = FileLedger.open(dir())) {
+            for (Block b : chain) {
+                l.append(b, false);
+            }
+            l.sync();
+            assertEquals(4, l.height());
+        }
+        try (FileLedger l = FileLedger.open(dir())) {
+            assertEquals(chain.get(3), l.block(3));
+        }
+    }
+
+    @Test
     void deliverWaitsForTheNextBlock() throws Exception {
         List<Block> chain = ChainFixture.chain("mychannel", 2, 1);
         try (FileLedger l = FileLedger.open(dir())) {
