@@ -93,7 +93,7 @@ public final class FileLedger implements AutoCloseable {
             fromFile = (int) p[0];
             fromOffset = p[1] + BlockFiles.RECORD_HEADER + p[2];
         }
-        BlockFiles.ScanEnd end = BlockFiles.scan(dir, fromFile, fromOffset, files.size(), found -> {
+        BlockFiles.ScanEnd end = BlockFiles.scan(dir, fromFile, fromOffset, files.size(), true, found -> {
             Block b = parse(found.block(), found.file(), found.offset());
             long expected = positions.size();
             if (b.getHeader().getNumber() != expected) {

@@ -121,6 +121,24 @@ class FileLedgerTest {
     }
 
     @Test
+    void damagedLastBlockIsReportedByVerifyAndReAppliedOnOpen() throws Exception {
+        List<Block> chain = ChainFixture.chain("mychannel", 3, 2);
+        Path file = dir().resolve("blockfile_000000");
+        try (FileLedger l = FileLedger.open(dir())) {
+            appendAll(l, chain);
+        }
+        byte[] data = Files.readAllBytes(file);
+        data[data.length - 5] ^= 0x01;
+        Files.write(file, data);
+        assertEquals(3L, LedgerVerifier.verify("mychannel", dir()).firstBadBlock());
+        try (FileLedger l = FileLedger.open(dir())) {
+            assertEquals(3, l.height(), "the damaged last block is dropped, to be re-applied from the WAL");
+            l.append(chain.get(3));
+        }
+        assertTrue(LedgerVerifier.verify("mychannel", dir()).valid());
+    }
+
+    @Test
     void lostOrGarbledIndexIsRebuiltFromTheBlockFiles() throws Exception {
         List<Block> chain = ChainFixture.chain("mychannel", 4, 2);
         try (FileLedger l = FileLedger.open(dir())) {
