@@ -1,7 +1,9 @@
 package io.raftlens.raft.orderer;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.raftlens.raft.wal.DirLock;
 import io.raftlens.raft.wal.Fsync;
+import io.raftlens.raft.wal.WalException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,6 +44,7 @@ public final class FileLedger implements AutoCloseable {
     private final List<long[]> positions = new ArrayList<>(); // {file, offset, length}
     private final List<FileChannel> files = new ArrayList<>();
     private FileChannel index;
+    private DirLock lock;
     private long tailSize;
     private Block last;
     private boolean closed;
@@ -72,6 +75,11 @@ public final class FileLedger implements AutoCloseable {
     }
 
     private void recover() throws IOException {
+        try {
+            lock = DirLock.acquire(dir, "ledger");
+        } catch (WalException e) {
+            throw new LedgerException(e.getMessage(), e);
+        }
         List<Integer> existing = BlockFiles.list(dir);
         if (existing.isEmpty()) {
             files.add(FileChannel.open(dir.resolve(BlockFiles.name(0)), StandardOpenOption.CREATE,
@@ -389,6 +397,9 @@ public final class FileLedger implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing
             }
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

@@ -50,6 +50,7 @@ public final class Wal implements AutoCloseable {
     private final WalContents contents;
     private final LinkedBlockingDeque<Request> queue = new LinkedBlockingDeque<>();
     private final Thread writer;
+    private final DirLock lock;
 
     // Writer-thread state (set up before the thread starts).
     private final List<SegmentName> segments;
@@ -83,8 +84,9 @@ public final class Wal implements AutoCloseable {
     private static final Request STOP = new Request(ByteBuffer.allocate(0), false, -1, null, -1);
 
     private Wal(Path dir, WalOptions options, ByteString metadata, WalContents contents, List<SegmentName> segments,
-                FileChannel tail, long tailSize) {
+                FileChannel tail, long tailSize, DirLock lock) {
         this.dir = dir;
+        this.lock = lock;
         this.options = options;
         this.metadata = metadata;
         this.contents = contents;
@@ -129,6 +131,7 @@ public final class Wal implements AutoCloseable {
             writeSegmentStart(tmp.resolve(first.fileName()), first, metadata, null, options);
             Fsync.directory(tmp);
             if (Files.isDirectory(dir)) {
+                Files.deleteIfExists(dir.resolve(DirLock.FILE)); // left by an earlier run that had no segments
                 try (Stream<Path> s = Files.list(dir)) {
                     if (s.findAny().isPresent()) {
                         throw new WalException("cannot create WAL in " + dir + ": the directory holds other files");
@@ -155,6 +158,16 @@ public final class Wal implements AutoCloseable {
         if (names.isEmpty()) {
             throw new WalException("no WAL in " + dir + " (no *.wal segment files)");
         }
+        DirLock lock = DirLock.acquire(dir, "WAL");
+        try {
+            return open(dir, options, names, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Wal open(Path dir, WalOptions options, List<SegmentName> names, DirLock lock) {
         Replay replay = new Replay(dir);
         long tailSize = 0;
         for (int i = 0; i < names.size(); i++) {
@@ -189,7 +202,7 @@ public final class Wal implements AutoCloseable {
             Path tailFile = dir.resolve(names.get(names.size() - 1).fileName());
             FileChannel ch = options.opener().open(tailFile, StandardOpenOption.WRITE);
             ch.position(tailSize);
-            return new Wal(dir, options, contents.metadata(), contents, new ArrayList<>(names), ch, tailSize);
+            return new Wal(dir, options, contents.metadata(), contents, new ArrayList<>(names), ch, tailSize, lock);
         } catch (IOException e) {
             throw WalWriteException.of(options.owner(), "open", dir, e);
         }
@@ -442,6 +455,7 @@ public final class Wal implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing after a failure
             }
+            lock.close();
         }
     }
 

@@ -173,6 +173,16 @@ class FileLedgerTest {
     }
 
     @Test
+    void aLedgerIsWrittenByOneNodeOnly() {
+        try (FileLedger l = FileLedger.open(dir())) {
+            LedgerException e = assertThrows(LedgerException.class, () -> FileLedger.open(dir()));
+            assertTrue(e.getMessage().contains("is in use by another running node"), e.getMessage());
+            assertTrue(LedgerVerifier.verify("mychannel", dir()).valid(), "verify reads a running node's ledger");
+        }
+        FileLedger.open(dir()).close();
+    }
+
+    @Test
     void severalBlocksCanShareOneSync() {
         List<Block> chain = ChainFixture.chain("mychannel", 3, 1);
         try (FileLedger l = FileLedger.open(dir())) {
