@@ -46,6 +46,7 @@ public final class FileLedger implements AutoCloseable {
     private FileChannel index;
     private DirLock lock;
     private long tailSize;
+    private long syncedTail;
     private Block last;
     private boolean closed;
 
@@ -126,6 +127,7 @@ public final class FileLedger implements AutoCloseable {
             tail.force(true);
         }
         tailSize = tail.size();
+        syncedTail = tailSize;
         if (last == null && !positions.isEmpty()) {
             last = read(positions.size() - 1);
         }
@@ -234,6 +236,7 @@ public final class FileLedger implements AutoCloseable {
                         StandardOpenOption.READ, StandardOpenOption.WRITE));
                 Fsync.directory(dir);
                 tailSize = 0;
+                syncedTail = 0;
             }
             FileChannel tail = files.get(files.size() - 1);
             long offset = tailSize;
@@ -241,10 +244,11 @@ public final class FileLedger implements AutoCloseable {
             while (rec.hasRemaining()) {
                 pos += tail.write(rec, pos);
             }
+            tailSize = pos;
             if (sync) {
                 tail.force(false);
+                syncedTail = tailSize;
             }
-            tailSize = pos;
             long[] p = {files.size() - 1, offset, bytes.length};
             positions.add(p);
             ByteBuffer ix = ByteBuffer.allocate(INDEX_ENTRY).putInt((int) p[0]).putLong(p[1]).putInt((int) p[2]).flip();
@@ -267,6 +271,7 @@ public final class FileLedger implements AutoCloseable {
         ensureOpen();
         try {
             files.get(files.size() - 1).force(false);
+            syncedTail = tailSize;
         } catch (IOException e) {
             closed = true;
             throw new LedgerException("cannot sync ledger " + dir + ": " + e.getMessage()
@@ -381,6 +386,21 @@ public final class FileLedger implements AutoCloseable {
         closed = true;
         notifyAll();
         closeQuietly();
+    }
+
+    /**
+     * Simulates a crash: drops the blocks appended since the last sync (the node re-applies them from its WAL
+     * on restart) and closes.
+     */
+    public synchronized void kill() {
+        if (!closed && syncedTail < tailSize) {
+            try {
+                files.get(files.size() - 1).truncate(syncedTail);
+            } catch (IOException e) {
+                LOG.warn("ledger {}: cannot drop unsynced blocks on kill: {}", dir, e.getMessage());
+            }
+        }
+        close();
     }
 
     private void closeQuietly() {

@@ -57,6 +57,8 @@ public final class Wal implements AutoCloseable {
     private FileChannel tail;
     private SegmentName tailName;
     private long tailSize;
+    /** Size of the tail segment at its last fsync: what a crash is sure to keep. */
+    private long syncedSize;
     private long lastIndex;
     private HardState lastState;
 
@@ -94,6 +96,7 @@ public final class Wal implements AutoCloseable {
         this.tail = tail;
         this.tailName = segments.get(segments.size() - 1);
         this.tailSize = tailSize;
+        this.syncedSize = tailSize;
         this.lastIndex = contents.lastIndex();
         this.lastState = contents.hardState();
         this.writer = new Thread(this::writeLoop, "wal-writer " + options.owner());
@@ -409,6 +412,7 @@ public final class Wal implements AutoCloseable {
             if (sync) {
                 long t0 = System.nanoTime();
                 tail.force(false);
+                syncedSize = tailSize;
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 if (ms > options.slowSync().toMillis()) {
                     LOG.warn("slow fdatasync: took {} ms, expected less than {} ms ({})", ms,
@@ -444,7 +448,9 @@ public final class Wal implements AutoCloseable {
         rest.remove(STOP);
         fail(rest, new WalException("WAL " + dir + " is closed"));
         try {
-            if (!killed && failure == null && tail.isOpen()) {
+            if (killed && tail.isOpen() && syncedSize < tailSize) {
+                tail.truncate(syncedSize); // a crash keeps only what was synced: the worst case, for tests
+            } else if (!killed && failure == null && tail.isOpen()) {
                 tail.force(false);
             }
         } catch (IOException e) {
@@ -472,6 +478,7 @@ public final class Wal implements AutoCloseable {
         tail = options.opener().open(file, StandardOpenOption.WRITE);
         tail.position(size);
         tailSize = size;
+        syncedSize = size;
         tailName = name;
         synchronized (this) {
             segments.add(name);
@@ -529,8 +536,8 @@ public final class Wal implements AutoCloseable {
     }
 
     /**
-     * Simulates a crash: stops at once, failing queued writes and skipping the final fsync. (Within one JVM the
-     * page cache still holds what was written; a real crash may lose anything not yet synced.)
+     * Simulates a crash: stops at once, fails queued writes, and drops everything written since the last fsync
+     * (truncating the tail segment to its last synced size), the worst a power loss could do.
      */
     public void kill() {
         closed = true;

@@ -255,6 +255,19 @@ class WalTest {
     }
 
     @Test
+    void killDropsWhatWasNotSynced() {
+        try (Wal wal = Wal.create(dir(), ID, options())) {
+            wal.save(hs(1, 1, 1), entries(1, 2, 1), true);
+            wal.save(hs(1, 1, 2), List.of(), false); // a commit-index update: written, not synced
+            wal.kill();
+        }
+        try (Wal wal = Wal.open(dir(), options())) {
+            assertEquals(hs(1, 1, 1), wal.contents().hardState());
+            assertEquals(entries(1, 2, 1), wal.contents().entries());
+        }
+    }
+
+    @Test
     void leftoverTemporarySegmentFromAnInterruptedCutIsIgnored() throws IOException {
         try (Wal wal = Wal.create(dir(), ID, options())) {
             wal.save(hs(1, 1, 1), entries(1, 2, 1), true);
