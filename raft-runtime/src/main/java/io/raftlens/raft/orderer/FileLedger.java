@@ -86,6 +86,7 @@ public final class FileLedger implements AutoCloseable {
             files.add(FileChannel.open(dir.resolve(BlockFiles.name(0)), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE));
             Fsync.directory(dir);
+            Fsync.directory(dir.toAbsolutePath().getParent()); // the new channel folder itself
         } else {
             for (int f : existing) {
                 files.add(FileChannel.open(dir.resolve(BlockFiles.name(f)), StandardOpenOption.READ,
