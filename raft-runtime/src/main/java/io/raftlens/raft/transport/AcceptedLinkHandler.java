@@ -26,7 +26,7 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     private final long self;
     private long peer;
     private byte[] certDer;
-    private String subject = "(no certificate)";
+    private String subject = "";
     private boolean accepted;
     private final Set<String> refusedChannels = new HashSet<>();
 
@@ -114,7 +114,8 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, String channel, String reason, boolean tellPeer) {
         String remote = String.valueOf(ctx.channel().remoteAddress());
-        log.warn("node={} refused connection from {} (certificate {}): {}", self, remote, subject, reason);
+        log.warn("node={} refused connection from {}{}: {}", self, remote,
+                subject.isEmpty() ? "" : " (certificate " + subject + ")", reason);
         transport.countRefused();
         transport.config().observer().peerRefused(remote, subject, channel, reason);
         if (tellPeer && ctx.channel().isActive()) {

@@ -223,13 +223,16 @@ final class PeerLink {
         }
     }
 
+    /** The most telling message in a cause chain: a certificate rejection if there is one, else the root cause. */
     static String describe(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException && c.getMessage() != null) {
+                return c.getMessage();
+            }
+            root = c;
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message;
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private final class LinkHandler extends ChannelInboundHandlerAdapter {

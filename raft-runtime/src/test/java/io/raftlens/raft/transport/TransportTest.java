@@ -267,6 +267,7 @@ class TransportTest {
 
         assertTrue(refused.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         assertTrue(reasons.get(0).startsWith("TLS handshake failed"), reasons.toString());
+        assertTrue(reasons.get(0).contains("certificate CN=orderer1.example.com"), reasons.toString());
         assertFalse(impostor.transport.isConnected(2));
         assertEquals(0, b.transport.stats().ingressStreams());
     }
