@@ -114,8 +114,12 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, String channel, String reason, boolean tellPeer) {
         String remote = String.valueOf(ctx.channel().remoteAddress());
-        log.warn("node={} refused connection from {}{}: {}", self, remote,
-                subject.isEmpty() ? "" : " (certificate " + subject + ")", reason);
+        if (transport.firstRefusalInAWhile(subject + reason)) {
+            log.warn("node={} refused connection from {}{}: {}", self, remote,
+                    subject.isEmpty() ? "" : " (certificate " + subject + ")", reason);
+        } else {
+            log.debug("node={} refused connection from {}: {}", self, remote, reason);
+        }
         transport.countRefused();
         transport.config().observer().peerRefused(remote, subject, channel, reason);
         if (tellPeer && ctx.channel().isActive()) {

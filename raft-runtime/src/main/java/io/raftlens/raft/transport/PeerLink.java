@@ -18,6 +18,8 @@ import io.raftlens.raft.transport.pb.ClusterFrame;
 import io.raftlens.raft.transport.pb.Hello;
 import java.security.cert.Certificate;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +56,7 @@ final class PeerLink {
     private volatile boolean closed;
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private ScheduledFuture<?> reconnect;
-    private String lastLoggedFailure;
+    private final Set<String> loggedFailures = new HashSet<>(); // since the last successful connection
 
     PeerLink(PeerEndpoint endpoint, long self, TransportConfig config, TlsContexts tls, EventLoop loop) {
         this.endpoint = endpoint;
@@ -105,6 +107,10 @@ final class PeerLink {
     CompletableFuture<Void> close() {
         closed = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
+        if (loop.isShuttingDown()) { // a shared event loop group already stopped by its owner
+            done.complete(null);
+            return done;
+        }
         loop.execute(() -> {
             if (reconnect != null) {
                 reconnect.cancel(false);
@@ -209,15 +215,14 @@ final class PeerLink {
         }
     }
 
-    /** Logs a connection failure at WARN once per distinct reason, then at DEBUG while it repeats. */
+    /** Logs a connection failure at WARN once per distinct reason until the link comes up, else at DEBUG. */
     private void noteFailure(String reason) {
         if (closed) {
             return;
         }
-        if (reason.equals(lastLoggedFailure)) {
+        if (!loggedFailures.add(reason)) {
             log.debug("node={} consenter {} (id {}): {}", self, endpoint.address(), endpoint.id(), reason);
         } else {
-            lastLoggedFailure = reason;
             log.warn("node={} consenter {} (id {}): {}; retrying with backoff", self, endpoint.address(),
                     endpoint.id(), reason);
         }
@@ -291,7 +296,7 @@ final class PeerLink {
                     }
                     active = true;
                     attempt.set(0);
-                    lastLoggedFailure = null;
+                    loggedFailures.clear();
                     log.info("node={} connected to consenter {} (id {})", self, endpoint.address(), endpoint.id());
                     connected.complete(null);
                     drain();

@@ -14,6 +14,7 @@ import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import com.google.protobuf.ByteString;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -306,6 +307,10 @@ class TransportTest {
         assertEquals(3, three.next().message().getTerm());
         assertTrue(one.transport.isConnected(3), "connections were kept open");
 
+        one.transport.partition(List.of(Set.of(1L, 3L)));
+        assertFalse(one.transport.send(CH, 2, heartbeat(1, 2, 4)), "node 2 is in no group: cut off from 1");
+        one.transport.heal();
+
         one.transport.isolate(1);
         assertFalse(one.transport.send(CH, 2, heartbeat(1, 2, 4)));
         assertFalse(one.transport.send(CH, 3, heartbeat(1, 3, 4)));
@@ -329,6 +334,45 @@ class TransportTest {
                 "a server whose certificate is not the pinned ServerTLSCert must not be used");
         a.transport.addPeer(new PeerEndpoint(2, b.host, b.port(), "127.0.0.1", b.tls.certificate()));
         assertTrue(a.transport.awaitConnected(2, TIMEOUT));
+    }
+
+    @Test
+    void serverCertificateMustNameTheConsentersHost() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        a.transport.addPeer(new PeerEndpoint(2, "orderer7.example.com", b.port(), "127.0.0.1", null));
+        assertFalse(a.transport.awaitConnected(2, java.time.Duration.ofMillis(300)),
+                "node 2's certificate does not name orderer7.example.com: host name verification must refuse it");
+    }
+
+    @Test
+    void newestConnectionFromTheSameNodeWins() throws Exception {
+        DevCa ca = ca();
+        TestNode b = node(2, ca);
+        TlsMaterial tls1 = ca.nodeMaterial("orderer1.example.com");
+        // the old incarnation retries only after a minute, so it cannot take the link back during the test
+        TestNode old = node(1, tls1, TestNode.config(1, tls1)
+                .backoff(new Backoff(Duration.ofMinutes(1), 1, Duration.ofMinutes(1), 0, () -> 0)));
+        b.transport.setChannelMembers(CH, Map.of(1L, tls1.certificate(), 2L, b.tls.certificate()));
+        old.transport.setChannelMembers(CH, Map.of(1L, tls1.certificate(), 2L, b.tls.certificate()));
+        old.transport.addPeer(b.endpoint());
+        assertTrue(old.transport.awaitConnected(2, TIMEOUT));
+
+        TestNode fresh = node(1, tls1, TestNode.config(1, tls1));
+        fresh.transport.addPeer(b.endpoint());
+        assertTrue(fresh.transport.awaitConnected(2, TIMEOUT));
+        assertEquals(1, b.transport.stats().ingressStreams(), "one inbound link per node");
+        old.transport.send(CH, 2, heartbeat(1, 2, 100)); // on the superseded connection: never delivered
+        assertTrue(fresh.transport.send(CH, 2, heartbeat(1, 2, 200)));
+        assertTrue(fresh.transport.send(CH, 2, heartbeat(1, 2, 201)));
+        assertEquals(200, b.next().message().getTerm());
+        assertEquals(201, b.next().message().getTerm());
+        old.close();
+        assertTrue(fresh.transport.send(CH, 2, heartbeat(1, 2, 202)));
+        assertEquals(202, b.next().message().getTerm());
     }
 
     @Test
