@@ -245,6 +245,34 @@ class TransportTest {
     }
 
     @Test
+    void membersGivenAtStartAreInForceWhenThePortOpens() throws Exception {
+        DevCa ca = ca();
+        TlsMaterial tls1 = ca.nodeMaterial("orderer1.example.com");
+        TlsMaterial tls2 = ca.nodeMaterial("orderer2.example.com");
+        Map<Long, X509Certificate> consenters = Map.of(1L, tls1.certificate(), 2L, tls2.certificate());
+        TestNode b = node(2, tls2, TestNode.config(2, tls2).channelMembers(CH, consenters));
+        TestNode a = node(1, tls1, TestNode.config(1, tls1).channelMembers(CH, consenters));
+        a.transport.addPeer(b.endpoint());
+        assertTrue(a.transport.awaitConnected(2, TIMEOUT));
+        assertTrue(a.transport.send(CH, 2, heartbeat(1, 2, 1)));
+        assertEquals(1, b.next().from());
+        assertEquals(0, b.transport.stats().refusedPeers());
+    }
+
+    @Test
+    void aMessageSpeakingForAnotherNodeIsRefused() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        assertTrue(a.transport.send(CH, 2, heartbeat(3, 2, 1)), "queued; the receiver judges it");
+        assertTrue(a.transport.send(CH, 2, heartbeat(1, 2, 2)));
+        assertEquals(2, b.next().message().getTerm());
+        assertEquals(1, b.transport.stats().refusedPeers());
+    }
+
+    @Test
     void certificateFromAnotherCaFailsTheHandshake() throws Exception {
         DevCa ca = ca();
         DevCa rogue = DevCa.loadOrCreate(dir.resolve("rogue"), "example.com");
