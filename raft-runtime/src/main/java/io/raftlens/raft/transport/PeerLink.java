@@ -99,6 +99,10 @@ final class PeerLink {
         return connected;
     }
 
+    void removeQueue(String channelName) {
+        queues.remove(channelName);
+    }
+
     Iterable<EgressQueue> queues() {
         return queues.values();
     }

@@ -166,8 +166,10 @@ public final class Transport implements AutoCloseable {
         membership.set(channel, consenters);
     }
 
+    /** Forgets a channel: its frames are refused from now on and its egress queues (and their metrics) go. */
     public void removeChannel(String channel) {
         membership.remove(channel);
+        peers.values().forEach(link -> link.removeQueue(channel));
     }
 
     /**

@@ -142,7 +142,7 @@ class OperationsServerTest {
     }
 
     @Test
-    void closeFreesThePortAndWorkers() {
+    void closeFreesThePortAndWorkers() throws InterruptedException {
         OperationsServer first = OperationsServer.start("127.0.0.1", 0, new OrdererMetrics(), new HealthRegistry());
         int port = first.address().getPort();
         IllegalStateException inUse = assertThrows(IllegalStateException.class,
@@ -154,7 +154,10 @@ class OperationsServerTest {
             assertEquals(port, again.address().getPort());
         }
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertFalse(t.isAlive() && t.getName().startsWith("operations-" + port), "left running: " + t.getName());
+            if (t.getName().startsWith("operations-" + port)) {
+                t.join(TIMEOUT.toMillis()); // the pool has terminated; join covers the instant before threads exit
+                assertFalse(t.isAlive(), "left running: " + t.getName());
+            }
         }
     }
 

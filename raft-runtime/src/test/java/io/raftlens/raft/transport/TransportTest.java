@@ -417,8 +417,9 @@ class TransportTest {
         assertEquals(port, again.port());
         again.close();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive()) {
-                assertFalse(t.getName().startsWith("raft-transport-"), "left running: " + t.getName());
+            if (t.getName().startsWith("raft-transport-")) {
+                t.join(TIMEOUT.toMillis()); // terminated event loops; join covers the instant before they exit
+                assertFalse(t.isAlive(), "left running: " + t.getName());
             }
         }
     }
