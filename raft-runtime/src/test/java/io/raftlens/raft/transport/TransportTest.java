@@ -112,6 +112,24 @@ class TransportTest {
     }
 
     @Test
+    void worksWithConsenterCertificatesLoadedFromPemFiles() throws Exception {
+        DevCa ca = ca(); // stands in for cryptogen: its files are loaded back as an operator's would be
+        TestNode[] nodes = new TestNode[2];
+        for (int id = 1; id <= 2; id++) {
+            String host = "orderer" + id + ".example.com";
+            ca.nodeMaterial(host);
+            Path tlsDir = dir.resolve("crypto/orderers/" + host + "/tls");
+            TlsMaterial tls = TlsMaterial.fromPemFiles(tlsDir.resolve("server.crt"), tlsDir.resolve("server.key"),
+                    List.of(tlsDir.resolve("ca.crt")));
+            nodes[id - 1] = node(id, tls, TestNode.config(id, tls));
+        }
+        mesh(nodes);
+        awaitLinks(nodes);
+        assertTrue(nodes[0].transport.send(CH, 2, heartbeat(1, 2, 4)));
+        assertEquals(new TestNode.Received(CH, 1, heartbeat(1, 2, 4)), nodes[1].next());
+    }
+
+    @Test
     void threeNodesDeliverInOrderBetweenEveryPair() throws Exception {
         DevCa ca = ca();
         TestNode[] nodes = {node(1, ca), node(2, ca), node(3, ca)};
