@@ -28,6 +28,7 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     private byte[] certDer;
     private String subject = "";
     private boolean accepted;
+    private boolean refused; // frames still arriving on a refused link are ignored
     private final Set<String> refusedReasons = new HashSet<>();
 
     AcceptedLinkHandler(Transport transport, long self) {
@@ -63,6 +64,9 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ClusterFrame frame = (ClusterFrame) msg;
+        if (refused) {
+            return;
+        }
         if (!accepted) {
             onHandshake(ctx, frame);
             return;
@@ -123,6 +127,10 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, String channel, String reason, boolean tellPeer) {
+        if (refused) {
+            return;
+        }
+        refused = true;
         String remote = String.valueOf(ctx.channel().remoteAddress());
         if (transport.firstRefusalInAWhile(subject + reason)) {
             log.warn("node={} refused connection from {}{}: {}", self, remote,

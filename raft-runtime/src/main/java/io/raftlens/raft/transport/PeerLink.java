@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,7 +83,13 @@ final class PeerLink {
             return false;
         }
         if (drainScheduled.compareAndSet(false, true)) {
-            loop.execute(this::drain);
+            try {
+                loop.execute(this::drain);
+            } catch (RejectedExecutionException closing) {
+                // the transport is closing: the queued message goes with the connection
+                observer.messageDropped(endpoint.address(), channelName, DropReason.NOT_CONNECTED);
+                return false;
+            }
         }
         return true;
     }
