@@ -110,6 +110,10 @@ class MembershipTest {
         assertEquals(1, n.leaders().size());
         assertTrue(n.leaders().get(0) != 1);
         assertEquals(StateRole.FOLLOWER, n.peer(1).role(), "a removed node never campaigns");
+        ProposalDroppedException e = assertThrows(ProposalDroppedException.class,
+                () -> n.peer(1).node.propose(Fixtures.bytes("tx")));
+        assertEquals(ProposalDroppedException.Reason.NOT_MEMBER, e.reason());
+        assertEquals("node 1 is not a member of the cluster", e.getMessage());
     }
 
     @Test
