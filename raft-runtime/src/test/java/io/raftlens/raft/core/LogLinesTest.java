@@ -166,11 +166,11 @@ class LogLinesTest {
     /** Fabric prints the logging function before each raft line; compare a real Fabric 2.5 single-node start. */
     @Test
     void linesNameTheEtcdFunctionThatLogsThem() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> seen = new java.util.ArrayList<>();
         RaftLogger withFunctions = new RecordingLogger() {
             @Override
             public void info(String function, String line) {
-                lines.add(function + " -> " + line);
+                seen.add(function + " -> " + line);
             }
         };
         MemoryStorage ms = new MemoryStorage();
@@ -203,6 +203,6 @@ class LogLinesTest {
                 "poll -> 1 received MsgVoteResp from 1 at term 2",
                 "stepCandidate -> 1 has received 1 MsgVoteResp votes and 0 vote rejections",
                 "becomeLeader -> 1 became leader at term 2",
-                "run -> raft.node: 1 elected leader 1 at term 2"), lines);
+                "run -> raft.node: 1 elected leader 1 at term 2"), seen);
     }
 }
