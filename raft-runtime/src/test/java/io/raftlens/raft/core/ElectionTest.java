@@ -415,4 +415,38 @@ class ElectionTest {
         assertTrue(n.peer(1).logger.text().contains("1 [term: 2] ignored a MsgAppResp message with lower term from 1 [term: 1]"));
         assertEquals(1, n.peer(1).committed(), "the old term's entry was not committed by its own ack");
     }
+
+    /** etcd TestRecvMsgVote / TestRecvMsgPreVote: same-term requests against the log [2, 2] and an existing vote. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MsgVote", "MsgPreVote"})
+    void sameTermVoteRequestsAreJudgedOnLogAndExistingVote(String type) {
+        MessageType msgType = MessageType.valueOf(type);
+        // state, candidate index, candidate log term, our vote, expected rejection
+        Object[][] cases = {
+            {StateRole.FOLLOWER, 0L, 0L, 0L, true}, {StateRole.FOLLOWER, 0L, 1L, 0L, true},
+            {StateRole.FOLLOWER, 0L, 2L, 0L, true}, {StateRole.FOLLOWER, 0L, 3L, 0L, false},
+            {StateRole.FOLLOWER, 1L, 0L, 0L, true}, {StateRole.FOLLOWER, 1L, 1L, 0L, true},
+            {StateRole.FOLLOWER, 1L, 2L, 0L, true}, {StateRole.FOLLOWER, 1L, 3L, 0L, false},
+            {StateRole.FOLLOWER, 2L, 0L, 0L, true}, {StateRole.FOLLOWER, 2L, 1L, 0L, true},
+            {StateRole.FOLLOWER, 2L, 2L, 0L, false}, {StateRole.FOLLOWER, 2L, 3L, 0L, false},
+            {StateRole.FOLLOWER, 3L, 0L, 0L, true}, {StateRole.FOLLOWER, 3L, 1L, 0L, true},
+            {StateRole.FOLLOWER, 3L, 2L, 0L, false}, {StateRole.FOLLOWER, 3L, 3L, 0L, false},
+            {StateRole.FOLLOWER, 3L, 2L, 2L, false}, {StateRole.FOLLOWER, 3L, 2L, 1L, true},
+            {StateRole.LEADER, 3L, 3L, 1L, true}, {StateRole.PRE_CANDIDATE, 3L, 3L, 1L, true},
+            {StateRole.CANDIDATE, 3L, 3L, 1L, true},
+        };
+        for (Object[] c : cases) {
+            Network n = Network.of(1, 2);
+            n.add(1, storage(voters(1, 2), 0, 0, 2, 2), PLAIN);
+            Raft r = n.raft(1);
+            r.state = (StateRole) c[0];
+            r.vote = (long) c[3];
+            r.term = Math.max(2, (long) c[2]);
+            List<Message> out = n.stepAndCollect(1, msg(2, 1, msgType, r.term).setIndex((long) c[1]).setLogTerm((long) c[2]).build());
+            assertEquals(1, out.size());
+            Message resp = out.get(0);
+            assertEquals(msgType == MessageType.MsgVote ? MessageType.MsgVoteResp : MessageType.MsgPreVoteResp, resp.getType());
+            assertEquals(c[4], resp.getReject(), java.util.Arrays.toString(c));
+        }
+    }
 }
