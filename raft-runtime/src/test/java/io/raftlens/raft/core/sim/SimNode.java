@@ -47,7 +47,7 @@ final class SimNode {
     private final SimSettings settings;
     private final long seed;
     private final Env env;
-    private final MemoryStorage storage = new MemoryStorage();
+    private MemoryStorage storage = new MemoryStorage();
     private RawNode raw;                    // null while crashed
     private long incarnation;
     private ConfState confState = ConfState.getDefaultInstance();
@@ -104,6 +104,29 @@ final class SimNode {
         env.trace("crash " + id);
         raw = null;
         incarnation++;
+        if (settings.faultyDisk()) {
+            loseUnsyncedTail();
+        }
+    }
+
+    /**
+     * The injected bug of {@link SimSettings#faultyDisk()}: entries above the persisted commit index vanish in the
+     * crash although the node had acknowledged them — as with a WAL that skips fsync.
+     */
+    private void loseUnsyncedTail() {
+        MemoryStorage old = storage;
+        HardState hs = old.initialState().hardState();
+        MemoryStorage fresh = new MemoryStorage();
+        if (old.snapshot().getMetadata().getIndex() > 0) {
+            fresh.applySnapshot(old.snapshot());
+        }
+        long from = Math.max(old.firstIndex(), fresh.firstIndex());
+        long to = Math.min(old.lastIndex(), hs.getCommit());
+        if (to >= from) {
+            fresh.append(old.entries(from, to + 1, Long.MAX_VALUE));
+        }
+        fresh.setHardState(hs);
+        storage = fresh;
     }
 
     /**

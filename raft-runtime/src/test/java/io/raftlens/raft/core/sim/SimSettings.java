@@ -10,14 +10,23 @@ import java.util.List;
  */
 record SimSettings(int nodes, int electionTick, int heartbeatTick, boolean preVote, boolean checkQuorum,
                    boolean disableProposalForwarding, long maxSizePerMsg, int maxInflightMsgs,
-                   int chaosTicks, double dropRate, double duplicateRate, int maxDelay) {
+                   int chaosTicks, double dropRate, double duplicateRate, int maxDelay, boolean faultyDisk) {
 
     static SimSettings forSeed(long seed) {
         int variant = (int) Math.floorMod(seed, 8);
         boolean preVote = variant != 6;
         boolean checkQuorum = variant != 7;
         return new SimSettings(seed % 2 == 0 ? 3 : 5, 10, 1, preVote, checkQuorum, variant % 3 != 0,
-                512, 5, 300, 0.05, 0.03, 3);
+                512, 5, 300, 0.05, 0.03, 3, false);
+    }
+
+    /**
+     * The same cluster with a deliberately broken driver whose disk loses acknowledged entries in a crash; the
+     * simulation must catch it (it shows the checks have teeth).
+     */
+    SimSettings withFaultyDisk() {
+        return new SimSettings(nodes, electionTick, heartbeatTick, preVote, checkQuorum, disableProposalForwarding,
+                maxSizePerMsg, maxInflightMsgs, chaosTicks, dropRate, duplicateRate, maxDelay, true);
     }
 
     List<Long> ids() {
@@ -29,7 +38,7 @@ record SimSettings(int nodes, int electionTick, int heartbeatTick, boolean preVo
     }
 
     String describe() {
-        return nodes + " nodes, electionTick " + electionTick + ", preVote " + preVote + ", checkQuorum "
+        return (faultyDisk ? "FAULTY DISK, " : "") + nodes + " nodes, electionTick " + electionTick + ", preVote " + preVote + ", checkQuorum "
                 + checkQuorum + ", proposal forwarding " + (disableProposalForwarding ? "off" : "on");
     }
 }
