@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * A deterministic, seeded simulation of one Raft cluster, in two phases.
  *
  * <p><b>Chaos</b> ({@link SimSettings#chaosTicks()} ticks): every tick, faults may strike (crash a node, also
- * right after it persisted a Ready; restart one; partition; heal), clients propose on random nodes, nodes
- * compact their logs, every running node ticks, then Ready handling and message delivery interleave in random
+ * right after it persisted a Ready; restart one; partition; heal), clients propose on random nodes, a leader may
+ * transfer its leadership, nodes compact their logs, every running node ticks, then Ready handling and message delivery interleave in random
  * order over a network that drops, delays, duplicates and reorders; some work is left for the next tick.
  *
  * <p><b>Calm</b>: the network heals and turns reliable, every crashed node restarts from its storage, and from
@@ -92,6 +92,7 @@ public final class ClusterSimulation implements SimNode.Env {
             now++;
             faults();
             proposeRandomly();
+            transferRandomly();
             compactRandomly();
             for (long id : shuffledIds()) {
                 tick(id);
@@ -233,6 +234,22 @@ public final class ClusterSimulation implements SimNode.Env {
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
             propose(target, "s" + seed + "-p" + proposals);
+        }
+    }
+
+    /** Now and then a leader hands over to a random peer (MsgTimeoutNow), as Fabric does when it abdicates. */
+    private void transferRandomly() {
+        if (random.nextDouble() >= 0.01) {
+            return;
+        }
+        for (SimNode n : nodes.values()) {
+            if (n.running() && n.status().role() == StateRole.LEADER) {
+                long to = ids.get(random.nextInt(ids.size()));
+                trace("transfer leadership of " + n.id + " to " + to);
+                n.raw().transferLeader(to);
+                checkStep(n);
+                return;
+            }
         }
     }
 
