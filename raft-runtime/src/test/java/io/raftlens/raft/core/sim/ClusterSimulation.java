@@ -5,14 +5,19 @@ import io.raftlens.raft.core.ProposalDroppedException;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * A deterministic, seeded simulation of one Raft cluster, in two phases.
@@ -45,7 +50,11 @@ public final class ClusterSimulation implements SimNode.Env {
     private final TraceLog trace;
     private final RaftLogger logger;
     private final Map<Long, SimNode> nodes = new LinkedHashMap<>();
-    private final List<Long> ids;
+    private final List<Long> ids;          // every node, spares included
+    private final List<Long> founders;     // the bootstrapped members
+    private final Set<Long> retired = new HashSet<>();
+    private boolean membershipChanged;
+    private long lastRemoval = -1;
     private long now;
     private long steps;
     private long crashes;
@@ -56,7 +65,8 @@ public final class ClusterSimulation implements SimNode.Env {
         this.settings = settings;
         this.random = new SplittableRandom(seed);
         this.network = new SimNetwork(random.split(), settings.dropRate(), settings.duplicateRate(), settings.maxDelay());
-        this.ids = settings.ids();
+        this.ids = settings.allIds();
+        this.founders = settings.ids();
         this.checker = new SafetyChecker(ids);
         this.trace = new TraceLog(traceCapacity);
         this.logger = trace.logger(() -> now);
@@ -84,45 +94,59 @@ public final class ClusterSimulation implements SimNode.Env {
     }
 
     public Result run() {
-        for (SimNode n : nodes.values()) {
-            n.bootstrap(ids);
+        for (long id : founders) {
+            nodes.get(id).bootstrap(founders);
+            checkStep(nodes.get(id));
         }
-        checkStep(nodes.values().toArray(new SimNode[0]));
         for (int t = 0; t < settings.chaosTicks(); t++) {
             now++;
             faults();
             proposeRandomly();
             transferRandomly();
+            changeMembershipRandomly();
             compactRandomly();
             for (long id : shuffledIds()) {
                 tick(id);
             }
             drain(true);
         }
-        checkDurable();
+        if (!membershipChanged) {
+            checkDurable(founders);
+        }
 
         long calmStart = calm();
         long ticksToLeader = -1;
         long bound = livenessBound(settings);
-        for (long t = 1; t <= bound && ticksToLeader < 0; t++) {
+        while (ticksToLeader < 0 && now - livenessClockStart(calmStart) < bound) {
             now++;
             for (long id : shuffledIds()) {
                 tick(id);
                 drain(false);
             }
             if (recognisedLeader() != 0) {
-                ticksToLeader = now - calmStart;
+                ticksToLeader = now - livenessClockStart(calmStart);
             }
         }
         if (ticksToLeader < 0) {
-            throw new AssertionError("liveness: no leader recognised by every node within " + bound
-                    + " ticks after the network healed and every node restarted; " + statuses());
+            throw new AssertionError("liveness: no leader recognised by every member within " + bound
+                    + " ticks after the network healed and every node restarted"
+                    + (lastRemoval > calmStart ? " (counted from the removal at tick " + lastRemoval + ")" : "")
+                    + "; " + statuses());
         }
         converge();
-        checkDurable();
+        checkDurable(members(recognisedLeader()));
         long snapshots = nodes.values().stream().mapToLong(SimNode::snapshotsInstalled).sum();
         return new Result(seed, steps, ticksToLeader, checker.committedIndex(), network.sent(), crashes, snapshots,
                 checker.leadersByTerm().size());
+    }
+
+    /**
+     * Where the liveness clock starts: when the calm phase begins, or later, if a membership removal proposed
+     * during the chaos commits in the calm phase — removing the leader (which steps down and halts) is a planned
+     * loss of the leader, after which a new election needs its own election timeout.
+     */
+    private long livenessClockStart(long calmStart) {
+        return Math.max(calmStart, lastRemoval);
     }
 
     /** Heals and calms the network, restarts every crashed node, and settles; returns the tick it started. */
@@ -131,7 +155,7 @@ public final class ClusterSimulation implements SimNode.Env {
         network.calm();
         network.releaseAll(now);
         for (SimNode n : nodes.values()) {
-            if (!n.running()) {
+            if (restartable(n)) {
                 n.restart();
                 checkStep(n);
             }
@@ -163,7 +187,8 @@ public final class ClusterSimulation implements SimNode.Env {
             throw new AssertionError("liveness: leader " + leader + " of term " + term
                     + " was replaced in a healthy cluster; " + statuses());
         }
-        for (SimNode n : nodes.values()) {
+        for (long member : members(leader)) {
+            SimNode n = nodes.get(member);
             Status s = n.status();
             if (s.commit() != ls.commit() || n.appliedIndex() != ls.commit()) {
                 throw new AssertionError("convergence: node " + n.id + " has commit " + s.commit() + ", applied "
@@ -176,15 +201,23 @@ public final class ClusterSimulation implements SimNode.Env {
         }
     }
 
-    /** A node that is leader, with every node at its term naming it leader; 0 if none. */
+    /** A node that is leader, with every member of its configuration at its term naming it leader; 0 if none. */
     private long recognisedLeader() {
         for (SimNode n : nodes.values()) {
+            if (!n.running()) {
+                continue;
+            }
             Status s = n.status();
             if (s.role() != StateRole.LEADER) {
                 continue;
             }
             boolean all = true;
-            for (SimNode o : nodes.values()) {
+            for (long member : s.progress().keySet()) {
+                SimNode o = nodes.get(member);
+                if (!o.running()) {
+                    all = false;
+                    break;
+                }
                 Status os = o.status();
                 all &= os.leader() == n.id && os.term() == s.term();
             }
@@ -193,6 +226,80 @@ public final class ClusterSimulation implements SimNode.Env {
             }
         }
         return 0;
+    }
+
+    /** The members of the configuration of the (running) leader {@code leader}. */
+    private List<Long> members(long leader) {
+        return List.copyOf(new TreeSet<>(nodes.get(leader).status().progress().keySet()));
+    }
+
+    /** A node that was started once, is down now, and was not removed from the cluster. */
+    private boolean restartable(SimNode n) {
+        return n.started() && !n.running() && !retired.contains(n.id);
+    }
+
+    /**
+     * Now and then the leader proposes a membership change, one at a time as Fabric allows: add the spare
+     * consenter (started at once, empty, as a new orderer joins), or remove a member while more than three remain.
+     */
+    private void changeMembershipRandomly() {
+        if (settings.spares() == 0 || random.nextDouble() >= 0.02) {
+            return;
+        }
+        SimNode leader = null;
+        for (SimNode n : nodes.values()) {
+            if (n.running() && n.status().role() == StateRole.LEADER) {
+                leader = n;
+            }
+        }
+        if (leader == null) {
+            return;
+        }
+        Set<Long> members = leader.status().progress().keySet();
+        SimNode spare = null;
+        for (SimNode n : nodes.values()) {
+            if (!members.contains(n.id) && !n.started() && !retired.contains(n.id)) {
+                spare = n;
+            }
+        }
+        ConfChange cc;
+        if (spare != null) {
+            cc = ConfChange.newBuilder().setType(ConfChangeType.ConfChangeAddNode).setNodeId(spare.id).build();
+        } else if (members.size() > 3) {
+            List<Long> candidates = List.copyOf(new TreeSet<>(members));
+            cc = ConfChange.newBuilder().setType(ConfChangeType.ConfChangeRemoveNode)
+                    .setNodeId(candidates.get(random.nextInt(candidates.size()))).build();
+        } else {
+            return;
+        }
+        try {
+            leader.raw().proposeConfChange(cc);
+            trace("propose " + cc.getType() + " " + cc.getNodeId() + " on " + leader.id);
+            if (spare != null) {
+                spare.join();
+                checkStep(spare);
+            }
+        } catch (ProposalDroppedException e) {
+            trace("propose " + cc.getType() + " " + cc.getNodeId() + " on " + leader.id + " dropped: " + e.getMessage());
+        }
+        checkStep(leader);
+    }
+
+    /**
+     * A committed removal takes the node out for good: it halts (as a Fabric orderer evicted from the consenter
+     * set does) and the transport refuses its traffic (as etcd's and Fabric's do for removed members).
+     */
+    @Override
+    public void confChangeApplied(ConfChange cc) {
+        membershipChanged = true;
+        if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && retired.add(cc.getNodeId())) {
+            trace("retire " + cc.getNodeId());
+            lastRemoval = now;
+            SimNode n = nodes.get(cc.getNodeId());
+            if (n.running()) {
+                n.crash();
+            }
+        }
     }
 
     private void faults() {
@@ -205,7 +312,7 @@ public final class ClusterSimulation implements SimNode.Env {
             }
         }
         for (SimNode n : nodes.values()) {
-            if (!n.running() && random.nextDouble() < 0.1) {
+            if (restartable(n) && random.nextDouble() < 0.1) {
                 n.restart();
                 checkStep(n);
             }
@@ -328,7 +435,8 @@ public final class ClusterSimulation implements SimNode.Env {
         SimNode to = nodes.get(m.getTo());
         SimNode from = nodes.get(m.getFrom());
         boolean senderAlive = from.running() && from.incarnation() == envelope.incarnation();
-        if (!to.running() || !network.connected(m.getFrom(), m.getTo())) {
+        if (!to.running() || !network.connected(m.getFrom(), m.getTo())
+                || retired.contains(m.getFrom()) || retired.contains(m.getTo())) {
             network.countLost();
             if (senderAlive) {
                 from.reportLost(m);
@@ -361,8 +469,8 @@ public final class ClusterSimulation implements SimNode.Env {
         }
     }
 
-    private void checkDurable() {
-        checker.checkDurable(ids, (node, index) -> nodes.get(node).termOrUnknown(index),
+    private void checkDurable(List<Long> members) {
+        checker.checkDurable(members, (node, index) -> nodes.get(node).termOrUnknown(index),
                 node -> nodes.get(node).snapshotIndex());
     }
 

@@ -10,6 +10,7 @@ import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Ready;
 import io.raftlens.raft.core.Status;
 import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.EntryType;
@@ -41,6 +42,9 @@ final class SimNode {
         RaftLogger logger();
 
         void trace(String event);
+
+        /** A committed membership change was applied on this node. */
+        void confChangeApplied(ConfChange cc);
     }
 
     final long id;
@@ -53,6 +57,7 @@ final class SimNode {
     private ConfState confState = ConfState.getDefaultInstance();
     private long appliedIndex;
     private List<Long> peers = List.of();
+    private boolean started;
     private long snapshotsInstalled;
 
     SimNode(long id, SimSettings settings, long seed, Env env) {
@@ -65,8 +70,24 @@ final class SimNode {
     /** A brand-new member of a brand-new cluster (etcd's StartNode with peers). */
     void bootstrap(List<Long> peers) {
         this.peers = List.copyOf(peers);
+        started = true;
         raw = new RawNode(config());
         raw.bootstrap(peers);
+    }
+
+    /**
+     * A consenter being added to a running cluster: empty storage, no peers; it learns the configuration from the
+     * leader's log or snapshot once the leader has applied the change.
+     */
+    void join() {
+        env.trace("join " + id);
+        started = true;
+        raw = new RawNode(config());
+    }
+
+    /** Whether this node was ever started (spare consenters are not, until added). */
+    boolean started() {
+        return started;
     }
 
     private RaftConfig config() {
@@ -141,7 +162,7 @@ final class SimNode {
         boolean nothingPersisted = storage.lastIndex() == 0 && storage.firstIndex() == 1
                 && storage.initialState().hardState().equals(HardState.getDefaultInstance());
         raw = new RawNode(config());
-        if (nothingPersisted) {
+        if (nothingPersisted && !peers.isEmpty()) {
             raw.bootstrap(peers);
         }
     }
@@ -198,12 +219,30 @@ final class SimNode {
         }
         for (Entry e : rd.committedEntries()) {
             checker.applied(id, e);
-            if (e.getType() == EntryType.EntryConfChange) {
-                confState = raw.applyConfChange(parse(e));
-            }
             appliedIndex = e.getIndex();
+            if (e.getType() == EntryType.EntryConfChange) {
+                ConfChange cc = parse(e);
+                confState = raw.applyConfChange(cc);
+                if (cc.getType() == ConfChangeType.ConfChangeAddNode && appliedIndex > snapshotIndex()) {
+                    snapshotNewConfiguration();
+                }
+                env.confChangeApplied(cc);
+                if (raw == null) {
+                    return;   // this node was just removed and halted
+                }
+            }
         }
         raw.advance(rd);
+    }
+
+    /**
+     * After adding a consenter, snapshot at once: a joiner that is sent a snapshot older than its own addition
+     * ignores it ("not in the ConfState", as etcd) and the leader keeps resending it, so a driver must make sure
+     * the snapshot a joiner may need already names it.
+     */
+    private void snapshotNewConfiguration() {
+        storage.createSnapshot(appliedIndex, confState, ByteString.copyFromUtf8("applied=" + appliedIndex));
+        env.trace("snapshot " + id + " at " + appliedIndex + " for the new configuration " + confState.getVotersList());
     }
 
     /** The transport could not deliver {@code m}: tell raft, as etcd's transport does. */
