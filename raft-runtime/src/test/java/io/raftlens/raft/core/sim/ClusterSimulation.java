@@ -40,7 +40,7 @@ public final class ClusterSimulation implements SimNode.Env {
 
     /** What one run measured. */
     public record Result(long seed, long steps, long ticksToLeader, long committed, long messages, long crashes,
-                         long snapshotsInstalled, long leaders) { }
+                         long snapshotsInstalled, long leaders, long refused) { }
 
     private final long seed;
     private final SimSettings settings;
@@ -137,7 +137,7 @@ public final class ClusterSimulation implements SimNode.Env {
         checkDurable(members(recognisedLeader()));
         long snapshots = nodes.values().stream().mapToLong(SimNode::snapshotsInstalled).sum();
         return new Result(seed, steps, ticksToLeader, checker.committedIndex(), network.sent(), crashes, snapshots,
-                checker.leadersByTerm().size());
+                checker.leadersByTerm().size(), nodes.values().stream().mapToLong(SimNode::refused).sum());
     }
 
     /**

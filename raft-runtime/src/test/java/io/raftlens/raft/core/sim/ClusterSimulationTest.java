@@ -39,6 +39,7 @@ class ClusterSimulationTest {
         long crashes = 0;
         long snapshots = 0;
         long leaders = 0;
+        long refused = 0;
         for (long seed = first; seed < first + count && failures.size() < 5; seed++) {
             SimSettings settings = SimSettings.forSeed(seed);
             try {
@@ -48,6 +49,7 @@ class ClusterSimulationTest {
                 crashes += r.crashes();
                 snapshots += r.snapshotsInstalled();
                 leaders += r.leaders();
+                refused += r.refused();
                 (settings.preVote() ? ticksToLeader : ticksToLeaderNoPreVote).merge(r.ticksToLeader(), 1, Integer::sum);
             } catch (AssertionError | RuntimeException e) {
                 failures.add("seed " + seed + " (" + settings.describe() + "): " + e
@@ -56,8 +58,8 @@ class ClusterSimulationTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("cluster simulation: %d seeds from %d in %d ms, %d steps checked, %d entries committed, "
-                        + "%d crashes, %d snapshots installed by followers, %d elected leaders; ticks from calm to a recognised leader (ticks=seeds): with PreVote %s, without %s%n",
-                count, first, millis, steps, committed, crashes, snapshots, leaders, ticksToLeader, ticksToLeaderNoPreVote);
+                        + "%d crashes, %d snapshots installed by followers, %d elected leaders, %d messages refused by the core; ticks from calm to a recognised leader (ticks=seeds): with PreVote %s, without %s%n",
+                count, first, millis, steps, committed, crashes, snapshots, leaders, refused, ticksToLeader, ticksToLeaderNoPreVote);
         if (!failures.isEmpty()) {
             fail(failures.size() + " failing seed(s):\n" + String.join("\n", failures));
         }

@@ -59,6 +59,7 @@ final class SimNode {
     private List<Long> peers = List.of();
     private boolean started;
     private long snapshotsInstalled;
+    private long refused;
 
     SimNode(long id, SimSettings settings, long seed, Env env) {
         this.id = id;
@@ -268,7 +269,8 @@ final class SimNode {
         try {
             raw.step(m);
         } catch (RaftException e) {
-            env.trace(id + " refused " + m.getType() + " from " + m.getFrom() + ": " + e.getMessage());
+            refused++;
+            env.trace(id + " refused " + m.getType() + " from " + m.getFrom() + ": " + e);
         }
     }
 
@@ -283,6 +285,11 @@ final class SimNode {
             storage.compact(compactTo);
         }
         env.trace("compact " + id + " snapshot at " + appliedIndex + ", log from " + storage.firstIndex());
+    }
+
+    /** Network messages the core refused with an exception (e.g. a response from a peer it does not know yet). */
+    long refused() {
+        return refused;
     }
 
     long snapshotsInstalled() {
