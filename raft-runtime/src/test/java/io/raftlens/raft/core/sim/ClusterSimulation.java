@@ -24,8 +24,9 @@ import java.util.TreeSet;
  *
  * <p><b>Chaos</b> ({@link SimSettings#chaosTicks()} ticks): every tick, faults may strike (crash a node, also
  * right after it persisted a Ready; restart one; partition; heal), clients propose on random nodes, a leader may
- * transfer its leadership, nodes compact their logs, every running node ticks, then Ready handling and message delivery interleave in random
- * order over a network that drops, delays, duplicates and reorders; some work is left for the next tick.
+ * transfer its leadership or change the membership, nodes compact their logs, every running node ticks, then
+ * Ready handling and message delivery interleave in random order over a network that drops, delays, duplicates
+ * and reorders; some work is left for the next tick.
  *
  * <p><b>Calm</b>: the network heals and turns reliable, every crashed node restarts from its storage, and from
  * then on each tick is much longer than a message round trip (as in Fabric: 500 ms ticks, sub-millisecond
@@ -291,7 +292,8 @@ public final class ClusterSimulation implements SimNode.Env {
      */
     @Override
     public void confChangeApplied(ConfChange cc) {
-        membershipChanged = true;
+        boolean bootstrapEntry = cc.getType() == ConfChangeType.ConfChangeAddNode && founders.contains(cc.getNodeId());
+        membershipChanged |= !bootstrapEntry;
         if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && retired.add(cc.getNodeId())) {
             trace("retire " + cc.getNodeId());
             lastRemoval = now;
