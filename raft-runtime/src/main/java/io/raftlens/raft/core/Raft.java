@@ -619,6 +619,10 @@ final class Raft {
             return;
         }
 
+        if (type == MessageType.MsgProp && m.getFrom() == id && trk.get(id) == null) {
+            // A removed consenter, or a new one that has not caught up with its own addition yet.
+            throw ProposalDroppedException.notMember(id);
+        }
         switch (type) {
             case MsgHup -> hup(preVote ? CampaignType.PRE_ELECTION : CampaignType.ELECTION);
             case MsgVote, MsgPreVote -> handleVote(m);

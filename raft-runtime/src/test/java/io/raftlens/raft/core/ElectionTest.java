@@ -13,6 +13,7 @@ import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -327,5 +328,58 @@ class ElectionTest {
         assertEquals(rd.entries().get(0).getIndex(), resp.getIndex(), "the ack covers exactly what this Ready persists");
         assertTrue(rd.mustSync());
         n.peer(2).node.advance(rd);
+    }
+
+    /** etcd TestLeaderElectionInOneRoundRPC: the outcome of one round of vote responses. */
+    @Test
+    void oneRoundOfVotesDecidesLeaderFollowerOrPending() {
+        record Case(int size, Map<Long, Boolean> votes, StateRole role) { }
+        List<Case> cases = List.of(
+                new Case(1, Map.of(), StateRole.LEADER),
+                new Case(3, Map.of(2L, true, 3L, true), StateRole.LEADER),
+                new Case(3, Map.of(2L, true), StateRole.LEADER),
+                new Case(5, Map.of(2L, true, 3L, true, 4L, true, 5L, true), StateRole.LEADER),
+                new Case(5, Map.of(2L, true, 3L, true, 4L, true), StateRole.LEADER),
+                new Case(5, Map.of(2L, true, 3L, true), StateRole.LEADER),
+                new Case(3, Map.of(2L, false, 3L, false), StateRole.FOLLOWER),
+                new Case(5, Map.of(2L, false, 3L, false, 4L, false, 5L, false), StateRole.FOLLOWER),
+                new Case(5, Map.of(2L, true, 3L, false, 4L, false, 5L, false), StateRole.FOLLOWER),
+                new Case(3, Map.of(), StateRole.CANDIDATE),
+                new Case(5, Map.of(2L, true), StateRole.CANDIDATE),
+                new Case(5, Map.of(2L, false, 3L, false), StateRole.CANDIDATE),
+                new Case(5, Map.of(2L, true, 3L, false), StateRole.CANDIDATE));
+        for (Case c : cases) {
+            long[] ids = new long[c.size];
+            for (int i = 0; i < c.size; i++) {
+                ids[i] = i + 1;
+            }
+            Network n = Network.of(ids);
+            n.peer(1).node.campaign();
+            n.readMessages(1); // persists and counts the self-vote
+            for (Map.Entry<Long, Boolean> v : new java.util.TreeMap<>(c.votes).entrySet()) {
+                n.peer(1).node.step(msg(v.getKey(), 1, MessageType.MsgVoteResp, 1).setReject(!v.getValue()).build());
+            }
+            assertEquals(c.role, n.peer(1).role(), c.toString());
+            assertEquals(1, n.peer(1).term(), c.toString());
+        }
+    }
+
+    @Test
+    void learnerNeverCampaigns() {
+        var cs = io.raftlens.raft.core.pb.ConfState.newBuilder().addVoters(1).addVoters(2).addLearners(3).build();
+        Network n = new Network();
+        for (long id = 1; id <= 3; id++) {
+            n.add(id, MemoryStorage.withMembers(cs), PLAIN);
+        }
+        n.tick(3, 40);
+        assertEquals(StateRole.FOLLOWER, n.peer(3).role(), "no election on timeout");
+        n.campaign(3);
+        assertEquals(StateRole.FOLLOWER, n.peer(3).role());
+        assertTrue(n.peer(3).logger.lines.contains("WARN 3 is unpromotable and can not campaign"));
+        n.campaign(1);
+        assertEquals(StateRole.LEADER, n.peer(1).role(), "two voters, the learner does not count");
+        n.send(msg(1, 3, MessageType.MsgTimeoutNow, 1).build());
+        assertEquals(StateRole.FOLLOWER, n.peer(3).role(), "a learner ignores MsgTimeoutNow");
+        assertEquals(n.peer(1).committed(), n.peer(3).committed(), "but it replicates the log");
     }
 }
