@@ -8,6 +8,7 @@ import io.raftlens.raft.core.RaftException;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Ready;
+import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
 import io.raftlens.raft.core.pb.ConfChange;
 import io.raftlens.raft.core.pb.ConfChangeType;
@@ -196,7 +197,7 @@ final class SimNode {
             storage.setHardState(hs);
         }
         Status st = raw.status();
-        if (st.role() == io.raftlens.raft.core.StateRole.LEADER) {
+        if (st.role() == StateRole.LEADER) {
             checker.leaderLog(id, st.term(), storage.firstIndex(), storage.lastIndex(), this::termOrUnknown);
         }
         if (crashAfterPersist) {
