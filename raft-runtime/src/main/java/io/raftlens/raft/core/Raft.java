@@ -124,10 +124,6 @@ final class Raft {
         return HardState.newBuilder().setTerm(term).setVote(vote).setCommit(raftLog.committed).build();
     }
 
-    boolean hasLeader() {
-        return lead != 0;
-    }
-
     Status status() {
         flushBroadcast();
         Map<Long, Progress> progress = new LinkedHashMap<>();

@@ -113,10 +113,6 @@ final class RaftLog {
         return unstable.hasNextEntries();
     }
 
-    boolean hasNextOrInProgressUnstableEnts() {
-        return !unstable.entries.isEmpty();
-    }
-
     /** Committed entries ready to be applied, bounded by the applying-size budget. */
     List<Entry> nextCommittedEnts(boolean allowUnstable) {
         if (applyingEntsPaused || hasNextOrInProgressSnapshot()) {

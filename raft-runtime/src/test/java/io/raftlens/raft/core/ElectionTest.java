@@ -382,4 +382,37 @@ class ElectionTest {
         assertEquals(StateRole.FOLLOWER, n.peer(3).role(), "a learner ignores MsgTimeoutNow");
         assertEquals(n.peer(1).committed(), n.peer(3).committed(), "but it replicates the log");
     }
+
+    /** etcd TestCandidateSelfVoteAfterLostElection: a self-vote delivered after losing is not counted. */
+    @Test
+    void delayedSelfVoteAfterLosingTheElectionIsNotCounted() {
+        for (boolean preVote : new boolean[] {false, true}) {
+            Network n = Network.of(c -> c.preVote(preVote), 1, 2, 3);
+            RawNode node = n.peer(1).node;
+            node.campaign();
+            Ready rd = node.ready(); // the vote is being persisted...
+            long term = n.raft(1).term;
+            node.step(msg(2, 1, MessageType.MsgHeartbeat, Math.max(term, 1)).build()); // ...when 2 turns out to have won
+            assertEquals(StateRole.FOLLOWER, n.peer(1).role());
+            node.advance(rd);
+            assertEquals(StateRole.FOLLOWER, n.peer(1).role(), "preVote=" + preVote);
+            assertEquals(0, n.raft(1).trk.countVotes()[0]);
+        }
+    }
+
+    /** etcd TestLeaderMsgAppSelfAckAfterTermChange: a leader's late self-ack from an old term is ignored. */
+    @Test
+    void delayedSelfAckAfterTermChangeIsIgnored() {
+        Network n = Network.of(1, 2, 3);
+        n.campaign(1);
+        RawNode node = n.peer(1).node;
+        node.propose(Fixtures.bytes("x"));
+        Ready rd = node.ready();
+        node.step(msg(2, 1, MessageType.MsgHeartbeat, 2).build());
+        assertEquals(StateRole.FOLLOWER, n.peer(1).role());
+        n.peer(1).storage.append(rd.entries());
+        node.advance(rd);
+        assertTrue(n.peer(1).logger.text().contains("1 [term: 2] ignored a MsgAppResp message with lower term from 1 [term: 1]"));
+        assertEquals(1, n.peer(1).committed(), "the old term's entry was not committed by its own ack");
+    }
 }
