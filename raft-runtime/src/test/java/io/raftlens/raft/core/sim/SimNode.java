@@ -192,6 +192,7 @@ final class SimNode {
             storage.append(rd.entries());
         }
         HardState hs = rd.hardState();
+        checkMustSync(rd, hs);
         if (hs != null) {
             checker.hardStatePersisted(id, hs, this::storedEntry);
             storage.setHardState(hs);
@@ -245,6 +246,21 @@ final class SimNode {
     private void snapshotNewConfiguration() {
         storage.createSnapshot(appliedIndex, confState, ByteString.copyFromUtf8("applied=" + appliedIndex));
         env.trace("snapshot " + id + " at " + appliedIndex + " for the new configuration " + confState.getVotersList());
+    }
+
+    /**
+     * etcd's rule for MustSync: new entries, or a changed term or vote, must be fsynced before anything is sent
+     * (a vote or an acknowledgement must survive a crash). A Ready that needs it but says otherwise would let a
+     * real WAL skip the fsync.
+     */
+    private void checkMustSync(Ready rd, HardState hs) {
+        HardState prev = storage.initialState().hardState();
+        boolean required = !rd.entries().isEmpty()
+                || hs != null && (hs.getTerm() != prev.getTerm() || hs.getVote() != prev.getVote());
+        if (required && !rd.mustSync()) {
+            throw new InvariantViolation("node " + id + " produced a Ready with mustSync=false although it holds "
+                    + rd.entries().size() + " entries and hard state " + hs + " after " + prev);
+        }
     }
 
     /** The transport could not deliver {@code m}: tell raft, as etcd's transport does. */
