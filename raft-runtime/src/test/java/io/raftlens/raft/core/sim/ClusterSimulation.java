@@ -40,7 +40,7 @@ import java.util.TreeSet;
 public final class ClusterSimulation implements SimNode.Env {
 
     /** What one run measured. */
-    public record Result(long seed, long steps, long ticksToLeader, long committed, long messages, long crashes,
+    public record Result(long seed, long steps, long ticksToLeader, long committed, long messages, long lost, long crashes,
                          long snapshotsInstalled, long leaders, long refused) { }
 
     private final long seed;
@@ -137,8 +137,9 @@ public final class ClusterSimulation implements SimNode.Env {
         converge();
         checkDurable(members(recognisedLeader()));
         long snapshots = nodes.values().stream().mapToLong(SimNode::snapshotsInstalled).sum();
-        return new Result(seed, steps, ticksToLeader, checker.committedIndex(), network.sent(), crashes, snapshots,
-                checker.leadersByTerm().size(), nodes.values().stream().mapToLong(SimNode::refused).sum());
+        long refused = nodes.values().stream().mapToLong(SimNode::refused).sum();
+        return new Result(seed, steps, ticksToLeader, checker.committedIndex(), network.sent(), network.dropped(),
+                crashes, snapshots, checker.leadersByTerm().size(), refused);
     }
 
     /**

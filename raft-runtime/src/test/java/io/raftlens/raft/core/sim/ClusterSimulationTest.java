@@ -37,6 +37,8 @@ class ClusterSimulationTest {
         long steps = 0;
         long committed = 0;
         long crashes = 0;
+        long messages = 0;
+        long lost = 0;
         long snapshots = 0;
         long leaders = 0;
         long refused = 0;
@@ -47,6 +49,8 @@ class ClusterSimulationTest {
                 steps += r.steps();
                 committed += r.committed();
                 crashes += r.crashes();
+                messages += r.messages();
+                lost += r.lost();
                 snapshots += r.snapshotsInstalled();
                 leaders += r.leaders();
                 refused += r.refused();
@@ -58,8 +62,10 @@ class ClusterSimulationTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("cluster simulation: %d seeds from %d in %d ms, %d steps checked, %d entries committed, "
-                        + "%d crashes, %d snapshots installed by followers, %d elected leaders, %d messages refused by the core; ticks from calm to a recognised leader (ticks=seeds): with PreVote %s, without %s%n",
-                count, first, millis, steps, committed, crashes, snapshots, leaders, refused, ticksToLeader, ticksToLeaderNoPreVote);
+                        + "%d messages sent (%d lost), %d crashes, %d snapshots installed by followers, %d elected leaders, "
+                        + "%d messages refused by the core; ticks from calm to a recognised leader (ticks=seeds): "
+                        + "with PreVote %s, without %s%n",
+                count, first, millis, steps, committed, messages, lost, crashes, snapshots, leaders, refused, ticksToLeader, ticksToLeaderNoPreVote);
         if (!failures.isEmpty()) {
             fail(failures.size() + " failing seed(s):\n" + String.join("\n", failures));
         }

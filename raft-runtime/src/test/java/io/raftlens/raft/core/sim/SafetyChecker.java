@@ -66,11 +66,6 @@ public final class SafetyChecker {
         return committed.size();
     }
 
-    /** The committed entry at {@code index} (1-based), as first persisted by any node. */
-    public Entry committedEntry(long index) {
-        return committed.get((int) index - 1);
-    }
-
     public Map<Long, Long> leadersByTerm() {
         return Map.copyOf(leaderOfTerm);
     }
@@ -225,10 +220,6 @@ public final class SafetyChecker {
             fail("state machine safety: node %d applied %s where %s is committed", node, describe(e), describe(c));
         }
         t.applied = e.getIndex();
-    }
-
-    public long applied(long node) {
-        return track(node).applied;
     }
 
     /** The node sends a granting MsgVoteResp for {@code term} to {@code candidate}. */
