@@ -31,46 +31,57 @@ class ClusterSimulationTest {
         long first = Long.getLong("raftlens.sim.firstSeed", 1);
         long count = Long.getLong("raftlens.sim.seeds", 2000);
         long started = System.nanoTime();
+        Totals totals = new Totals();
         List<String> failures = new ArrayList<>();
-        TreeMap<Long, Integer> ticksToLeader = new TreeMap<>();
-        TreeMap<Long, Integer> ticksToLeaderNoPreVote = new TreeMap<>();
-        long steps = 0;
-        long committed = 0;
-        long crashes = 0;
-        long messages = 0;
-        long lost = 0;
-        long snapshots = 0;
-        long leaders = 0;
-        long refused = 0;
         for (long seed = first; seed < first + count && failures.size() < 5; seed++) {
             SimSettings settings = SimSettings.forSeed(seed);
             try {
-                ClusterSimulation.Result r = new ClusterSimulation(seed, settings, 0).run();
-                steps += r.steps();
-                committed += r.committed();
-                crashes += r.crashes();
-                messages += r.messages();
-                lost += r.lost();
-                snapshots += r.snapshotsInstalled();
-                leaders += r.leaders();
-                refused += r.refused();
-                (settings.preVote() ? ticksToLeader : ticksToLeaderNoPreVote).merge(r.ticksToLeader(), 1, Integer::sum);
+                totals.add(settings, new ClusterSimulation(seed, settings, 0).run());
             } catch (AssertionError | RuntimeException e) {
-                failures.add("seed " + seed + " (" + settings.describe() + "): " + e
-                        + "\n  replay: " + REPLAY + seed);
+                failures.add("seed " + seed + " (" + settings.describe() + "): " + e + "\n  replay: " + REPLAY + seed);
             }
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("cluster simulation: %d seeds from %d in %d ms, %d steps checked, %d entries committed, "
-                        + "%d messages sent (%d lost), %d crashes, %d snapshots installed by followers, %d elected leaders, "
-                        + "%d messages refused by the core; ticks from calm to a recognised leader (ticks=seeds): "
-                        + "with PreVote %s, without %s%n",
-                count, first, millis, steps, committed, messages, lost, crashes, snapshots, leaders, refused, ticksToLeader, ticksToLeaderNoPreVote);
+        System.out.printf("cluster simulation: %d seeds from %d in %d ms, %s%n",
+                count, first, (System.nanoTime() - started) / 1_000_000, totals);
         if (!failures.isEmpty()) {
             fail(failures.size() + " failing seed(s):\n" + String.join("\n", failures));
         }
-        assertTrue(committed > count * 20, "the simulation should commit real work, committed only " + committed);
-        assertTrue(snapshots > 0 && leaders > count, "the simulation should exercise snapshots and elections");
+        assertTrue(totals.committed > count * 20, "the simulation should commit real work, committed only " + totals.committed);
+        assertTrue(totals.snapshots > 0 && totals.leaders > count, "the simulation should exercise snapshots and elections");
+    }
+
+    /** Sums over the seeds of one run, printed so that a green run also shows how much it exercised. */
+    private static final class Totals {
+        long steps;
+        long committed;
+        long messages;
+        long lost;
+        long crashes;
+        long snapshots;
+        long leaders;
+        long refused;
+        final TreeMap<Long, Integer> ticksToLeader = new TreeMap<>();
+        final TreeMap<Long, Integer> ticksToLeaderNoPreVote = new TreeMap<>();
+
+        void add(SimSettings settings, ClusterSimulation.Result r) {
+            steps += r.steps();
+            committed += r.committed();
+            messages += r.messages();
+            lost += r.lost();
+            crashes += r.crashes();
+            snapshots += r.snapshotsInstalled();
+            leaders += r.leaders();
+            refused += r.refused();
+            (settings.preVote() ? ticksToLeader : ticksToLeaderNoPreVote).merge(r.ticksToLeader(), 1, Integer::sum);
+        }
+
+        @Override
+        public String toString() {
+            return steps + " steps checked, " + committed + " entries committed, " + messages + " messages sent ("
+                    + lost + " lost), " + crashes + " crashes, " + snapshots + " snapshots installed by followers, "
+                    + leaders + " elected leaders, " + refused + " messages refused by the core; ticks from calm to a "
+                    + "recognised leader (ticks=seeds): with PreVote " + ticksToLeader + ", without " + ticksToLeaderNoPreVote;
+        }
     }
 
     /**
