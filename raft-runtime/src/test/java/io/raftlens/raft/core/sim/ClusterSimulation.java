@@ -85,6 +85,9 @@ public final class ClusterSimulation implements SimNode.Env {
      * out with a log at least as up to date as a quorum's wins in that very tick; a lagging node's attempt is
      * rejected without disturbing the others. (A stuck higher-term candidate left over from the chaos could in
      * principle cost a second timeout — none of the CI seeds does; a seed that ever does will show it in its trace.)
+     * Message delays of a whole tick would void any such bound: two nodes can then campaign concurrently and split
+     * the vote (tried: with delays of up to one tick, seed 409 of 600 splits a 5-node vote 2-2-1 and needs a
+     * second round), which is why the calm phase models Fabric's tick, long against a round trip.
      *
      * <p>Without PreVote: 10·ElectionTick ticks, and only as a sanity bound: a lagging node that times out first
      * bumps everyone's term and resets their timers (etcd's TestDuelingCandidates; etcd-raft.md §2.7), which may
