@@ -320,13 +320,13 @@ public final class RawNode {
         RaftLogger logger = raft.logger;
         if (lead != 0) {
             if (observedLead == 0) {
-                logger.info("raft.node: " + hex(raft.id) + " elected leader " + hex(lead) + " at term " + raft.term);
+                logger.info("run", "raft.node: " + hex(raft.id) + " elected leader " + hex(lead) + " at term " + raft.term);
             } else {
-                logger.info("raft.node: " + hex(raft.id) + " changed leader from " + hex(observedLead) + " to "
+                logger.info("run", "raft.node: " + hex(raft.id) + " changed leader from " + hex(observedLead) + " to "
                         + hex(lead) + " at term " + raft.term);
             }
         } else {
-            logger.info("raft.node: " + hex(raft.id) + " lost leader " + hex(observedLead) + " at term " + raft.term);
+            logger.info("run", "raft.node: " + hex(raft.id) + " lost leader " + hex(observedLead) + " at term " + raft.term);
         }
         observedLead = lead;
     }

@@ -149,12 +149,60 @@ class LogLinesTest {
         logger.addAppender(appender);
         try {
             Slf4jRaftLogger raftLogger = new Slf4jRaftLogger("mychannel", 10);
-            raftLogger.info("a became leader at term 2");
-            raftLogger.warn("a stepped down to follower since quorum is not active");
+            raftLogger.info("becomeLeader", "a became leader at term 2");
+            raftLogger.warn("stepLeader", "a stepped down to follower since quorum is not active");
+            raftLogger.info("a line without function");
             assertEquals("a became leader at term 2 channel=mychannel node=10", appender.list.get(0).getFormattedMessage());
+            assertEquals("becomeLeader", appender.list.get(0).getMDCPropertyMap().get(Slf4jRaftLogger.FUNCTION_KEY));
             assertEquals(ch.qos.logback.classic.Level.WARN, appender.list.get(1).getLevel());
+            assertEquals("stepLeader", appender.list.get(1).getMDCPropertyMap().get(Slf4jRaftLogger.FUNCTION_KEY));
+            assertEquals(null, appender.list.get(2).getMDCPropertyMap().get(Slf4jRaftLogger.FUNCTION_KEY),
+                    "the function does not leak into later lines");
         } finally {
             logger.detachAppender(appender);
         }
+    }
+
+    /** Fabric prints the logging function before each raft line; compare a real Fabric 2.5 single-node start. */
+    @Test
+    void linesNameTheEtcdFunctionThatLogsThem() {
+        List<String> seen = new java.util.ArrayList<>();
+        RaftLogger withFunctions = new RecordingLogger() {
+            @Override
+            public void info(String function, String line) {
+                seen.add(function + " -> " + line);
+            }
+        };
+        MemoryStorage ms = new MemoryStorage();
+        RawNode node = new RawNode(RaftConfig.builder(1, ms).preVote(true).checkQuorum(true).logger(withFunctions).build());
+        node.bootstrap(List.of(1L));
+        Ready rd = node.ready();
+        ms.append(rd.entries());
+        ms.setHardState(rd.hardState());
+        node.advance(rd);
+        node.campaign();
+        for (int i = 0; i < 3 && node.hasReady(); i++) {
+            rd = node.ready();
+            ms.append(rd.entries());
+            if (rd.hardState() != null) {
+                ms.setHardState(rd.hardState());
+            }
+            node.advance(rd);
+        }
+        assertEquals(List.of(
+                "switchToConfig -> 1 switched to configuration voters=()",
+                "becomeFollower -> 1 became follower at term 0",
+                "newRaft -> newRaft 1 [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]",
+                "becomeFollower -> 1 became follower at term 1",
+                "switchToConfig -> 1 switched to configuration voters=(1)",
+                "Step -> 1 is starting a new election at term 1",
+                "becomePreCandidate -> 1 became pre-candidate at term 1",
+                "poll -> 1 received MsgPreVoteResp from 1 at term 1",
+                "stepCandidate -> 1 has received 1 MsgPreVoteResp votes and 0 vote rejections",
+                "becomeCandidate -> 1 became candidate at term 2",
+                "poll -> 1 received MsgVoteResp from 1 at term 2",
+                "stepCandidate -> 1 has received 1 MsgVoteResp votes and 0 vote rejections",
+                "becomeLeader -> 1 became leader at term 2",
+                "run -> raft.node: 1 elected leader 1 at term 2"), seen);
     }
 }
