@@ -2,7 +2,10 @@ package io.raftlens.config.validate;
 
 import io.raftlens.config.yaml.ParsedYaml;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -16,6 +19,7 @@ public final class RuleContext {
     private Object model;
     private RuntimeException modelFailure;
     private boolean modelBuilt;
+    private final Map<Object, Object> shared = new HashMap<>();
 
     public RuleContext(SourceFile source, Function<SourceFile, Object> modelFactory) {
         this.source = source;
@@ -51,9 +55,23 @@ public final class RuleContext {
         return Optional.ofNullable(source.settings().profile());
     }
 
+    /** Why the typed model could not be built (a RaftLens bug), if it failed; rules then see no model. */
+    public Optional<RuntimeException> modelFailure() {
+        return Optional.ofNullable(modelFailure);
+    }
+
+    /**
+     * A value computed once per validation run and shared by the rules (e.g. certificate files read from
+     * disk). {@code key} identifies it; rules of one concern use one key.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Supplier<T> compute) {
+        return (T) shared.computeIfAbsent(key, k -> compute.get());
+    }
+
     /**
      * The typed model of this file, e.g. {@code context.model(Configtx.class)}. Empty when the file has
-     * no model of that type (wrong kind, or YAML so broken no model could be built).
+     * no model of that type (wrong kind, or building the model failed: see {@link #modelFailure()}).
      */
     public <T> Optional<T> model(Class<T> type) {
         if (!modelBuilt) {
@@ -63,9 +81,6 @@ public final class RuleContext {
             } catch (RuntimeException e) {
                 modelFailure = e;
             }
-        }
-        if (modelFailure != null) {
-            throw modelFailure;
         }
         return type.isInstance(model) ? Optional.of(type.cast(model)) : Optional.empty();
     }
