@@ -5,6 +5,7 @@ import io.raftlens.config.report.Summary;
 import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.validate.OrdererRuleBridge;
 import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validate.ValidationSettings;
 import java.io.IOException;
@@ -41,6 +42,9 @@ public final class ValidateCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FINDINGS = 1;
     static final int USAGE = 2;
+
+    /** The validator's code for a file that is binary, not UTF-8 or too large: unreadable input, exit 2. */
+    static final String UNREADABLE_CODE = "FILE002";
 
     @Spec
     CommandSpec spec;
@@ -81,7 +85,7 @@ public final class ValidateCommand implements Callable<Integer> {
         found.problems().forEach(p -> err.println("raftlens validate: " + p));
         boolean unreadable = !found.problems().isEmpty();
 
-        ConfigValidator validator = new ConfigValidator(new ValidationSettings(version.get(), profile));
+        ConfigValidator validator = OrdererRuleBridge.validator(new ValidationSettings(version.get(), profile));
         List<ValidationResult> results = new ArrayList<>();
         for (Path file : found.files()) {
             Optional<ValidationResult> result = validate(validator, file, err);
@@ -93,7 +97,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
 
         try {
-            reportFormat.get().writer(ConfigValidator.rules(), Main.VERSION).write(results, out);
+            reportFormat.get().writer(OrdererRuleBridge.rules(), Main.VERSION).write(results, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,9 +134,6 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         return Optional.of(result);
     }
-
-    /** The validator's code for a file that is binary, not UTF-8 or too large: unreadable input, exit 2. */
-    static final String UNREADABLE_CODE = "FILE002";
 
     private static int usage(PrintWriter err, String reason) {
         err.println("raftlens validate: " + reason + " (see 'raftlens validate --help')");

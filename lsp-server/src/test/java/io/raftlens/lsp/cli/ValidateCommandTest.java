@@ -23,14 +23,16 @@ import picocli.CommandLine;
 /** Runs {@code raftlens validate} in-process on real files, as a user or a CI job would. */
 class ValidateCommandTest {
 
+    /** Valid, and with nothing to load from disk: the cluster listener's files are relative to the orderer's working directory. */
     static final String GOOD_ORDERER = """
             General:
               ListenAddress: 127.0.0.1
               ListenPort: 7050
-              TLS:
-                Enabled: true
-                PrivateKey: tls/server.key
-                Certificate: tls/server.crt
+              Cluster:
+                ListenAddress: 127.0.0.1
+                ListenPort: 7051
+                ServerCertificate: tls/server.crt
+                ServerPrivateKey: tls/server.key
             Admin:
               ListenAddress: 127.0.0.1:9443
             """;
@@ -246,6 +248,47 @@ class ValidateCommandTest {
         Run unknownOption = run("--colour", "x.yaml");
         assertEquals(2, unknownOption.exit);
         assertTrue(unknownOption.err.startsWith("raftlens validate: Unknown option: '--colour'"), unknownOption.err);
+    }
+
+    @Test
+    void strictTurnsWarningsIntoFailure() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER + "# a deprecated key: a warning\n"
+                + "FileLedger:\n  Prefix: hyperledger-fabric-ordererledger\n");
+        Run lenient = run(file.toString());
+        assertEquals(0, lenient.exit, lenient.out);
+        assertTrue(lenient.out.endsWith("0 errors, 1 warnings\n"), lenient.out);
+        assertTrue(lenient.out.contains(file + ":13:3: warning: FileLedger.Prefix is ignored. [ORD003]"), lenient.out);
+        assertEquals(1, run("--strict", file.toString()).exit);
+    }
+
+    @Test
+    void fabricVersionSelectsTheRules() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        Run v3 = run(file.toString());
+        assertEquals(1, v3.exit);
+        assertTrue(v3.out.contains(file + ":11:1: error: Kafka was removed in Fabric 3.0"), v3.out);
+        Run v25 = run("--fabric-version", "2.5", file.toString());
+        assertEquals(0, v25.exit, v25.out);
+        Path modeline = write("v25/orderer.yaml", "# raftlens: orderer fabric=2.5\n" + GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        assertEquals(0, run(modeline.toString()).exit, "the modeline overrides the default version");
+    }
+
+    @Test
+    void sarifRuleTableIncludesTheOrdererRules() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER);
+        JsonNode rules = new ObjectMapper().readTree(run("--format", "sarif", file.toString()).out)
+                .get("runs").get(0).get("tool").get("driver").get("rules");
+        List<String> ids = new ArrayList<>();
+        rules.forEach(r -> ids.add(r.get("id").asText()));
+        assertTrue(ids.containsAll(List.of("ORD001", "ORD004", "ORD012")), ids.toString());
+    }
+
+    @Test
+    void unknownProfileIsReportedInTheFile() throws IOException {
+        Path file = write("configtx.yaml", "Profiles:\n  TwoOrgsChannel: {}\n");
+        Run run = run("--profile", "TwoOrgs", file.toString());
+        assertEquals(1, run.exit, run.out);
+        assertTrue(run.out.contains("profile TwoOrgs is not defined (profiles: TwoOrgsChannel)") && run.out.contains("[CTX027]"), run.out);
     }
 
     @Test
