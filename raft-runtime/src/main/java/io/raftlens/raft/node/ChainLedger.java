@@ -1,0 +1,34 @@
+package io.raftlens.raft.node;
+
+import org.hyperledger.fabric.protos.common.Block;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One channel's block ledger on one node, as the chain uses it. Starts with the channel's genesis block. */
+interface ChainLedger {
+
+    /** Number of blocks, genesis included. */
+    long height();
+
+    Block lastBlock();
+
+    /** The Raft index recorded in a block's metadata (0 for genesis). */
+    long raftIndex(Block block);
+
+    /** The block after {@code previous} holding {@code transactions}: number, previous hash and data hash set. */
+    Block nextBlock(Block previous, List<byte[]> transactions);
+
+    /** Appends a committed block with its Raft index recorded in the metadata. */
+    void append(Block block, long raftIndex);
+
+    /** Appends a block pulled from another consenter as is (catch-up after a snapshot). */
+    void appendPulled(Block block);
+
+    Optional<Block> block(long number);
+
+    /** Forces appended blocks to stable storage (before a snapshot lets the WAL forget them). */
+    void sync();
+
+    void close();
+}

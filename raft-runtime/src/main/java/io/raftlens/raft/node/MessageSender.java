@@ -1,0 +1,9 @@
+package io.raftlens.raft.node;
+
+import io.raftlens.raft.core.pb.Message;
+
+/** Outbound side of the cluster transport as the driver sees it: never blocks (full queues drop). */
+@FunctionalInterface
+public interface MessageSender {
+    void send(String channel, Message message);
+}
