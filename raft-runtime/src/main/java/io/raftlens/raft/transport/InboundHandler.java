@@ -1,0 +1,16 @@
+package io.raftlens.raft.transport;
+
+import io.raftlens.raft.core.pb.Message;
+
+/**
+ * Receives Raft messages from authenticated consenters. Called on a Netty event loop thread: implementations must
+ * be cheap and never block (the node driver enqueues the message for its Raft loop).
+ */
+@FunctionalInterface
+public interface InboundHandler {
+    /**
+     * @param channel the Fabric channel (one Raft group per channel)
+     * @param from    the sender's node id, established by its client certificate, not by the message
+     */
+    void onMessage(String channel, long from, Message message);
+}

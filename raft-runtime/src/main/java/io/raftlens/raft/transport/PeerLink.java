@@ -1,0 +1,318 @@
+package io.raftlens.raft.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.transport.pb.ClusterFrame;
+import io.raftlens.raft.transport.pb.Hello;
+import java.security.cert.Certificate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound link to one consenter: this node dials it and is the only one to send on it. Owns the per-channel
+ * egress queues, the connection and its reconnects. All connection state changes happen on one pinned event loop;
+ * {@link #send} may be called from any thread and never blocks.
+ */
+final class PeerLink {
+    static final int PROTOCOL_VERSION = 1;
+    private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
+
+    final PeerEndpoint endpoint;
+    private final long self;
+    private final TransportConfig config;
+    private final TlsContexts tls;
+    private final EventLoop loop;
+    private final TransportObserver observer;
+    private final Map<String, EgressQueue> queues = new ConcurrentHashMap<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicInteger attempt = new AtomicInteger();
+
+    private volatile Channel channel;
+    private volatile boolean active;
+    private volatile boolean tlsUp;
+    private volatile boolean closed;
+    private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
+    private ScheduledFuture<?> reconnect;
+    private String lastLoggedFailure;
+
+    PeerLink(PeerEndpoint endpoint, long self, TransportConfig config, TlsContexts tls, EventLoop loop) {
+        this.endpoint = endpoint;
+        this.self = self;
+        this.config = config;
+        this.tls = tls;
+        this.loop = loop;
+        this.observer = config.observer();
+    }
+
+    void start() {
+        loop.execute(this::connect);
+    }
+
+    boolean send(String channelName, Message message) {
+        if (!active) {
+            observer.messageDropped(endpoint.address(), channelName, DropReason.NOT_CONNECTED);
+            return false;
+        }
+        EgressQueue queue = queues.computeIfAbsent(channelName, c -> new EgressQueue(c, config.sendBufferSize()));
+        if (!queue.offer(message)) {
+            observer.messageDropped(endpoint.address(), channelName, DropReason.QUEUE_FULL);
+            return false;
+        }
+        if (drainScheduled.compareAndSet(false, true)) {
+            loop.execute(this::drain);
+        }
+        return true;
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    boolean isTlsUp() {
+        return tlsUp;
+    }
+
+    CompletableFuture<Void> connectedFuture() {
+        return connected;
+    }
+
+    Iterable<EgressQueue> queues() {
+        return queues.values();
+    }
+
+    /** Stops dialing and closes the connection; queued messages are dropped. */
+    CompletableFuture<Void> close() {
+        closed = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (reconnect != null) {
+                reconnect.cancel(false);
+            }
+            Channel ch = channel;
+            if (ch == null) {
+                dropQueued();
+                done.complete(null);
+            } else {
+                ch.close().addListener(f -> {
+                    dropQueued();
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.dialTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        SslHandler ssl = tls.client.newHandler(ch.alloc(), endpoint.host(), endpoint.port());
+                        ssl.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
+                        ch.pipeline().addLast(ssl, new FrameCodec.Decoder(config.maxFrameBytes()),
+                                new FrameCodec.Encoder(), new LinkHandler());
+                    }
+                });
+        ChannelFuture future = bootstrap.connect(endpoint.dialHost(), endpoint.port());
+        Channel ch = future.channel();
+        channel = ch;
+        future.addListener(f -> {
+            if (!f.isSuccess()) {
+                noteFailure("cannot connect: " + describe(f.cause()));
+            }
+        });
+        ch.closeFuture().addListener(f -> onClosed(ch));
+    }
+
+    private void onClosed(Channel ch) {
+        if (channel != ch) {
+            return;
+        }
+        boolean wasActive = active;
+        active = false;
+        tlsUp = false;
+        dropQueued();
+        if (connected.isDone()) {
+            connected = new CompletableFuture<>();
+        }
+        if (wasActive && !closed) {
+            log.info("node={} lost connection to consenter {} (id {}); reconnecting", self, endpoint.address(),
+                    endpoint.id());
+        }
+        if (!closed) {
+            long delay = config.backoff().delay(attempt.getAndIncrement()).toNanos();
+            reconnect = loop.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        Channel ch = channel;
+        if (!active || ch == null) {
+            dropQueued();
+            return;
+        }
+        boolean wrote = false;
+        boolean progress = true;
+        while (progress && ch.isWritable()) {
+            progress = false;
+            for (EgressQueue queue : queues.values()) {
+                EgressQueue.Outgoing out = queue.poll();
+                if (out != null) {
+                    progress = true;
+                    wrote = true;
+                    ch.write(ClusterFrame.newBuilder().setChannel(queue.channel).setFrom(self)
+                            .setMessage(out.message()).build(), ch.voidPromise());
+                    observer.messageSent(endpoint.address(), queue.channel, System.nanoTime() - out.queuedAtNanos());
+                }
+            }
+        }
+        if (wrote) {
+            ch.flush();
+        }
+    }
+
+    private void dropQueued() {
+        for (EgressQueue queue : queues.values()) {
+            while (queue.poll() != null) {
+                observer.messageDropped(endpoint.address(), queue.channel, DropReason.NOT_CONNECTED);
+            }
+        }
+    }
+
+    /** Logs a connection failure at WARN once per distinct reason, then at DEBUG while it repeats. */
+    private void noteFailure(String reason) {
+        if (closed) {
+            return;
+        }
+        if (reason.equals(lastLoggedFailure)) {
+            log.debug("node={} consenter {} (id {}): {}", self, endpoint.address(), endpoint.id(), reason);
+        } else {
+            lastLoggedFailure = reason;
+            log.warn("node={} consenter {} (id {}): {}; retrying with backoff", self, endpoint.address(),
+                    endpoint.id(), reason);
+        }
+    }
+
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message;
+    }
+
+    private final class LinkHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof SslHandshakeCompletionEvent done) {
+                if (!done.isSuccess()) {
+                    noteFailure("TLS handshake failed: " + describe(done.cause()));
+                    ctx.close();
+                    return;
+                }
+                if (!serverCertificatePinned(ctx)) {
+                    ctx.close();
+                    return;
+                }
+                tlsUp = true;
+                ctx.writeAndFlush(ClusterFrame.newBuilder().setFrom(self).setHello(Hello.newBuilder()
+                        .setNodeId(self).setProtocolVersion(PROTOCOL_VERSION)).build());
+                ctx.executor().schedule(() -> {
+                    if (!active && ctx.channel().isActive()) {
+                        noteFailure("no answer to the cluster handshake within " + config.handshakeTimeout());
+                        ctx.close();
+                    }
+                }, config.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            ctx.fireUserEventTriggered(event);
+        }
+
+        private boolean serverCertificatePinned(ChannelHandlerContext ctx) {
+            if (endpoint.serverCert() == null) {
+                return true;
+            }
+            try {
+                Certificate[] presented = ctx.pipeline().get(SslHandler.class).engine().getSession()
+                        .getPeerCertificates();
+                if (Arrays.equals(presented[0].getEncoded(), endpoint.serverCert().getEncoded())) {
+                    return true;
+                }
+                noteFailure("the server presented a certificate that is not the consenter's ServerTLSCert");
+            } catch (Exception e) {
+                noteFailure("cannot read the server certificate: " + describe(e));
+            }
+            return false;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ClusterFrame frame = (ClusterFrame) msg;
+            switch (frame.getBodyCase()) {
+                case HELLO_ACK -> {
+                    if (frame.getHelloAck().getNodeId() != endpoint.id()) {
+                        noteFailure("the listener at this address is node " + frame.getHelloAck().getNodeId()
+                                + ", not node " + endpoint.id());
+                        ctx.close();
+                        return;
+                    }
+                    active = true;
+                    attempt.set(0);
+                    lastLoggedFailure = null;
+                    log.info("node={} connected to consenter {} (id {})", self, endpoint.address(), endpoint.id());
+                    connected.complete(null);
+                    drain();
+                }
+                case REFUSAL -> {
+                    noteFailure("refused this node: " + frame.getRefusal().getReason());
+                    ctx.close();
+                }
+                default -> ctx.close(); // the acceptor only answers the handshake on this link
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                drain();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            noteFailure(describe(cause));
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.raftlens.raft.transport;
+
+import java.util.List;
+
+/**
+ * A point-in-time view of the transport, read by metrics at scrape time.
+ *
+ * @param queues                egress queues, one per (peer, channel) that has carried traffic
+ * @param ingressStreams        authenticated inbound links
+ * @param egressTlsConnections  outbound links with a completed TLS handshake
+ * @param refusedPeers          inbound connections and frames refused since start
+ */
+public record TransportStats(List<QueueStat> queues, int ingressStreams, int egressTlsConnections, long refusedPeers) {
+    /**
+     * @param host      the peer's {@code host:port}
+     * @param connected whether the link to that peer is authenticated and open
+     */
+    public record QueueStat(String host, String channel, int length, int capacity, boolean connected) {}
+}
