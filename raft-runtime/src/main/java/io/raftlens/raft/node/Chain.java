@@ -219,6 +219,11 @@ public final class Chain {
         return reply;
     }
 
+    /** A block of this chain's ledger (for other consenters catching up). */
+    Optional<Block> block(long number) {
+        return ledger.block(number);
+    }
+
     /** Asks the Raft group to hand leadership to {@code to} (only the leader acts on it). */
     public void transferLeadership(long to) {
         loop.submit(rn -> rn.transferLeader(to));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One channel's block ledger on one node, as the chain uses it. Starts with the channel's genesis block. */
-interface ChainLedger {
+public interface ChainLedger {
 
     /** Number of blocks, genesis included. */
     long height();

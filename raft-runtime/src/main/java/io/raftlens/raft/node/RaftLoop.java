@@ -329,9 +329,12 @@ final class RaftLoop {
             storage.append(rd.entries());
         }
         for (Message m : rd.messages()) {
-            sender.send(channel, m);
+            boolean sent = sender.send(channel, m);
             if (m.getType() == MessageType.MsgSnap) {
-                node.reportSnapshot(m.getTo(), false);
+                node.reportSnapshot(m.getTo(), !sent);
+            }
+            if (!sent && m.getType() == MessageType.MsgApp) {
+                node.reportUnreachable(m.getTo());
             }
         }
         List<Entry> normal = new ArrayList<>(rd.committedEntries().size());
