@@ -1,0 +1,4 @@
+package io.raftlens.raft.core;
+
+/** Outcome of tallying votes against a majority quorum. */
+enum VoteResult { PENDING, LOST, WON }
