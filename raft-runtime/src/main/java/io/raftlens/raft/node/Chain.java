@@ -16,7 +16,13 @@ import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
+import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
+import io.raftlens.raft.orderer.BlockFactory;
+import io.raftlens.raft.orderer.TransactionRejectedException;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
+import io.raftlens.raft.wal.RaftDisk;
 import org.hyperledger.fabric.protos.common.Block;
 
 import java.util.ArrayDeque;
@@ -49,7 +55,7 @@ public final class Chain {
     private final ChainOptions options;
     private final String channel;
     private final long id;
-    private final RaftPersistence persistence;
+    private final RaftDisk disk;
     private final ChainLedger ledger;
     private final MessageSender sender;
     private final ScheduledExecutorService timers;
@@ -59,6 +65,7 @@ public final class Chain {
     private final RaftLogger log;
     private final ExecutorService exec;
     private final BlockCutter cutter;
+    private final BatchSize batchSize;
 
     private RaftLoop loop;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -71,7 +78,7 @@ public final class Chain {
     private long electedTerm;
     private boolean accepting;
     private boolean paused;
-    private Block lastCreated;
+    private BlockFactory factory;
     private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
     private final ArrayDeque<Submit> waiting = new ArrayDeque<>();
     private final List<CompletableFuture<BroadcastResult>> pendingBatch = new ArrayList<>();
@@ -91,18 +98,18 @@ public final class Chain {
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
-    private record Submit(byte[] tx, CompletableFuture<BroadcastResult> reply) {
+    private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
     }
 
     private record InflightBlock(long number, ByteString dataHash, List<CompletableFuture<BroadcastResult>> replies) {
     }
 
-    Chain(ChainOptions options, long id, RaftPersistence persistence, ChainLedger ledger, MessageSender sender,
+    Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
           ScheduledExecutorService timers, ChainMetrics metrics, ChainObserver observer, BlockSource peers) {
         this.options = options;
         this.channel = options.channel();
         this.id = id;
-        this.persistence = persistence;
+        this.disk = disk;
         this.ledger = ledger;
         this.sender = sender;
         this.timers = timers;
@@ -115,7 +122,10 @@ public final class Chain {
             t.setDaemon(true);
             return t;
         });
-        this.cutter = new BlockCutter(options.maxMessageCount(), options.absoluteMaxBytes(), options.preferredMaxBytes());
+        this.batchSize = BatchSize.newBuilder().setMaxMessageCount(options.maxMessageCount())
+                .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
+                .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
+        this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height());
     }
 
@@ -130,7 +140,7 @@ public final class Chain {
     /** Starts the Raft node: a new channel bootstraps and maybe campaigns first; an existing one restarts from disk. */
     void start() {
         log.info("Starting Raft node");
-        RaftPersistence.Recovered rec = persistence.recover();
+        RaftDisk.Recovered rec = disk.recovered();
         MemoryStorage storage = new MemoryStorage();
         ConfState confState = ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
         if (rec.snapshot() != null) {
@@ -154,7 +164,7 @@ public final class Chain {
                 .logger(log)
                 .build();
         RawNode node = new RawNode(config);
-        boolean fresh = rec.isEmpty();
+        boolean fresh = rec.fresh() && rec.hardState() == null && rec.entries().isEmpty();
         if (fresh) {
             log.info("Starting raft node as part of a new channel");
             node.bootstrap(options.consenterIds());
@@ -170,7 +180,7 @@ public final class Chain {
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
         metrics.snapshotBlockNumber(lastSnapshotBlock);
-        loop = new RaftLoop(channel, id, node, storage, confState, persistence, sender, new LoopEvents(), log, options.electionTick());
+        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log, options.electionTick());
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
@@ -202,17 +212,19 @@ public final class Chain {
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
         CompletableFuture<BroadcastResult> reply = new CompletableFuture<>();
-        if (tx.length > options.absoluteMaxBytes()) {
-            reply.complete(BroadcastResult.tooLarge("message payload is " + tx.length
-                    + " bytes and exceeds maximum allowed " + options.absoluteMaxBytes() + " bytes"));
-            return reply;
-        }
         if (tx.length == 0) {
             reply.complete(BroadcastResult.badRequest("empty transaction"));
             return reply;
         }
+        Envelope env = Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build();
         try {
-            exec.execute(() -> submit(new Submit(tx, reply)));
+            BlockCutter.checkSize(env, batchSize);
+        } catch (TransactionRejectedException e) {
+            reply.complete(BroadcastResult.tooLarge(e.getMessage()));
+            return reply;
+        }
+        try {
+            exec.execute(() -> submit(new Submit(env, reply)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reply.complete(BroadcastResult.unavailable("node " + id + " is stopped", 0));
         }
@@ -328,11 +340,17 @@ public final class Chain {
     }
 
     private void order(Submit s) {
-        BlockCutter.Result r = cutter.ordered(s.tx());
+        BlockCutter.Ordered r;
+        try {
+            r = cutter.ordered(s.tx());
+        } catch (TransactionRejectedException e) {
+            s.reply().complete(BroadcastResult.tooLarge(e.getMessage()));
+            return;
+        }
         // A transaction that made the cutter cut the pending batch first belongs to the next batch.
-        List<List<byte[]>> batches = r.batches();
+        List<List<Envelope>> batches = r.batches();
         for (int i = 0; i < batches.size(); i++) {
-            List<byte[]> batch = batches.get(i);
+            List<Envelope> batch = batches.get(i);
             boolean containsThis = !r.pending() && i == batches.size() - 1;
             if (containsThis) {
                 pendingBatch.add(s.reply());
@@ -341,31 +359,41 @@ public final class Chain {
         }
         if (r.pending()) {
             pendingBatch.add(s.reply());
-            if (batchTimer == null) {
-                batchTimer = timers.schedule(() -> exec.execute(this::batchTimeout),
-                        options.batchTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } else if (batchTimer != null) {
-            batchTimer.cancel(false);
-            batchTimer = null;
         }
     }
 
     private void batchTimeout() {
-        batchTimer = null;
         if (!accepting) {
             return;
         }
-        List<byte[]> batch = cutter.cut();
+        List<Envelope> batch = cutter.timeout();
         if (!batch.isEmpty()) {
             propose(batch);
         }
     }
 
-    private void propose(List<byte[]> batch) {
-        Block previous = lastCreated != null ? lastCreated : ledger.lastBlock();
-        Block block = ledger.nextBlock(previous, batch);
-        lastCreated = block;
+    /** BatchTimeout on the shared scheduler, firing into the chain thread. */
+    private final class ChainBatchTimer implements BatchTimer {
+        @Override
+        public void start(java.time.Duration timeout) {
+            stop();
+            batchTimer = timers.schedule(() -> exec.execute(Chain.this::batchTimeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void stop() {
+            if (batchTimer != null) {
+                batchTimer.cancel(false);
+                batchTimer = null;
+            }
+        }
+    }
+
+    private void propose(List<Envelope> batch) {
+        if (factory == null) {
+            factory = new BlockFactory(ledger.lastBlock().getHeader());
+        }
+        Block block = factory.createNextBlock(batch);
         List<CompletableFuture<BroadcastResult>> replies = new ArrayList<>(pendingBatch);
         pendingBatch.clear();
         inflight.add(new InflightBlock(block.getHeader().getNumber(), block.getHeader().getDataHash(), replies));
@@ -396,7 +424,7 @@ public final class Chain {
                 + " blocks in queue: " + e.getMessage());
         // The next block must follow the last block that is still in flight, which only the ledger will know
         // once those apply: pause until then.
-        lastCreated = null;
+        factory = null;
         paused = !inflight.isEmpty();
         drainWaiting();
     }
@@ -472,7 +500,7 @@ public final class Chain {
         }
         if (inflight.isEmpty() && paused) {
             paused = false;
-            lastCreated = null;
+            factory = null;
         }
     }
 
@@ -492,7 +520,7 @@ public final class Chain {
         paused = false;
         Block last = ledger.lastBlock();
         log.info("Start accepting requests as Raft leader at block [" + last.getHeader().getNumber() + "]");
-        lastCreated = null;
+        factory = new BlockFactory(last.getHeader());
         accepting = true;
     }
 
@@ -529,24 +557,20 @@ public final class Chain {
         justElected = true;
         electedTerm = newTerm;
         accepting = false;
-        lastCreated = null;
+        factory = null;
     }
 
     private void becomeFollower() {
         metrics.isLeader(false);
         accepting = false;
         justElected = false;
-        if (batchTimer != null) {
-            batchTimer.cancel(false);
-            batchTimer = null;
-        }
-        cutter.cut();
+        cutter.discardPending();
         BroadcastResult lost = BroadcastResult.unavailable("leadership lost before the transaction was cut into a block", 0);
         pendingBatch.forEach(r -> r.complete(lost));
         pendingBatch.clear();
         waiting.forEach(s -> s.reply().complete(lost));
         waiting.clear();
-        lastCreated = null;
+        factory = null;
         // Blocks already proposed stay in `inflight`: they may still commit under the next leader, and are
         // resolved (or reported discarded) when blocks with their numbers are applied.
     }

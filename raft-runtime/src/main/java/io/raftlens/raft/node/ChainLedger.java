@@ -2,7 +2,6 @@ package io.raftlens.raft.node;
 
 import org.hyperledger.fabric.protos.common.Block;
 
-import java.util.List;
 import java.util.Optional;
 
 /** One channel's block ledger on one node, as the chain uses it. Starts with the channel's genesis block. */
@@ -15,9 +14,6 @@ public interface ChainLedger {
 
     /** The Raft index recorded in a block's metadata (0 for genesis). */
     long raftIndex(Block block);
-
-    /** The block after {@code previous} holding {@code transactions}: number, previous hash and data hash set. */
-    Block nextBlock(Block previous, List<byte[]> transactions);
 
     /** Appends a committed block with its Raft index recorded in the metadata. */
     void append(Block block, long raftIndex);

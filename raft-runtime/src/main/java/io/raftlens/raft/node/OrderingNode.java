@@ -3,6 +3,7 @@ package io.raftlens.raft.node;
 import io.netty.channel.EventLoopGroup;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.transport.PeerEndpoint;
+import io.raftlens.raft.wal.RaftDisk;
 import io.raftlens.raft.transport.Transport;
 import io.raftlens.raft.transport.TransportConfig;
 import io.raftlens.raft.transport.TransportObserver;
@@ -76,7 +77,7 @@ public final class OrderingNode {
             for (ChainOptions ch : spec.channels().values()) {
                 ChainLedger ledger = storage.openLedger(ch.channel());
                 undo.add(ledger::close);
-                RaftPersistence wal = storage.openWal(ch.channel());
+                RaftDisk wal = storage.openWal(ch.channel());
                 undo.add(wal::close);
                 opened.put(ch.channel(), new Chain(ch, spec.id(), wal, ledger, this::send, timers,
                         metrics.apply(ch.channel()), observer, peers));

@@ -20,10 +20,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.raftlens.raft.wal.RaftDisk;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -31,7 +29,8 @@ import java.util.function.Consumer;
  * The Raft loop of one group on one node: a single thread owns the {@link RawNode} and its {@link MemoryStorage}.
  *
  * <p>Ready ordering. A Ready is taken only when the previous one has been advanced. Its hard state, entries and
- * snapshot go to a separate persistence thread (WAL append + fsync); when that finishes, the loop thread puts them
+ * snapshot go to the WAL's writer thread ({@link RaftDisk#persist}: append, group-committed fsync); when that
+ * completes, the loop thread puts them
  * into the MemoryStorage, sends the messages, hands the committed entries to the applier (conf changes applied to
  * the RawNode right there), and advances: persist → send → apply → advance, never reordered.
  *
@@ -70,14 +69,13 @@ final class RaftLoop {
     private final long id;
     private final RawNode node;
     private final MemoryStorage storage;
-    private final RaftPersistence persistence;
+    private final RaftDisk disk;
     private final MessageSender sender;
     private final Listener listener;
     private final RaftLogger log;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final AtomicInteger pendingTicks = new AtomicInteger();
     private final AtomicInteger inbound = new AtomicInteger();
-    private final ExecutorService persister;
     private final Thread thread;
 
     private volatile boolean running;
@@ -93,20 +91,18 @@ final class RaftLoop {
     private int lastActive = -1;
 
     RaftLoop(String channel, long id, RawNode node, MemoryStorage storage, ConfState confState,
-             RaftPersistence persistence, MessageSender sender, Listener listener, RaftLogger log, int electionTick) {
+             RaftDisk disk, MessageSender sender, Listener listener, RaftLogger log, int electionTick) {
         this.electionTick = electionTick;
         this.channel = channel;
         this.id = id;
         this.node = node;
         this.storage = storage;
         this.confState = confState;
-        this.persistence = persistence;
+        this.disk = disk;
         this.sender = sender;
         this.listener = listener;
         this.log = log;
-        String suffix = channel + "-" + id;
-        this.persister = Executors.newSingleThreadExecutor(r -> daemon(r, "raft-wal-" + suffix));
-        this.thread = daemon(this::run, "raft-loop-" + suffix);
+        this.thread = daemon(this::run, "raft-loop-" + channel + "-" + id);
         this.term = node.status().term();
     }
 
@@ -175,7 +171,11 @@ final class RaftLoop {
             if (compactTo > storage.firstIndex()) {
                 storage.compact(compactTo);
             }
-            persister.execute(() -> persistence.saveSnapshot(snap));
+            disk.saveLocalSnapshot(snap).whenComplete((v, err) -> {
+                if (err != null && running) {
+                    log.error("Failed to save snapshot at index " + index + ": " + err.getMessage());
+                }
+            });
         });
     }
 
@@ -196,17 +196,10 @@ final class RaftLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            persister.shutdown();
-            try {
-                persister.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            persistence.close();
+            disk.close();
         } else {
             thread.interrupt();
-            persister.shutdownNow();
-            persistence.abandon();
+            disk.kill();
         }
     }
 
@@ -297,16 +290,14 @@ final class RaftLoop {
             return;
         }
         inFlight = rd;
-        persister.execute(() -> {
-            long t0 = System.nanoTime();
-            try {
-                persistence.save(rd.hardState(), rd.entries(), rd.snapshot(), rd.mustSync());
-            } catch (RuntimeException e) {
+        long t0 = System.nanoTime();
+        disk.persist(rd.snapshot(), rd.hardState(), rd.entries(), rd.mustSync()).whenComplete((v, err) -> {
+            if (err != null) {
                 if (running) {
-                    org.slf4j.LoggerFactory.getLogger(RaftLoop.class)
-                            .error("Failed to persist etcd/raft data channel={} node={}: {}", channel, id, e.getMessage());
+                    // Never advance past state that is not durable: this group stops making progress.
+                    log.error("Failed to persist etcd/raft data: " + err.getMessage());
                 }
-                return; // never advance past state that is not durable: this group stops making progress
+                return;
             }
             long took = System.nanoTime() - t0;
             tasks.add(() -> {
@@ -362,14 +353,7 @@ final class RaftLoop {
 
     private void observe(StateRole newRole, long newLeader, long newTerm) {
         if (newLeader != leader) {
-            if (leader == 0) {
-                log.info("raft.node: " + RaftIds.hex(id) + " elected leader " + RaftIds.hex(newLeader) + " at term " + newTerm);
-            } else if (newLeader == 0) {
-                log.info("raft.node: " + RaftIds.hex(id) + " lost leader " + RaftIds.hex(leader) + " at term " + newTerm);
-            } else {
-                log.info("raft.node: " + RaftIds.hex(id) + " changed leader from " + RaftIds.hex(leader)
-                        + " to " + RaftIds.hex(newLeader) + " at term " + newTerm);
-            }
+            // RawNode itself logs the "raft.node: … elected/changed/lost leader" lines.
             if (campaigning && newLeader != 0) {
                 log.info("Leader " + newLeader + " is present, quit campaign");
                 campaigning = false;
