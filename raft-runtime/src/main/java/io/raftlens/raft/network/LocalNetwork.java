@@ -5,10 +5,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
-import io.raftlens.raft.node.ChainMetrics;
+import io.raftlens.raft.metrics.HealthRegistry;
+import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.node.FileChainStorage;
+import io.raftlens.raft.orderer.LedgerDirectory;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.ChainStatus;
-import io.raftlens.raft.node.ChainStorage;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
 import io.raftlens.raft.transport.PeerEndpoint;
@@ -29,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 
 /**
  * Every consenter of a profile as a node in this JVM, each on 127.0.0.1 at its consenter Port with its own
@@ -37,16 +38,6 @@ import java.util.function.Function;
  * operations and publishes {@link NetworkEvents}.
  */
 public final class LocalNetwork implements NetworkControl, AutoCloseable {
-
-    /** Builds the per-node pieces that live outside this package (storage, metrics, operations endpoint). */
-    public interface NodeServices {
-        ChainStorage storage(NodeSpec spec);
-
-        Function<String, ChainMetrics> metrics(NodeSpec spec);
-
-        /** Starts the node's operations endpoint (/metrics, /healthz); closed when the network closes. */
-        AutoCloseable operations(NodeSpec spec, String listenHost, int port, OrderingNode node);
-    }
 
     private final NetworkPlan plan;
     private final DataDirectory dir;
@@ -73,10 +64,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      * Starts every consenter. Fails fast with a one-line {@link IllegalStateException} (port in use, unreadable
      * certificate, foreign WAL …) naming the node, leaving nothing running.
      */
-    public static LocalNetwork start(NetworkPlan plan, DataDirectory dir, NodeServices services) {
+    public static LocalNetwork start(NetworkPlan plan, DataDirectory dir) {
         LocalNetwork net = new LocalNetwork(plan, dir);
         try {
-            net.launch(services);
+            net.launch();
             return net;
         } catch (RuntimeException e) {
             net.close();
@@ -84,19 +75,22 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
     }
 
-    private void launch(NodeServices services) {
+    private void launch() {
         for (int i = 0; i < plan.consenters().size(); i++) {
             ConsenterPlan c = plan.consenters().get(i);
             checkPortFree(c.port(), "consenter " + c.address() + " (" + c.source() + ")", "change its Port");
-            int ops = plan.opsBasePort() + i;
-            checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
+            int ops = plan.opsBasePort() == 0 ? 0 : plan.opsBasePort() + i;
+            if (ops != 0) {
+                checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
+            }
             opsPorts.put(c.id(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
+        Map<String, Block> genesis = GenesisBlocks.of(plan);
         for (ConsenterPlan c : plan.consenters()) {
-            NodeSpec spec = specFor(c, ids);
-            OrderingNode node = new OrderingNode(spec, services.storage(spec), services.metrics(spec),
-                    new Observer(), this::pull, timers, eventLoops, null);
+            NodeSpec spec = specFor(plan, dir, c, ids, genesis);
+            OrderingNode node = new OrderingNode(spec, new FileChainStorage(spec), new Observer(), this::pull,
+                    timers, eventLoops);
             nodes.put(c.id(), node);
         }
         for (OrderingNode node : nodes.values()) {
@@ -106,26 +100,43 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
-            operations.add(services.operations(node.spec(), plan.opsListenHost(), opsPorts.get(c.id()), node));
+            HealthRegistry health = new HealthRegistry();
+            health.register("raft", () -> {
+                if (!node.isRunning()) {
+                    throw new IllegalStateException("node " + c.id() + " is stopped");
+                }
+            });
+            OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(c.id()), node.metrics(), health);
+            operations.add(ops);
+            opsPorts.put(c.id(), ops.address().getPort());
             events.publish(NetworkEvent.of("node", "node", c.id(), "name", c.host(), "state", "started"));
         }
     }
 
-    private NodeSpec specFor(ConsenterPlan c, Map<Long, NodeIdentities.Identity> ids) {
+    /** One consenter of {@code plan} as a node spec; every node maps consenter hosts to 127.0.0.1. */
+    public static NodeSpec specFor(NetworkPlan plan, DataDirectory dir, ConsenterPlan c,
+                                   Map<Long, NodeIdentities.Identity> ids, Map<String, Block> genesis) {
+        return specFor(plan, dir, c, ids, genesis, p -> "127.0.0.1", "127.0.0.1");
+    }
+
+    /** As above, with the address each peer is dialed at and the address this node listens on. */
+    public static NodeSpec specFor(NetworkPlan plan, DataDirectory dir, ConsenterPlan c,
+                                   Map<Long, NodeIdentities.Identity> ids, Map<String, Block> genesis,
+                                   java.util.function.Function<ConsenterPlan, String> dialHost, String listenHost) {
         List<PeerEndpoint> peers = new ArrayList<>();
         Map<Long, X509Certificate> members = new LinkedHashMap<>();
         for (ConsenterPlan p : plan.consenters()) {
             members.put(p.id(), ids.get(p.id()).certificate());
             if (p.id() != c.id()) {
-                peers.add(new PeerEndpoint(p.id(), p.host(), p.port(), "127.0.0.1", ids.get(p.id()).certificate()));
+                peers.add(new PeerEndpoint(p.id(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id()).certificate()));
             }
         }
         Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
         plan.channels().keySet().forEach(ch -> channelMembers.put(ch, members));
         Path nodeDir = dir.nodeDir(c);
-        return new NodeSpec(c.id(), c.host(), "127.0.0.1", c.port(), ids.get(c.id()).tls(), peers, channelMembers,
-                plan.channels(), nodeDir, under(nodeDir, plan.walDir(), "etcdraft/wal", c),
-                under(nodeDir, plan.snapDir(), "etcdraft/snapshot", c), plan.sendBufferSize());
+        return new NodeSpec(c.id(), c.host(), listenHost, c.port(), ids.get(c.id()).tls(), peers, channelMembers,
+                plan.channels(), genesis, nodeDir, under(nodeDir, plan.walDir(), LedgerDirectory.WAL, c),
+                under(nodeDir, plan.snapDir(), LedgerDirectory.SNAP, c), plan.sendBufferSize());
     }
 
     /** Consensus.WALDir/SnapDir: relative paths are per node under its folder; absolute ones get a host subfolder. */

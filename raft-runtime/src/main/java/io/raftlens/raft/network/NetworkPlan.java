@@ -11,7 +11,8 @@ import java.util.Map;
  * (TickIntervalOverride already applied) and the orderer.yaml settings the nodes share.
  *
  * @param opsListenHost  Operations.ListenAddress host (default 127.0.0.1)
- * @param opsBasePort    operations port of the first node; node i (0-based) uses {@code opsBasePort + i}
+ * @param opsBasePort    operations port of the first node; node i (0-based) uses {@code opsBasePort + i};
+ *                       0 gives every node an ephemeral port
  * @param walDir         Consensus.WALDir or null (relative: under each node's data folder)
  * @param snapDir        Consensus.SnapDir or null
  */

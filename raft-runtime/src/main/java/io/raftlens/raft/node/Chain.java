@@ -13,9 +13,11 @@ import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
+import io.raftlens.raft.metrics.ChannelRaftMetrics;
 import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
 import io.raftlens.raft.orderer.BlockFactory;
@@ -59,7 +61,7 @@ public final class Chain {
     private final ChainLedger ledger;
     private final MessageSender sender;
     private final ScheduledExecutorService timers;
-    private final ChainMetrics metrics;
+    private final ChannelRaftMetrics metrics;
     private final ChainObserver observer;
     private final BlockSource peers;
     private final RaftLogger log;
@@ -105,7 +107,7 @@ public final class Chain {
     }
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
-          ScheduledExecutorService timers, ChainMetrics metrics, ChainObserver observer, BlockSource peers) {
+          ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers) {
         this.options = options;
         this.channel = options.channel();
         this.id = id;
@@ -147,7 +149,7 @@ public final class Chain {
             storage.applySnapshot(rec.snapshot());
             confState = rec.snapshot().getMetadata().getConfState();
         }
-        if (rec.hardState() != null) {
+        if (rec.hardState() != null && !rec.hardState().equals(HardState.getDefaultInstance())) {
             storage.setHardState(rec.hardState());
         }
         if (!rec.entries().isEmpty()) {
@@ -164,7 +166,8 @@ public final class Chain {
                 .logger(log)
                 .build();
         RawNode node = new RawNode(config);
-        boolean fresh = rec.fresh() && rec.hardState() == null && rec.entries().isEmpty();
+        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
+                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
         if (fresh) {
             log.info("Starting raft node as part of a new channel");
             node.bootstrap(options.consenterIds());
@@ -479,7 +482,6 @@ public final class Chain {
                     + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
                     + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
                     + loop.confState().getVotersList());
-            ledger.sync();
             loop.takeSnapshot(e.getIndex(), e.getData(), SNAPSHOT_CATCHUP_ENTRIES);
             lastSnapshotBlock = number;
             bytesSinceSnapshot = 0;
@@ -679,7 +681,7 @@ public final class Chain {
         @Override
         public void persisted(long nanos) {
             double seconds = nanos / 1e9;
-            metrics.dataPersisted(seconds);
+            metrics.dataPersistedNanos(nanos);
             double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
             if (seconds > electionSeconds / 2) {
                 log.warn(String.format(java.util.Locale.ROOT, "WAL sync took %f seconds and the network is configured to start "

@@ -15,16 +15,13 @@ public interface ChainLedger {
     /** The Raft index recorded in a block's metadata (0 for genesis). */
     long raftIndex(Block block);
 
-    /** Appends a committed block with its Raft index recorded in the metadata. */
+    /** Appends a committed block with its Raft index recorded in the metadata; durable when this returns. */
     void append(Block block, long raftIndex);
 
     /** Appends a block pulled from another consenter as is (catch-up after a snapshot). */
     void appendPulled(Block block);
 
     Optional<Block> block(long number);
-
-    /** Forces appended blocks to stable storage (before a snapshot lets the WAL forget them). */
-    void sync();
 
     void close();
 }

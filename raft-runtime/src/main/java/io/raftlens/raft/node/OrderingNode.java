@@ -6,7 +6,8 @@ import io.raftlens.raft.transport.PeerEndpoint;
 import io.raftlens.raft.wal.RaftDisk;
 import io.raftlens.raft.transport.Transport;
 import io.raftlens.raft.transport.TransportConfig;
-import io.raftlens.raft.transport.TransportObserver;
+import io.raftlens.raft.metrics.ChannelRaftMetrics;
+import io.raftlens.raft.metrics.OrdererMetrics;
 import org.hyperledger.fabric.protos.common.Block;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 
 /**
  * One consenter (an orderer): one cluster transport shared by all its channels, one {@link Chain} (Raft group) per
@@ -31,31 +31,35 @@ public final class OrderingNode {
 
     private final NodeSpec spec;
     private final ChainStorage storage;
-    private final Function<String, ChainMetrics> metrics;
+    private final OrdererMetrics metrics = new OrdererMetrics();
     private final ChainObserver observer;
     private final BlockSource peers;
     private final ScheduledExecutorService timers;
     private final EventLoopGroup eventLoops;
-    private final TransportObserver transportObserver;
 
     private volatile Transport transport;
     private volatile Map<String, Chain> chains = Map.of();
 
-    public OrderingNode(NodeSpec spec, ChainStorage storage, Function<String, ChainMetrics> metrics,
-                        ChainObserver observer, BlockSource peers, ScheduledExecutorService timers,
-                        EventLoopGroup eventLoops, TransportObserver transportObserver) {
+    /**
+     * @param eventLoops Netty event loops shared by the nodes of a launch, or null for the node's own
+     */
+    public OrderingNode(NodeSpec spec, ChainStorage storage, ChainObserver observer, BlockSource peers,
+                        ScheduledExecutorService timers, EventLoopGroup eventLoops) {
         this.spec = spec;
         this.storage = storage;
-        this.metrics = metrics;
         this.observer = observer;
         this.peers = peers;
         this.timers = timers;
         this.eventLoops = eventLoops;
-        this.transportObserver = transportObserver;
     }
 
     public NodeSpec spec() {
         return spec;
+    }
+
+    /** This node's Fabric-named metrics (served by its operations endpoint). */
+    public OrdererMetrics metrics() {
+        return metrics;
     }
 
     public long id() {
@@ -79,8 +83,9 @@ public final class OrderingNode {
                 undo.add(ledger::close);
                 RaftDisk wal = storage.openWal(ch.channel());
                 undo.add(wal::close);
-                opened.put(ch.channel(), new Chain(ch, spec.id(), wal, ledger, this::send, timers,
-                        metrics.apply(ch.channel()), observer, peers));
+                ChannelRaftMetrics m = metrics.etcdraft().forChannel(ch.channel(), ch.consenterIds().size(),
+                        ledger.lastBlock().getHeader().getNumber());
+                opened.put(ch.channel(), new Chain(ch, spec.id(), wal, ledger, this::send, timers, m, observer, peers));
             }
             TransportConfig.Builder tc = TransportConfig.builder(spec.id(), spec.tls())
                     .listenHost(spec.listenHost())
@@ -89,11 +94,10 @@ public final class OrderingNode {
             if (eventLoops != null) {
                 tc.sharedEventLoopGroup(eventLoops);
             }
-            if (transportObserver != null) {
-                tc.observer(transportObserver);
-            }
+            tc.observer(metrics.cluster());
             Transport t = Transport.start(tc.build(), this::receive);
             undo.add(t::close);
+            metrics.cluster().attach(t);
             spec.channelMembers().forEach(t::setChannelMembers);
             for (PeerEndpoint p : spec.peers()) {
                 t.addPeer(p);

@@ -63,6 +63,7 @@ final class RaftLoop {
     }
 
     private static final int MAX_PENDING_TICKS = 128;
+    private static final Runnable NOOP = () -> { };
     private static final int MAX_INBOUND = 16_384;
 
     private final String channel;
@@ -76,6 +77,7 @@ final class RaftLoop {
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final AtomicInteger pendingTicks = new AtomicInteger();
     private final AtomicInteger inbound = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean campaignQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread thread;
 
     private volatile boolean running;
@@ -117,10 +119,14 @@ final class RaftLoop {
         thread.start();
     }
 
-    /** Called by the tick scheduler: never blocks; ticks pile up (bounded) while the loop is busy. */
+    /**
+     * Called by the tick scheduler: never blocks; ticks pile up (bounded) while the loop is busy. The loop runs
+     * them after stepping every message already queued, so a busy loop does not time out a leader whose
+     * heartbeats are waiting in the queue.
+     */
     void tick() {
         if (pendingTicks.getAndIncrement() == 0) {
-            tasks.add(this::runTicks);
+            tasks.add(NOOP);
         }
     }
 
@@ -151,13 +157,23 @@ final class RaftLoop {
         return campaigning;
     }
 
-    /** Called by the campaign ticker: campaigns when still without a leader. */
+    /**
+     * Called by the campaign ticker: campaigns when still without a leader and not already campaigning (a
+     * pre-candidate or candidate retries on its own election timeout; re-campaigning sooner would only bump
+     * the term when an fsync or round trip takes longer than the ticker).
+     */
     void campaignTick() {
-        tasks.add(() -> {
-            if (campaigning && leader == 0) {
-                node.campaign();
-            }
-        });
+        if (campaignQueued.compareAndSet(false, true)) {
+            tasks.add(() -> {
+                campaignQueued.set(false);
+                if (campaigning && leader == 0) {
+                    Status st = node.status();
+                    if (st.leader() == 0 && st.role() == StateRole.FOLLOWER) {
+                        node.campaign();
+                    }
+                }
+            });
+        }
     }
 
     /** Local snapshot at {@code index} (its block is durable in the ledger); keeps a few entries for catch-up. */
@@ -213,6 +229,9 @@ final class RaftLoop {
                 tasks.drainTo(batch, 256);
                 for (Runnable r : batch) {
                     r.run();
+                }
+                if (pendingTicks.get() > 0 && running) {
+                    runTicks();
                 }
                 if (running) {
                     maybeReady();
