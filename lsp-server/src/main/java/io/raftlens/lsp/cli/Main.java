@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, bench, lsp). */
 @Command(name = "raftlens", mixinStandardHelpOptions = true, version = "raftlens 0.1.0",
         description = "Validate, launch and watch Hyperledger Fabric Raft ordering-service configurations.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LedgerCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,96 @@
+package io.raftlens.raft.orderer;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.hyperledger.fabric.protos.common.Block;
+
+/**
+ * Checks a channel ledger the way a Fabric peer checks what it is delivered: every block's number follows the
+ * previous one, its previous hash is the previous block's header hash, and its data hash matches its data.
+ * Reads the files without modifying them, so it works on a running node (a block being appended at that
+ * moment is simply not counted yet).
+ */
+public final class LedgerVerifier {
+    /**
+     * @param transactions envelopes in the channel's non-config blocks (block 0 is the channel's config)
+     * @param firstBadBlock number of the first block that fails a check, null when valid
+     * @param reason        why that block fails, null when valid
+     */
+    public record Result(String channel, long height, long transactions, boolean valid, Long firstBadBlock,
+                         String reason) {
+        /** The one-line JSON of DESIGN.md's {@code raftlens ledger verify}, plus {@code reason} when invalid. */
+        public String toJson() {
+            return "{\"channel\":" + Json.quote(channel) + ",\"height\":" + height + ",\"transactions\":" + transactions
+                    + ",\"valid\":" + valid + ",\"firstBadBlock\":" + firstBadBlock
+                    + (reason == null ? "" : ",\"reason\":" + Json.quote(reason)) + "}";
+        }
+    }
+
+    private LedgerVerifier() {
+    }
+
+    /** Verifies the ledger in {@code ledgerDir}; throws {@link LedgerException} when it cannot be read at all. */
+    public static Result verify(String channel, Path ledgerDir) {
+        if (!Files.isDirectory(ledgerDir)) {
+            throw new LedgerException("no ledger for channel " + channel + " at " + ledgerDir);
+        }
+        List<Integer> files = BlockFiles.list(ledgerDir);
+        Checker checker = new Checker();
+        BlockFiles.ScanEnd end = BlockFiles.scan(ledgerDir, 0, 0, files.size(), checker::visit);
+        if (checker.badBlock == null && end.end() == BlockFiles.End.CORRUPT) {
+            checker.fail(checker.height, "block record damaged in " + BlockFiles.name(end.file()) + " at offset "
+                    + end.validEnd() + " (" + end.reason() + ")");
+        }
+        return new Result(channel, checker.height, checker.transactions, checker.badBlock == null, checker.badBlock,
+                checker.reason);
+    }
+
+    private static final class Checker {
+        long height;
+        long transactions;
+        byte[] previousHeaderHash;
+        Long badBlock;
+        String reason;
+
+        boolean visit(BlockFiles.Found found) {
+            long expected = height;
+            Block block;
+            try {
+                block = Block.parseFrom(found.block());
+            } catch (InvalidProtocolBufferException e) {
+                return fail(expected, "not a block (" + e.getMessage() + ")");
+            }
+            HexFormat hex = HexFormat.of();
+            long number = block.getHeader().getNumber();
+            if (number != expected) {
+                return fail(expected, "block number is " + number + ", expected " + expected);
+            }
+            byte[] prev = block.getHeader().getPreviousHash().toByteArray();
+            if (previousHeaderHash != null && !Arrays.equals(prev, previousHeaderHash)) {
+                return fail(number, "previous hash " + hex.formatHex(prev) + " is not the hash of block "
+                        + (number - 1) + "'s header (" + hex.formatHex(previousHeaderHash) + ")");
+            }
+            byte[] dataHash = Blocks.dataHash(block.getData());
+            if (!Arrays.equals(dataHash, block.getHeader().getDataHash().toByteArray())) {
+                return fail(number, "data hash " + hex.formatHex(block.getHeader().getDataHash().toByteArray())
+                        + " does not match the block's data (" + hex.formatHex(dataHash) + ")");
+            }
+            if (!Blocks.isConfigBlock(block)) {
+                transactions += block.getData().getDataCount();
+            }
+            previousHeaderHash = Blocks.headerHash(block.getHeader());
+            height++;
+            return true;
+        }
+
+        boolean fail(long number, String why) {
+            badBlock = number;
+            reason = "block " + number + ": " + why;
+            return false;
+        }
+    }
+}
