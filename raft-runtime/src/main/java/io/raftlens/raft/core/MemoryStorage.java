@@ -23,6 +23,13 @@ public final class MemoryStorage implements Storage {
         ents.add(Entry.getDefaultInstance());
     }
 
+    /** A fresh storage whose (empty) snapshot at index 0 already carries the membership, as etcd's tests build. */
+    static MemoryStorage withMembers(ConfState cs) {
+        MemoryStorage ms = new MemoryStorage();
+        ms.snapshot = Snapshot.newBuilder().setMetadata(SnapshotMetadata.newBuilder().setConfState(cs)).build();
+        return ms;
+    }
+
     @Override
     public synchronized InitialState initialState() {
         return new InitialState(hardState, snapshot.getMetadata().getConfState());

@@ -66,6 +66,9 @@ final class Raft {
     final ArrayList<Message> msgsAfterAppend = new ArrayList<>();
     /** Proposals appended since the last broadcast; MsgApps for them go out before the next input is handled. */
     private boolean broadcastPending;
+    /** A pending leader self-ack (see {@link #sendSelfAck}); 0 when none. */
+    private long selfAckIndex;
+    private long selfAckTerm;
 
     Raft(RaftConfig c) {
         this.id = c.id();
@@ -161,14 +164,7 @@ final class Raft {
             }
         }
         if (t == MessageType.MsgAppResp || t == MessageType.MsgVoteResp || t == MessageType.MsgPreVoteResp) {
-            if (t == MessageType.MsgAppResp && m.getTo() == id && !msgsAfterAppend.isEmpty()) {
-                // Consecutive leader self-acks collapse into the latest: an ack up to n covers the earlier ones.
-                Message last = msgsAfterAppend.get(msgsAfterAppend.size() - 1);
-                if (last.getType() == MessageType.MsgAppResp && last.getTo() == id && last.getTerm() == m.getTerm()) {
-                    msgsAfterAppend.set(msgsAfterAppend.size() - 1, m.build());
-                    return;
-                }
-            }
+            materializeSelfAck();
             msgsAfterAppend.add(m.build());
         } else {
             if (m.getTo() == id) {
@@ -176,6 +172,41 @@ final class Raft {
             }
             msgs.add(m.build());
         }
+    }
+
+    /**
+     * Queues the leader's acknowledgement of its own entries up to {@code index}. Consecutive self-acks
+     * collapse into the latest one (an ack up to n covers the earlier ones), kept as fields until another
+     * durable response is queued or the messages are collected.
+     */
+    private void sendSelfAck(long index) {
+        if (selfAckIndex != 0 && selfAckTerm != term) {
+            materializeSelfAck();
+        }
+        selfAckIndex = index;
+        selfAckTerm = term;
+    }
+
+    private void materializeSelfAck() {
+        if (selfAckIndex != 0) {
+            msgsAfterAppend.add(Message.newBuilder().setType(MessageType.MsgAppResp).setTo(id).setFrom(id)
+                    .setTerm(selfAckTerm).setIndex(selfAckIndex).build());
+            selfAckIndex = 0;
+        }
+    }
+
+    /** Moves the durable responses (including a pending self-ack) out; for {@link RawNode#ready()}. */
+    void takeMessagesAfterAppend(List<Message> toSend, List<Message> toSelf) {
+        materializeSelfAck();
+        for (int i = 0, n = msgsAfterAppend.size(); i < n; i++) {
+            Message m = msgsAfterAppend.get(i);
+            (m.getTo() == id ? toSelf : toSend).add(m);
+        }
+        msgsAfterAppend.clear();
+    }
+
+    boolean hasMessagesAfterAppend() {
+        return selfAckIndex != 0 || !msgsAfterAppend.isEmpty();
     }
 
     private static Message.Builder msg(long to, MessageType type) {
@@ -281,7 +312,19 @@ final class Raft {
         return raftLog.maybeCommit(trk.committed(), term);
     }
 
-    private boolean appendEntry(List<Entry.Builder> es) {
+    /** Appends entries built by the caller with this term and consecutive indexes after the last one. */
+    private boolean appendBuilt(List<Entry> built, long payload) {
+        if (!increaseUncommittedSize(payload)) {
+            logger.warn(hex(id) + " appending new entries to log would exceed uncommitted entry size limit; dropping proposal");
+            return false;
+        }
+        long li = raftLog.append(built);
+        // The leader acknowledges its own entries once they are durable (it sends itself no MsgApp).
+        sendSelfAck(li);
+        return true;
+    }
+
+    private boolean appendEntries(List<Entry.Builder> es) {
         long li = raftLog.lastIndex();
         List<Entry> built = new ArrayList<>(es.size());
         long payload = 0;
@@ -290,14 +333,7 @@ final class Raft {
             payload += e.getData().size();
             built.add(e);
         }
-        if (!increaseUncommittedSize(payload)) {
-            logger.warn(hex(id) + " appending new entries to log would exceed uncommitted entry size limit; dropping proposal");
-            return false;
-        }
-        li = raftLog.append(built);
-        // The leader acknowledges its own entries once they are durable (it sends itself no MsgApp).
-        send(msg(id, MessageType.MsgAppResp).setIndex(li));
-        return true;
+        return appendBuilt(built, payload);
     }
 
     private boolean increaseUncommittedSize(long s) {
@@ -434,7 +470,7 @@ final class Raft {
         // Any unapplied entry may be a conf change: accept no new one until everything up to here is applied.
         pendingConfIndex = raftLog.lastIndex();
         // The empty entry of the new term lets the leader commit entries of earlier terms (Raft §5.4.2).
-        appendEntry(List.of(Entry.newBuilder()));
+        appendEntries(List.of(Entry.newBuilder()));
         logger.info(hex(id) + " became leader at term " + term);
     }
 
@@ -533,8 +569,10 @@ final class Raft {
      * @throws ProposalDroppedException if a MsgProp cannot be appended
      */
     void step(Message m) {
-        flushBroadcast();
         MessageType type = m.getType();
+        if (type != MessageType.MsgProp) {
+            flushBroadcast();
+        }
         if (m.getTerm() == 0) {
             // local message
         } else if (m.getTerm() > term) {
@@ -698,15 +736,7 @@ final class Raft {
         if (m.getEntriesCount() == 0) {
             throw new IllegalArgumentException(hex(id) + " stepped empty MsgProp");
         }
-        if (trk.get(id) == null) {
-            // Removed from the configuration while leading.
-            throw ProposalDroppedException.notMember(id);
-        }
-        if (leadTransferee != 0) {
-            debug(() -> hex(id) + " [term " + term + "] transfer leadership to " + hex(leadTransferee)
-                    + " is in progress; dropping proposal");
-            throw ProposalDroppedException.transferInProgress(id, leadTransferee);
-        }
+        checkLeaderCanPropose();
         List<Entry.Builder> entries = new ArrayList<>(m.getEntriesCount());
         for (int i = 0; i < m.getEntriesCount(); i++) {
             Entry e = m.getEntries(i);
@@ -729,11 +759,41 @@ final class Raft {
             }
             entries.add(b);
         }
-        if (!appendEntry(entries)) {
+        if (!appendEntries(entries)) {
             throw ProposalDroppedException.tooLarge(id, maxUncommittedSize);
         }
         // MsgApps go out before the next input is handled, so a burst of proposals shares them.
         broadcastPending = true;
+    }
+
+    /**
+     * A local proposal of one normal entry: on the leader it is appended without building a MsgProp
+     * (the hot path of a busy channel); elsewhere it is stepped as a MsgProp.
+     */
+    void proposeData(ByteString data) {
+        if (state != StateRole.LEADER) {
+            step(Message.newBuilder().setType(MessageType.MsgProp).setFrom(id)
+                    .addEntries(Entry.newBuilder().setData(data)).build());
+            return;
+        }
+        checkLeaderCanPropose();
+        Entry e = Entry.newBuilder().setTerm(term).setIndex(raftLog.lastIndex() + 1).setData(data).build();
+        if (!appendBuilt(List.of(e), data.size())) {
+            throw ProposalDroppedException.tooLarge(id, maxUncommittedSize);
+        }
+        broadcastPending = true;
+    }
+
+    private void checkLeaderCanPropose() {
+        if (trk.get(id) == null) {
+            // Removed from the configuration while leading.
+            throw ProposalDroppedException.notMember(id);
+        }
+        if (leadTransferee != 0) {
+            debug(() -> hex(id) + " [term " + term + "] transfer leadership to " + hex(leadTransferee)
+                    + " is in progress; dropping proposal");
+            throw ProposalDroppedException.transferInProgress(id, leadTransferee);
+        }
     }
 
     private static String describeConfChange(ByteString data) {

@@ -5,4 +5,9 @@ public class RaftException extends RuntimeException {
     public RaftException(String message) {
         super(message);
     }
+
+    /** For conditions raised in normal operation (compaction, unavailability): no stack trace to fill. */
+    RaftException(String message, boolean withStackTrace) {
+        super(message, null, false, withStackTrace);
+    }
 }

@@ -94,10 +94,8 @@ final class RaftLog {
      */
     long[] findConflictByTerm(long index, long term) {
         for (; index > 0; index--) {
-            long ourTerm;
-            try {
-                ourTerm = term(index);
-            } catch (CompactedException | UnavailableException e) {
+            long ourTerm = termOrNegative(index);
+            if (ourTerm < 0) {
                 return new long[] {index, 0};
             }
             if (ourTerm <= term) {
@@ -236,25 +234,34 @@ final class RaftLog {
      * @throws UnavailableException above it
      */
     long term(long i) {
-        long t = unstable.maybeTerm(i);
+        long t = termOrNegative(i);
         if (t >= 0) {
             return t;
         }
         if (i + 1 < firstIndex()) {
             throw new CompactedException();
         }
-        if (i > lastIndex()) {
-            throw new UnavailableException();
+        throw new UnavailableException();
+    }
+
+    /** Term of the entry at i, or -1 outside [firstIndex-1, lastIndex]; the hot-path form of {@link #term}. */
+    long termOrNegative(long i) {
+        long t = unstable.maybeTerm(i);
+        if (t >= 0) {
+            return t;
         }
-        return storage.term(i);
+        if (i + 1 < firstIndex() || i > lastIndex()) {
+            return -1;
+        }
+        try {
+            return storage.term(i);
+        } catch (CompactedException | UnavailableException e) {
+            return -1;
+        }
     }
 
     long zeroTermOnOutOfBounds(long i) {
-        try {
-            return term(i);
-        } catch (CompactedException | UnavailableException e) {
-            return 0;
-        }
+        return Math.max(termOrNegative(i), 0);
     }
 
     /** Entries from i to the end, at most maxSize bytes (at least one). */
@@ -276,11 +283,7 @@ final class RaftLog {
     }
 
     boolean matchTerm(long i, long term) {
-        try {
-            return term(i) == term;
-        } catch (CompactedException | UnavailableException e) {
-            return false;
-        }
+        return termOrNegative(i) == term;
     }
 
     /** Commits up to maxIndex only if that entry is of the given (current) term — Raft §5.4.2. */

@@ -112,8 +112,7 @@ public final class RawNode {
      *     no leader, leadership transfer in progress, …)
      */
     public void propose(ByteString data) {
-        raft.step(Message.newBuilder().setType(MessageType.MsgProp).setFrom(raft.id)
-                .addEntries(Entry.newBuilder().setData(data)).build());
+        raft.proposeData(data);
         observeLeader();
     }
 
@@ -219,7 +218,7 @@ public final class RawNode {
             return true;
         }
         RaftLog log = raft.raftLog;
-        return log.hasNextUnstableSnapshot() || !raft.msgs.isEmpty() || !raft.msgsAfterAppend.isEmpty()
+        return log.hasNextUnstableSnapshot() || !raft.msgs.isEmpty() || raft.hasMessagesAfterAppend()
                 || log.hasNextUnstableEnts() || log.hasNextCommittedEnts(true);
     }
 
@@ -259,15 +258,8 @@ public final class RawNode {
 
         List<Message> messages = new ArrayList<>(raft.msgs.size() + raft.msgsAfterAppend.size());
         messages.addAll(raft.msgs);
-        for (Message m : raft.msgsAfterAppend) {
-            if (m.getTo() != raft.id) {
-                messages.add(m);
-            } else {
-                stepsOnAdvance.add(m);
-            }
-        }
         raft.msgs.clear();
-        raft.msgsAfterAppend.clear();
+        raft.takeMessagesAfterAppend(messages, stepsOnAdvance);
 
         // What advance() will mark stable and applied once the driver has done its part.
         if (!log.unstable.entries.isEmpty()) {
