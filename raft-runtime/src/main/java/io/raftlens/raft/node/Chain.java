@@ -437,6 +437,7 @@ public final class Chain {
             deferred.add(entries); // applied once the blocks up to the snapshot are pulled
             return;
         }
+        long heightBefore = ledger.height();
         for (Entry e : entries) {
             if (e.getIndex() <= appliedIndex) {
                 continue;
@@ -448,6 +449,9 @@ public final class Chain {
             if (justElected && e.getTerm() >= electedTerm) {
                 startServing();
             }
+        }
+        if (ledger.height() != heightBefore) {
+            ledger.sync();
         }
         publishStatus();
         drainWaiting();
@@ -482,6 +486,7 @@ public final class Chain {
                     + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
                     + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
                     + loop.confState().getVotersList());
+            ledger.sync();
             loop.takeSnapshot(e.getIndex(), e.getData(), SNAPSHOT_CATCHUP_ENTRIES);
             lastSnapshotBlock = number;
             bytesSinceSnapshot = 0;

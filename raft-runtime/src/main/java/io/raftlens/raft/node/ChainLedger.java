@@ -15,10 +15,13 @@ public interface ChainLedger {
     /** The Raft index recorded in a block's metadata (0 for genesis). */
     long raftIndex(Block block);
 
-    /** Appends a committed block with its Raft index recorded in the metadata; durable when this returns. */
+    /** Appends a committed block with its Raft index recorded in the metadata; durable after {@link #sync()}. */
     void append(Block block, long raftIndex);
 
-    /** Appends a block pulled from another consenter as is (catch-up after a snapshot). */
+    /** Makes appended blocks durable (once per applied batch, and before a snapshot lets the WAL forget them). */
+    void sync();
+
+    /** Appends a block pulled from another consenter as is (catch-up after a snapshot); durable when it returns. */
     void appendPulled(Block block);
 
     Optional<Block> block(long number);

@@ -79,7 +79,12 @@ public final class FileChainStorage implements ChainStorage {
             BlockMetadata md = BlockMetadata.newBuilder().addAllConsenterIds(consenters)
                     .setNextConsenterId(consenters.stream().mapToLong(Long::longValue).max().orElse(0) + 1)
                     .setRaftIndex(raftIndex).build();
-            ledger.append(Blocks.withOrdererMetadata(block, 0, md));
+            ledger.append(Blocks.withOrdererMetadata(block, 0, md), false);
+        }
+
+        @Override
+        public void sync() {
+            ledger.sync();
         }
 
         @Override
