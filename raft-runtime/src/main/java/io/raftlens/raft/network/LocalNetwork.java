@@ -374,6 +374,16 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
     }
 
+    /** Crash of the whole process: every node stops at once, nothing flushed beyond what was fsynced. */
+    public void killAll() {
+        for (OrderingNode n : nodes.values()) {
+            if (n.isRunning()) {
+                n.kill();
+                events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "killed"));
+            }
+        }
+    }
+
     @Override
     public void close() {
         for (OrderingNode n : nodes.values()) {

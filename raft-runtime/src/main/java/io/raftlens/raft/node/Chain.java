@@ -275,9 +275,15 @@ public final class Chain {
             if (to == 0) {
                 return 0;
             }
-            if (changed.await(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS) && status.leader() != id) {
-                log.info("Leader has been transferred from " + id + " to " + status.leader());
-                return status.leader();
+            long deadline = System.nanoTime() + options.electionTimeout().toNanos();
+            while (System.nanoTime() < deadline) {
+                long now = status.leader();
+                if (now != 0 && now != id) {
+                    log.info("Leader has been transferred from " + id + " to " + now);
+                    return now;
+                }
+                changed.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                changed = leaderChange;
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
