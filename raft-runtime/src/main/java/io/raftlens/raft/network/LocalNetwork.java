@@ -7,6 +7,7 @@ import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.node.ChainStorage;
 import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.orderer.LedgerDirectory;
 import io.raftlens.raft.node.ChainObserver;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * Every consenter of a profile as a node in this JVM, each on 127.0.0.1 at its consenter Port with its own
@@ -65,9 +67,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      * certificate, foreign WAL …) naming the node, leaving nothing running.
      */
     public static LocalNetwork start(NetworkPlan plan, DataDirectory dir) {
+        return start(plan, dir, FileChainStorage::new);
+    }
+
+    /** As {@link #start(NetworkPlan, DataDirectory)} with each node's storage from {@code storage}. */
+    public static LocalNetwork start(NetworkPlan plan, DataDirectory dir, Function<NodeSpec, ChainStorage> storage) {
         LocalNetwork net = new LocalNetwork(plan, dir);
         try {
-            net.launch();
+            net.launch(storage);
             return net;
         } catch (RuntimeException e) {
             net.close();
@@ -75,7 +82,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
     }
 
-    private void launch() {
+    private void launch(Function<NodeSpec, ChainStorage> storage) {
         for (int i = 0; i < plan.consenters().size(); i++) {
             ConsenterPlan c = plan.consenters().get(i);
             checkPortFree(c.port(), "consenter " + c.address() + " (" + c.source() + ")", "change its Port");
@@ -89,7 +96,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         Map<String, Block> genesis = GenesisBlocks.of(plan);
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
-            OrderingNode node = new OrderingNode(spec, new FileChainStorage(spec), new Observer(), this::pull,
+            OrderingNode node = new OrderingNode(spec, storage.apply(spec), new Observer(), this::pull,
                     timers, eventLoops);
             nodes.put(c.id(), node);
         }

@@ -11,6 +11,7 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A node's channels on disk, in the layout {@code raftlens ledger} reads ({@link LedgerDirectory}): the WAL and
@@ -21,10 +22,17 @@ public final class FileChainStorage implements ChainStorage {
 
     private final NodeSpec spec;
     private final LedgerDirectory layout;
+    private final UnaryOperator<WalOptions> walOptions;
 
     public FileChainStorage(NodeSpec spec) {
+        this(spec, UnaryOperator.identity());
+    }
+
+    /** With adjusted WAL options (segment size, or a file opener that injects disk faults in tests). */
+    public FileChainStorage(NodeSpec spec, UnaryOperator<WalOptions> walOptions) {
         this.spec = spec;
         this.layout = new LedgerDirectory(spec.dataDir(), spec.walDir(), spec.snapDir());
+        this.walOptions = walOptions;
     }
 
     @Override
@@ -32,7 +40,8 @@ public final class FileChainStorage implements ChainStorage {
         String owner = "channel=" + channel + " node=" + spec.id();
         ByteString identity = ByteString.copyFromUtf8("raftlens channel=" + channel + " node=" + spec.id()
                 + " consenter=" + spec.address());
-        return RaftDisk.open(layout.walDir(channel), layout.snapDir(channel), identity, WalOptions.defaults(owner));
+        return RaftDisk.open(layout.walDir(channel), layout.snapDir(channel), identity,
+                walOptions.apply(WalOptions.defaults(owner)));
     }
 
     @Override
