@@ -1,0 +1,143 @@
+package io.raftlens.config.validate;
+
+import io.raftlens.config.yaml.ParsedYaml;
+import io.raftlens.config.yaml.Position;
+import io.raftlens.config.yaml.Range;
+import io.raftlens.config.yaml.YamlLimits;
+import io.raftlens.config.yaml.YamlParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Validates configtx.yaml and orderer.yaml files: the entry point for the CLI, the language server and
+ * CI. Thread-safe; one instance can validate many files.
+ */
+public final class ConfigValidator {
+
+    private static final System.Logger LOG = System.getLogger(ConfigValidator.class.getName());
+    private static final Comparator<Diagnostic> BY_POSITION = Comparator
+            .comparing((Diagnostic d) -> d.range().start())
+            .thenComparing(d -> d.range().end())
+            .thenComparing(Diagnostic::code)
+            .thenComparing(Diagnostic::message);
+
+    private final ValidationSettings settings;
+    private final Function<FileKind, List<Rule>> rules;
+    private final YamlParser parser = new YamlParser();
+
+    public ConfigValidator(ValidationSettings settings) {
+        this(settings, RuleCatalog::rules);
+    }
+
+    /** With a different rule set (tests). */
+    ConfigValidator(ValidationSettings settings, Function<FileKind, List<Rule>> rules) {
+        this.settings = settings == null ? ValidationSettings.defaults() : settings;
+        this.rules = rules;
+    }
+
+    /** Reads and validates a file. Throws only when the file cannot be read at all. */
+    public ValidationResult validate(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > YamlLimits.DEFAULT.maxChars()) {
+            return fileProblem(file, String.format(java.util.Locale.ROOT,
+                    "file is %.1f MB; RaftLens reads configuration files up to %d MB", size / 1048576.0,
+                    YamlLimits.DEFAULT.maxChars() / 1048576));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Optional<String> text = decode(bytes);
+        if (text.isEmpty()) {
+            return fileProblem(file, "not a text file (binary content or not UTF-8); a Fabric configuration is UTF-8 YAML");
+        }
+        return validate(file, text.get());
+    }
+
+    /** Validates a text as the file at {@code file} (which need not exist). Never throws. */
+    public ValidationResult validate(Path file, String text) {
+        Optional<FileKind> kind = FileKinds.detect(file, text);
+        if (kind.isEmpty()) {
+            Diagnostic d = new Diagnostic(FacadeCodes.UNKNOWN_KIND.code(), Severity.ERROR,
+                    "cannot tell whether this is a configtx.yaml or an orderer.yaml: name it configtx*.yaml or "
+                            + "orderer*.yaml, or add a first line '# raftlens: configtx' (or orderer)",
+                    new Range(Position.START, Position.START));
+            return new ValidationResult(file, null, List.of(d));
+        }
+        return validate(file, text, kind.get());
+    }
+
+    /** Validates a text as a file of a known kind (the language server knows the kind). Never throws. */
+    public ValidationResult validate(Path file, String text, FileKind kind) {
+        ValidationSettings effective = Modeline.find(text)
+                .flatMap(Modeline::fabricVersion)
+                .map(v -> new ValidationSettings(v, settings.profile()))
+                .orElse(settings);
+        ParsedYaml yaml = parser.parseText(text);
+        SourceFile source = new SourceFile(file, text, yaml, kind, effective);
+        RuleContext context = new RuleContext(source, RuleCatalog.modelFactory(kind));
+        List<Diagnostic> found = new ArrayList<>();
+        for (Rule rule : rules.apply(kind)) {
+            try {
+                rule.check(context, found::add);
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(System.Logger.Level.WARNING, "rule " + rule.code() + " failed on " + file, e);
+                found.add(new Diagnostic(FacadeCodes.INTERNAL.code(), Severity.WARNING,
+                        "internal error in rule " + rule.code() + " (" + e.getClass().getSimpleName()
+                                + "); the other rules still ran. Please report this with the file.",
+                        new Range(Position.START, Position.START)));
+            }
+        }
+        found.sort(BY_POSITION);
+        return new ValidationResult(file, kind, dedupe(found));
+    }
+
+    /** The catalog of every code, for reports, docs and hover. */
+    public static List<RuleInfo> rules() {
+        return RuleCatalog.all();
+    }
+
+    public ValidationSettings settings() {
+        return settings;
+    }
+
+    private static List<Diagnostic> dedupe(List<Diagnostic> sorted) {
+        List<Diagnostic> out = new ArrayList<>(sorted.size());
+        for (Diagnostic d : sorted) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private ValidationResult fileProblem(Path file, String message) {
+        FileKind kind = FileKinds.byName(file).orElse(null);
+        return new ValidationResult(file, kind, List.of(new Diagnostic(FacadeCodes.UNREADABLE.code(), Severity.ERROR,
+                message, new Range(Position.START, Position.START))));
+    }
+
+    private static Optional<String> decode(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return Optional.empty();
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text); // editors drop the BOM too
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}
