@@ -1,0 +1,291 @@
+package io.raftlens.lsp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code raftlens validate} in-process on real files, as a user or a CI job would. */
+class ValidateCommandTest {
+
+    static final String GOOD_ORDERER = """
+            General:
+              ListenAddress: 127.0.0.1
+              ListenPort: 7050
+              TLS:
+                Enabled: true
+                PrivateKey: tls/server.key
+                Certificate: tls/server.crt
+            Admin:
+              ListenAddress: 127.0.0.1:9443
+            """;
+
+    static final String BROKEN_YAML = """
+            General:
+              ListenPort: 7050
+             TLS: [unclosed
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("validate"));
+        all.addAll(List.of(args));
+        int exit = cl.execute(all.toArray(String[]::new));
+        Run run = new Run(exit, out.toString(), err.toString());
+        assertFalse(run.err.contains("Exception") || run.err.contains("\tat "), "no stack trace: " + run.err);
+        return run;
+    }
+
+    Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void cleanFileExitsZeroWithSummary() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER);
+        Run run = run(file.toString());
+        assertEquals("0 errors, 0 warnings\n", run.out);
+        assertEquals("", run.err);
+        assertEquals(0, run.exit);
+    }
+
+    @Test
+    void yamlSyntaxErrorIsReportedAtItsLineAndExitsOne() throws IOException {
+        Path file = write("orderer.yaml", BROKEN_YAML);
+        Run run = run(file.toString());
+        assertEquals(1, run.exit, run.out + run.err);
+        String first = run.out.lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith(file + ":3:"), first);
+        assertTrue(first.contains(": error: ") && first.endsWith("[YAML001]"), first);
+        assertTrue(run.out.endsWith("1 errors, 0 warnings\n"), run.out);
+    }
+
+    @Test
+    void duplicateKeyGivesFabricsMessage() throws IOException {
+        Path file = write("configtx.yaml", "Organizations:\nOrganizations:\n");
+        Run run = run("--format", "text", file.toString());
+        assertEquals(1, run.exit);
+        assertTrue(run.out.contains(file + ":2:1: error: mapping key \"Organizations\" already defined at line 1"), run.out);
+    }
+
+    @Test
+    void folderIsSearchedRecursivelyForConfigsAndModelines() throws IOException {
+        write("net/orderer1.yaml", GOOD_ORDERER);
+        write("net/sub/configtx-dev.yml", "Organizations:\nOrganizations:\n");
+        write("net/sub/node.yaml", "# raftlens: orderer\n" + BROKEN_YAML);
+        write("net/docker-compose.yaml", "services: {a: [unclosed\n");
+        write("net/.git/orderer.yaml", BROKEN_YAML);
+        Run run = run("--format", "json", dir.resolve("net").toString());
+        assertEquals(1, run.exit, run.err);
+        JsonNode json = new ObjectMapper().readTree(run.out);
+        List<String> paths = new ArrayList<>();
+        json.get("files").forEach(f -> paths.add(f.get("path").asText()));
+        String net = dir.resolve("net").toString();
+        assertEquals(List.of(net + "/orderer1.yaml", net + "/sub/configtx-dev.yml", net + "/sub/node.yaml"), paths);
+        assertEquals("orderer", json.get("files").get(2).get("kind").asText());
+        assertEquals(2, json.get("summary").get("errors").asInt());
+    }
+
+    @Test
+    void jsonHasZeroBasedPositions() throws IOException {
+        Path file = write("configtx.yaml", "Organizations:\nOrganizations:\n");
+        JsonNode json = new ObjectMapper().readTree(run("--format", "JSON", file.toString()).out);
+        JsonNode d = json.get("files").get(0).get("diagnostics").get(0);
+        assertEquals("YAML002", d.get("code").asText());
+        assertEquals(1, d.get("range").get("start").get("line").asInt());
+        assertEquals(0, d.get("range").get("start").get("character").asInt());
+        assertEquals("configtx", json.get("files").get(0).get("kind").asText());
+    }
+
+    @Test
+    void sarifListsEveryRuleAndLocatesResults() throws IOException {
+        Path file = write("configtx.yaml", "Organizations:\nOrganizations:\n");
+        Run run = run("--format", "sarif", file.toString());
+        assertEquals(1, run.exit);
+        JsonNode sarif = new ObjectMapper().readTree(run.out);
+        assertEquals("2.1.0", sarif.get("version").asText());
+        JsonNode runNode = sarif.get("runs").get(0);
+        List<String> ruleIds = new ArrayList<>();
+        runNode.get("tool").get("driver").get("rules").forEach(r -> ruleIds.add(r.get("id").asText()));
+        assertTrue(ruleIds.containsAll(List.of("YAML001", "YAML002", "FILE001", "FILE002")), ruleIds.toString());
+        assertEquals(ruleIds.stream().distinct().count(), ruleIds.size(), "one rule per code");
+        JsonNode result = runNode.get("results").get(0);
+        assertEquals("YAML002", result.get("ruleId").asText());
+        assertEquals("YAML002", ruleIds.get(result.get("ruleIndex").asInt()));
+        JsonNode region = result.get("locations").get(0).get("physicalLocation").get("region");
+        assertEquals(2, region.get("startLine").asInt());
+        assertEquals(1, region.get("startColumn").asInt());
+    }
+
+    @Test
+    void nonexistentPathIsUnreadableInput() {
+        Run run = run(dir.resolve("nope.yaml").toString());
+        assertEquals(2, run.exit);
+        assertEquals("raftlens validate: " + dir.resolve("nope.yaml") + ": no such file or directory\n", run.err);
+    }
+
+    @Test
+    void folderWithoutConfigsIsUnreadableInput() throws IOException {
+        write("empty/README.md", "# nothing here\n");
+        write("empty/values.yaml", "replicas: 3\n");
+        Run run = run(dir.resolve("empty").toString());
+        assertEquals(2, run.exit);
+        assertEquals("raftlens validate: " + dir.resolve("empty")
+                + ": no configtx*.yaml, orderer*.yaml or '# raftlens:' YAML files in this folder\n", run.err);
+    }
+
+    @Test
+    void binaryFileIsUnreadableInputWithOneLineReason() throws IOException {
+        Path file = dir.resolve("orderer.yaml");
+        Files.write(file, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2, (byte) 0xff});
+        Run run = run(file.toString());
+        assertEquals(2, run.exit);
+        assertEquals(1, run.err.lines().count(), run.err);
+        assertTrue(run.err.startsWith("raftlens validate: " + file + ": not a text file"), run.err);
+    }
+
+    @Test
+    void invalidUtf8IsUnreadableInput() throws IOException {
+        Path file = dir.resolve("configtx.yaml");
+        Files.write(file, "Organizations:\n  - Name: Org\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run run = run(file.toString());
+        assertEquals(2, run.exit);
+        assertTrue(run.err.contains("not UTF-8"), run.err);
+    }
+
+    @Test
+    void fiftyMegabyteFileIsRefusedWithoutReadingIt() throws IOException {
+        Path file = dir.resolve("configtx.yaml");
+        try (var ch = Files.newByteChannel(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.position(50L * 1024 * 1024 - 1);
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        Run run = run(file.toString());
+        assertEquals(2, run.exit);
+        assertEquals("raftlens validate: " + file + ": file is 50.0 MB; RaftLens reads configuration files up to 8 MB\n", run.err);
+    }
+
+    @Test
+    void emptyFileIsValidatedNotRefused() throws IOException {
+        Path file = write("orderer.yaml", "");
+        Run run = run(file.toString());
+        assertEquals("", run.err);
+        assertTrue(run.exit == 0 || run.exit == 1, "an empty file is input, not a usage error");
+        assertTrue(run.out.lines().reduce((a, b) -> b).orElseThrow().matches("\\d+ errors, \\d+ warnings"), run.out);
+    }
+
+    @Test
+    void yamlOfUnknownKindGivenExplicitlyIsAnError() throws IOException {
+        Path file = write("values.yaml", "replicas: 3\n");
+        Run run = run(file.toString());
+        assertEquals(1, run.exit);
+        assertTrue(run.out.contains("[FILE001]"), run.out);
+    }
+
+    @Test
+    void unreadableFileIsUnreadableInput() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        Assumptions.assumeFalse(Files.isReadable(file), "running as root: permissions are not enforced");
+        Run run = run(file.toString());
+        assertEquals(2, run.exit);
+        assertEquals("raftlens validate: " + file + ": permission denied\n", run.err);
+    }
+
+    @Test
+    void sameFileTwiceIsValidatedOnce() throws IOException {
+        Path file = write("configtx.yaml", "Organizations:\nOrganizations:\n");
+        Run run = run(file.toString(), dir.toString());
+        assertEquals(2, run.out.lines().count(), run.out);
+    }
+
+    @Test
+    void usageErrorsAreOneLineWithExitTwo() {
+        Run badFormat = run("--format", "xml", "x.yaml");
+        assertEquals(2, badFormat.exit);
+        assertEquals("raftlens validate: --format must be text, json or sarif, not 'xml' (see 'raftlens validate --help')\n", badFormat.err);
+        assertEquals("", badFormat.out);
+
+        Run badVersion = run("--fabric-version", "1.4", "x.yaml");
+        assertEquals(2, badVersion.exit);
+        assertEquals("raftlens validate: --fabric-version must be 2.5 or 3, not '1.4' (see 'raftlens validate --help')\n", badVersion.err);
+
+        Run noPath = run();
+        assertEquals(2, noPath.exit);
+        assertEquals(1, noPath.err.lines().count(), noPath.err);
+        assertTrue(noPath.err.startsWith("raftlens validate: Missing required parameter: 'PATH'"), noPath.err);
+
+        Run unknownOption = run("--colour", "x.yaml");
+        assertEquals(2, unknownOption.exit);
+        assertTrue(unknownOption.err.startsWith("raftlens validate: Unknown option: '--colour'"), unknownOption.err);
+    }
+
+    @Test
+    void strictTurnsWarningsIntoFailure() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER + "# a deprecated key: a warning\n"
+                + "FileLedger:\n  Prefix: hyperledger-fabric-ordererledger\n");
+        Run lenient = run(file.toString());
+        assertEquals(0, lenient.exit, lenient.out);
+        assertTrue(lenient.out.endsWith("0 errors, 1 warnings\n"), lenient.out);
+        assertTrue(lenient.out.contains(file + ":12:3: warning: FileLedger.Prefix is ignored. [ORD003]"), lenient.out);
+        assertEquals(1, run("--strict", file.toString()).exit);
+    }
+
+    @Test
+    void fabricVersionSelectsTheRules() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        Run v3 = run(file.toString());
+        assertEquals(1, v3.exit);
+        assertTrue(v3.out.contains(file + ":10:1: error: Kafka was removed in Fabric 3.0"), v3.out);
+        Run v25 = run("--fabric-version", "2.5", file.toString());
+        assertEquals(0, v25.exit, v25.out);
+        Path modeline = write("v25/orderer.yaml", "# raftlens: orderer fabric=2.5\n" + GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        assertEquals(0, run(modeline.toString()).exit, "the modeline overrides the default version");
+    }
+
+    @Test
+    void sarifRuleTableIncludesTheOrdererRules() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER);
+        JsonNode rules = new ObjectMapper().readTree(run("--format", "sarif", file.toString()).out)
+                .get("runs").get(0).get("tool").get("driver").get("rules");
+        List<String> ids = new ArrayList<>();
+        rules.forEach(r -> ids.add(r.get("id").asText()));
+        assertTrue(ids.containsAll(List.of("ORD001", "ORD004", "ORD012")), ids.toString());
+    }
+
+    @Test
+    void helpDescribesTheContract() {
+        Run run = run("--help");
+        assertEquals(0, run.exit);
+        assertTrue(run.out.contains("--fabric-version=2.5|3"), run.out);
+        assertTrue(run.out.contains("2   usage error or unreadable input"), run.out);
+    }
+}
