@@ -298,6 +298,7 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
                 Map.entry(Pattern.compile("^Accumulated "), "apply"),
                 Map.entry(Pattern.compile("^Catching up|^Finished syncing"), "catchUp"),
                 Map.entry(Pattern.compile("TickIntervalOverride"), "New"),
+                Map.entry(Pattern.compile(" received MsgTimeoutNow from "), "stepFollower"),
                 Map.entry(Pattern.compile(" starting a new election | cast Msg| rejected Msg| ignored | received a Msg"), "Step"));
 
         @Override

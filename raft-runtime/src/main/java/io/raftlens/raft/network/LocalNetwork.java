@@ -371,14 +371,17 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return events;
     }
 
-    /** Graceful stop of every node (leaders hand over first), then the shared resources. */
+    /**
+     * Graceful stop of every node: leaders hand over first (while everyone is still up, so it takes one round
+     * trip), then all nodes flush and stop in parallel.
+     */
     public void stopAll() {
-        for (OrderingNode n : nodes.values()) {
-            if (n.isRunning()) {
-                n.stop();
-                events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "stopped"));
-            }
-        }
+        List<OrderingNode> running = nodes.values().stream().filter(OrderingNode::isRunning).toList();
+        running.forEach(OrderingNode::abdicateLeadership);
+        running.parallelStream().forEach(n -> {
+            n.stopWithoutHandOver();
+            events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "stopped"));
+        });
     }
 
     /** Crash of the whole process: every node stops at once, nothing flushed beyond what was fsynced. */
@@ -393,14 +396,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public void close() {
-        for (OrderingNode n : nodes.values()) {
-            if (n.isRunning()) {
-                try {
-                    n.stop();
-                } catch (RuntimeException ignored) {
-                    // closing anyway
-                }
-            }
+        try {
+            stopAll();
+        } catch (RuntimeException ignored) {
+            // closing anyway
         }
         for (AutoCloseable c : operations) {
             try {

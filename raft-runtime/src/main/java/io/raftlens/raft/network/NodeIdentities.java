@@ -1,7 +1,6 @@
 package io.raftlens.raft.network;
 
 import io.raftlens.raft.transport.DevCa;
-import io.raftlens.raft.transport.Pem;
 import io.raftlens.raft.transport.TlsConfigException;
 import io.raftlens.raft.transport.TlsMaterial;
 
@@ -53,24 +52,17 @@ public final class NodeIdentities {
             if (key.isEmpty()) {
                 continue;
             }
+            Path ca = cert.resolveSibling("ca.crt");
+            Path root = Files.isRegularFile(ca) ? ca : cert;
             try {
-                TlsMaterial m = TlsMaterial.fromPemFiles(cert, key.get(), List.of());
+                TlsMaterial m = TlsMaterial.fromPemFiles(cert, key.get(), List.of(root));
                 own.put(c.id(), new Own(m.key(), m.certChain(), cert));
+                roots.addAll(m.trustedRoots());
             } catch (TlsConfigException e) {
                 throw new IllegalStateException(where(c) + ": " + e.getMessage());
             } catch (RuntimeException e) {
-                throw new IllegalStateException(where(c) + ": cannot read ClientTLSCert " + cert + " or its key "
-                        + key.get() + ": " + e.getMessage());
-            }
-            Path ca = cert.resolveSibling("ca.crt");
-            if (Files.isRegularFile(ca)) {
-                try {
-                    roots.addAll(Pem.readCertificates(ca));
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException(where(c) + ": cannot read the TLS CA certificate " + ca + ": " + e.getMessage());
-                }
-            } else {
-                roots.add(m0(own.get(c.id()).chain()));
+                throw new IllegalStateException(where(c) + ": cannot read ClientTLSCert " + cert + ", its key "
+                        + key.get() + " or CA " + root + ": " + e.getMessage());
             }
         }
         DevCa devCa = null;
@@ -91,10 +83,6 @@ public final class NodeIdentities {
             }
         }
         return out;
-    }
-
-    private static X509Certificate m0(List<X509Certificate> chain) {
-        return chain.get(chain.size() - 1);
     }
 
     static Optional<Path> keyBeside(Path cert) {

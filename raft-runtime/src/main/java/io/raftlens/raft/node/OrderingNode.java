@@ -123,12 +123,25 @@ public final class OrderingNode {
 
     /** Graceful stop: each channel this node leads hands leadership over first, then everything is flushed. */
     public synchronized void stop() {
-        Transport t = transport;
-        if (t == null) {
+        abdicateLeadership();
+        stopWithoutHandOver();
+    }
+
+    /** Fabric's abdicateLeadership on every channel this node leads; returns once others lead them (or timed out). */
+    public void abdicateLeadership() {
+        if (transport == null) {
             return;
         }
         for (Chain c : chains.values()) {
             c.abdicateLeadership();
+        }
+    }
+
+    /** Flushes and stops without handing leadership over (the rest of the network is stopping too). */
+    public synchronized void stopWithoutHandOver() {
+        Transport t = transport;
+        if (t == null) {
+            return;
         }
         for (Chain c : chains.values()) {
             c.stop(true);

@@ -158,9 +158,9 @@ final class RaftLoop {
     }
 
     /**
-     * Called by the campaign ticker: campaigns when still without a leader and not already campaigning (a
-     * pre-candidate or candidate retries on its own election timeout; re-campaigning sooner would only bump
-     * the term when an fsync or round trip takes longer than the ticker).
+     * Called by the campaign ticker: campaigns again while there is no leader (pre-votes sent before the peers
+     * were up were lost), but never as a candidate: that would bump the term whenever an fsync or a round trip
+     * takes longer than the ticker; a candidate retries on its own election timeout.
      */
     void campaignTick() {
         if (campaignQueued.compareAndSet(false, true)) {
@@ -168,7 +168,7 @@ final class RaftLoop {
                 campaignQueued.set(false);
                 if (campaigning && leader == 0) {
                     Status st = node.status();
-                    if (st.leader() == 0 && st.role() == StateRole.FOLLOWER) {
+                    if (st.leader() == 0 && st.role() != StateRole.CANDIDATE && st.role() != StateRole.LEADER) {
                         node.campaign();
                     }
                 }
