@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code raftlens ledger verify|dump DATA_DIR [--channel NAME] [--json]}: reads a node's block ledger (stopped
  * or running). Exit 0 valid, 1 invalid, 2 usage error or unreadable data (one-line reason on stderr).
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true,
+@Command(name = "ledger",
         description = "Verify or dump the block ledger of one ordering node (DATA_DIR/<consenter host>).",
         subcommands = {LedgerCommand.Verify.class, LedgerCommand.Dump.class})
 public final class LedgerCommand implements Callable<Integer> {
@@ -30,6 +30,9 @@ public final class LedgerCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() {
@@ -48,6 +51,9 @@ public final class LedgerCommand implements Callable<Integer> {
 
         @Option(names = "--json", description = "Machine-readable output (one JSON object per line).")
         boolean json;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
     }
 
     /** A problem with the arguments or the data dir: reported on one line, exit 2. */
@@ -57,7 +63,7 @@ public final class LedgerCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
             description = "Check every block's number, previous-hash chain and data hash.")
     static final class Verify implements Callable<Integer> {
         @CommandLine.Mixin
@@ -89,7 +95,7 @@ public final class LedgerCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "dump", mixinStandardHelpOptions = true,
+    @Command(name = "dump",
             description = "Print one JSON line per block: number, previousHash, dataHash, raftIndex, transactions (base64).")
     static final class Dump implements Callable<Integer> {
         @CommandLine.Mixin

@@ -146,6 +146,9 @@ class LedgerCommandTest {
         assertEquals(2, noArgs.exit());
         assertTrue(noArgs.err().contains("Missing required parameter: 'DATA_DIR'"), noArgs.err());
         assertEquals(2, run("ledger").exit());
+        Run help = run("ledger", "verify", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().startsWith("Usage: raftlens ledger verify [-h] [--json] [--channel=NAME] DATA_DIR"), help.out());
         for (Run r : List.of(network, missing, channel, ambiguous)) {
             assertEquals(1, r.err().split("\n").length, "one line: " + r.err());
             assertTrue(!r.err().contains("\tat "), "no stack trace");
