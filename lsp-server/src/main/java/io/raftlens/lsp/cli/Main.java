@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
+                LaunchCommand.class,
+                NodeCommand.class,
                 LedgerCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
