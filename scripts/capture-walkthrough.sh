@@ -123,6 +123,7 @@ first="$(leader)"
   table
 } >"$cap/launch.txt"
 winning_round 0 "$first" >"$cap/election.txt"
+grep -E "node=$first\$" "$cap/election.txt" >"$cap/election-winner.txt" || true
 metrics >"$cap/metrics-before.txt"
 
 if command -v prometheus >/dev/null; then
@@ -147,6 +148,7 @@ wait_for 60 "a new leader after killing node $first" new_leader "$first"
 sleep 1
 second="$(leader)"
 winning_round "$mark" "$second" >"$cap/failover.txt"
+grep -E "node=$second\$" "$cap/failover.txt" >"$cap/failover-winner.txt" || true
 table >"$cap/failover-table.txt"
 
 # 3. Rejoin: the killed node restarts at its old term. When its election timeout fires before the new
@@ -157,14 +159,14 @@ attempt=0
 rejoin=""
 while :; do
   attempt=$((attempt + 1))
-  sleep 3   # long enough for the leader's reconnect backoff to grow
+  sleep 4   # long enough for the leader's reconnect backoff to reach its cap (2 s)
   mark="$(lines)"
   start_resp="$(curl -fsS -X POST "$CONTROL/v1/nodes/$first/start")"
   wait_for 60 "node $first to follow leader $second" sh -c "curl -fs $CONTROL/v1/network | sed 's/},{\"id\"/}\n{\"id\"/g' | grep '\"id\":$first,' | grep -q '\"role\":\"follower\",\"term\":[0-9]*,\"leader\":$second,'"
   sleep 1
   rejoin="$(election_lines "$mark")"
   if printf '%s\n' "$rejoin" | grep -qE 'rejected MsgPreVote|ignored MsgPreVote'; then break; fi
-  [ "$attempt" -lt 8 ] || { echo "capture-walkthrough: no rejected pre-vote in $attempt rejoins; keeping the last one" >&2; break; }
+  [ "$attempt" -lt 20 ] || { echo "capture-walkthrough: no rejected pre-vote in $attempt rejoins; keeping the last one" >&2; break; }
   curl -fsS -X POST "$CONTROL/v1/nodes/$first/kill" >/dev/null
 done
 {
