@@ -38,7 +38,7 @@ public record Configtx(Path file, Path folder, FabricVersion version, ParsedYaml
     /** The top-level Orderer section (usually &OrdererDefaults). */
     public Optional<OrdererSection> ordererDefaults() {
         return root.field("Orderer").filter(f -> f.value() instanceof BoundStruct)
-                .map(f -> new OrdererSection((BoundStruct) f.value(), f.entry().key().range(), folder));
+                .map(f -> new OrdererSection((BoundStruct) f.value(), f.entry().key().range(), folder, null));
     }
 
     /** The top-level Application section (usually &ApplicationDefaults). */
@@ -84,6 +84,13 @@ public record Configtx(Path file, Path folder, FabricVersion version, ParsedYaml
     /** The effective profile with this exact name (profile names are case-sensitive). */
     public Optional<Profile> profile(String name) {
         return profiles().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** Profiles a Raft network can be launched from: OrdererType etcdraft with an EtcdRaft section, in file order. */
+    public List<Profile> etcdRaftProfiles() {
+        return profiles().stream()
+                .filter(p -> p.orderer().map(o -> o.isEtcdRaft() && o.etcdRaft().isPresent()).orElse(false))
+                .toList();
     }
 
     /** The Profiles key, or the start of the file. */

@@ -22,6 +22,7 @@ public final class ConfigtxRules {
             new CertificateInvalidRule(),
             new CertificateExpiredRule(Clock.systemUTC()),
             new CertificateHostRule(),
+            new CertificateChainRule(),
             new ConsenterCountRule(),
             new ElectionTimeoutRule(),
             new SlowFailoverRule(),
@@ -40,6 +41,7 @@ public final class ConfigtxRules {
             new RequiredPoliciesRule(),
             new PolicyTypeRule(),
             new ImplicitMetaRuleSyntaxRule(),
+            new ImplicitMetaReferenceRule(),
             new SignatureRuleSyntaxRule(),
             new OrgNameRule(),
             new MspIdRule(),
@@ -51,7 +53,9 @@ public final class ConfigtxRules {
             new ConsenterMappingRule(),
             new BftSizeRule(),
             new SmartBftOptionsRule(),
-            new SkipAsForeignRule());
+            new SkipAsForeignRule(),
+            new ProfileExistsRule(),
+            new DuplicateOrgNameRule());
 
     private ConfigtxRules() {
     }

@@ -39,22 +39,27 @@ class ConfigtxRulesTest {
 
     /** A rule case: replace {@code old} by {@code marked} (pairs) in {@code base}. */
     record Case(String code, String base, List<String> edits, String fragment, Severity severity, FabricVersion version,
-                String profile) {
+                String profile, String twinProfile) {
         @Override
         public String toString() {
             return code + " " + fragment;
         }
 
         Case severity(Severity s) {
-            return new Case(code, base, edits, fragment, s, version, profile);
+            return new Case(code, base, edits, fragment, s, version, profile, twinProfile);
         }
 
         Case version(FabricVersion v) {
-            return new Case(code, base, edits, fragment, severity, v, profile);
+            return new Case(code, base, edits, fragment, severity, v, profile, twinProfile);
         }
 
         Case profile(String p) {
-            return new Case(code, base, edits, fragment, severity, version, p);
+            return new Case(code, base, edits, fragment, severity, version, p, p);
+        }
+
+        /** The --profile of the passing twin, when it differs from the failing example's. */
+        Case twinProfile(String p) {
+            return new Case(code, base, edits, fragment, severity, version, profile, p);
         }
 
         Marked text() {
@@ -71,7 +76,7 @@ class ConfigtxRulesTest {
     }
 
     static Case c(String code, String base, String fragment, String... edits) {
-        return new Case(code, base, List.of(edits), fragment, Severity.ERROR, FabricVersion.V3, null);
+        return new Case(code, base, List.of(edits), fragment, Severity.ERROR, FabricVersion.V3, null, null);
     }
 
     static Case w(String code, String base, String fragment, String... edits) {
@@ -118,7 +123,7 @@ class ConfigtxRulesTest {
                 c("VAL011", RAFT, "\"ConsenterMapping\" is not a key of Orderer in Fabric 2.5",
                         "  BatchTimeout: 2s\n", "  BatchTimeout: 2s\n  «ConsenterMapping»: []\n").version(FabricVersion.V2_5),
                 // etcdraft
-                c("RAFT001", RAFT, "ElectionTick (1, set at line 59) must be greater than HeartbeatTick (1)", "ElectionTick: 10", "ElectionTick: «1»"),
+                c("RAFT001", RAFT, "ElectionTick (1, inherited from &OrdererDefaults, line 36) must be greater than HeartbeatTick (1)", "ElectionTick: 10", "ElectionTick: «1»"),
                 w("RAFT002", RAFT, "HeartbeatTick: 0 means unset: configtxgen replaces it with the default 1", "HeartbeatTick: 1", "HeartbeatTick: «0»"),
                 c("RAFT003", RAFT, "TickInterval \"500\" is not a duration (did you mean 500ms?): configtxgen panics with \"Etcdraft TickInterval (500) must be in time duration format\" (time: missing unit in duration \"500\")",
                         "TickInterval: 500ms", "TickInterval: «500»"),
@@ -147,6 +152,8 @@ class ConfigtxRulesTest {
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/expired.crt»"),
                 c("RAFT014", RAFT, "does not cover the host orderer3.example.com: it is valid for other.example.com",
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/wrong-host.crt»"),
+                c("RAFT019", RAFT, "the server certificate of consenter orderer3.example.com:7050 (issuer CN=orderer3.example.com) is not issued by the TLS CA of any orderer organization of profile ChannelUsingRaft",
+                        "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/foreign.crt»"),
                 w("RAFT015", RAFT, "4 consenters need 3 for a quorum and tolerate 1 failed node, no more than 3 consenters would",
                         "    Consenters:", "    «Consenters»:", "        ServerTLSCert: tls/o3.crt\n",
                         "        ServerTLSCert: tls/o3.crt\n      - Host: orderer4.example.com\n        Port: 7050\n        ClientTLSCert: tls/o4.crt\n        ServerTLSCert: tls/o4.crt\n"),
@@ -194,6 +201,10 @@ class ConfigtxRulesTest {
                 c("CTX014", RAFT, "configtxgen fails with \"invalid implicit meta policy rule 'ANY  Readers': expected two space separated tokens, but got 3\"",
                         "Rule: \"ANY Readers\"", "Rule: «\"ANY  Readers\"»"),
                 c("CTX014", RAFT, "unknown rule type 'any', expected ALL, ANY, or MAJORITY", "Rule: \"ANY Readers\"", "Rule: «\"any Readers\"»"),
+                w("CTX028", RAFT, "organization Org1MSP has no Endorsement policy, but policy Endorsement (\"MAJORITY Endorsement\") of the Application of profile ChannelUsingRaft aggregates it",
+                        "    Admins: {Type: ImplicitMeta, Rule: \"MAJORITY Admins\"}\n  Capabilities: *ApplicationCapabilities",
+                        "    Admins: {Type: ImplicitMeta, Rule: \"MAJORITY Admins\"}\n    Endorsement: {Type: ImplicitMeta, Rule: \"MAJORITY Endorsement\"}\n  Capabilities: *ApplicationCapabilities",
+                        "    ID: Org1MSP\n    MSPDir: msp\n    Policies:", "    ID: Org1MSP\n    MSPDir: msp\n    «Policies»:"),
                 c("CTX015", RAFT, "principal 'Org1MSP.memeber' has an unknown role 'memeber': use admin, member, client, peer or orderer; configtxgen fails with \"invalid signature policy rule 'OR('Org1MSP.memeber')'\"",
                         "Rule: \"OR('Org1MSP.member')\"", "Rule: «\"OR('Org1MSP.memeber')\"»"),
                 w("CTX015", RAFT, "policy Readers names MSP ID Org1MPS, which no organization in this file has",
@@ -225,6 +236,12 @@ class ConfigtxRulesTest {
                 c("CTX025", BFT, "SmartBFT RequestForwardTimeout (30s) is bigger than RequestComplainTimeout (20s): the orderer fails with \"RequestForwardTimeout is bigger than RequestComplainTimeout\"",
                         "RequestForwardTimeout: 2s", "RequestForwardTimeout: «30s»"),
                 c("CTX025", BFT, "SmartBFT RequestPoolSize must be greater than zero", "RequestPoolSize: 100000", "RequestPoolSize: «0»"),
+                c("CTX025", BFT, "SmartBFT has no CollectTimeout: a written SmartBFT block is not merged with the defaults, so the orderer fails with \"bad config metadata option CollectTimeout: time: invalid duration \\\"\\\"\"",
+                        "      SmartBFT:", "      «SmartBFT»:", "        CollectTimeout: 1s\n", ""),
+                c("CTX027", RAFT, "profile channelUsingRaft is not defined (profiles: ChannelUsingRaft): configtxgen panics with \"Could not find profile: channelUsingRaft\"",
+                        "Profiles:", "«Profiles»:").profile("channelUsingRaft").twinProfile("ChannelUsingRaft"),
+                c("CTX029", RAFT, "two organizations named Org1MSP in the Application of profile ChannelUsingRaft: configtxgen keeps only the last one",
+                        "        - *Org1\n", "        - *Org1\n        - <<: *Org1\n          Name: «Org1MSP»\n          ID: Org1bMSP\n"),
                 c("CTX026", RAFT, "\"organization 'Org1MSP' is marked to be skipped as foreign\"",
                         "    Name: Org1MSP\n", "    Name: Org1MSP\n    SkipAsForeign: «true»\n"));
     }
@@ -249,8 +266,14 @@ class ConfigtxRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void passingTwin(Case c) {
-        ValidationResult r = validate(c.base(), c.version(), c.profile());
+        ValidationResult r = validate(c.base(), c.version(), c.twinProfile());
         assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.code().equals(c.code())).toList());
+    }
+
+    @Test
+    void wildcardSanCoversTheHost() {
+        String text = RAFT.replace("ServerTLSCert: tls/o3.crt", "ServerTLSCert: tls/wildcard.crt");
+        assertEquals(List.of(), validate(text, FabricVersion.V3, null).diagnostics());
     }
 
     @Test
