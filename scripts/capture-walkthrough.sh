@@ -2,7 +2,8 @@
 # Regenerates the captured output in docs/walkthrough.md from a real run: launches
 # samples/five-orderers with ./raftlens launch, reads the election log, kills the leader through the
 # control API, restarts it, scrapes the operations endpoints (and, when the prometheus binary is
-# installed, evaluates the article's queries through a real Prometheus), then rewrites every block
+# installed, evaluates the article's queries through a real Prometheus), launches samples/two-channels
+# with the command its comment documents, then rewrites every block
 # between <!-- capture:NAME --> and <!-- /capture:NAME --> in the walkthrough.
 #
 # usage: scripts/capture-walkthrough.sh [--check]
@@ -84,8 +85,10 @@ metrics() {
       | grep -E '^consensus_etcdraft_(cluster_size|active_nodes|is_leader|leader_changes|committed_block_number)\{' || echo "(no answer)"
   done
 }
-table() { # the last live table the launcher printed
-  awk '/^channel mychannel$/{buf=$0 "\n"; n=6; next} n>0{buf=buf $0 "\n"; n--; if(n==0) last=buf} END{printf "%s", last}' "$log"
+table() { # table [CHANNELS]: the last live table the launcher printed (7 lines per channel)
+  grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$log" \
+    | awk -v rows="$((7 * ${1:-1} - 1))" '/^channel mychannel$/{buf=$0 "\n"; n=rows; next} n>0{buf=buf $0 "\n"; n--; if(n==0) last=buf} END{printf "%s", last}'
+
 }
 promql() { # promql QUERY: the instant result, one "series value" line per element
   { curl -fsS --get "http://127.0.0.1:$PROM_PORT/api/v1/query" --data-urlencode "query=$1"; echo; } \
@@ -166,7 +169,7 @@ while :; do
   sleep 1
   rejoin="$(election_lines "$mark")"
   if printf '%s\n' "$rejoin" | grep -qE 'rejected MsgPreVote|ignored MsgPreVote'; then break; fi
-  [ "$attempt" -lt 20 ] || { echo "capture-walkthrough: no rejected pre-vote in $attempt rejoins; keeping the last one" >&2; break; }
+  [ "$attempt" -lt 30 ] || { echo "capture-walkthrough: no rejected pre-vote in $attempt rejoins; keeping the last one" >&2; break; }
   curl -fsS -X POST "$CONTROL/v1/nodes/$first/kill" >/dev/null
 done
 {
@@ -184,7 +187,49 @@ else
 fi
 echo "captured: first leader orderer$first, after the kill orderer$second, rejoin attempts $attempt" >&2
 
-# 4. Rewrite the blocks of the walkthrough.
+# 4. Two channels, each its own Raft group: the sample's documented command, Fabric's default tick.
+kill -TERM "$launch_pid"; wait "$launch_pid" 2>/dev/null || true; launch_pid=""
+if [ -n "$prom_pid" ]; then kill -TERM "$prom_pid"; wait "$prom_pid" 2>/dev/null || true; prom_pid=""; fi
+two_args="$(grep -oE '\./raftlens launch samples/two-channels/[^`]+$' samples/two-channels/configtx.yaml | head -1 | sed 's#^\./raftlens launch ##')"
+log="$work/two-channels.log"
+# shellcheck disable=SC2086 # the documented arguments, word-split as the shell would
+./raftlens launch $two_args --fresh --data-dir "$work/data2" >"$log" 2>&1 &
+launch_pid=$!
+both_led() {
+  local n; n="$(nodes | grep '"running":true')" || return 1
+  [ "$(printf '%s\n' "$n" | grep -c '"sys-channel":{"role":"leader"')" -eq 1 ] \
+    && [ "$(printf '%s\n' "$n" | grep -c '"mychannel":{"role":"leader"')" -eq 1 ]
+}
+wait_for 120 "a leader on each channel" both_led
+sleep 1
+{
+  echo "\$ ./raftlens launch $two_args"
+  echo "…"
+  table 2
+  for i in 0 1 2 3 4; do
+    curl -fsS "127.0.0.1:$((8443 + i))/metrics" | grep '^consensus_etcdraft_is_leader{' | grep ' 1$' \
+      | sed "s/\$/   # orderer$((i + 1)), 127.0.0.1:$((8443 + i))/" || true
+  done
+} >"$cap/two-channels.txt"
+# Move sys-channel's leader to a node that leads neither channel; mychannel must not notice.
+chan_leader() { nodes | grep '"running":true' | grep "\"$1\":{\"role\":\"leader\"" | sed -E 's/^.*"id":([0-9]+),.*$/\1/'; }
+sys_leader="$(chan_leader sys-channel)"
+my_leader="$(chan_leader mychannel)"
+to=1
+while [ "$to" = "$sys_leader" ] || [ "$to" = "$my_leader" ]; do to=$((to + 1)); done
+{
+  echo "\$ curl -s -X POST $CONTROL/v1/channels/sys-channel/transfer-leader -d '{\"to\":$to}'"
+  curl -fsS -X POST "$CONTROL/v1/channels/sys-channel/transfer-leader" -d "{\"to\":$to}"; echo
+} >"$cap/two-channels-transfer.txt"
+wait_for 60 "sys-channel led by node $to" sh -c "[ \"\$(curl -fs $CONTROL/v1/network | sed 's/},{\"id\"/}\n{\"id\"/g' | grep '\"sys-channel\":{\"role\":\"leader\"' | sed -E 's/^.*\"id\":([0-9]+),.*\$/\\1/')\" = $to ]"
+sleep 1
+{
+  table 2
+  grep 'channel=sys-channel' "$log" | grep -E 'starts to transfer leadership|MsgTimeoutNow|became leader|Raft leader changed' \
+    | awk '!seen[$0]++' | tail -n 12 || true
+} >>"$cap/two-channels-transfer.txt"
+
+# 5. Rewrite the blocks of the walkthrough.
 out="$work/walkthrough.md"
 awk -v dir="$cap" '
   /^<!-- capture:[a-z0-9-]+ -->$/ {
