@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The article's observability story against a real Prometheus (Debian's {@code prometheus} package, which
  * {@code .ci/run} installs): the five-orderer sample is launched with a short tick, Prometheus scrapes its operations
  * endpoints every second with samples/observability/prometheus.yml (ports and interval adapted), and the article's
- * queries are evaluated through Prometheus' HTTP API — one leader of mychannel, a cluster of five; after the leader
+ * queries are evaluated through Prometheus' HTTP API — one leader of mychannel, a cluster of five, data for every
+ * panel of the Grafana dashboard; after the leader
  * is killed through the control API, consensus_etcdraft_leader_changes rises and another orderer leads; once the
  * killed orderer is started again it follows, and the count of leaders is 1 again.
  * Skipped when no prometheus binary is installed, except under CI ({@code CI=true}), where that fails.
@@ -87,6 +88,16 @@ class PrometheusEndToEndTest {
         assertEquals(5.0, scalar(prom, "count(consensus_etcdraft_is_leader{channel=\"mychannel\"})").orElseThrow(),
                 "the seed's count(consensus_etcdraft_is_leader{channel=\"mychannel\"}): one series per orderer");
 
+        // Every panel of the Grafana dashboard gets data from this network, with $channel = mychannel.
+        DashboardQueries dashboard = DashboardQueries.read();
+        for (Map.Entry<String, String> e : dashboard.expressions.entrySet()) {
+            if (e.getKey().startsWith("label_values(")) {
+                continue; // a Grafana template function, not PromQL; its metric is queried by the panels
+            }
+            String promql = e.getKey().replace("$channel", "mychannel");
+            await(e.getValue() + " returning data: " + promql, p, log, () -> !query(prom, promql).isEmpty());
+        }
+
         String leader = leaderOrderer(prom);
         assertTrue(leader.matches("orderer[1-5]\\.example\\.com"), "one leader series with an orderer label: " + leader);
         long leaderId = Long.parseLong(leader.replaceAll("\\D", ""));
@@ -118,6 +129,18 @@ class PrometheusEndToEndTest {
                         && leaderOrderer(prom).equals("orderer" + newLeader + ".example.com")
                         && scalar(prom, "count(up{job=\"raftlens-orderers\"} == 1)").orElse(0.0) == 5.0
                         && SampleLaunchTest.agreedLeaderOrZero(net, "mychannel") == newLeader);
+    }
+
+    @Test
+    void samplePrometheusConfigPassesPromtool() throws Exception {
+        Path promtool = prometheusBinary().resolveSibling("promtool");
+        Assumptions.assumeTrue(Files.isExecutable(promtool), "promtool is not installed beside " + promtool.getParent());
+        Process check = new ProcessBuilder(promtool.toString(), "check", "config",
+                Repo.samples().resolve("observability/prometheus.yml").toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(30, TimeUnit.SECONDS), "promtool finished");
+        assertEquals(0, check.exitValue(), out);
+        assertTrue(out.contains("SUCCESS"), out);
     }
 
     /** samples/observability/prometheus.yml with the launched nodes' operations ports and a 1 s scrape interval. */
