@@ -29,6 +29,9 @@ public final class LiveNetworks implements AutoCloseable {
     /** At most five refreshes a second. */
     static final long REFRESH_INTERVAL_MS = 200;
 
+    /** How long the first change after a quiet spell waits for the rest of its burst (an election's outcome). */
+    static final long GATHER_MS = 40;
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveNetworks.class);
 
     private final LiveEditor editor;
@@ -39,7 +42,7 @@ public final class LiveNetworks implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final RefreshThrottle throttle = new RefreshThrottle(pusher, REFRESH_INTERVAL_MS, this::push);
+    private final RefreshThrottle throttle = new RefreshThrottle(pusher, REFRESH_INTERVAL_MS, GATHER_MS, this::push);
     private final Path dataRoot;
     private volatile boolean closed;
 

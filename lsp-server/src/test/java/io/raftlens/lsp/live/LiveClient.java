@@ -40,7 +40,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * An LSP4J client on piped streams to a fresh server, recording what the server pushes: diagnostics,
  * messages, networkStatus, and refresh requests (which wake up the bounded waits).
  */
-final class LiveClient implements RaftLensClient, AutoCloseable {
+public final class LiveClient implements RaftLensClient, AutoCloseable {
 
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> messages = new LinkedBlockingQueue<>();
@@ -51,7 +51,7 @@ final class LiveClient implements RaftLensClient, AutoCloseable {
     private final PipedOutputStream clientOut;
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
 
-    LiveClient() throws Exception {
+    public LiveClient() throws Exception {
         PipedInputStream serverIn = new PipedInputStream(1 << 16);
         clientOut = new PipedOutputStream(serverIn);
         PipedInputStream clientIn = new PipedInputStream(1 << 16);
@@ -72,18 +72,18 @@ final class LiveClient implements RaftLensClient, AutoCloseable {
         server.initialized(new InitializedParams());
     }
 
-    void open(String uri, String text) {
+    public void open(String uri, String text) {
         server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, text)));
     }
 
     /** Runs a command; the result as JSON (a Markdown string comes back as a JSON string). */
-    com.google.gson.JsonElement execute(String command, Map<String, Object> argument) throws Exception {
+    public com.google.gson.JsonElement execute(String command, Map<String, Object> argument) throws Exception {
         Object r = server.getWorkspaceService().executeCommand(new ExecuteCommandParams(command, List.of(argument)))
                 .get(60, TimeUnit.SECONDS);
         return r instanceof com.google.gson.JsonElement e ? e : new com.google.gson.Gson().toJsonTree(r);
     }
 
-    JsonObject executeOk(String command, Map<String, Object> argument) throws Exception {
+    public JsonObject executeOk(String command, Map<String, Object> argument) throws Exception {
         JsonObject o = execute(command, argument).getAsJsonObject();
         if (o.has("error")) {
             throw new AssertionError(command + " failed: " + o.get("error").getAsString());
@@ -91,12 +91,12 @@ final class LiveClient implements RaftLensClient, AutoCloseable {
         return o;
     }
 
-    List<? extends CodeLens> lenses(String uri) throws Exception {
+    public List<? extends CodeLens> lenses(String uri) throws Exception {
         return server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(uri))).get(20, TimeUnit.SECONDS);
     }
 
     /** Queries lenses until {@code ok} holds (re-asking on every refresh request), at most {@code millis}. */
-    List<? extends CodeLens> awaitLenses(String uri, long millis, String what, Predicate<List<? extends CodeLens>> ok) throws Exception {
+    public List<? extends CodeLens> awaitLenses(String uri, long millis, String what, Predicate<List<? extends CodeLens>> ok) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         List<? extends CodeLens> last = List.of();
         while (System.nanoTime() < deadline) {
@@ -193,7 +193,7 @@ final class LiveClient implements RaftLensClient, AutoCloseable {
      * A copy of samples/five-orderers/configtx.yaml in {@code dir} whose consenters listen on {@code basePort}+0..4
      * and whose certificates are the sample's (absolute paths).
      */
-    static Path fiveOrderers(Path dir, int basePort) throws IOException {
+    public static Path fiveOrderers(Path dir, int basePort) throws IOException {
         Path sample = sampleDir();
         String text = Files.readString(sample.resolve("configtx.yaml"));
         int[] ports = {7050, 8050, 9050, 10050, 11050};

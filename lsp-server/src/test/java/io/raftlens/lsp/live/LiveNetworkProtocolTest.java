@@ -34,26 +34,6 @@ class LiveNetworkProtocolTest {
     @TempDir
     Path dir;
 
-    /** The status lens (no command) of each consenter, in file order. */
-    static List<String> statusLenses(List<? extends CodeLens> lenses) {
-        return lenses.stream().filter(l -> l.getCommand().getCommand().isEmpty()).map(l -> l.getCommand().getTitle()).toList();
-    }
-
-    static long count(List<String> statuses, String role) {
-        return statuses.stream().filter(s -> s.startsWith(role + " ")).count();
-    }
-
-    static String leaderHost(List<? extends CodeLens> lenses) {
-        String header = lenses.stream().map(l -> l.getCommand().getTitle()).filter(t -> t.startsWith("■ Stop")).findFirst().orElseThrow();
-        String rest = header.substring(header.indexOf("leader ") + 7);
-        return rest.substring(0, rest.indexOf(' '));
-    }
-
-    static long term(String status) {
-        String rest = status.substring(status.indexOf("term ") + 5);
-        return Long.parseLong(rest.substring(0, rest.indexOf(' ')));
-    }
-
     @Test
     void launchKillLeaderReelectRestartStop() throws Exception {
         int base = 17050;
@@ -70,20 +50,20 @@ class LiveNetworkProtocolTest {
             assertEquals("100ms", launched.get("tick").getAsString());
 
             List<? extends CodeLens> elected = client.awaitLenses(uri, 10_000, "one leader and four followers",
-                    l -> { List<String> s = statusLenses(l); return s.size() == 5 && count(s, "leader") == 1 && count(s, "follower") == 4; });
-            statusLenses(elected).forEach(s -> assertTrue(ROLES.contains(s.substring(0, s.indexOf(' '))), s));
-            String oldLeader = leaderHost(elected);
+                    l -> { List<String> s = LensReading.statuses(l); return s.size() == 5 && LensReading.count(s, "leader") == 1 && LensReading.count(s, "follower") == 4; });
+            LensReading.statuses(elected).forEach(s -> assertTrue(ROLES.contains(s.substring(0, s.indexOf(' '))), s));
+            String oldLeader = LensReading.leaderHost(elected);
             long oldTerm = elected.stream().map(l -> l.getCommand().getTitle()).filter(t -> t.startsWith("■ Stop"))
-                    .mapToLong(LiveNetworkProtocolTest::term).findFirst().orElseThrow();
+                    .mapToLong(LensReading::term).findFirst().orElseThrow();
             assertTrue(elected.stream().anyMatch(l -> l.getCommand().getTitle().equals("Kill")));
 
             client.executeOk(LiveCommands.KILL_NODE, Map.of("uri", uri, "node", oldLeader));
             List<? extends CodeLens> reelected = client.awaitLenses(uri, 3_000, "a new leader",
-                    l -> { List<String> s = statusLenses(l); return count(s, "leader") == 1 && count(s, "stopped") == 1
-                            && !leaderHost(l).equals(oldLeader); });
-            String newLeader = leaderHost(reelected);
+                    l -> { List<String> s = LensReading.statuses(l); return LensReading.count(s, "leader") == 1 && LensReading.count(s, "stopped") == 1
+                            && !LensReading.leaderHost(l).equals(oldLeader); });
+            String newLeader = LensReading.leaderHost(reelected);
             assertNotEquals(oldLeader, newLeader);
-            long newTerm = term(reelected.stream().map(l -> l.getCommand().getTitle()).filter(t -> t.startsWith("■ Stop")).findFirst().orElseThrow());
+            long newTerm = LensReading.term(reelected.stream().map(l -> l.getCommand().getTitle()).filter(t -> t.startsWith("■ Stop")).findFirst().orElseThrow());
             assertTrue(newTerm > oldTerm, "term " + oldTerm + " → " + newTerm);
             client.awaitDiagnostics(uri, 3_000, "a raft diagnostic reporting the election", p -> p.getDiagnostics().stream()
                     .anyMatch(d -> "raft".equals(d.getSource()) && d.getMessage().getLeft().contains(newLeader + " started an election")
@@ -93,8 +73,8 @@ class LiveNetworkProtocolTest {
 
             client.executeOk(LiveCommands.START_NODE, Map.of("uri", uri, "node", oldLeader));
             client.awaitLenses(uri, 10_000, oldLeader + " following " + newLeader + " at term " + newTerm,
-                    l -> { List<String> s = statusLenses(l); return count(s, "follower") == 4 && count(s, "leader") == 1
-                            && leaderHost(l).equals(newLeader) && s.stream().allMatch(x -> term(x) == newTerm); });
+                    l -> { List<String> s = LensReading.statuses(l); return LensReading.count(s, "follower") == 4 && LensReading.count(s, "leader") == 1
+                            && LensReading.leaderHost(l).equals(newLeader) && s.stream().allMatch(x -> LensReading.term(x) == newTerm); });
 
             String timeline = client.execute(LiveCommands.TIMELINE, Map.of("uri", uri)).getAsString();
             assertTrue(timeline.startsWith("| time (UTC) | node | event | term | votes |"), timeline);
@@ -119,7 +99,7 @@ class LiveNetworkProtocolTest {
             client.executeOk(LiveCommands.LAUNCH, Map.of("uri", uri, "tick", "100ms", "opsBasePort", 0,
                     "channels", List.of("mychannel", "audit")));
             List<? extends CodeLens> lenses = client.awaitLenses(uri, 10_000, "a leader on both channels", l -> {
-                List<String> s = statusLenses(l);
+                List<String> s = LensReading.statuses(l);
                 return s.size() == 5 && s.stream().filter(x -> x.contains("mychannel: leader ")).count() == 1
                         && s.stream().filter(x -> x.contains("audit: leader ")).count() == 1
                         && s.stream().allMatch(x -> x.startsWith("mychannel: ") && x.contains(" | audit: "));
