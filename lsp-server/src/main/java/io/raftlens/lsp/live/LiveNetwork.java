@@ -92,8 +92,13 @@ public final class LiveNetwork implements AutoCloseable {
         return journal;
     }
 
+    /** The channels in the order they were asked for (the plan's map has none). */
     public List<String> channels() {
-        return List.copyOf(network.plan().channels().keySet());
+        List<String> asked = launch.channels().stream().map(c -> c.split("=", 2)[0]).toList();
+        return network.plan().channels().keySet().stream()
+                .sorted(java.util.Comparator.comparingInt((String c) -> asked.indexOf(c) < 0 ? Integer.MAX_VALUE : asked.indexOf(c))
+                        .thenComparing(c -> c))
+                .toList();
     }
 
     public String name(long id) {
