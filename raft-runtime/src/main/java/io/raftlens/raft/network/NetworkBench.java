@@ -52,6 +52,7 @@ public final class NetworkBench {
         Semaphore outstanding = new Semaphore(window);
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
+        Map<String, LongAdder> reasons = new java.util.concurrent.ConcurrentHashMap<>();
         LatencyRecorder latencies = new LatencyRecorder();
         ResourceSampler resources = new ResourceSampler();
         byte[] pad = new byte[Math.max(0, txSize - 16)];
@@ -99,6 +100,8 @@ public final class NetworkBench {
                     latencies.record(System.nanoTime() - t0);
                 } else {
                     failed.increment();
+                    String why = err != null ? String.valueOf(err.getMessage()) : r.info();
+                    reasons.computeIfAbsent(why.replaceAll("\\d+", "N"), k -> new LongAdder()).increment();
                 }
             });
         }
@@ -110,6 +113,11 @@ public final class NetworkBench {
         r.put("seconds", round(seconds));
         r.put("committed", ok.sum());
         r.put("failed", failed.sum());
+        if (!reasons.isEmpty()) {
+            Map<String, Long> why = new java.util.TreeMap<>();
+            reasons.forEach((k, v) -> why.put(k, v.sum()));
+            r.put("failures", why);
+        }
         r.put("txPerSecond", round(ok.sum() / seconds));
         r.put("latencyMs", latencies.percentiles());
         r.putAll(resources.stop());
