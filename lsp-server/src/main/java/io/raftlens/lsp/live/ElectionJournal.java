@@ -36,6 +36,8 @@ public final class ElectionJournal {
     private final Map<Key, Seen> seen = new HashMap<>();
     /** channel → the leader whose loss was already reported, and at which term (one row per loss, not per follower). */
     private final Map<String, long[]> lostReported = new HashMap<>();
+    /** Nodes started or healed since they last followed a leader: a rejected pre-vote of theirs is a rejoin. */
+    private final java.util.Set<Long> rejoining = new java.util.HashSet<>();
 
     public ElectionJournal(LongFunction<String> names, int clusterSize) {
         this.names = names;
@@ -81,7 +83,8 @@ public final class ElectionJournal {
             case "follower" -> {
                 if ("pre-candidate".equals(was) && before.term() == term && leader != 0) {
                     row(e, channel, node, "pre-vote rejected; follows " + names.apply(leader), term, "");
-                    notes.put(key, new Note(Kind.PRE_VOTE_REJECTED, channel + ": " + who + " rejoined; its pre-vote at term "
+                    notes.put(key, new Note(Kind.PRE_VOTE_REJECTED, channel + ": " + who
+                            + (rejoining.remove(node) ? " rejoined; its pre-vote at term " : "'s pre-vote at term ")
                             + term + " was rejected, it follows leader " + names.apply(leader) + " without changing the term"));
                 } else if ("leader".equals(was)) {
                     row(e, channel, node, "stepped down to follower", term, "");
@@ -139,9 +142,13 @@ public final class ElectionJournal {
 
     private void node(NetworkEvent e) {
         long node = num(e, "node");
-        row(e, "", node, str(e, "state"), 0, "");
-        if ("started".equals(str(e, "state"))) {
+        String state = str(e, "state");
+        row(e, "", node, state, 0, "");
+        if ("started".equals(state)) {
             seen.keySet().removeIf(k -> k.node() == node);
+        }
+        if ("started".equals(state) || "healed".equals(state) || "isolated".equals(state)) {
+            rejoining.add(node);
         }
     }
 

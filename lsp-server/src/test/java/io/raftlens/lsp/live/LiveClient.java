@@ -47,6 +47,7 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
     final BlockingQueue<NetworkStatus> statuses = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> wakeUps = new LinkedBlockingQueue<>();
     private volatile PublishDiagnosticsParams lastDiagnostics;
+    private volatile boolean died;
     final LanguageServer server;
     private final PipedOutputStream clientOut;
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -173,9 +174,18 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
     public void logMessage(MessageParams message) {
     }
 
+    /** The editor goes away without shutdown or exit: its end of the pipe closes. */
+    public void die() throws IOException {
+        died = true;
+        clientOut.close();
+    }
+
     /** shutdown + exit, then the streams close. */
     @Override
     public void close() throws Exception {
+        if (died || exitCode.isDone()) {
+            return;
+        }
         try {
             server.shutdown().get(30, TimeUnit.SECONDS);
             server.exit();
