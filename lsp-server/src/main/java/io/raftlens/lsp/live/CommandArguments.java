@@ -11,7 +11,7 @@ import org.eclipse.lsp4j.Position;
 
 /**
  * The one JSON object argument of a live-network command: {@code {"uri":…, "profile":…, "channel":…,
- * "tick":"100ms", "opsBasePort":N, "position":{line,character}}} for launch, {@code {"uri":…, "node":ID_OR_HOST,
+ * "tick":"100ms", "opsBasePort":N, "controlPort":N, "position":{line,character}}} for launch, {@code {"uri":…, "node":ID_OR_HOST,
  * "to":ID_OR_HOST, "channel":…}} for node commands. Missing or mistyped values are clear errors.
  */
 public final class CommandArguments {

@@ -8,6 +8,7 @@ import io.raftlens.config.model.configtx.EtcdRaft;
 import io.raftlens.config.model.configtx.OrdererSection;
 import io.raftlens.config.model.configtx.Profile;
 import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.validate.FileKind;
 import io.raftlens.lsp.documents.DocumentModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public record ConsenterLayout(String profile, Range profileRange, Range header, 
     /** Every profile of the document with an etcdraft Orderer and at least one consenter. */
     public static List<ConsenterLayout> of(DocumentModel model) {
         List<ConsenterLayout> out = new ArrayList<>();
-        if (model.root().isEmpty()) {
+        if (model.root().isEmpty() || model.kind().orElse(null) != FileKind.CONFIGTX) {
             return out;
         }
         Path file = model.path() != null ? model.path() : Path.of("configtx.yaml");

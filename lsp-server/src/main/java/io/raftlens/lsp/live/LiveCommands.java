@@ -77,7 +77,7 @@ public final class LiveCommands {
         NetworkPlan plan = LivePlanner.plan(model, args.string("profile"), args.position(), args.channels(),
                 args.string("tick"), args.integer("opsBasePort"));
         LiveNetwork live = networks.launch(model, plan, new LiveNetwork.Launch(plan.profile(), args.channels(),
-                args.string("tick").orElse(null), args.integer("opsBasePort").orElse(null)));
+                args.string("tick").orElse(null), args.integer("opsBasePort").orElse(null), args.integer("controlPort").orElse(null)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uri", uri);
         out.put("profile", plan.profile());
@@ -85,6 +85,7 @@ public final class LiveCommands {
         out.put("consenters", plan.consenters().stream().map(c -> c.address()).toList());
         out.put("tick", plan.channels().values().iterator().next().tickInterval().toMillis() + "ms");
         out.put("dataDir", live.network().dataDir().toString());
+        live.controlPort().ifPresent(p -> out.put("controlApi", "http://127.0.0.1:" + p + "/v1/network"));
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.raftlens.lsp.live;
 
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.ControlException;
+import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkEvent;
 import io.raftlens.raft.network.NetworkPlan;
@@ -32,12 +33,16 @@ public final class LiveNetwork implements AutoCloseable {
     private final Set<Long> isolated = ConcurrentHashMap.newKeySet();
     private final Map<Long, Map<String, ChainStatus>> lastKnown = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
+    private final ControlServer control;
 
     /** What was asked for, to restart the same way. */
-    public record Launch(String profile, List<String> channels, String tick, Integer opsBasePort) {}
+    public record Launch(String profile, List<String> channels, String tick, Integer opsBasePort, Integer controlPort) {}
 
-    LiveNetwork(String uri, LocalNetwork network, String launchedText, Launch launch, Consumer<String> changed) {
+    /** With {@code control} the network's control API (null: none), closed with it. */
+    LiveNetwork(String uri, LocalNetwork network, ControlServer control, String launchedText, Launch launch,
+                Consumer<String> changed) {
         this.uri = uri;
+        this.control = control;
         this.network = network;
         this.launchedText = launchedText;
         this.launch = launch;
@@ -74,6 +79,11 @@ public final class LiveNetwork implements AutoCloseable {
 
     public LocalNetwork network() {
         return network;
+    }
+
+    /** The control API's port, when one was asked for. */
+    public Optional<Integer> controlPort() {
+        return Optional.ofNullable(control).map(ControlServer::port);
     }
 
     public Launch launch() {
@@ -148,6 +158,9 @@ public final class LiveNetwork implements AutoCloseable {
             subscription.close();
         } catch (Exception ignored) {
             // the network closes its stream anyway
+        }
+        if (control != null) {
+            control.close();
         }
         network.close();
     }

@@ -1,9 +1,11 @@
 package io.raftlens.lsp.live;
 
 import io.raftlens.lsp.documents.DocumentModel;
+import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class LiveNetworks implements AutoCloseable {
 
     /**
      * Launches the network of {@code model} (stopping the one running for it first): fresh data under the
-     * data root, consenter ports from the file.
+     * data root, consenter ports from the file, and the control API when {@code launch.controlPort()} is set.
      *
      * @throws IllegalArgumentException a bad config; IllegalStateException a port in use or unusable data dir
      */
@@ -87,7 +89,17 @@ public final class LiveNetworks implements AutoCloseable {
         DataDirectory dir = DataDirectory.prepare(dataRoot.resolve(DataDirectory.defaultFor(plan.configtx(), plan.profile())
                 .getParent().getFileName()).resolve(plan.profile().replaceAll("[^A-Za-z0-9._-]", "_")), plan, true);
         LocalNetwork local = LocalNetwork.start(plan, dir);
-        LiveNetwork live = new LiveNetwork(model.uri(), local, model.text(), launch, this::changed);
+        ControlServer control = null;
+        if (launch.controlPort() != null) {
+            try {
+                control = ControlServer.start(local, launch.controlPort());
+            } catch (IOException | RuntimeException e) {
+                local.close();
+                throw new IllegalStateException("cannot serve the control API on 127.0.0.1:" + launch.controlPort() + " ("
+                        + e.getMessage() + "); choose another \"controlPort\" or leave it out");
+            }
+        }
+        LiveNetwork live = new LiveNetwork(model.uri(), local, control, model.text(), launch, this::changed);
         networks.put(model.uri(), live);
         changed(model.uri());
         return live;

@@ -38,6 +38,9 @@ final class RestartAction implements CodeActionParticipant {
             if (l.opsBasePort() != null) {
                 arg.put("opsBasePort", l.opsBasePort());
             }
+            if (l.controlPort() != null) {
+                arg.put("controlPort", l.controlPort());
+            }
             CodeAction action = new CodeAction("Restart network with the edited config");
             action.setKind(CodeActionKind.QuickFix);
             action.setDiagnostics(List.of(request.diagnostic()));

@@ -77,6 +77,12 @@ class LiveFaultsProtocolTest {
             assertEquals(leader, LensReading.leaderHost(after));
             assertEquals(term, LensReading.term(LensReading.header(after).orElseThrow()));
 
+            // "Make leader": leadership moves to the node asked for, by the lens's own command
+            CodeLens makeLeader = after.stream().filter(x -> x.getRange().getStart().getLine() == followerLine
+                    && x.getCommand().getTitle().equals("Make leader")).findFirst().orElseThrow();
+            client.executeOk(makeLeader.getCommand().getCommand(), Map.of("uri", uri, "to", follower));
+            client.awaitLenses(uri, 5_000, follower + " leading", l -> LensReading.settled(l) && LensReading.leaderHost(l).equals(follower));
+
             // three of five down: no quorum
             for (String host : List.of("orderer1.example.com", "orderer3.example.com", "orderer5.example.com")) {
                 client.executeOk(LiveCommands.KILL_NODE, Map.of("uri", uri, "node", host));

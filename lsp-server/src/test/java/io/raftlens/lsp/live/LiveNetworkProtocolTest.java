@@ -15,7 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +54,8 @@ class LiveNetworkProtocolTest {
             assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
                     before.stream().map(l -> l.getCommand().getTitle()).toList());
 
-            JsonObject launched = client.executeOk(LiveCommands.LAUNCH, Map.of("uri", uri, "tick", "100ms", "opsBasePort", 0));
+            JsonObject launched = client.executeOk(LiveCommands.LAUNCH, Map.of("uri", uri, "tick", "100ms", "opsBasePort", 0,
+                    "controlPort", base + 9));
             assertEquals("ChannelUsingRaft", launched.get("profile").getAsString());
             assertEquals("100ms", launched.get("tick").getAsString());
 
@@ -56,6 +66,14 @@ class LiveNetworkProtocolTest {
             long oldTerm = elected.stream().map(l -> l.getCommand().getTitle()).filter(t -> t.startsWith("■ Stop"))
                     .mapToLong(LensReading::term).findFirst().orElseThrow();
             assertTrue(elected.stream().anyMatch(l -> l.getCommand().getTitle().equals("Kill")));
+            List<InlayHint> hints = client.server.getTextDocumentService().inlayHint(new InlayHintParams(
+                    new TextDocumentIdentifier(uri), new Range(new Position(0, 0), new Position(400, 0)))).get(10, TimeUnit.SECONDS);
+            assertEquals(1, hints.stream().filter(h -> h.getLabel().getLeft().startsWith("● leader · term ")).count());
+            assertEquals(4, hints.stream().filter(h -> h.getLabel().getLeft().startsWith("● follower · term ")).count());
+            assertEquals("http://127.0.0.1:" + (base + 9) + "/v1/network", launched.get("controlApi").getAsString());
+            String network = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(launched.get("controlApi").getAsString())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(network.contains("\"name\":\"" + oldLeader + "\""), network);
 
             client.executeOk(LiveCommands.KILL_NODE, Map.of("uri", uri, "node", oldLeader));
             List<? extends CodeLens> reelected = client.awaitLenses(uri, 3_000, "a new leader",
@@ -86,6 +104,7 @@ class LiveNetworkProtocolTest {
             assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
             awaitPortsFree(base, 5);
+            awaitPortsFree(base + 9, 1);
         }
     }
 
