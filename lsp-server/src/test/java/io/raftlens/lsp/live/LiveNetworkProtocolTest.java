@@ -106,6 +106,25 @@ class LiveNetworkProtocolTest {
             awaitPortsFree(base, 5);
             awaitPortsFree(base + 9, 1);
         }
+        awaitNoNetworkThreads();
+    }
+
+    /** After shutdown and exit no thread of a network or of the live feature is left (bounded wait). */
+    static void awaitNoNetworkThreads() {
+        List<String> prefixes = List.of("raftlens-live", "raftlens-timers", "raftlens-events", "raftlens-control", "chain-",
+                "wal-writer", "snapshot-writer", "raft-transport-", "operations-", "multiThreadIoEventLoopGroup");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<String> left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(n -> prefixes.stream().anyMatch(n::startsWith)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("threads left 10 s after shutdown: " + left);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     @Test
