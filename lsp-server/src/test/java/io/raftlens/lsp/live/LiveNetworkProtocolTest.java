@@ -99,7 +99,10 @@ class LiveNetworkProtocolTest {
             assertTrue(timeline.contains("| " + newLeader + " | became leader in "), timeline);
             assertTrue(timeline.contains("| " + oldLeader + " | killed |"), timeline);
 
+            Path data = Path.of(launched.get("dataDir").getAsString());
+            assertTrue(Files.isDirectory(data.resolve(oldLeader)), "node data under " + data);
             assertTrue(client.executeOk(LiveCommands.STOP, Map.of("uri", uri)).get("stopped").getAsBoolean());
+            assertTrue(Files.notExists(data), "an editor network's data is removed when it stops: " + data);
             client.awaitDiagnostics(uri, 3_000, "no raft diagnostics", p -> p.getDiagnostics().stream().noneMatch(d -> "raft".equals(d.getSource())));
             assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
@@ -173,6 +176,10 @@ class LiveNetworkProtocolTest {
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
             taken.close();
             awaitPortsFree(base, 5);
+            try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir"), "raftlens-live"))) {
+                String folder = dir.getFileName() + "-configtx.yaml-";
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(folder)), "no data left by a failed launch");
+            }
         }
     }
 
