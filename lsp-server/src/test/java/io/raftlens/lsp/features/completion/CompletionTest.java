@@ -102,7 +102,10 @@ class CompletionTest {
         assertFalse(labels(completion(text)).contains("Kafka"));
         FabricAssert.Doc doc = doc(text);
         LspSettings v25 = new LspSettings(FabricVersion.V2_5, Set.of(), null, true);
-        assertTrue(labels(SERVICE.completion(doc.model(), doc.cursor(), v25, NEVER).getItems()).contains("Kafka"));
+        List<String> under25 = labels(SERVICE.completion(doc.model(), doc.cursor(), v25, NEVER).getItems());
+        assertTrue(under25.contains("Kafka"));
+        assertFalse(under25.contains("SmartBFT"), "SmartBFT arrived with Fabric 3.0");
+        assertTrue(labels(completion(text)).contains("SmartBFT"));
     }
 
     @Test
@@ -214,6 +217,19 @@ class CompletionTest {
                 "    MaxMessageCount: 10")));
         assertTrue(labels.contains("BatchTimeout"), labels.toString());
         assertFalse(labels.contains("BatchSize"));
+        assertFalse(labels.contains("OrdererType"));
+    }
+
+    @Test
+    void eachDocumentOfAMultiDocumentFileHasItsOwnKeys() {
+        List<String> labels = labels(completion(lines(
+                "Orderer:",
+                "  BatchTimeout: 2s",
+                "---",
+                "Orderer:",
+                "  OrdererType: etcdraft",
+                "  |")));
+        assertTrue(labels.contains("BatchTimeout"), labels.toString());
         assertFalse(labels.contains("OrdererType"));
     }
 
