@@ -234,6 +234,17 @@ class CompletionTest {
     }
 
     @Test
+    void ordererYamlKeysAndValues() {
+        FabricAssert.Doc general = doc(lines("General:", "  ListenPort: 7050", "  |"), "/work/test/orderer.yaml");
+        List<String> keys = labels(SERVICE.completion(general.model(), general.cursor(), LspSettings.defaults(), NEVER).getItems());
+        assertTrue(keys.containsAll(List.of("ListenAddress", "TLS", "Cluster")), keys.toString());
+        assertFalse(keys.contains("ListenPort"));
+        FabricAssert.Doc tls = doc(lines("General:", "  TLS:", "    Enabled: |"), "/work/test/orderer.yaml");
+        assertEquals(List.of("true", "false"),
+                labels(SERVICE.completion(tls.model(), tls.cursor(), LspSettings.defaults(), NEVER).getItems()));
+    }
+
+    @Test
     void otherYamlGetsNothing() {
         FabricAssert.Doc doc = doc(lines("Orderer:", "  |"), "/work/test/values.yaml");
         assertTrue(SERVICE.completion(doc.model(), doc.cursor(), LspSettings.defaults(), NEVER).getItems().isEmpty());
