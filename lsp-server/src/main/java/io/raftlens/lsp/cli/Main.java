@@ -6,7 +6,15 @@ import picocli.CommandLine.Command;
 /** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, bench, lsp). */
 @Command(name = "raftlens", mixinStandardHelpOptions = true, version = "raftlens " + Main.VERSION,
         description = "Validate, launch and watch Hyperledger Fabric Raft ordering-service configurations.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, LspCommand.class})
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+                LaunchCommand.class,
+                NodeCommand.class,
+                LedgerCommand.class,
+                BenchCommand.class,
+                LspCommand.class,
+        })
 public final class Main implements Runnable {
 
     public static final String VERSION = "0.1.0";
@@ -15,14 +23,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int exit;
-        try {
-            exit = commandLine().execute(args);
-        } catch (Error e) { // picocli hands back Errors (out of memory, stack overflow): still one line, no trace
-            System.err.println("raftlens: internal error: " + e);
-            exit = CommandLine.ExitCode.USAGE;
-        }
-        System.exit(exit);
+        System.exit(commandLine().execute(args));
     }
 
     /**

@@ -65,9 +65,11 @@ final class BlockFiles {
 
     /**
      * Scans records from ({@code file}, {@code offset}) through the last file. A bad record at the end of the
-     * last file that is incomplete (or only zeros) is TORN; anything else bad is CORRUPT.
+     * last file that is incomplete (or only zeros) is TORN; with {@code repairing}, so is a whole last record
+     * whose checksum fails (a crash after the file grew but before its data landed: the ledger re-applies that
+     * block from the WAL). Anything else bad is CORRUPT.
      */
-    static ScanEnd scan(Path dir, int file, long offset, int fileCount, Visitor visitor) {
+    static ScanEnd scan(Path dir, int file, long offset, int fileCount, boolean repairing, Visitor visitor) {
         for (int f = file; f < fileCount; f++) {
             long start = f == file ? offset : 0;
             byte[] data;
@@ -96,7 +98,8 @@ final class BlockFiles {
                 CRC32C c = new CRC32C();
                 c.update(data, p + RECORD_HEADER, len);
                 if ((int) c.getValue() != crc) {
-                    return bad(f, at, last, "CRC mismatch", false);
+                    boolean atTail = allZero(data, p + RECORD_HEADER + len);
+                    return bad(f, at, last, "CRC mismatch", repairing && atTail);
                 }
                 byte[] block = new byte[len];
                 System.arraycopy(data, p + RECORD_HEADER, block, 0, len);

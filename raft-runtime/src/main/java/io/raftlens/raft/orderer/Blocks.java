@@ -27,6 +27,8 @@ import org.hyperledger.fabric.protos.common.Payload;
 public final class Blocks {
     /** Fabric creates every block with one empty slot per BlockMetadataIndex (SIGNATURES .. COMMIT_HASH). */
     public static final int METADATA_SLOTS = 5;
+    /** BlockMetadataIndex.LAST_CONFIG: deprecated in the protos, still written by Fabric's block writer. */
+    static final int LAST_CONFIG_SLOT = 1;
 
     private Blocks() {
     }
@@ -80,7 +82,7 @@ public final class Blocks {
         ByteString lastConfigSlot = Metadata.newBuilder().setValue(lastConfig.toByteString()).build().toByteString();
         BlockMetadata.Builder md = padded(block.getMetadata());
         md.setMetadata(BlockMetadataIndex.SIGNATURES_VALUE, signatures);
-        md.setMetadata(BlockMetadataIndex.LAST_CONFIG_VALUE, lastConfigSlot);
+        md.setMetadata(LAST_CONFIG_SLOT, lastConfigSlot);
         return block.toBuilder().setMetadata(md).build();
     }
 

@@ -1,7 +1,9 @@
 package io.raftlens.raft.orderer;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.raftlens.raft.wal.DirLock;
 import io.raftlens.raft.wal.Fsync;
+import io.raftlens.raft.wal.WalException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,7 +44,9 @@ public final class FileLedger implements AutoCloseable {
     private final List<long[]> positions = new ArrayList<>(); // {file, offset, length}
     private final List<FileChannel> files = new ArrayList<>();
     private FileChannel index;
+    private DirLock lock;
     private long tailSize;
+    private long syncedTail;
     private Block last;
     private boolean closed;
 
@@ -72,11 +76,17 @@ public final class FileLedger implements AutoCloseable {
     }
 
     private void recover() throws IOException {
+        try {
+            lock = DirLock.acquire(dir, "ledger");
+        } catch (WalException e) {
+            throw new LedgerException(e.getMessage(), e);
+        }
         List<Integer> existing = BlockFiles.list(dir);
         if (existing.isEmpty()) {
             files.add(FileChannel.open(dir.resolve(BlockFiles.name(0)), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE));
             Fsync.directory(dir);
+            Fsync.directory(dir.toAbsolutePath().getParent()); // the new channel folder itself
         } else {
             for (int f : existing) {
                 files.add(FileChannel.open(dir.resolve(BlockFiles.name(f)), StandardOpenOption.READ,
@@ -93,7 +103,7 @@ public final class FileLedger implements AutoCloseable {
             fromFile = (int) p[0];
             fromOffset = p[1] + BlockFiles.RECORD_HEADER + p[2];
         }
-        BlockFiles.ScanEnd end = BlockFiles.scan(dir, fromFile, fromOffset, files.size(), found -> {
+        BlockFiles.ScanEnd end = BlockFiles.scan(dir, fromFile, fromOffset, files.size(), true, found -> {
             Block b = parse(found.block(), found.file(), found.offset());
             long expected = positions.size();
             if (b.getHeader().getNumber() != expected) {
@@ -118,6 +128,7 @@ public final class FileLedger implements AutoCloseable {
             tail.force(true);
         }
         tailSize = tail.size();
+        syncedTail = tailSize;
         if (last == null && !positions.isEmpty()) {
             last = read(positions.size() - 1);
         }
@@ -191,7 +202,17 @@ public final class FileLedger implements AutoCloseable {
      * Appends the next block and fsyncs it. Checks, like Fabric's block store, that its number is the height
      * and that its previous hash is the hash of the last block's header.
      */
-    public synchronized void append(Block block) {
+    public void append(Block block) {
+        append(block, true);
+    }
+
+    /**
+     * Appends without an fsync when {@code sync} is false, so a driver applying several committed blocks of one
+     * Ready syncs once with {@link #sync()}. Unsynced blocks are safe as long as the WAL still holds their
+     * entries (a crash truncates them and they are re-applied): call {@link #sync()} before a snapshot
+     * releases WAL segments.
+     */
+    public synchronized void append(Block block, boolean sync) {
         ensureOpen();
         long height = positions.size();
         if (block.getHeader().getNumber() != height) {
@@ -216,6 +237,7 @@ public final class FileLedger implements AutoCloseable {
                         StandardOpenOption.READ, StandardOpenOption.WRITE));
                 Fsync.directory(dir);
                 tailSize = 0;
+                syncedTail = 0;
             }
             FileChannel tail = files.get(files.size() - 1);
             long offset = tailSize;
@@ -223,8 +245,11 @@ public final class FileLedger implements AutoCloseable {
             while (rec.hasRemaining()) {
                 pos += tail.write(rec, pos);
             }
-            tail.force(false);
             tailSize = pos;
+            if (sync) {
+                tail.force(false);
+                syncedTail = tailSize;
+            }
             long[] p = {files.size() - 1, offset, bytes.length};
             positions.add(p);
             ByteBuffer ix = ByteBuffer.allocate(INDEX_ENTRY).putInt((int) p[0]).putLong(p[1]).putInt((int) p[2]).flip();
@@ -240,6 +265,19 @@ public final class FileLedger implements AutoCloseable {
         }
         last = block;
         notifyAll();
+    }
+
+    /** Makes every appended block durable. */
+    public synchronized void sync() {
+        ensureOpen();
+        try {
+            files.get(files.size() - 1).force(false);
+            syncedTail = tailSize;
+        } catch (IOException e) {
+            closed = true;
+            throw new LedgerException("cannot sync ledger " + dir + ": " + e.getMessage()
+                    + "; check the disk and restart the node", e);
+        }
     }
 
     /** Reads block {@code number}. */
@@ -351,6 +389,21 @@ public final class FileLedger implements AutoCloseable {
         closeQuietly();
     }
 
+    /**
+     * Simulates a crash: drops the blocks appended since the last sync (the node re-applies them from its WAL
+     * on restart) and closes.
+     */
+    public synchronized void kill() {
+        if (!closed && syncedTail < tailSize) {
+            try {
+                files.get(files.size() - 1).truncate(syncedTail);
+            } catch (IOException e) {
+                LOG.warn("ledger {}: cannot drop unsynced blocks on kill: {}", dir, e.getMessage());
+            }
+        }
+        close();
+    }
+
     private void closeQuietly() {
         for (FileChannel f : files) {
             try {
@@ -365,6 +418,9 @@ public final class FileLedger implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing
             }
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

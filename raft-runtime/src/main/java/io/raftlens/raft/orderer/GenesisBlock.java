@@ -102,7 +102,7 @@ public final class GenesisBlock {
         Block.Builder b = Blocks.newBlock(0, null).setData(Blocks.data(List.of(envelope)));
         b.getHeaderBuilder().setDataHash(ByteString.copyFrom(Blocks.dataHash(b.getData())));
         LastConfig lastConfig = LastConfig.newBuilder().setIndex(0).build();
-        b.getMetadataBuilder().setMetadata(BlockMetadataIndex.LAST_CONFIG_VALUE,
+        b.getMetadataBuilder().setMetadata(Blocks.LAST_CONFIG_SLOT,
                 Metadata.newBuilder().setValue(lastConfig.toByteString()).build().toByteString());
         b.getMetadataBuilder().setMetadata(BlockMetadataIndex.SIGNATURES_VALUE,
                 Metadata.newBuilder().setValue(OrdererBlockMetadata.newBuilder().setLastConfig(lastConfig)

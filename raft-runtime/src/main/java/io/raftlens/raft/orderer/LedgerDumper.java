@@ -50,7 +50,7 @@ public final class LedgerDumper {
             throw new LedgerException("no ledger at " + ledgerDir);
         }
         long[] count = {0};
-        BlockFiles.ScanEnd end = BlockFiles.scan(ledgerDir, 0, 0, BlockFiles.list(ledgerDir).size(), found -> {
+        BlockFiles.ScanEnd end = BlockFiles.scan(ledgerDir, 0, 0, BlockFiles.list(ledgerDir).size(), false, found -> {
             try {
                 out.append(line(Block.parseFrom(found.block()))).append('\n');
             } catch (InvalidProtocolBufferException e) {

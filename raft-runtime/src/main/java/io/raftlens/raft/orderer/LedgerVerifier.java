@@ -40,7 +40,7 @@ public final class LedgerVerifier {
         }
         List<Integer> files = BlockFiles.list(ledgerDir);
         Checker checker = new Checker();
-        BlockFiles.ScanEnd end = BlockFiles.scan(ledgerDir, 0, 0, files.size(), checker::visit);
+        BlockFiles.ScanEnd end = BlockFiles.scan(ledgerDir, 0, 0, files.size(), false, checker::visit);
         if (checker.badBlock == null && end.end() == BlockFiles.End.CORRUPT) {
             checker.fail(checker.height, "block record damaged in " + BlockFiles.name(end.file()) + " at offset "
                     + end.validEnd() + " (" + end.reason() + ")");

@@ -94,7 +94,9 @@ public final class RaftDisk implements AutoCloseable {
 
     /**
      * Persists one Ready: the snapshot first (file, then WAL marker, as etcd's {@code SaveSnap}), then entries
-     * and hard state. Completes when durable (if {@code mustSync} or a snapshot is present).
+     * and hard state. Completes when durable (if {@code mustSync} or a snapshot is present). Call it for the
+     * next Ready only after this future completed (RawNode allows no new Ready before advance anyway): a
+     * snapshot is written off the WAL queue, so overlapping calls could reorder around it.
      */
     public CompletableFuture<Void> persist(Snapshot snapshot, HardState hardState, List<Entry> entries,
                                            boolean mustSync) {

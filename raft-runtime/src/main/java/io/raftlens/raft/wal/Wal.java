@@ -50,12 +50,15 @@ public final class Wal implements AutoCloseable {
     private final WalContents contents;
     private final LinkedBlockingDeque<Request> queue = new LinkedBlockingDeque<>();
     private final Thread writer;
+    private final DirLock lock;
 
     // Writer-thread state (set up before the thread starts).
     private final List<SegmentName> segments;
     private FileChannel tail;
     private SegmentName tailName;
     private long tailSize;
+    /** Size of the tail segment at its last fsync: what a crash is sure to keep. */
+    private long syncedSize;
     private long lastIndex;
     private HardState lastState;
 
@@ -83,8 +86,9 @@ public final class Wal implements AutoCloseable {
     private static final Request STOP = new Request(ByteBuffer.allocate(0), false, -1, null, -1);
 
     private Wal(Path dir, WalOptions options, ByteString metadata, WalContents contents, List<SegmentName> segments,
-                FileChannel tail, long tailSize) {
+                FileChannel tail, long tailSize, DirLock lock) {
         this.dir = dir;
+        this.lock = lock;
         this.options = options;
         this.metadata = metadata;
         this.contents = contents;
@@ -92,6 +96,7 @@ public final class Wal implements AutoCloseable {
         this.tail = tail;
         this.tailName = segments.get(segments.size() - 1);
         this.tailSize = tailSize;
+        this.syncedSize = tailSize;
         this.lastIndex = contents.lastIndex();
         this.lastState = contents.hardState();
         this.writer = new Thread(this::writeLoop, "wal-writer " + options.owner());
@@ -129,6 +134,7 @@ public final class Wal implements AutoCloseable {
             writeSegmentStart(tmp.resolve(first.fileName()), first, metadata, null, options);
             Fsync.directory(tmp);
             if (Files.isDirectory(dir)) {
+                Files.deleteIfExists(dir.resolve(DirLock.FILE)); // left by an earlier run that had no segments
                 try (Stream<Path> s = Files.list(dir)) {
                     if (s.findAny().isPresent()) {
                         throw new WalException("cannot create WAL in " + dir + ": the directory holds other files");
@@ -155,6 +161,16 @@ public final class Wal implements AutoCloseable {
         if (names.isEmpty()) {
             throw new WalException("no WAL in " + dir + " (no *.wal segment files)");
         }
+        DirLock lock = DirLock.acquire(dir, "WAL");
+        try {
+            return open(dir, options, names, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Wal open(Path dir, WalOptions options, List<SegmentName> names, DirLock lock) {
         Replay replay = new Replay(dir);
         long tailSize = 0;
         for (int i = 0; i < names.size(); i++) {
@@ -189,7 +205,7 @@ public final class Wal implements AutoCloseable {
             Path tailFile = dir.resolve(names.get(names.size() - 1).fileName());
             FileChannel ch = options.opener().open(tailFile, StandardOpenOption.WRITE);
             ch.position(tailSize);
-            return new Wal(dir, options, contents.metadata(), contents, new ArrayList<>(names), ch, tailSize);
+            return new Wal(dir, options, contents.metadata(), contents, new ArrayList<>(names), ch, tailSize, lock);
         } catch (IOException e) {
             throw WalWriteException.of(options.owner(), "open", dir, e);
         }
@@ -396,6 +412,7 @@ public final class Wal implements AutoCloseable {
             if (sync) {
                 long t0 = System.nanoTime();
                 tail.force(false);
+                syncedSize = tailSize;
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 if (ms > options.slowSync().toMillis()) {
                     LOG.warn("slow fdatasync: took {} ms, expected less than {} ms ({})", ms,
@@ -431,7 +448,9 @@ public final class Wal implements AutoCloseable {
         rest.remove(STOP);
         fail(rest, new WalException("WAL " + dir + " is closed"));
         try {
-            if (!killed && failure == null && tail.isOpen()) {
+            if (killed && tail.isOpen() && syncedSize < tailSize) {
+                tail.truncate(syncedSize); // a crash keeps only what was synced: the worst case, for tests
+            } else if (!killed && failure == null && tail.isOpen()) {
                 tail.force(false);
             }
         } catch (IOException e) {
@@ -442,6 +461,7 @@ public final class Wal implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing after a failure
             }
+            lock.close();
         }
     }
 
@@ -458,6 +478,7 @@ public final class Wal implements AutoCloseable {
         tail = options.opener().open(file, StandardOpenOption.WRITE);
         tail.position(size);
         tailSize = size;
+        syncedSize = size;
         tailName = name;
         synchronized (this) {
             segments.add(name);
@@ -515,8 +536,8 @@ public final class Wal implements AutoCloseable {
     }
 
     /**
-     * Simulates a crash: stops at once, failing queued writes and skipping the final fsync. (Within one JVM the
-     * page cache still holds what was written; a real crash may lose anything not yet synced.)
+     * Simulates a crash: stops at once, fails queued writes, and drops everything written since the last fsync
+     * (truncating the tail segment to its last synced size), the worst a power loss could do.
      */
     public void kill() {
         closed = true;

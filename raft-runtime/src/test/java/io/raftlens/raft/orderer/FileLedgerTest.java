@@ -121,6 +121,24 @@ class FileLedgerTest {
     }
 
     @Test
+    void damagedLastBlockIsReportedByVerifyAndReAppliedOnOpen() throws Exception {
+        List<Block> chain = ChainFixture.chain("mychannel", 3, 2);
+        Path file = dir().resolve("blockfile_000000");
+        try (FileLedger l = FileLedger.open(dir())) {
+            appendAll(l, chain);
+        }
+        byte[] data = Files.readAllBytes(file);
+        data[data.length - 5] ^= 0x01;
+        Files.write(file, data);
+        assertEquals(3L, LedgerVerifier.verify("mychannel", dir()).firstBadBlock());
+        try (FileLedger l = FileLedger.open(dir())) {
+            assertEquals(3, l.height(), "the damaged last block is dropped, to be re-applied from the WAL");
+            l.append(chain.get(3));
+        }
+        assertTrue(LedgerVerifier.verify("mychannel", dir()).valid());
+    }
+
+    @Test
     void lostOrGarbledIndexIsRebuiltFromTheBlockFiles() throws Exception {
         List<Block> chain = ChainFixture.chain("mychannel", 4, 2);
         try (FileLedger l = FileLedger.open(dir())) {
@@ -152,6 +170,31 @@ class FileLedgerTest {
             assertEquals(32, l.height());
         }
         assertTrue(LedgerVerifier.verify("mychannel", dir()).valid());
+    }
+
+    @Test
+    void aLedgerIsWrittenByOneNodeOnly() {
+        try (FileLedger l = FileLedger.open(dir())) {
+            LedgerException e = assertThrows(LedgerException.class, () -> FileLedger.open(dir()));
+            assertTrue(e.getMessage().contains("is in use by another running node"), e.getMessage());
+            assertTrue(LedgerVerifier.verify("mychannel", dir()).valid(), "verify reads a running node's ledger");
+        }
+        FileLedger.open(dir()).close();
+    }
+
+    @Test
+    void severalBlocksCanShareOneSync() {
+        List<Block> chain = ChainFixture.chain("mychannel", 3, 1);
+        try (FileLedger l = FileLedger.open(dir())) {
+            for (Block b : chain) {
+                l.append(b, false);
+            }
+            l.sync();
+            assertEquals(4, l.height());
+        }
+        try (FileLedger l = FileLedger.open(dir())) {
+            assertEquals(chain.get(3), l.block(3));
+        }
     }
 
     @Test
