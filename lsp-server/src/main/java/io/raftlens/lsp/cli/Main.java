@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 LedgerCommand.class,
+                LspCommand.class,
         })
 public final class Main implements Runnable {
 
