@@ -4,7 +4,11 @@
 //   2. open samples/five-orderers/configtx.yaml → "RaftLens: Launch network" → a code lens with
 //      "leader" appears and the Raft Network view lists five nodes. This half runs only when the
 //      server offers raftlens.launchNetwork; otherwise it is reported as skipped, with the reason.
-// Screenshots go to docs/images/. Every wait is bounded; the whole run stops itself.
+//   3. the live UI against a contract stand-in (e2e/mock-live-server.mjs, started through a fake
+//      Java home): decorations, status bar, tree, "Kill node" from the tree's context menu with the
+//      DESIGN.md argument {uri, node}, re-election shown, election timeline preview. It checks the
+//      extension's half of the contract whether or not the Java server has the live feature yet.
+// Screenshots of the real server go to docs/images/. Every wait is bounded; the run stops itself.
 //
 // Environment: RAFTLENS_VSIX (default dist/raftlens.vsix), CODE_SERVER_DIR (default
 // ~/.cache/raftlens-e2e/code-server), CHROMIUM (default /usr/bin/chromium), E2E_SCREENSHOTS
@@ -62,7 +66,7 @@ async function waitFor(what, timeoutMs, probe, intervalMs = 500) {
   fail(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
-function prepareWorkspace(root) {
+function prepareWorkspace(root, extraSettings = {}) {
   const ws = join(root, 'workspace');
   cpSync(join(repo, 'samples', 'five-orderers'), join(ws, 'five-orderers'), { recursive: true });
   // a realistic broken copy next to the good one, so its certificate paths still resolve
@@ -90,6 +94,7 @@ function prepareWorkspace(root) {
         'git.enabled': false,
         'git.openRepositoryInParentFolders': 'never',
         'raftlens.network.tick': '100ms',
+        ...extraSettings,
       },
       null,
       2,
@@ -108,17 +113,17 @@ function installVsix(root) {
   log(out.trim().split('\n').pop());
 }
 
-function codeServerEnv(root) {
-  return { ...process.env, XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache') };
+function codeServerEnv(root, extraEnv = {}) {
+  return { ...process.env, ...extraEnv, XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache') };
 }
 
-function startCodeServer(root, port, ws) {
+function startCodeServer(root, port, ws, extraEnv) {
   const args = [
     entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', join(root, 'user-data'),
     '--extensions-dir', join(root, 'extensions'), ws,
   ];
-  const child = spawn(process.execPath, args, { env: codeServerEnv(root), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: codeServerEnv(root, extraEnv), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const logFile = join(root, 'code-server.log');
   const chunks = [];
   child.stdout.on('data', (d) => chunks.push(d));
@@ -136,21 +141,28 @@ async function key(page, combo) {
 }
 
 async function quickOpen(page, text) {
+  const base = text.split('/').pop();
   await key(page, 'Control+KeyP');
   await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: 15_000 });
   await page.keyboard.type(text, { delay: 20 });
   await waitFor(`quick open to list ${text}`, 15_000, () =>
-    page.evaluate((t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(t)), text),
+    page.evaluate((t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(t)), base),
   );
   await page.keyboard.press('Enter');
   await waitFor(`an editor tab for ${text}`, 20_000, () =>
-    page.evaluate((t) => [...document.querySelectorAll('.tabs-container .tab')].some((tab) => tab.textContent.includes(t)), text),
+    page.evaluate((t) => [...document.querySelectorAll('.tabs-container .tab')].some((tab) => tab.textContent.includes(t)), base),
   );
 }
 
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: 15_000 });
+  const opened = await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: 5_000 }).catch(() => undefined);
+  if (!opened) {
+    // focus can sit in a closed menu: put it back on the editor and use the other shortcut
+    await page.click('.part.sidebar .composite.title');
+    await key(page, 'Control+Shift+KeyP');
+    await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: 15_000 });
+  }
   await page.keyboard.type(title, { delay: 15 });
   await waitFor(`the command "${title}" in the palette`, 15_000, () =>
     page.evaluate((t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent.includes(t)), title),
@@ -183,9 +195,19 @@ async function testDiagnostics(page) {
   log(`screenshot ${join(shots, 'vscode-problems.png')}`);
 }
 
-async function testLiveNetwork(page) {
+async function goToLine(page, line) {
+  await key(page, 'Control+KeyG');
+  await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: 15_000 });
+  await page.keyboard.type(String(line), { delay: 20 });
+  await page.keyboard.press('Enter');
+}
+
+async function testLiveNetwork(page, screenshot) {
   await quickOpen(page, 'five-orderers/configtx.yaml');
   await runCommand(page, 'RaftLens: Launch network');
+  // bring the EtcdRaft consenters into view: code lenses and decorations render only for visible lines
+  const sample = readFileSync(join(repo, 'samples', 'five-orderers', 'configtx.yaml'), 'utf8').split('\n');
+  await goToLine(page, sample.findIndex((l) => /^\s*EtcdRaft:/.test(l)) + 13);
   const lens = await waitFor('a code lens with "leader"', LIVE_WAIT_MS, () =>
     page.evaluate(() => [...document.querySelectorAll('.codelens-decoration')].map((l) => l.textContent).find((t) => /leader/i.test(t))),
   );
@@ -200,9 +222,8 @@ async function testLiveNetwork(page) {
   });
   log(`Raft Network view: ${nodes.join(', ')}`);
   await new Promise((r) => setTimeout(r, 1500));
-  await page.screenshot({ path: join(shots, 'vscode-live-network.png') });
-  log(`screenshot ${join(shots, 'vscode-live-network.png')}`);
-  await runCommand(page, 'RaftLens: Stop network');
+  await page.screenshot({ path: screenshot });
+  log(`screenshot ${screenshot}`);
 }
 
 async function record(name, body) {
@@ -216,30 +237,94 @@ async function record(name, body) {
   }
 }
 
-async function main() {
-  for (const [what, path] of [['the .vsix (npm run package)', vsix], ['code-server (e2e/install-code-server.sh)', entry], ['chromium', chromium]]) {
-    if (!existsSync(path)) {
-      fail(`${what} is missing: ${path}`);
+
+async function sidebarText(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.part.sidebar .monaco-list-row')].map((r) => r.textContent).join('\n'));
+}
+
+async function statusBarText(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].map((i) => i.textContent).find((t) => t.includes('Raft ')) ?? '');
+}
+
+function commandLog(file) {
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+}
+
+async function testLiveUiWithStandIn(page, root, ws) {
+  const log_ = join(root, 'commands.jsonl');
+  const uri = `file://${join(ws, 'five-orderers', 'configtx.yaml')}`;
+  await testLiveNetwork(page, join(root, 'stand-in-launched.png'));
+  const launch = commandLog(log_).find((c) => c.command === 'raftlens.launchNetwork');
+  if (!launch || launch.argument.uri !== uri || launch.argument.tick !== '100ms') {
+    fail(`launchNetwork was sent ${JSON.stringify(launch)}; expected {uri: ${uri}, tick: "100ms"}`);
+  }
+  const status = await waitFor('the status bar to name leader orderer3 at term 2', 20_000, async () => {
+    const t = await statusBarText(page);
+    return t.includes('orderer3 · term 2 · 5/5 up') ? t : undefined;
+  });
+  log(`status bar: ${status.trim()}`);
+  // after-line decorations are drawn by CSS ::after content, not DOM text
+  const after = await page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-editor .view-lines span')].map((el) => getComputedStyle(el, '::after').content).join('\n'));
+  if (!after.includes('leader · term 2 · height 2') || !after.includes('follower of orderer3 · term 2')) {
+    fail('the consenter lines do not show the role decorations ("● leader · term 2 · height 2", "● follower of orderer3 …")');
+  }
+  // kill the leader from the tree's context menu
+  const rows = await page.$$('.part.sidebar .monaco-list-row');
+  let leaderRow;
+  for (const row of rows) {
+    if ((await row.evaluate((r) => r.textContent)).includes('orderer3.example.com')) leaderRow = row;
+  }
+  if (!leaderRow) fail('orderer3.example.com is not in the Raft Network view');
+  await leaderRow.click({ button: 'right' });
+  await page.waitForSelector('.context-view .monaco-menu', { visible: true, timeout: 10_000 });
+  const items = await page.$$('.context-view .action-item');
+  let clicked = false;
+  for (const item of items) {
+    if ((await item.evaluate((a) => a.textContent)).includes('Kill node')) {
+      await item.click();
+      clicked = true;
+      break;
     }
   }
-  mkdirSync(shots, { recursive: true });
+  if (!clicked) fail('the node context menu has no "Kill node (crash)"');
+  const kill = await waitFor('killNode to reach the server', 15_000, async () => commandLog(log_).find((c) => c.command === 'raftlens.killNode'));
+  if (JSON.stringify(kill.argument) !== JSON.stringify({ uri, node: 3 })) {
+    fail(`killNode was sent ${JSON.stringify(kill.argument)}; expected {"uri":"${uri}","node":3}`);
+  }
+  log(`killNode argument: ${JSON.stringify(kill.argument)}`);
+  await waitFor('a new leader at term 3 in the tree and status bar', 20_000, async () => {
+    const tree = await sidebarText(page);
+    const bar = await statusBarText(page);
+    return /orderer1\.example\.com\s*leader · term 3/.test(tree) && /orderer3\.example\.com\s*stopped/.test(tree) && bar.includes('orderer1 · term 3 · 4/5 up');
+  });
+  log('re-election shown: orderer1 leads at term 3, orderer3 stopped');
+  await page.screenshot({ path: join(root, 'stand-in-reelected.png') });
+  await runCommand(page, 'RaftLens: Show election timeline');
+  await waitFor('the election timeline preview', 20_000, () =>
+    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline'))),
+  );
+  // the preview is a webview that keeps the keyboard: go back to the file before the next command
+  const tabs = await page.$$('.tabs-container .tab');
+  for (const tab of tabs) {
+    const label = await tab.evaluate((t) => t.textContent);
+    if (label.includes('configtx.yaml') && !label.includes('Preview')) await tab.click();
+  }
+  await runCommand(page, 'RaftLens: Stop network');
+  await waitFor('stopNetwork to clear the view and status bar', 20_000, async () => !(await sidebarText(page)).includes('orderer1') && (await statusBarText(page)) === '');
+}
+
+async function session(name, { settings = {}, env = {} }, tests) {
   const root = mkdtempSync(join(tmpdir(), 'raftlens-e2e-'));
-  const jar = join(ext, 'server', 'raftlens.jar');
   let server;
   let browser;
-  const watchdog = setTimeout(() => {
-    console.error(`[e2e] FAILED: the whole run exceeded ${TOTAL_BUDGET_MS / 60000} minutes`);
-    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
-    process.exit(1);
-  }, TOTAL_BUDGET_MS);
+  let ok = true;
   try {
-    const commands = await serverCommands(jar);
-    log(`server commands: ${commands.join(', ') || '(none)'}`);
-    const ws = prepareWorkspace(root);
+    const ws = prepareWorkspace(root, settings);
     installVsix(root);
     const port = await freePort();
-    server = startCodeServer(root, port, ws);
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`;
+    server = startCodeServer(root, port, ws, typeof env === 'function' ? env(root) : env);
+    currentServer = server;
     await waitFor('code-server to listen', 60_000, async () => {
       try {
         return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
@@ -258,42 +343,87 @@ async function main() {
       protocolTimeout: 120_000,
     });
     const page = await browser.newPage();
-    await page.goto(url, { waitUntil: 'networkidle2', timeout: 90_000 });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'networkidle2', timeout: 90_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('.explorer-folders-view', { timeout: 60_000 }).catch(() => undefined);
     await page.mouse.click(700, 450);
-    log('workbench loaded');
-
-    await record('broken configtx → Problems panel lists its diagnostics', () => testDiagnostics(page));
-    if (commands.includes('raftlens.launchNetwork')) {
-      await record('Launch network → leader code lens and five nodes in the Raft Network view', () => testLiveNetwork(page));
-    } else {
-      results.push({ name: 'Launch network → leader code lens and five nodes', status: 'skipped' });
-      log('SKIP Launch network → leader code lens and five nodes: the server does not advertise raftlens.launchNetwork ' +
-        '(executeCommandProvider.commands is empty); this half runs by itself once the live commands land');
-    }
-    if (results.some((r) => r.status === 'failed')) {
+    log(`${name}: workbench loaded`);
+    const before = results.filter((r) => r.status === 'failed').length;
+    await tests(page, root, ws);
+    if (results.filter((r) => r.status === 'failed').length > before) {
+      ok = false;
       await page.screenshot({ path: join(root, 'failure.png') }).catch(() => undefined);
       log(`failure screenshot: ${join(root, 'failure.png')}; code-server log: ${join(root, 'code-server.log')}`);
     }
   } catch (e) {
-    results.push({ name: 'setup', status: 'failed', reason: e.message });
-    log(`FAIL setup: ${e.message}`);
+    ok = false;
+    results.push({ name: `${name}: setup`, status: 'failed', reason: e.message });
+    log(`FAIL ${name}: setup: ${e.message}`);
   } finally {
-    clearTimeout(watchdog);
     await browser?.close().catch(() => undefined);
     if (server) {
       try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
       await new Promise((r) => setTimeout(r, 1000));
       try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
     }
-    const failed = results.filter((r) => r.status === 'failed');
-    if (process.env.E2E_KEEP !== '1' && failed.length === 0) {
+    if (ok && process.env.E2E_KEEP !== '1') {
       rmSync(root, { recursive: true, force: true });
     } else {
       log(`kept ${root}`);
     }
   }
+}
+
+let currentServer;
+
+async function main() {
+  for (const [what, path] of [['the .vsix (npm run package)', vsix], ['code-server (e2e/install-code-server.sh)', entry], ['chromium', chromium]]) {
+    if (!existsSync(path)) {
+      console.log(`FAILED: ${what} is missing: ${path}`);
+      console.log('e2e: 0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+  mkdirSync(shots, { recursive: true });
+  const watchdog = setTimeout(() => {
+    console.error(`[e2e] FAILED: the whole run exceeded ${TOTAL_BUDGET_MS / 60000} minutes`);
+    try { process.kill(-currentServer.pid, 'SIGKILL'); } catch { /* already gone */ }
+    process.exit(1);
+  }, TOTAL_BUDGET_MS);
+
+  let commands = [];
+  try {
+    commands = await serverCommands(join(ext, 'server', 'raftlens.jar'));
+    log(`server commands: ${commands.join(', ') || '(none)'}`);
+  } catch (e) {
+    results.push({ name: 'server initialize', status: 'failed', reason: e.message });
+  }
+  await session('real server', {}, async (page) => {
+    await record('broken configtx → Problems panel lists its diagnostics', () => testDiagnostics(page));
+    if (commands.includes('raftlens.launchNetwork')) {
+      await record('Launch network → leader code lens and five nodes in the Raft Network view', async () => {
+        await testLiveNetwork(page, join(shots, 'vscode-live-network.png'));
+        await runCommand(page, 'RaftLens: Stop network');
+      });
+    } else {
+      results.push({ name: 'Launch network → leader code lens and five nodes', status: 'skipped' });
+      log('SKIP Launch network → leader code lens and five nodes: the server does not advertise raftlens.launchNetwork ' +
+        '(executeCommandProvider.commands is empty); this half runs by itself once the live commands land');
+    }
+  });
+  await session(
+    'contract stand-in',
+    {
+      settings: { 'raftlens.java.home': join(here, 'mock-java') },
+      env: (root) => ({ MOCK_NODE: process.execPath, MOCK_COMMAND_LOG: join(root, 'commands.jsonl') }),
+    },
+    async (page, root, ws) => {
+      await record('live UI against the contract stand-in: decorations, status bar, tree, kill from the context menu, re-election, timeline', () =>
+        testLiveUiWithStandIn(page, root, ws));
+    },
+  );
+  clearTimeout(watchdog);
+
   const count = (s) => results.filter((r) => r.status === s).length;
   for (const r of results.filter((r) => r.status === 'failed')) {
     console.log(`FAILED: ${r.name}: ${r.reason}`);

@@ -32,7 +32,7 @@ describe('election log', () => {
     const reelected = fiveNodes(1, 3, [3]);
     const after = log.observe(reelected, at(2100));
     assert.ok(after.some((l) => l.includes('1 became leader at term 3')));
-    assert.ok(after.some((l) => l.includes('2 follower moved to term 3')));
+    assert.ok(after.some((l) => l.includes('2 became follower at term 3')));
     assert.ok(after.some((l) => l.includes('raft.node: 1 elected leader 1 at term 3')));
 
     const rejoined = fiveNodes(1, 3);

@@ -57,9 +57,8 @@ export class ElectionLog {
         add(node, 'stopped');
       } else if (old?.role === 'stopped') {
         add(node, `started as ${node.role}`);
-      } else if (old?.role === node.role) {
-        add(node, `${node.role} moved to term ${node.term}`);
       } else {
+        // etcd logs "became follower at term N" again when a higher term reaches a follower
         add(node, `became ${node.role}`);
       }
     }
