@@ -195,6 +195,22 @@ async function testDiagnostics(page) {
   log(`screenshot ${join(shots, 'vscode-problems.png')}`);
 }
 
+/** drags the sash right of the side bar so node descriptions (role · term · height) fit */
+async function widenSidebar(page, by = 220) {
+  const box = await page.evaluate(() => {
+    const bar = document.querySelector('.part.sidebar')?.getBoundingClientRect();
+    const sash = [...document.querySelectorAll('.monaco-sash.vertical')]
+      .map((s) => s.getBoundingClientRect())
+      .find((r) => bar && Math.abs(r.left + r.width / 2 - bar.right) < 6 && r.height > 200);
+    return sash ? { x: sash.left + sash.width / 2, y: sash.top + sash.height / 2 } : undefined;
+  });
+  if (!box) return;
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + by, box.y, { steps: 8 });
+  await page.mouse.up();
+}
+
 async function goToLine(page, line) {
   await key(page, 'Control+KeyG');
   await page.waitForSelector('.quick-input-widget input', { visible: true, timeout: 15_000 });
@@ -221,6 +237,7 @@ async function testLiveNetwork(page, screenshot) {
     return names.length === 5 ? names : undefined;
   });
   log(`Raft Network view: ${nodes.join(', ')}`);
+  await widenSidebar(page);
   await new Promise((r) => setTimeout(r, 1500));
   await page.screenshot({ path: screenshot });
   log(`screenshot ${screenshot}`);
@@ -422,6 +439,21 @@ async function main() {
         testLiveUiWithStandIn(page, root, ws));
     },
   );
+  await session('no usable Java', { settings: { 'raftlens.java.home': '/nonexistent-jdk' } }, async (page) => {
+    await record('raftlens.java.home without Java → one message with the fix', async () => {
+      await quickOpen(page, 'five-orderers/configtx.yaml');
+      const toast = await waitFor('the Java error notification', 30_000, () =>
+        page.evaluate(() => [...document.querySelectorAll('.notifications-toasts .notification-toast')]
+          .map((t) => `${t.querySelector('.notification-list-item-message')?.textContent ?? ''} [${[...t.querySelectorAll('.monaco-button')].map((b) => b.textContent).join('] [')}]`)
+          .find((t) => t.includes('raftlens.java.home'))),
+      );
+      if (!toast.includes('"raftlens.java.home" is /nonexistent-jdk, but there is no /nonexistent-jdk/bin/java') || !toast.includes('Open Settings')) {
+        fail(`unexpected notification: ${toast}`);
+      }
+      log(`notification: ${toast}`);
+      await page.screenshot({ path: join(shots, 'vscode-java-missing.png') });
+    });
+  });
   clearTimeout(watchdog);
 
   const count = (s) => results.filter((r) => r.status === s).length;

@@ -108,7 +108,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await controller.start();
+  // The server starts with the first RaftLens file, not with every YAML file that activates us.
+  const started = controller;
+  const needsServer = (d: vscode.TextDocument) => d.languageId === 'yaml' && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled') && isOurs(d);
+  if (vscode.workspace.textDocuments.some(needsServer)) {
+    await started.start();
+    return;
+  }
+  started.registerFallbacks();
+  const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (needsServer(document)) {
+      waiting.dispose();
+      void started.start();
+    }
+  });
+  context.subscriptions.push(waiting);
 }
 
 export async function deactivate(): Promise<void> {

@@ -28,6 +28,8 @@ export interface ServerEvents {
 
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** set once start() ran: before that no RaftLens file was opened and the server is not needed */
+  private attempted = false;
   private fallbacks: vscode.Disposable[] = [];
   private serverCommands: string[] = [];
 
@@ -43,6 +45,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   async start(): Promise<boolean> {
+    this.attempted = true;
     // the language client registers the commands the server offers: nothing of ours may hold them
     this.disposeFallbacks();
     this.serverCommands = [];
@@ -162,7 +165,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   /** Contributed live commands the server does not offer get a handler that says so. */
-  private registerFallbacks(): void {
+  registerFallbacks(): void {
     this.disposeFallbacks();
     for (const command of LIVE_COMMANDS) {
       if (this.serverCommands.includes(command)) {
@@ -170,7 +173,9 @@ export class ServerController implements vscode.Disposable {
       }
       this.fallbacks.push(
         vscode.commands.registerCommand(command, () => {
-          const why = this.client
+          const why = !this.attempted
+            ? 'the server starts with the first configtx*.yaml or orderer*.yaml you open (or a YAML file with a "# raftlens:" modeline). Open one, then run the command again.'
+            : this.client
             ? `the running RaftLens server does not offer ${command} (it has: ${this.serverCommands.join(', ') || 'no commands'}). Update the extension to a build with live networks.`
             : 'the RaftLens server is not running. See the RaftLens output, fix the problem shown there, then run "RaftLens: Restart language server".';
           void vscode.window.showWarningMessage(`RaftLens: ${why}`);
