@@ -58,9 +58,19 @@ public final class LspLauncher {
         try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             log.println("raftlens lsp: listening on 127.0.0.1:" + listener.getLocalPort());
             log.flush();
-            while (!listener.isClosed()) {
-                Socket socket = listener.accept();
-                serve(socket);
+            serve(listener);
+        }
+    }
+
+    /** Serves the clients of an open listener, one at a time, until the listener is closed. */
+    public static void serve(ServerSocket listener) {
+        while (!listener.isClosed()) {
+            try {
+                serve(listener.accept());
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    LOG.warn("accepting a client failed: {}", e.toString());
+                }
             }
         }
     }

@@ -16,8 +16,8 @@ final class ParentProcessWatcher {
     }
 
     static void watch(Integer processId, Runnable onExit) {
-        if (processId == null || processId <= 0) {
-            return;
+        if (processId == null || processId <= 0 || processId == ProcessHandle.current().pid()) {
+            return; // no client process given, or an in-process client (tests)
         }
         Optional<ProcessHandle> parent = ProcessHandle.of(processId.longValue());
         if (parent.isEmpty()) {

@@ -24,66 +24,73 @@ import org.junit.jupiter.api.Test;
 
 class DiagnosticsTest {
 
-    static final String ORDERER_YAML = "/work/test/orderer.yaml";
+    static final String CONFIGTX = "/work/test/configtx.yaml";
 
     @Test
-    void unknownOrdererKeyWithExactRangeCodeAndMessage() {
+    void unknownKeyWithExactRangeCodeAndMessage() {
         testDiagnosticsFor(lines(
-                "General:",
-                "  ListenPrt: 7050"), ORDERER_YAML,
-                d(1, 2, 1, 11, "ORD001", "?"));
+                "Orderer:",
+                "  OrdererType: etcdraft",
+                "  BatchTimeOt: 2s"), CONFIGTX,
+                d(2, 2, 2, 13, "VAL001", "unknown key \"BatchTimeOt\" in Orderer; Fabric fails with "
+                        + "\"'Orderer' has invalid keys: BatchTimeOt\". Did you mean BatchTimeout?"));
     }
 
     @Test
     void duplicateKeyPointsAtTheFirstDefinition() {
         FabricAssert.Doc doc = doc(lines(
-                "General:",
-                "  ListenPort: 7050",
-                "  ListenPort: 7051"), ORDERER_YAML);
+                "Orderer:",
+                "  BatchTimeout: 2s",
+                "  BatchTimeout: 3s"), CONFIGTX);
         List<Diagnostic> ds = diagnostics(doc);
         Diagnostic dup = ds.stream().filter(x -> x.getCode().getLeft().equals("YAML002")).findFirst().orElseThrow();
-        assertEquals(d(2, 2, 2, 12, "YAML002", "?"), show(dup));
+        assertEquals(d(2, 2, 2, 14, "YAML002", "mapping key \"BatchTimeout\" already defined at line 2"), show(dup));
         assertEquals(DiagnosticSeverity.Error, dup.getSeverity());
         assertEquals("raftlens", dup.getSource());
         DiagnosticRelatedInformation related = dup.getRelatedInformation().get(0);
-        assertEquals(r(1, 2, 1, 12), related.getLocation().getRange());
+        assertEquals(r(1, 2, 1, 14), related.getLocation().getRange());
         assertEquals(doc.model().uri(), related.getLocation().getUri());
-        assertEquals("?", related.getMessage());
+        assertEquals("first defined here", related.getMessage());
     }
 
     @Test
     void electionTickNotAboveHeartbeatTick() {
-        testDiagnosticsFor(lines(
+        List<Diagnostic> ds = diagnostics(doc(lines(
                 "# raftlens: configtx",
                 "Orderer:",
                 "  OrdererType: etcdraft",
                 "  EtcdRaft:",
+                "    Consenters:",
+                "      - {Host: o1.example.com, Port: 7050, ClientTLSCert: c.pem, ServerTLSCert: c.pem}",
                 "    Options:",
                 "      ElectionTick: 1",
-                "      HeartbeatTick: 1"), "/work/test/channel.yaml",
-                d(5, 20, 5, 21, "RAFT001", "?"));
+                "      HeartbeatTick: 1"), "/work/test/channel.yaml"));
+        assertEquals(List.of(d(7, 20, 7, 21, "RAFT001", "ElectionTick (1, set at line 8) must be greater than "
+                + "HeartbeatTick (1): configtxgen panics with \"election tick must be greater than heartbeat tick\" and the orderer "
+                + "rejects it with \"ElectionTick (1) must be greater than HeartbeatTick (1)\"")), ds.stream()
+                .filter(x -> x.getCode().getLeft().equals("RAFT001")).map(FabricAssert::show).toList());
     }
 
     @Test
     void disabledRulesAreNotReported() {
-        FabricAssert.Doc doc = doc(lines("General:", "  ListenPrt: 7050"), ORDERER_YAML);
-        LspSettings settings = new LspSettings(FabricVersion.V3, Set.of("ORD001"), null, true);
+        FabricAssert.Doc doc = doc(lines("Orderer:", "  BatchTimeOt: 2s"), CONFIGTX);
+        LspSettings settings = new LspSettings(FabricVersion.V3, Set.of("VAL001"), null, true);
         assertEquals(List.of(), SERVICE.diagnostics(doc.model(), settings, NEVER));
     }
 
     @Test
     void brokenYamlIsReportedOnItsLine() {
         testDiagnosticsFor(lines(
-                "General:",
-                "  ListenPort: 7050",
-                "  TLS",
-                "  Enabled: true"), ORDERER_YAML,
-                d(3, 9, 3, 10, "YAML001", "?"));
+                "Orderer:",
+                "  BatchTimeout: 2s",
+                "  Batch",
+                "  OrdererType: etcdraft"), CONFIGTX,
+                d(3, 2, 3, 14, "YAML001", "YAML syntax error: could not find expected ':' (while scanning a simple key at line 3)"));
     }
 
     @Test
     void otherYamlIsNeverValidated() {
-        assertEquals(List.of(), diagnostics(doc(lines("General:", "  ListenPrt: 7050"), "/work/test/docker-compose.yaml")));
+        assertEquals(List.of(), diagnostics(doc(lines("Orderer:", "  BatchTimeOt: 2s"), "/work/test/docker-compose.yaml")));
     }
 
     @Test
