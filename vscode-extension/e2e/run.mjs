@@ -224,8 +224,9 @@ async function testLiveNetwork(page, screenshot) {
   // bring the EtcdRaft consenters into view: code lenses and decorations render only for visible lines
   const sample = readFileSync(join(repo, 'samples', 'five-orderers', 'configtx.yaml'), 'utf8').split('\n');
   await goToLine(page, sample.findIndex((l) => /^\s*EtcdRaft:/.test(l)) + 13);
+  // a consenter's lens that names its role leader ("leader · term 2 · …"), not a "Make leader" action
   const lens = await waitFor('a code lens with "leader"', LIVE_WAIT_MS, () =>
-    page.evaluate(() => [...document.querySelectorAll('.codelens-decoration')].map((l) => l.textContent).find((t) => /leader/i.test(t))),
+    page.evaluate(() => [...document.querySelectorAll('.codelens-decoration')].map((l) => l.textContent).find((t) => /(^|\|\s*)leader · term \d+/.test(t))),
   );
   log(`code lens: ${lens}`);
   await runCommand(page, 'RaftLens: Focus on Raft Network View');
@@ -267,6 +268,77 @@ function commandLog(file) {
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
 }
 
+const LEADER_IN_TREE = /(orderer\d+\.example\.com)\s*leader · term (\d+)/;
+
+/** right-clicks the node's row in the Raft Network view and picks the menu item (retried: a refresh can close the menu) */
+async function treeAction(page, nodeName, itemText, done) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const rows = await page.$$('.part.sidebar .monaco-list-row');
+    let target;
+    for (const row of rows) {
+      if ((await row.evaluate((r) => r.textContent)).includes(nodeName)) target = row;
+    }
+    if (!target) fail(`${nodeName} is not in the Raft Network view`);
+    await target.click({ button: 'right' });
+    const menu = await page.waitForSelector('.context-view .monaco-menu', { visible: true, timeout: 10_000 }).catch(() => undefined);
+    if (!menu) continue;
+    let item;
+    for (const candidate of await page.$$('.context-view .action-item')) {
+      if ((await candidate.evaluate((a) => a.textContent)).includes(itemText)) item = candidate;
+    }
+    if (!item) fail(`the context menu of ${nodeName} has no "${itemText}"`);
+    await item.hover();
+    await item.click();
+    if (await waitFor(`"${itemText}" on ${nodeName} to take effect`, 15_000, done).catch(() => false)) return;
+  }
+  fail(`"${itemText}" from the context menu of ${nodeName} had no effect after 3 tries`);
+}
+
+/**
+ * After testLiveNetwork: the status bar names the leader, the consenter lines carry the role
+ * decorations, "Kill node" on the leader in the tree elects another leader at a higher term, the
+ * timeline opens in a Markdown preview, "Stop network" clears view and status bar.
+ */
+async function testLiveFlow(page, { screenshots, onKilled = () => {} }) {
+  const [, leader, term] = LEADER_IN_TREE.exec(await sidebarText(page)) ?? fail('no leader in the Raft Network view');
+  const short = leader.split('.')[0];
+  const status = await waitFor(`the status bar to name leader ${short} at term ${term}`, 20_000, async () => {
+    const t = await statusBarText(page);
+    return t.includes(`${short} · term ${term} · 5/5 up`) ? t : undefined;
+  });
+  log(`status bar: ${status.trim()}`);
+  // after-line decorations are drawn by CSS ::after content, not DOM text
+  const after = await page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-editor .view-lines span')].map((el) => getComputedStyle(el, '::after').content).join('\n'));
+  if (!after.includes(`leader · term ${term} · height`) || !after.includes(`follower of ${short} · term ${term}`)) {
+    fail(`the consenter lines do not show the role decorations ("● leader · term ${term} · height …", "● follower of ${short} …")`);
+  }
+  await treeAction(page, leader, 'Kill node', async () => new RegExp(`${leader.replace(/\./g, '\\.')}\\s*stopped`).test(await sidebarText(page)));
+  await onKilled(leader);
+  const next = await waitFor('another leader at a higher term in the tree and the status bar', 30_000, async () => {
+    const m = LEADER_IN_TREE.exec(await sidebarText(page));
+    if (!m || m[1] === leader || Number(m[2]) <= Number(term)) return undefined;
+    return (await statusBarText(page)).includes(`${m[1].split('.')[0]} · term ${m[2]} · 4/5 up`) ? m : undefined;
+  });
+  log(`re-election shown: ${leader} killed at term ${term}; ${next[1]} leads at term ${next[2]}`);
+  await new Promise((r) => setTimeout(r, 1000));
+  await page.screenshot({ path: screenshots.reelected });
+  await runCommand(page, 'RaftLens: Show election timeline');
+  await waitFor('the election timeline preview', 20_000, () =>
+    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline'))),
+  );
+  await new Promise((r) => setTimeout(r, 1500));
+  await page.screenshot({ path: screenshots.timeline });
+  // the preview is a webview that keeps the keyboard: go back to the file before the next command
+  for (const tab of await page.$$('.tabs-container .tab')) {
+    const label = await tab.evaluate((t) => t.textContent);
+    if (label.includes('configtx.yaml') && !label.includes('Preview')) await tab.click();
+  }
+  await runCommand(page, 'RaftLens: Stop network');
+  await waitFor('Stop network to clear the view and the status bar', 30_000, async () =>
+    !/orderer\d/.test(await sidebarText(page)) && (await statusBarText(page)) === '');
+}
+
 async function testLiveUiWithStandIn(page, root, ws) {
   const log_ = join(root, 'commands.jsonl');
   const uri = `file://${join(ws, 'five-orderers', 'configtx.yaml')}`;
@@ -275,60 +347,16 @@ async function testLiveUiWithStandIn(page, root, ws) {
   if (!launch || launch.argument.uri !== uri || launch.argument.tick !== '100ms') {
     fail(`launchNetwork was sent ${JSON.stringify(launch)}; expected {uri: ${uri}, tick: "100ms"}`);
   }
-  const status = await waitFor('the status bar to name leader orderer3 at term 2', 20_000, async () => {
-    const t = await statusBarText(page);
-    return t.includes('orderer3 · term 2 · 5/5 up') ? t : undefined;
+  await testLiveFlow(page, {
+    screenshots: { reelected: join(root, 'stand-in-reelected.png'), timeline: join(root, 'stand-in-timeline.png') },
+    onKilled: () => {
+      const kill = commandLog(log_).find((c) => c.command === 'raftlens.killNode');
+      if (JSON.stringify(kill?.argument) !== JSON.stringify({ uri, node: 3 })) {
+        fail(`killNode was sent ${JSON.stringify(kill?.argument)}; expected {"uri":"${uri}","node":3}`);
+      }
+      log(`killNode argument: ${JSON.stringify(kill.argument)}`);
+    },
   });
-  log(`status bar: ${status.trim()}`);
-  // after-line decorations are drawn by CSS ::after content, not DOM text
-  const after = await page.evaluate(() =>
-    [...document.querySelectorAll('.monaco-editor .view-lines span')].map((el) => getComputedStyle(el, '::after').content).join('\n'));
-  if (!after.includes('leader · term 2 · height 2') || !after.includes('follower of orderer3 · term 2')) {
-    fail('the consenter lines do not show the role decorations ("● leader · term 2 · height 2", "● follower of orderer3 …")');
-  }
-  // kill the leader from the tree's context menu
-  const rows = await page.$$('.part.sidebar .monaco-list-row');
-  let leaderRow;
-  for (const row of rows) {
-    if ((await row.evaluate((r) => r.textContent)).includes('orderer3.example.com')) leaderRow = row;
-  }
-  if (!leaderRow) fail('orderer3.example.com is not in the Raft Network view');
-  await leaderRow.click({ button: 'right' });
-  await page.waitForSelector('.context-view .monaco-menu', { visible: true, timeout: 10_000 });
-  const items = await page.$$('.context-view .action-item');
-  let clicked = false;
-  for (const item of items) {
-    if ((await item.evaluate((a) => a.textContent)).includes('Kill node')) {
-      await item.click();
-      clicked = true;
-      break;
-    }
-  }
-  if (!clicked) fail('the node context menu has no "Kill node (crash)"');
-  const kill = await waitFor('killNode to reach the server', 15_000, async () => commandLog(log_).find((c) => c.command === 'raftlens.killNode'));
-  if (JSON.stringify(kill.argument) !== JSON.stringify({ uri, node: 3 })) {
-    fail(`killNode was sent ${JSON.stringify(kill.argument)}; expected {"uri":"${uri}","node":3}`);
-  }
-  log(`killNode argument: ${JSON.stringify(kill.argument)}`);
-  await waitFor('a new leader at term 3 in the tree and status bar', 20_000, async () => {
-    const tree = await sidebarText(page);
-    const bar = await statusBarText(page);
-    return /orderer1\.example\.com\s*leader · term 3/.test(tree) && /orderer3\.example\.com\s*stopped/.test(tree) && bar.includes('orderer1 · term 3 · 4/5 up');
-  });
-  log('re-election shown: orderer1 leads at term 3, orderer3 stopped');
-  await page.screenshot({ path: join(root, 'stand-in-reelected.png') });
-  await runCommand(page, 'RaftLens: Show election timeline');
-  await waitFor('the election timeline preview', 20_000, () =>
-    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline'))),
-  );
-  // the preview is a webview that keeps the keyboard: go back to the file before the next command
-  const tabs = await page.$$('.tabs-container .tab');
-  for (const tab of tabs) {
-    const label = await tab.evaluate((t) => t.textContent);
-    if (label.includes('configtx.yaml') && !label.includes('Preview')) await tab.click();
-  }
-  await runCommand(page, 'RaftLens: Stop network');
-  await waitFor('stopNetwork to clear the view and status bar', 20_000, async () => !(await sidebarText(page)).includes('orderer1') && (await statusBarText(page)) === '');
 }
 
 async function session(name, { settings = {}, env = {} }, tests) {
@@ -418,10 +446,10 @@ async function main() {
   await session('real server', {}, async (page) => {
     await record('broken configtx → Problems panel lists its diagnostics', () => testDiagnostics(page));
     if (commands.includes('raftlens.launchNetwork')) {
-      await record('Launch network → leader code lens and five nodes in the Raft Network view', async () => {
-        await testLiveNetwork(page, join(shots, 'vscode-live-network.png'));
-        await runCommand(page, 'RaftLens: Stop network');
-      });
+      await record('Launch network → leader code lens and five nodes in the Raft Network view', () =>
+        testLiveNetwork(page, join(shots, 'vscode-live-network.png')));
+      await record('kill the leader from the tree → a new election shown; timeline; stop', () =>
+        testLiveFlow(page, { screenshots: { reelected: join(shots, 'vscode-reelected.png'), timeline: join(shots, 'vscode-election-timeline.png') } }));
     } else {
       results.push({ name: 'Launch network → leader code lens and five nodes', status: 'skipped' });
       log('SKIP Launch network → leader code lens and five nodes: the server does not advertise raftlens.launchNetwork ' +

@@ -53,6 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       state.clear();
       redraw();
     },
+    drawsLiveState(uri) {
+      return state.isRunning(normalizeUri(uri));
+    },
     nodeChoices(uri) {
       const nodes: NodeItem[] = [];
       for (const network of buildTree(state).filter((n) => n.uri === normalizeUri(uri))) {

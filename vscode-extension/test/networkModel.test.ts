@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decorationsFor } from '../src/live/decorationModel';
+import { decorationsFor, isLiveRoleHint } from '../src/live/decorationModel';
 import { NetworkState, summarize, summaryText } from '../src/live/networkState';
 import { normalizeRole, parseChannelStatus } from '../src/live/networkStatus';
 import { statusBarModel } from '../src/live/statusBarModel';
@@ -90,6 +90,13 @@ describe('status → decorations', () => {
     assert.equal(first.text, '  ● mychannel: leader · term 2 · height 5  ·  syschannel: follower of orderer2 · term 3 · height 5');
     assert.equal(decorations[1].role, 'leader');
     assert.equal(decorations[2].role, 'follower');
+  });
+
+  it("recognizes the server's textual role hint that the decorations replace", () => {
+    assert.equal(isLiveRoleHint('● leader · term 3'), true);
+    assert.equal(isLiveRoleHint('● mychannel: follower · term 2 audit: leader · term 4'), true);
+    assert.equal(isLiveRoleHint('heartbeat 500ms · election timeout 5s–10s'), false);
+    assert.equal(isLiveRoleHint('raft id 5'), false);
   });
 
   it('draws nothing for nodes the server could not place', () => {

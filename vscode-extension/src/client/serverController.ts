@@ -13,6 +13,7 @@ import {
 import { findJava } from '../java/javaDiscovery';
 import { nodeProbe } from '../java/nodeProbe';
 import { LAUNCH, LIVE_COMMANDS, resolveArgument } from '../live/commandArgs';
+import { isLiveRoleHint } from '../live/decorationModel';
 import { NETWORK_STATUS_NOTIFICATION } from '../live/networkStatus';
 import type { NodeItem } from '../live/treeModel';
 import { documentFilterMiddleware, isOurs } from './documentFilter';
@@ -24,6 +25,8 @@ export interface ServerEvents {
   serverGone(): void;
   /** nodes of a running network to choose from when a node command has none */
   nodeChoices(uri: string): NodeItem[];
+  /** whether this client draws the live state of that file itself (decorations) */
+  drawsLiveState(uri: string): boolean;
 }
 
 export class ServerController implements vscode.Disposable {
@@ -63,6 +66,7 @@ export class ServerController implements vscode.Disposable {
     this.output.appendLine(`Starting the RaftLens server with Java ${java.runtime.version} from ${java.runtime.source}: ${java.runtime.executable}`);
     const args = [...config.vmArgs, '-jar', jar, 'lsp', ...config.extraArgs];
     const serverOptions: ServerOptions = { run: { command: java.runtime.executable, args }, debug: { command: java.runtime.executable, args } };
+    const filter = documentFilterMiddleware(() => this.client);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: 'yaml' },
@@ -72,7 +76,14 @@ export class ServerController implements vscode.Disposable {
       initializationOptions: serverSettings(),
       synchronize: { configurationSection: 'raftlens' },
       middleware: {
-        ...documentFilterMiddleware(() => this.client),
+        ...filter,
+        provideInlayHints: async (document, range, token, next) => {
+          const hints = await filter.provideInlayHints?.(document, range, token, next);
+          // the decorations already show each consenter's role: drop the server's textual copy
+          return this.events.drawsLiveState(document.uri.toString())
+            ? hints?.filter((h) => !(typeof h.label === 'string' && isLiveRoleHint(h.label)))
+            : hints;
+        },
         executeCommand: (command, args, next) => this.execute(command, args, next),
       },
     };

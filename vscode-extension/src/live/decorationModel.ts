@@ -70,3 +70,11 @@ export function decorationsFor(channels: ChannelStatus[]): LineDecoration[] {
   }
   return result;
 }
+
+/**
+ * The server's own role inlay hint at the end of a consenter line ("● leader · term 3"), for
+ * clients without decorations. Where this extension draws the decoration, the hint would repeat it.
+ */
+export function isLiveRoleHint(label: string): boolean {
+  return /^●\s/.test(label) && /\bterm \d+/.test(label);
+}

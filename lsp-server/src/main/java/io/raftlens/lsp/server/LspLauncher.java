@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
+import io.raftlens.lsp.live.RaftLensClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +32,26 @@ public final class LspLauncher {
             t.setDaemon(true);
             return t;
         });
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<RaftLensClient> launcher = new LSPLauncher.Builder<RaftLensClient>()
                 .setLocalService(server)
-                .setRemoteInterface(LanguageClient.class)
+                .setRemoteInterface(RaftLensClient.class)
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(dispatch)
                 .create();
         server.connect(launcher.getRemoteProxy());
-        return launcher.startListening();
+        Future<Void> listening = launcher.startListening();
+        // When the client's stream ends (it exited or died), networks launched from it must not outlive it.
+        dispatch.execute(() -> {
+            try {
+                listening.get();
+            } catch (Exception e) {
+                LOG.debug("client stream ended: {}", e.toString());
+            } finally {
+                server.clientGone();
+            }
+        });
+        return listening;
     }
 
     /** Serves the editor on stdin/stdout until {@code exit}, the end of input or the editor's death; returns the exit code. */

@@ -3,6 +3,8 @@ package io.raftlens.lsp.server;
 import io.raftlens.lsp.documents.OpenDocuments;
 import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
+import io.raftlens.lsp.live.LiveEditor;
+import io.raftlens.lsp.live.LiveFeature;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +14,8 @@ import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.RenameOptions;
@@ -42,6 +46,7 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
     private final ValidationScheduler validation;
     private final RaftLensTextDocumentService textDocuments;
     private final RaftLensWorkspaceService workspace;
+    private final LiveFeature live;
     private volatile boolean shutdown;
     private volatile InitializeParams initializeParams;
 
@@ -50,7 +55,10 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
      *             command line exits the JVM; a socket connection just closes)
      */
     public RaftLensLanguageServer(IntConsumer exit, long validationDelayMillis) {
-        this.exit = exit;
+        this.exit = code -> {
+            closeLive();
+            exit.accept(code);
+        };
         this.validation = new ValidationScheduler(service, settings::get, p -> {
             LanguageClient c = client.get();
             if (c != null) {
@@ -59,6 +67,59 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
         }, validationDelayMillis);
         this.textDocuments = new RaftLensTextDocumentService(service, documents, settings::get, validation);
         this.workspace = new RaftLensWorkspaceService(this);
+        this.live = new LiveFeature(new Editor(), service);
+    }
+
+    /** The live network's view of this server. */
+    private final class Editor implements LiveEditor {
+        @Override
+        public java.util.Optional<io.raftlens.lsp.documents.DocumentModel> model(String uri) {
+            return documents.get(uri).map(io.raftlens.lsp.documents.TextDocument::model);
+        }
+
+        @Override
+        public LanguageClient client() {
+            return client.get();
+        }
+
+        @Override
+        public void revalidate(String uri) {
+            documents.get(uri).ifPresent(d -> validation.schedule(d, true));
+        }
+
+        @Override
+        public boolean codeLensRefresh() {
+            var caps = initializeParams == null ? null : initializeParams.getCapabilities();
+            return caps != null && caps.getWorkspace() != null && caps.getWorkspace().getCodeLens() != null
+                    && Boolean.TRUE.equals(caps.getWorkspace().getCodeLens().getRefreshSupport());
+        }
+
+        @Override
+        public boolean inlayHintRefresh() {
+            return initializeParams != null && supportsInlayRefresh();
+        }
+    }
+
+    /** {@code workspace/executeCommand}: the live network's {@code raftlens.*} commands. */
+    CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (!live.handles(params.getCommand())) {
+            return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams,
+                            "unknown command " + params.getCommand() + " (known: " + String.join(", ", LiveFeature.commands()) + ")", null)));
+        }
+        return live.execute(params.getCommand(), params.getArguments());
+    }
+
+    /** The client went away (input closed): stop every network launched from the editor. */
+    public void clientGone() {
+        closeLive();
+    }
+
+    private void closeLive() {
+        if (live != null) {
+            live.close();
+        }
     }
 
     /** The language features, for registering more participants (e.g. live-network code lenses). */
@@ -104,6 +165,7 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         caps.setInlayHintProvider(true);
         caps.setCodeLensProvider(new CodeLensOptions(false));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(LiveFeature.commands()));
         return CompletableFuture.completedFuture(new InitializeResult(caps,
                 new ServerInfo("raftlens", io.raftlens.lsp.cli.Main.VERSION)));
     }
@@ -127,12 +189,14 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
     @Override
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
+        closeLive();
         validation.close();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public void exit() {
+        closeLive();
         validation.close();
         exit.accept(shutdown ? 0 : 1);
     }

@@ -103,7 +103,7 @@ final class Raft {
             }
             peers.append(hex(v));
         }
-        logger.info("newRaft " + hex(id) + " [peers: [" + peers + "], term: " + term + ", commit: "
+        logger.info("newRaft", "newRaft " + hex(id) + " [peers: [" + peers + "], term: " + term + ", commit: "
                 + raftLog.committed + ", applied: " + raftLog.applied + ", lastindex: " + raftLog.lastIndex()
                 + ", lastterm: " + raftLog.lastTerm() + "]");
     }
@@ -122,10 +122,6 @@ final class Raft {
 
     HardState hardState() {
         return HardState.newBuilder().setTerm(term).setVote(vote).setCommit(raftLog.committed).build();
-    }
-
-    boolean hasLeader() {
-        return lead != 0;
     }
 
     Status status() {
@@ -247,14 +243,14 @@ final class Raft {
 
     private boolean maybeSendSnapshot(long to, PeerProgress pr) {
         if (!pr.recentActive) {
-            debug(() -> "ignore sending snapshot to " + hex(to) + " since it is not recently active");
+            debug("maybeSendSnapshot", () -> "ignore sending snapshot to " + hex(to) + " since it is not recently active");
             return false;
         }
         Snapshot snapshot;
         try {
             snapshot = raftLog.snapshot();
         } catch (SnapshotTemporarilyUnavailableException e) {
-            debug(() -> hex(id) + " failed to send snapshot to " + hex(to) + " because snapshot is temporarily unavailable");
+            debug("maybeSendSnapshot", () -> hex(id) + " failed to send snapshot to " + hex(to) + " because snapshot is temporarily unavailable");
             return false;
         }
         if (snapshot.getMetadata().getIndex() == 0) {
@@ -262,10 +258,10 @@ final class Raft {
         }
         long sindex = snapshot.getMetadata().getIndex();
         long sterm = snapshot.getMetadata().getTerm();
-        debug(() -> hex(id) + " [firstindex: " + raftLog.firstIndex() + ", commit: " + raftLog.committed
+        debug("maybeSendSnapshot", () -> hex(id) + " [firstindex: " + raftLog.firstIndex() + ", commit: " + raftLog.committed
                 + "] sent snapshot[index: " + sindex + ", term: " + sterm + "] to " + hex(to) + " [" + pr + "]");
         pr.becomeSnapshot(sindex);
-        debug(() -> hex(id) + " paused sending replication messages to " + hex(to) + " [" + pr + "]");
+        debug("maybeSendSnapshot", () -> hex(id) + " paused sending replication messages to " + hex(to) + " [" + pr + "]");
         send(msg(to, MessageType.MsgSnap).setSnapshot(snapshot));
         return true;
     }
@@ -315,7 +311,7 @@ final class Raft {
     /** Appends entries built by the caller with this term and consecutive indexes after the last one. */
     private boolean appendBuilt(List<Entry> built, long payload) {
         if (!increaseUncommittedSize(payload)) {
-            logger.warn(hex(id) + " appending new entries to log would exceed uncommitted entry size limit; dropping proposal");
+            logger.warn("appendEntry", hex(id) + " appending new entries to log would exceed uncommitted entry size limit; dropping proposal");
             return false;
         }
         long li = raftLog.append(built);
@@ -433,7 +429,7 @@ final class Raft {
         reset(newTerm);
         lead = newLead;
         state = StateRole.FOLLOWER;
-        logger.info(hex(id) + " became follower at term " + term);
+        logger.info("becomeFollower", hex(id) + " became follower at term " + term);
     }
 
     void becomeCandidate() {
@@ -443,7 +439,7 @@ final class Raft {
         reset(term + 1);
         vote = id;
         state = StateRole.CANDIDATE;
-        logger.info(hex(id) + " became candidate at term " + term);
+        logger.info("becomeCandidate", hex(id) + " became candidate at term " + term);
     }
 
     void becomePreCandidate() {
@@ -454,7 +450,7 @@ final class Raft {
         trk.resetVotes();
         lead = 0;
         state = StateRole.PRE_CANDIDATE;
-        logger.info(hex(id) + " became pre-candidate at term " + term);
+        logger.info("becomePreCandidate", hex(id) + " became pre-candidate at term " + term);
     }
 
     void becomeLeader() {
@@ -471,24 +467,24 @@ final class Raft {
         pendingConfIndex = raftLog.lastIndex();
         // The empty entry of the new term lets the leader commit entries of earlier terms (Raft §5.4.2).
         appendEntries(List.of(Entry.newBuilder()));
-        logger.info(hex(id) + " became leader at term " + term);
+        logger.info("becomeLeader", hex(id) + " became leader at term " + term);
     }
 
     private void hup(CampaignType t) {
         if (state == StateRole.LEADER) {
-            debug(() -> hex(id) + " ignoring MsgHup because already leader");
+            debug("Step", () -> hex(id) + " ignoring MsgHup because already leader");
             return;
         }
         if (!promotable()) {
-            logger.warn(hex(id) + " is unpromotable and can not campaign");
+            logger.warn("Step", hex(id) + " is unpromotable and can not campaign");
             return;
         }
         if (hasUnappliedConfChanges()) {
-            logger.warn(hex(id) + " cannot campaign at term " + term
+            logger.warn("Step", hex(id) + " cannot campaign at term " + term
                     + " since there are still pending configuration changes to apply");
             return;
         }
-        logger.info(hex(id) + " is starting a new election at term " + term);
+        logger.info("Step", hex(id) + " is starting a new election at term " + term);
         campaign(t);
     }
 
@@ -512,7 +508,7 @@ final class Raft {
 
     private void campaign(CampaignType t) {
         if (!promotable()) {
-            logger.warn(hex(id) + " is unpromotable; campaign() should have been called");
+            logger.warn("campaign", hex(id) + " is unpromotable; campaign() should have been called");
         }
         long voteTerm;
         MessageType voteMsg;
@@ -533,7 +529,7 @@ final class Raft {
                 send(msg(id, voteRespType(voteMsg)).setTerm(voteTerm));
                 continue;
             }
-            logger.info(hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + "] sent " + voteMsg
+            logger.info("campaign", hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + "] sent " + voteMsg
                     + " request to " + hex(v) + " at term " + term);
             Message.Builder m = msg(v, voteMsg).setTerm(voteTerm).setIndex(lastIndex).setLogTerm(lastTerm);
             if (t == CampaignType.TRANSFER) {
@@ -545,9 +541,9 @@ final class Raft {
 
     private VoteResult poll(long from, MessageType t, boolean granted) {
         if (granted) {
-            logger.info(hex(id) + " received " + t + " from " + hex(from) + " at term " + term);
+            logger.info("poll", hex(id) + " received " + t + " from " + hex(from) + " at term " + term);
         } else {
-            logger.info(hex(id) + " received " + t + " rejection from " + hex(from) + " at term " + term);
+            logger.info("poll", hex(id) + " received " + t + " rejection from " + hex(from) + " at term " + term);
         }
         trk.recordVote(from, granted);
         return trk.voteResult();
@@ -581,7 +577,7 @@ final class Raft {
                 boolean inLease = checkQuorum && lead != 0 && electionElapsed < electionTimeout;
                 if (!force && inLease) {
                     // Heard from a live leader within the minimum election timeout: neither bump the term nor vote.
-                    logger.info(hex(id) + " [logterm: " + raftLog.lastTerm() + ", index: " + raftLog.lastIndex()
+                    logger.info("Step", hex(id) + " [logterm: " + raftLog.lastTerm() + ", index: " + raftLog.lastIndex()
                             + ", vote: " + hex(vote) + "] ignored " + type + " from " + hex(m.getFrom())
                             + " [logterm: " + m.getLogTerm() + ", index: " + m.getIndex() + "] at term " + term
                             + ": lease is not expired (remaining ticks: " + (electionTimeout - electionElapsed) + ")");
@@ -593,7 +589,7 @@ final class Raft {
             } else if (type == MessageType.MsgPreVoteResp && !m.getReject()) {
                 // A granted pre-vote echoes our future term; the term changes only once we win the pre-vote.
             } else {
-                logger.info(hex(id) + " [term: " + term + "] received a " + type + " message with higher term from "
+                logger.info("Step", hex(id) + " [term: " + term + "] received a " + type + " message with higher term from "
                         + hex(m.getFrom()) + " [term: " + m.getTerm() + "]");
                 if (type == MessageType.MsgApp || type == MessageType.MsgHeartbeat || type == MessageType.MsgSnap) {
                     becomeFollower(m.getTerm(), m.getFrom());
@@ -608,17 +604,21 @@ final class Raft {
                 send(msg(m.getFrom(), MessageType.MsgAppResp));
             } else if (type == MessageType.MsgPreVote) {
                 // Reject explicitly so that a pre-candidate behind in term learns ours (etcd#8501).
-                logger.info(hex(id) + " [logterm: " + raftLog.lastTerm() + ", index: " + raftLog.lastIndex()
+                logger.info("Step", hex(id) + " [logterm: " + raftLog.lastTerm() + ", index: " + raftLog.lastIndex()
                         + ", vote: " + hex(vote) + "] rejected " + type + " from " + hex(m.getFrom())
                         + " [logterm: " + m.getLogTerm() + ", index: " + m.getIndex() + "] at term " + term);
                 send(msg(m.getFrom(), MessageType.MsgPreVoteResp).setTerm(term).setReject(true));
             } else {
-                logger.info(hex(id) + " [term: " + term + "] ignored a " + type + " message with lower term from "
+                logger.info("Step", hex(id) + " [term: " + term + "] ignored a " + type + " message with lower term from "
                         + hex(m.getFrom()) + " [term: " + m.getTerm() + "]");
             }
             return;
         }
 
+        if (type == MessageType.MsgProp && m.getFrom() == id && trk.get(id) == null) {
+            // A removed consenter, or a new one that has not caught up with its own addition yet.
+            throw ProposalDroppedException.notMember(id);
+        }
         switch (type) {
             case MsgHup -> hup(preVote ? CampaignType.PRE_ELECTION : CampaignType.ELECTION);
             case MsgVote, MsgPreVote -> handleVote(m);
@@ -640,7 +640,7 @@ final class Raft {
         long lastIndex = raftLog.lastIndex();
         long lastTerm = raftLog.lastTerm();
         if (canVote && raftLog.isUpToDate(m.getIndex(), m.getLogTerm())) {
-            logger.info(hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + ", vote: " + hex(vote)
+            logger.info("Step", hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + ", vote: " + hex(vote)
                     + "] cast " + type + " for " + hex(m.getFrom()) + " [logterm: " + m.getLogTerm() + ", index: "
                     + m.getIndex() + "] at term " + term);
             // Echo the message's term: for pre-votes it is ahead of ours and the pre-candidate ignores older terms.
@@ -651,7 +651,7 @@ final class Raft {
                 vote = m.getFrom();
             }
         } else {
-            logger.info(hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + ", vote: " + hex(vote)
+            logger.info("Step", hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + ", vote: " + hex(vote)
                     + "] rejected " + type + " from " + hex(m.getFrom()) + " [logterm: " + m.getLogTerm()
                     + ", index: " + m.getIndex() + "] at term " + term);
             send(msg(m.getFrom(), voteRespType(type)).setTerm(term).setReject(true));
@@ -666,7 +666,7 @@ final class Raft {
             }
             case MsgCheckQuorum -> {
                 if (!trk.quorumActive()) {
-                    logger.warn(hex(id) + " stepped down to follower since quorum is not active");
+                    logger.warn("stepLeader", hex(id) + " stepped down to follower since quorum is not active");
                     becomeFollower(term, 0);
                 }
                 // Everyone but us must prove activity again before the next check.
@@ -686,7 +686,7 @@ final class Raft {
         }
         PeerProgress pr = trk.get(m.getFrom());
         if (pr == null) {
-            debug(() -> hex(id) + " no progress available for " + hex(m.getFrom()));
+            debug("stepLeader", () -> hex(id) + " no progress available for " + hex(m.getFrom()));
             return;
         }
         switch (m.getType()) {
@@ -706,13 +706,13 @@ final class Raft {
                 }
                 if (!m.getReject()) {
                     pr.becomeProbe();
-                    debug(() -> hex(id) + " snapshot succeeded, resumed sending replication messages to "
+                    debug("stepLeader", () -> hex(id) + " snapshot succeeded, resumed sending replication messages to "
                             + hex(m.getFrom()) + " [" + pr + "]");
                 } else {
                     // Clear the pending snapshot first, or we would probe from an index the follower never got.
                     pr.pendingSnapshot = 0;
                     pr.becomeProbe();
-                    debug(() -> hex(id) + " snapshot failed, resumed sending replication messages to "
+                    debug("stepLeader", () -> hex(id) + " snapshot failed, resumed sending replication messages to "
                             + hex(m.getFrom()) + " [" + pr + "]");
                 }
                 // Wait for the follower's MsgAppResp (or the next heartbeat) before sending more.
@@ -723,7 +723,7 @@ final class Raft {
                 if (pr.state == ProgressState.REPLICATE) {
                     pr.becomeProbe();
                 }
-                debug(() -> hex(id) + " failed to send message to " + hex(m.getFrom()) + " because it is unreachable ["
+                debug("stepLeader", () -> hex(id) + " failed to send message to " + hex(m.getFrom()) + " because it is unreachable ["
                         + pr + "]");
             }
             case MsgTransferLeader -> handleTransferLeader(m, pr);
@@ -745,7 +745,7 @@ final class Raft {
                 if (pendingConfIndex > raftLog.applied) {
                     String failedCheck = "possible unapplied conf change at index " + pendingConfIndex
                             + " (applied to " + raftLog.applied + ")";
-                    logger.info(hex(id) + " ignoring conf change " + describeConfChange(e.getData()) + " at config "
+                    logger.info("stepLeader", hex(id) + " ignoring conf change " + describeConfChange(e.getData()) + " at config "
                             + trk.describe() + ": " + failedCheck);
                     if (m.getFrom() == id) {
                         // Our own caller learns why: Fabric changes one consenter at a time.
@@ -790,7 +790,7 @@ final class Raft {
             throw ProposalDroppedException.notMember(id);
         }
         if (leadTransferee != 0) {
-            debug(() -> hex(id) + " [term " + term + "] transfer leadership to " + hex(leadTransferee)
+            debug("stepLeader", () -> hex(id) + " [term " + term + "] transfer leadership to " + hex(leadTransferee)
                     + " is in progress; dropping proposal");
             throw ProposalDroppedException.transferInProgress(id, leadTransferee);
         }
@@ -808,7 +808,7 @@ final class Raft {
     private void handleAppendResponse(Message m, PeerProgress pr) {
         pr.recentActive = true;
         if (m.getReject()) {
-            debug(() -> hex(id) + " received MsgAppResp(rejected, hint: (index " + m.getRejectHint() + ", term "
+            debug("stepLeader", () -> hex(id) + " received MsgAppResp(rejected, hint: (index " + m.getRejectHint() + ", term "
                     + m.getLogTerm() + ")) from " + hex(m.getFrom()) + " for index " + m.getIndex());
             long nextProbeIdx = m.getRejectHint();
             if (m.getLogTerm() > 0) {
@@ -816,7 +816,7 @@ final class Raft {
                 nextProbeIdx = raftLog.findConflictByTerm(m.getRejectHint(), m.getLogTerm())[0];
             }
             if (pr.maybeDecrTo(m.getIndex(), nextProbeIdx)) {
-                debug(() -> hex(id) + " decreased progress of " + hex(m.getFrom()) + " to [" + pr + "]");
+                debug("stepLeader", () -> hex(id) + " decreased progress of " + hex(m.getFrom()) + " to [" + pr + "]");
                 if (pr.state == ProgressState.REPLICATE) {
                     pr.becomeProbe();
                 }
@@ -833,7 +833,7 @@ final class Raft {
             case SNAPSHOT -> {
                 if (pr.match + 1 >= raftLog.firstIndex()) {
                     // The follower can be caught up from the log now, whatever snapshot it installed.
-                    debug(() -> hex(id) + " recovered from needing snapshot, resumed sending replication messages to "
+                    debug("stepLeader", () -> hex(id) + " recovered from needing snapshot, resumed sending replication messages to "
                             + hex(m.getFrom()) + " [" + pr + "]");
                     pr.becomeProbe();
                     pr.becomeReplicate();
@@ -853,7 +853,7 @@ final class Raft {
                 // keep sending
             }
             if (m.getFrom() == leadTransferee && pr.match == raftLog.lastIndex()) {
-                logger.info(hex(id) + " sent MsgTimeoutNow to " + hex(m.getFrom()) + " after received MsgAppResp");
+                logger.info("stepLeader", hex(id) + " sent MsgTimeoutNow to " + hex(m.getFrom()) + " after received MsgAppResp");
                 sendTimeoutNow(m.getFrom());
             }
         }
@@ -861,31 +861,31 @@ final class Raft {
 
     private void handleTransferLeader(Message m, PeerProgress pr) {
         if (pr.isLearner) {
-            debug(() -> hex(id) + " is learner. Ignored transferring leadership");
+            debug("stepLeader", () -> hex(id) + " is learner. Ignored transferring leadership");
             return;
         }
         long transferee = m.getFrom();
         long last = leadTransferee;
         if (last != 0) {
             if (last == transferee) {
-                logger.info(hex(id) + " [term " + term + "] transfer leadership to " + hex(transferee)
+                logger.info("stepLeader", hex(id) + " [term " + term + "] transfer leadership to " + hex(transferee)
                         + " is in progress, ignores request to same node " + hex(transferee));
                 return;
             }
             abortLeaderTransfer();
-            logger.info(hex(id) + " [term " + term + "] abort previous transferring leadership to " + hex(last));
+            logger.info("stepLeader", hex(id) + " [term " + term + "] abort previous transferring leadership to " + hex(last));
         }
         if (transferee == id) {
-            debug(() -> hex(id) + " is already leader. Ignored transferring leadership to self");
+            debug("stepLeader", () -> hex(id) + " is already leader. Ignored transferring leadership to self");
             return;
         }
-        logger.info(hex(id) + " [term " + term + "] starts to transfer leadership to " + hex(transferee));
+        logger.info("stepLeader", hex(id) + " [term " + term + "] starts to transfer leadership to " + hex(transferee));
         // The transfer must finish within one election timeout.
         electionElapsed = 0;
         leadTransferee = transferee;
         if (pr.match == raftLog.lastIndex()) {
             sendTimeoutNow(transferee);
-            logger.info(hex(id) + " sends MsgTimeoutNow to " + hex(transferee) + " immediately as " + hex(transferee)
+            logger.info("stepLeader", hex(id) + " sends MsgTimeoutNow to " + hex(transferee) + " immediately as " + hex(transferee)
                     + " already has up-to-date log");
         } else {
             sendAppend(transferee);
@@ -905,7 +905,7 @@ final class Raft {
         MessageType myVoteRespType = state == StateRole.PRE_CANDIDATE ? MessageType.MsgPreVoteResp : MessageType.MsgVoteResp;
         MessageType type = m.getType();
         if (type == MessageType.MsgProp) {
-            logger.info(hex(id) + " no leader at term " + term + "; dropping proposal");
+            logger.info("stepCandidate", hex(id) + " no leader at term " + term + "; dropping proposal");
             throw ProposalDroppedException.noLeader();
         } else if (type == MessageType.MsgApp) {
             becomeFollower(m.getTerm(), m.getFrom());
@@ -919,7 +919,7 @@ final class Raft {
         } else if (type == myVoteRespType) {
             VoteResult res = poll(m.getFrom(), type, !m.getReject());
             int[] counts = trk.countVotes();
-            logger.info(hex(id) + " has received " + counts[0] + " " + type + " votes and " + counts[1]
+            logger.info("stepCandidate", hex(id) + " has received " + counts[0] + " " + type + " votes and " + counts[1]
                     + " vote rejections");
             if (res == VoteResult.WON) {
                 if (state == StateRole.PRE_CANDIDATE) {
@@ -933,7 +933,7 @@ final class Raft {
                 becomeFollower(term, 0);
             }
         } else if (type == MessageType.MsgTimeoutNow) {
-            debug(() -> hex(id) + " [term " + term + " state " + state.etcdName() + "] ignored MsgTimeoutNow from "
+            debug("stepCandidate", () -> hex(id) + " [term " + term + " state " + state.etcdName() + "] ignored MsgTimeoutNow from "
                     + hex(m.getFrom()));
         }
     }
@@ -942,10 +942,10 @@ final class Raft {
         switch (m.getType()) {
             case MsgProp -> {
                 if (lead == 0) {
-                    logger.info(hex(id) + " no leader at term " + term + "; dropping proposal");
+                    logger.info("stepFollower", hex(id) + " no leader at term " + term + "; dropping proposal");
                     throw ProposalDroppedException.noLeader();
                 } else if (disableProposalForwarding) {
-                    logger.info(hex(id) + " not forwarding to leader " + hex(lead) + " at term " + term
+                    logger.info("stepFollower", hex(id) + " not forwarding to leader " + hex(lead) + " at term " + term
                             + "; dropping proposal");
                     throw ProposalDroppedException.notLeader(lead);
                 }
@@ -968,13 +968,13 @@ final class Raft {
             }
             case MsgTransferLeader -> {
                 if (lead == 0) {
-                    logger.info(hex(id) + " no leader at term " + term + "; dropping leader transfer msg");
+                    logger.info("stepFollower", hex(id) + " no leader at term " + term + "; dropping leader transfer msg");
                     return;
                 }
                 send(m.toBuilder().setTo(lead));
             }
             case MsgTimeoutNow -> {
-                logger.info(hex(id) + " [term " + term + "] received MsgTimeoutNow from " + hex(m.getFrom())
+                logger.info("stepFollower", hex(id) + " [term " + term + "] received MsgTimeoutNow from " + hex(m.getFrom())
                         + " and starts an election to get leadership.");
                 // A transfer never uses pre-vote: the leader asked for it, there is no partition to guard against.
                 hup(CampaignType.TRANSFER);
@@ -994,7 +994,7 @@ final class Raft {
             send(msg(m.getFrom(), MessageType.MsgAppResp).setIndex(lastNew));
             return;
         }
-        debug(() -> hex(id) + " [logterm: " + raftLog.zeroTermOnOutOfBounds(m.getIndex()) + ", index: " + m.getIndex()
+        debug("handleAppendEntries", () -> hex(id) + " [logterm: " + raftLog.zeroTermOnOutOfBounds(m.getIndex()) + ", index: " + m.getIndex()
                 + "] rejected MsgApp [logterm: " + m.getLogTerm() + ", index: " + m.getIndex() + "] from "
                 + hex(m.getFrom()));
         // Hint the leader at the largest (index, term) that may match, skipping our entries of higher terms.
@@ -1014,11 +1014,11 @@ final class Raft {
         long sindex = s.getMetadata().getIndex();
         long sterm = s.getMetadata().getTerm();
         if (restore(s)) {
-            logger.info(hex(id) + " [commit: " + raftLog.committed + "] restored snapshot [index: " + sindex
+            logger.info("handleSnapshot", hex(id) + " [commit: " + raftLog.committed + "] restored snapshot [index: " + sindex
                     + ", term: " + sterm + "]");
             send(msg(m.getFrom(), MessageType.MsgAppResp).setIndex(raftLog.lastIndex()));
         } else {
-            logger.info(hex(id) + " [commit: " + raftLog.committed + "] ignored snapshot [index: " + sindex
+            logger.info("handleSnapshot", hex(id) + " [commit: " + raftLog.committed + "] ignored snapshot [index: " + sindex
                     + ", term: " + sterm + "]");
             send(msg(m.getFrom(), MessageType.MsgAppResp).setIndex(raftLog.committed));
         }
@@ -1033,19 +1033,19 @@ final class Raft {
         }
         if (state != StateRole.FOLLOWER) {
             // Defense in depth: only followers install snapshots.
-            logger.warn(hex(id) + " attempted to restore snapshot as leader; should never happen");
+            logger.warn("restore", hex(id) + " attempted to restore snapshot as leader; should never happen");
             becomeFollower(term + 1, 0);
             return false;
         }
         ConfState cs = s.getMetadata().getConfState();
         if (!cs.getVotersList().contains(id) && !cs.getLearnersList().contains(id)) {
-            logger.warn(hex(id) + " attempted to restore snapshot but it is not in the ConfState " + describe(cs)
+            logger.warn("restore", hex(id) + " attempted to restore snapshot but it is not in the ConfState " + describe(cs)
                     + "; should never happen");
             return false;
         }
         if (raftLog.matchTerm(sindex, sterm)) {
             // We already have the snapshot's last entry: just commit up to it.
-            logger.info(hex(id) + " [commit: " + raftLog.committed + ", lastindex: " + raftLog.lastIndex()
+            logger.info("restore", hex(id) + " [commit: " + raftLog.committed + ", lastindex: " + raftLog.lastIndex()
                     + ", lastterm: " + raftLog.lastTerm() + "] fast-forwarded commit to snapshot [index: " + sindex
                     + ", term: " + sterm + "]");
             raftLog.commitTo(sindex);
@@ -1054,7 +1054,7 @@ final class Raft {
         raftLog.restore(s);
         trk = new ProgressTracker(trk.maxInflight);
         restoreConfig(cs);
-        logger.info(hex(id) + " [commit: " + raftLog.committed + ", lastindex: " + raftLog.lastIndex()
+        logger.info("restore", hex(id) + " [commit: " + raftLog.committed + ", lastindex: " + raftLog.lastIndex()
                 + ", lastterm: " + raftLog.lastTerm() + "] restored snapshot [index: " + sindex + ", term: "
                 + sterm + "]");
         return true;
@@ -1099,7 +1099,7 @@ final class Raft {
     }
 
     private ConfState switchToConfig() {
-        logger.info(hex(id) + " switched to configuration " + trk.describe());
+        logger.info("switchToConfig", hex(id) + " switched to configuration " + trk.describe());
         ConfState cs = trk.confState();
         PeerProgress self = trk.get(id);
         isLearner = self != null && self.isLearner;
@@ -1129,9 +1129,9 @@ final class Raft {
 
     // ---------------------------------------------------------------- logging
 
-    private void debug(java.util.function.Supplier<String> line) {
+    private void debug(String function, java.util.function.Supplier<String> line) {
         if (logger.isDebugEnabled()) {
-            logger.debug(line.get());
+            logger.debug(function, line.get());
         }
     }
 }

@@ -79,7 +79,7 @@ final class RaftLog {
             Entry ne = ents.get(i);
             if (!matchTerm(ne.getIndex(), ne.getTerm())) {
                 if (ne.getIndex() <= lastIndex()) {
-                    logger.info("found conflict at index " + ne.getIndex() + " [existing term: "
+                    logger.info("findConflict", "found conflict at index " + ne.getIndex() + " [existing term: "
                             + zeroTermOnOutOfBounds(ne.getIndex()) + ", conflicting term: " + ne.getTerm() + "]");
                 }
                 return ne.getIndex();
@@ -111,10 +111,6 @@ final class RaftLog {
 
     boolean hasNextUnstableEnts() {
         return unstable.hasNextEntries();
-    }
-
-    boolean hasNextOrInProgressUnstableEnts() {
-        return !unstable.entries.isEmpty();
     }
 
     /** Committed entries ready to be applied, bounded by the applying-size budget. */
@@ -296,7 +292,7 @@ final class RaftLog {
     }
 
     void restore(Snapshot s) {
-        logger.info("log [" + this + "] starts to restore snapshot [index: " + s.getMetadata().getIndex()
+        logger.info("restore", "log [" + this + "] starts to restore snapshot [index: " + s.getMetadata().getIndex()
                 + ", term: " + s.getMetadata().getTerm() + "]");
         committed = s.getMetadata().getIndex();
         unstable.restore(s);

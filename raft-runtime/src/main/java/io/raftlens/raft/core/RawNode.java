@@ -14,6 +14,7 @@ import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The synchronous driver-facing API of one Raft node (etcd rawnode.go). Not thread-safe: call it from one
@@ -67,7 +68,7 @@ public final class RawNode {
      * @throws IllegalStateException if the storage is not empty
      */
     public void bootstrap(List<Long> peers) {
-        if (peers.isEmpty()) {
+        if (Objects.requireNonNull(peers, "peers must not be null").isEmpty()) {
             throw new IllegalArgumentException("must provide at least one peer to Bootstrap");
         }
         if (raft.raftLog.storage.lastIndex() != 0) {
@@ -112,7 +113,7 @@ public final class RawNode {
      *     no leader, leadership transfer in progress, …)
      */
     public void propose(ByteString data) {
-        raft.proposeData(data);
+        raft.proposeData(Objects.requireNonNull(data, "proposal data must not be null (use ByteString.EMPTY)"));
         observeLeader();
     }
 
@@ -122,12 +123,12 @@ public final class RawNode {
      * @throws ProposalDroppedException as {@link #propose(ByteString)}
      */
     public void proposeAll(List<ByteString> data) {
-        if (data.isEmpty()) {
+        if (Objects.requireNonNull(data, "proposal batch must not be null").isEmpty()) {
             return;
         }
         Message.Builder m = Message.newBuilder().setType(MessageType.MsgProp).setFrom(raft.id);
         for (int i = 0, n = data.size(); i < n; i++) {
-            m.addEntries(Entry.newBuilder().setData(data.get(i)));
+            m.addEntries(Entry.newBuilder().setData(Objects.requireNonNull(data.get(i), "proposal data must not be null")));
         }
         raft.step(m.build());
         observeLeader();
@@ -140,6 +141,7 @@ public final class RawNode {
      * @throws ProposalDroppedException if the change cannot be proposed now
      */
     public void proposeConfChange(ConfChange cc) {
+        Objects.requireNonNull(cc, "conf change must not be null");
         raft.step(Message.newBuilder().setType(MessageType.MsgProp).setFrom(raft.id)
                 .addEntries(Entry.newBuilder().setType(EntryType.EntryConfChange).setData(cc.toByteString())).build());
         observeLeader();
@@ -147,7 +149,7 @@ public final class RawNode {
 
     /** Applies a committed conf change to the membership; call it for each EntryConfChange you apply. */
     public ConfState applyConfChange(ConfChange cc) {
-        ConfState cs = raft.applyConfChange(cc);
+        ConfState cs = raft.applyConfChange(Objects.requireNonNull(cc, "conf change must not be null"));
         observeLeader();
         return cs;
     }
@@ -158,7 +160,7 @@ public final class RawNode {
      * @throws StepLocalMessageException for local-only message types (MsgHup, MsgBeat, …)
      */
     public void step(Message m) {
-        MessageType t = m.getType();
+        MessageType t = Objects.requireNonNull(m, "message must not be null").getType();
         if (isLocal(t)) {
             throw new StepLocalMessageException();
         }
@@ -320,13 +322,13 @@ public final class RawNode {
         RaftLogger logger = raft.logger;
         if (lead != 0) {
             if (observedLead == 0) {
-                logger.info("raft.node: " + hex(raft.id) + " elected leader " + hex(lead) + " at term " + raft.term);
+                logger.info("run", "raft.node: " + hex(raft.id) + " elected leader " + hex(lead) + " at term " + raft.term);
             } else {
-                logger.info("raft.node: " + hex(raft.id) + " changed leader from " + hex(observedLead) + " to "
+                logger.info("run", "raft.node: " + hex(raft.id) + " changed leader from " + hex(observedLead) + " to "
                         + hex(lead) + " at term " + raft.term);
             }
         } else {
-            logger.info("raft.node: " + hex(raft.id) + " lost leader " + hex(observedLead) + " at term " + raft.term);
+            logger.info("run", "raft.node: " + hex(raft.id) + " lost leader " + hex(observedLead) + " at term " + raft.term);
         }
         observedLead = lead;
     }

@@ -83,15 +83,15 @@ final class UnstableLog {
     void stableTo(long index, long term) {
         long gt = maybeTerm(index);
         if (gt < 0) {
-            logger.info("entry at index " + index + " missing from unstable log; ignoring");
+            logger.info("stableTo", "entry at index " + index + " missing from unstable log; ignoring");
             return;
         }
         if (index < offset) {
-            logger.info("entry at index " + index + " matched unstable snapshot; ignoring");
+            logger.info("stableTo", "entry at index " + index + " matched unstable snapshot; ignoring");
             return;
         }
         if (gt != term) {
-            logger.info("entry at (index,term)=(" + index + "," + term + ") mismatched with entry at ("
+            logger.info("stableTo", "entry at (index,term)=(" + index + "," + term + ") mismatched with entry at ("
                     + index + "," + gt + ") in unstable log; ignoring");
             return;
         }
@@ -125,13 +125,13 @@ final class UnstableLog {
         if (fromIndex == offset + entries.size()) {
             entries.addAll(ents);
         } else if (fromIndex <= offset) {
-            logger.info("replace the unstable entries from index " + fromIndex);
+            logger.info("truncateAndAppend", "replace the unstable entries from index " + fromIndex);
             entries.clear();
             entries.addAll(ents);
             offset = fromIndex;
             offsetInProgress = offset;
         } else {
-            logger.info("truncate the unstable entries before index " + fromIndex);
+            logger.info("truncateAndAppend", "truncate the unstable entries before index " + fromIndex);
             entries.subList((int) (fromIndex - offset), entries.size()).clear();
             entries.addAll(ents);
             offsetInProgress = Math.min(offsetInProgress, fromIndex);

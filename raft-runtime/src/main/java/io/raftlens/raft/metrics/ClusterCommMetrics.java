@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * Fabric's {@code cluster_comm_*} metrics (orderer/common/cluster/metrics.go) fed by the transport: pass this as the
  * transport's {@link TransportObserver} and {@link #attach} the started transport for the gauges, which are read at
  * scrape time. Every Raft message is Fabric's {@code msg_type="consensus"}. {@code host} is the peer's
- * {@code host:port}. Refused peers have no Fabric metric; they are counted in
- * {@code raftlens_cluster_comm_refused_count}.
+ * {@code host:port}. {@code msg_send_time} is the time a message waited in its egress queue until written to the
+ * connection (Fabric times the gRPC Send, which is where its queue wait shows up). Refused peers have no Fabric
+ * metric; they are counted in {@code raftlens_cluster_comm_refused_count}.
  */
 public final class ClusterCommMetrics implements TransportObserver {
     static final String CONSENSUS = "consensus";

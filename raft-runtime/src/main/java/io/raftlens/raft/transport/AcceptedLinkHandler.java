@@ -26,9 +26,10 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     private final long self;
     private long peer;
     private byte[] certDer;
-    private String subject = "(no certificate)";
+    private String subject = "";
     private boolean accepted;
-    private final Set<String> refusedChannels = new HashSet<>();
+    private boolean refused; // frames still arriving on a refused link are ignored
+    private final Set<String> refusedReasons = new HashSet<>();
 
     AcceptedLinkHandler(Transport transport, long self) {
         this.transport = transport;
@@ -63,6 +64,9 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ClusterFrame frame = (ClusterFrame) msg;
+        if (refused) {
+            return;
+        }
         if (!accepted) {
             onHandshake(ctx, frame);
             return;
@@ -72,17 +76,27 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String channel = frame.getChannel();
+        if (frame.getMessage().getFrom() != peer) {
+            // Raft messages always carry their sender's id: another id would be one consenter speaking for another
+            refuseFrame(ctx, channel, "a Raft message claims to come from node " + frame.getMessage().getFrom());
+            return;
+        }
         if (!transport.membership().authorizes(channel, peer, certDer)) {
-            transport.countRefused();
-            if (refusedChannels.add(channel)) {
-                log.warn("node={} refusing messages of channel {} from {} (node {}, certificate {}): not a consenter"
-                        + " of the channel", self, channel, ctx.channel().remoteAddress(), peer, subject);
-                transport.config().observer().peerRefused(String.valueOf(ctx.channel().remoteAddress()), subject,
-                        channel, "not a consenter of the channel");
-            }
+            refuseFrame(ctx, channel, "not a consenter of the channel");
             return;
         }
         transport.deliver(channel, peer, frame.getMessage(), ctx.channel());
+    }
+
+    /** Drops one frame and counts it; the link stays up for the channels the peer does serve. Logged once per link. */
+    private void refuseFrame(ChannelHandlerContext ctx, String channel, String reason) {
+        transport.countRefused();
+        transport.config().observer().peerRefused(String.valueOf(ctx.channel().remoteAddress()), subject, channel,
+                reason);
+        if (refusedReasons.add(channel + reason)) {
+            log.warn("node={} refusing messages of channel {} from {} (node {}, certificate {}): {}", self, channel,
+                    ctx.channel().remoteAddress(), peer, subject, reason);
+        }
     }
 
     private void onHandshake(ChannelHandlerContext ctx, ClusterFrame frame) {
@@ -113,8 +127,17 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, String channel, String reason, boolean tellPeer) {
+        if (refused) {
+            return;
+        }
+        refused = true;
         String remote = String.valueOf(ctx.channel().remoteAddress());
-        log.warn("node={} refused connection from {} (certificate {}): {}", self, remote, subject, reason);
+        if (transport.firstRefusalInAWhile(subject + reason)) {
+            log.warn("node={} refused connection from {}{}: {}", self, remote,
+                    subject.isEmpty() ? "" : " (certificate " + subject + ")", reason);
+        } else {
+            log.debug("node={} refused connection from {}: {}", self, remote, reason);
+        }
         transport.countRefused();
         transport.config().observer().peerRefused(remote, subject, channel, reason);
         if (tellPeer && ctx.channel().isActive()) {

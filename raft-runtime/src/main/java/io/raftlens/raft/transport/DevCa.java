@@ -3,7 +3,6 @@ package io.raftlens.raft.transport;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -26,6 +25,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -86,8 +87,7 @@ public final class DevCa {
                 }
             }
             KeyPair pair = newKeyPair();
-            X500Name subject = new X500Name("C=US,ST=California,L=San Francisco,O=" + organization
-                    + ",CN=tlsca." + organization);
+            X500Name subject = subject(organization, "tlsca." + organization);
             X509Certificate cert = sign(new JcaX509v3CertificateBuilder(subject, serial(), notBefore(), notAfter(),
                     subject, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
@@ -140,7 +140,7 @@ public final class DevCa {
 
     private X509Certificate issue(String host, KeyPair pair) throws GeneralSecurityException, IOException,
             OperatorCreationException {
-        X500Name subject = new X500Name("C=US,ST=California,L=San Francisco,CN=" + host);
+        X500Name subject = subject(null, host);
         List<GeneralName> sans = new ArrayList<>();
         if (isIpLiteral(host)) {
             sans.add(new GeneralName(GeneralName.iPAddress, host));
@@ -167,6 +167,16 @@ public final class DevCa {
                 .addExtension(Extension.subjectKeyIdentifier, false,
                         ext.createSubjectKeyIdentifier(pair.getPublic()));
         return sign(builder, caKey);
+    }
+
+    /** cryptogen's subject layout; built attribute by attribute so that any host name is safe. */
+    private static X500Name subject(String organization, String commonName) {
+        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "US").addRDN(BCStyle.ST, "California").addRDN(BCStyle.L, "San Francisco");
+        if (organization != null) {
+            name.addRDN(BCStyle.O, organization);
+        }
+        return name.addRDN(BCStyle.CN, commonName).build();
     }
 
     private boolean issuedByUs(X509Certificate cert) {
@@ -271,8 +281,8 @@ public final class DevCa {
         try {
             Files.createDirectories(dir);
             try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = lockFile.lock()) {
+                    StandardOpenOption.WRITE)) {
+                lockFile.lock(); // released when the channel closes
                 return action.run();
             }
         } catch (IOException e) {

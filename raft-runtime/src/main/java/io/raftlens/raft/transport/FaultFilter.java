@@ -10,10 +10,14 @@ import java.util.Set;
  * reconnect delays, and the same call on any one node of a link cuts it completely.
  */
 final class FaultFilter {
-    /** @param cutAll this node is isolated from everyone; @param cut individual peers cut off */
-    private record State(boolean cutAll, Set<Long> cut) {}
+    /**
+     * @param cutAll  this node is isolated from everyone
+     * @param cut     peers cut off one by one
+     * @param allowed under a partition, the peers of this node's group (null when not partitioned)
+     */
+    private record State(boolean cutAll, Set<Long> cut, Set<Long> allowed) {}
 
-    private static final State HEALED = new State(false, Set.of());
+    private static final State HEALED = new State(false, Set.of(), null);
 
     private final long self;
     private volatile State state = HEALED;
@@ -24,52 +28,35 @@ final class FaultFilter {
 
     boolean blocks(long peer) {
         State s = state;
-        return s.cutAll || (!s.cut.isEmpty() && s.cut.contains(peer));
+        if (s == HEALED) {
+            return false;
+        }
+        return s.cutAll || s.cut.contains(peer) || (s.allowed != null && !s.allowed.contains(peer));
     }
 
     /** Cuts {@code node} off: every link when it is this node, else the link to it. */
     synchronized void isolate(long node) {
         if (node == self) {
-            state = new State(true, state.cut);
+            state = new State(true, state.cut, state.allowed);
         } else {
             Set<Long> cut = new HashSet<>(state.cut);
             cut.add(node);
-            state = new State(state.cutAll, Set.copyOf(cut));
+            state = new State(state.cutAll, Set.copyOf(cut), state.allowed);
         }
     }
 
-    /**
-     * Keeps only the links inside this node's group. A node in no group is isolated; {@code others} are the peers
-     * this node knows, so that peers outside every group are cut too.
-     */
-    synchronized void partition(Collection<? extends Collection<Long>> groups, Collection<Long> others) {
+    /** Keeps only the links to this node's group (peers added later included); a node in no group is isolated. */
+    synchronized void partition(Collection<? extends Collection<Long>> groups) {
         Set<Long> mine = null;
         for (Collection<Long> group : groups) {
             if (group.contains(self)) {
                 if (mine != null) {
                     throw new IllegalArgumentException("node " + self + " appears in two partition groups: " + groups);
                 }
-                mine = new HashSet<>(group);
+                mine = Set.copyOf(group);
             }
         }
-        if (mine == null) {
-            state = new State(true, Set.of());
-            return;
-        }
-        Set<Long> cut = new HashSet<>();
-        for (Collection<Long> group : groups) {
-            for (Long id : group) {
-                if (!mine.contains(id)) {
-                    cut.add(id);
-                }
-            }
-        }
-        for (Long id : others) {
-            if (!mine.contains(id)) {
-                cut.add(id);
-            }
-        }
-        state = new State(false, Set.copyOf(cut));
+        state = mine == null ? new State(true, Set.of(), null) : new State(false, Set.of(), mine);
     }
 
     synchronized void heal() {

@@ -3,8 +3,9 @@ package io.raftlens.raft.transport;
 import io.raftlens.raft.core.pb.Message;
 
 /**
- * Receives Raft messages from authenticated consenters. Called on a Netty event loop thread: implementations must
- * be cheap and never block (the node driver enqueues the message for its Raft loop).
+ * Receives Raft messages from authenticated consenters. Called on Netty event loop threads — concurrently for
+ * different peers, in order for one peer — so implementations must be thread-safe, cheap and never block (the node
+ * driver enqueues the message for its Raft loop).
  */
 @FunctionalInterface
 public interface InboundHandler {

@@ -18,9 +18,12 @@ import io.raftlens.raft.transport.pb.ClusterFrame;
 import io.raftlens.raft.transport.pb.Hello;
 import java.security.cert.Certificate;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +57,7 @@ final class PeerLink {
     private volatile boolean closed;
     private volatile CompletableFuture<Void> connected = new CompletableFuture<>();
     private ScheduledFuture<?> reconnect;
-    private String lastLoggedFailure;
+    private final Set<String> loggedFailures = new HashSet<>(); // since the last successful connection
 
     PeerLink(PeerEndpoint endpoint, long self, TransportConfig config, TlsContexts tls, EventLoop loop) {
         this.endpoint = endpoint;
@@ -80,7 +83,13 @@ final class PeerLink {
             return false;
         }
         if (drainScheduled.compareAndSet(false, true)) {
-            loop.execute(this::drain);
+            try {
+                loop.execute(this::drain);
+            } catch (RejectedExecutionException closing) {
+                // the transport is closing: the queued message goes with the connection
+                observer.messageDropped(endpoint.address(), channelName, DropReason.NOT_CONNECTED);
+                return false;
+            }
         }
         return true;
     }
@@ -97,6 +106,10 @@ final class PeerLink {
         return connected;
     }
 
+    void removeQueue(String channelName) {
+        queues.remove(channelName);
+    }
+
     Iterable<EgressQueue> queues() {
         return queues.values();
     }
@@ -105,6 +118,10 @@ final class PeerLink {
     CompletableFuture<Void> close() {
         closed = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
+        if (loop.isShuttingDown()) { // a shared event loop group already stopped by its owner
+            done.complete(null);
+            return done;
+        }
         loop.execute(() -> {
             if (reconnect != null) {
                 reconnect.cancel(false);
@@ -209,27 +226,29 @@ final class PeerLink {
         }
     }
 
-    /** Logs a connection failure at WARN once per distinct reason, then at DEBUG while it repeats. */
+    /** Logs a connection failure at WARN once per distinct reason until the link comes up, else at DEBUG. */
     private void noteFailure(String reason) {
         if (closed) {
             return;
         }
-        if (reason.equals(lastLoggedFailure)) {
+        if (!loggedFailures.add(reason)) {
             log.debug("node={} consenter {} (id {}): {}", self, endpoint.address(), endpoint.id(), reason);
         } else {
-            lastLoggedFailure = reason;
             log.warn("node={} consenter {} (id {}): {}; retrying with backoff", self, endpoint.address(),
                     endpoint.id(), reason);
         }
     }
 
+    /** The most telling message in a cause chain: a certificate rejection if there is one, else the root cause. */
     static String describe(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException && c.getMessage() != null) {
+                return c.getMessage();
+            }
+            root = c;
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message;
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private final class LinkHandler extends ChannelInboundHandlerAdapter {
@@ -288,7 +307,7 @@ final class PeerLink {
                     }
                     active = true;
                     attempt.set(0);
-                    lastLoggedFailure = null;
+                    loggedFailures.clear();
                     log.info("node={} connected to consenter {} (id {})", self, endpoint.address(), endpoint.id());
                     connected.complete(null);
                     drain();

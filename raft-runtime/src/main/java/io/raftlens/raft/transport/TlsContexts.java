@@ -7,7 +7,11 @@ import io.netty.handler.ssl.SslProvider;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLException;
 
-/** Mutual-TLS contexts for cluster links: JDK provider, TLS 1.3 and 1.2, client certificates required. */
+/**
+ * Mutual-TLS contexts for cluster links: JDK provider, TLS 1.3 and 1.2, client certificates required. Netty 4.2
+ * clients verify the server's host name by default: the consenter's certificate must name its Host (cryptogen
+ * certificates and the dev CA's do), as Fabric's Go TLS client requires.
+ */
 final class TlsContexts {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
@@ -16,7 +20,7 @@ final class TlsContexts {
 
     TlsContexts(TlsMaterial tls) {
         X509Certificate[] chain = tls.certChain().toArray(X509Certificate[]::new);
-        X509Certificate[] roots = tls.trustedRoots().toArray(X509Certificate[]::new);
+        NamingTrustManagerFactory roots = new NamingTrustManagerFactory(tls.trustedRoots());
         try {
             server = SslContextBuilder.forServer(tls.key(), chain)
                     .sslProvider(SslProvider.JDK)

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class Transport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final TransportConfig config;
     private final InboundHandler handler;
@@ -60,11 +61,13 @@ public final class Transport implements AutoCloseable {
     private final Map<Long, Channel> inbound = new ConcurrentHashMap<>();
     private final ChannelGroup acceptedChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final LongAdder refused = new LongAdder();
+    private final Map<String, Long> refusalLog = new ConcurrentHashMap<>();
     private volatile Channel serverChannel;
     private volatile boolean closed;
 
     private Transport(TransportConfig config, InboundHandler handler) {
         this.config = config;
+        config.initialChannelMembers().forEach(membership::set);
         this.handler = handler;
         this.tls = new TlsContexts(config.tls());
         this.faults = new FaultFilter(config.nodeId());
@@ -77,6 +80,8 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Listens on {@code listenHost:listenPort} and returns the running transport; peers are added afterwards.
+     * Channel members known at start belong in {@link TransportConfig.Builder#channelMembers}, so that peers dialing
+     * the moment the port opens are not refused.
      *
      * @throws TransportException if the port cannot be bound (nothing is left running) or TLS material is unusable
      */
@@ -161,8 +166,10 @@ public final class Transport implements AutoCloseable {
         membership.set(channel, consenters);
     }
 
+    /** Forgets a channel: its frames are refused from now on and its egress queues (and their metrics) go. */
     public void removeChannel(String channel) {
         membership.remove(channel);
+        peers.values().forEach(link -> link.removeQueue(channel));
     }
 
     /**
@@ -217,7 +224,7 @@ public final class Transport implements AutoCloseable {
 
     /** Keeps only links within this node's group; a node in no group is isolated. */
     public void partition(Collection<? extends Collection<Long>> groups) {
-        faults.partition(groups, peers.keySet());
+        faults.partition(groups);
         log.info("node={} fault injected: partition {}", config.nodeId(), groups);
     }
 
@@ -277,6 +284,23 @@ public final class Transport implements AutoCloseable {
 
     ChannelMembership membership() {
         return membership;
+    }
+
+    /**
+     * Whether a refusal for this reason should be logged at WARN: a peer retrying with backoff would otherwise log
+     * one line per attempt; it is still counted every time.
+     */
+    boolean firstRefusalInAWhile(String key) {
+        long now = System.nanoTime();
+        if (refusalLog.size() > 1_000) {
+            refusalLog.clear();
+        }
+        Long last = refusalLog.get(key);
+        if (last != null && now - last < REFUSAL_LOG_INTERVAL.toNanos()) {
+            return false;
+        }
+        refusalLog.put(key, now);
+        return true;
     }
 
     void countRefused() {

@@ -1,7 +1,10 @@
 package io.raftlens.raft.transport;
 
 import io.netty.channel.EventLoopGroup;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,8 +29,10 @@ public final class TransportConfig {
     private final int ioThreads;
     private final EventLoopGroup sharedEventLoopGroup;
     private final TransportObserver observer;
+    private final Map<String, Map<Long, X509Certificate>> initialChannelMembers;
 
     private TransportConfig(Builder b) {
+        this.initialChannelMembers = Map.copyOf(b.channelMembers);
         this.nodeId = b.nodeId;
         this.listenHost = b.listenHost;
         this.listenPort = b.listenPort;
@@ -59,6 +64,8 @@ public final class TransportConfig {
     /** An event loop group owned by the caller (shared by the nodes of a launch), or null for a private one. */
     public EventLoopGroup sharedEventLoopGroup() { return sharedEventLoopGroup; }
     public TransportObserver observer() { return observer; }
+    /** Consenters per channel known at start (see {@link Transport#setChannelMembers}). */
+    public Map<String, Map<Long, X509Certificate>> initialChannelMembers() { return initialChannelMembers; }
 
     public static final class Builder {
         private final long nodeId;
@@ -73,6 +80,7 @@ public final class TransportConfig {
         private int ioThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
         private EventLoopGroup sharedEventLoopGroup;
         private TransportObserver observer = TransportObserver.NONE;
+        private final Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
 
         private Builder(long nodeId, TlsMaterial tls) {
             if (nodeId <= 0) {
@@ -130,6 +138,12 @@ public final class TransportConfig {
         public Builder sharedEventLoopGroup(EventLoopGroup group) { this.sharedEventLoopGroup = group; return this; }
 
         public Builder observer(TransportObserver observer) { this.observer = Objects.requireNonNull(observer); return this; }
+
+        /** The consenters of {@code channel} with their ClientTLSCert, in force from the moment the port opens. */
+        public Builder channelMembers(String channel, Map<Long, X509Certificate> consenters) {
+            channelMembers.put(Objects.requireNonNull(channel), Map.copyOf(consenters));
+            return this;
+        }
 
         public TransportConfig build() {
             return new TransportConfig(this);

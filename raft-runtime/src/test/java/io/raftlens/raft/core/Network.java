@@ -276,17 +276,26 @@ final class Network {
         p.node.advance(rd);
     }
 
-    /** Leaves Readies unprocessed: only steps the message and returns what the node wants to send. */
+    /** Steps one message into a node and runs its Ready loop, returning what it sends (nothing is delivered). */
     List<Message> stepAndCollect(long id, Message m) {
+        peer(id).node.step(m);
+        return readMessages(id);
+    }
+
+    /** Runs a node's Ready loop until it is idle and returns the messages it wants sent, undelivered. */
+    List<Message> readMessages(long id) {
         Peer p = peer(id);
-        p.node.step(m);
-        Ready rd = p.node.ready();
-        p.storage.append(rd.entries());
-        if (rd.hardState() != null) {
-            p.storage.setHardState(rd.hardState());
+        List<Message> out = new ArrayList<>();
+        while (p.node.hasReady()) {
+            int before = inFlight.size();
+            processReady(p);
+            List<Message> sent = new ArrayList<>();
+            while (inFlight.size() > before) {
+                sent.add(0, inFlight.pollLast());
+            }
+            out.addAll(sent);
         }
-        p.node.advance(rd);
-        return rd.messages();
+        return out;
     }
 
     List<Long> leaders() {

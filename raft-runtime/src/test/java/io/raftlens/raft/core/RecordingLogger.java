@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects log lines as "LEVEL line", optionally shared by several nodes (to check cross-node order). */
-final class RecordingLogger implements RaftLogger {
+class RecordingLogger implements RaftLogger {
     final List<String> lines = new ArrayList<>();
     /** Where every node of a network also writes, to check the order across nodes; may be null. */
     private final List<String> shared;

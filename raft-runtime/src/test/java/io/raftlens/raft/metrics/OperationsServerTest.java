@@ -12,6 +12,7 @@ import io.raftlens.raft.transport.PeerEndpoint;
 import io.raftlens.raft.transport.TlsMaterial;
 import io.raftlens.raft.transport.Transport;
 import io.raftlens.raft.transport.TransportConfig;
+import io.raftlens.raft.transport.TransportObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,8 +50,17 @@ class OperationsServerTest {
         TlsMaterial tls2 = ca.nodeMaterial("orderer2.example.com");
         OrdererMetrics metrics = new OrdererMetrics();
         CountDownLatch delivered = new CountDownLatch(3);
-        try (Transport t1 = Transport.start(TransportConfig.builder(1, tls1).observer(metrics.cluster()).build(),
-                (c, f, m) -> { });
+        CountDownLatch refused = new CountDownLatch(1);
+        TransportObserver onRefusal = new TransportObserver() {
+            @Override
+            public void peerRefused(String remote, String subject, String channel, String reason) {
+                refused.countDown();
+            }
+        };
+        TlsMaterial tls9 = ca.nodeMaterial("orderer9.example.com");
+        try (Transport t1 = Transport.start(TransportConfig.builder(1, tls1)
+                        .observer(TransportObserver.all(metrics.cluster(), onRefusal)).build(), (c, f, m) -> { });
+             Transport intruder = Transport.start(TransportConfig.builder(9, tls9).build(), (c, f, m) -> { });
              Transport t2 = Transport.start(TransportConfig.builder(2, tls2).build(),
                      (c, f, m) -> delivered.countDown());
              OperationsServer ops = OperationsServer.start("127.0.0.1", 0, metrics, new HealthRegistry(), CLOCK)) {
@@ -71,6 +81,10 @@ class OperationsServerTest {
             }
             assertFalse(t1.send("mychannel", 3, hb));
             assertTrue(delivered.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            intruder.addPeer(new PeerEndpoint(1, "orderer1.example.com", t1.localAddress().getPort(), "127.0.0.1",
+                    null));
+            assertTrue(refused.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            intruder.removePeer(1);
 
             HttpResponse<String> response = get(ops, "/metrics");
             assertEquals(200, response.statusCode());
@@ -94,7 +108,7 @@ class OperationsServerTest {
             e.assertType("cluster_comm_msg_send_time", "histogram");
             e.assertSample("cluster_comm_msg_send_time_count{channel=\"mychannel\"," + peer2 + "}", "3");
             e.assertType("raftlens_cluster_comm_refused_count", "counter");
-            e.assertSample("raftlens_cluster_comm_refused_count", "0");
+            assertTrue(Double.parseDouble(e.samples.get("raftlens_cluster_comm_refused_count")) >= 1, e.text);
             assertFalse(response.body().contains("_total"), response.body());
         }
     }
@@ -128,7 +142,7 @@ class OperationsServerTest {
     }
 
     @Test
-    void closeFreesThePortAndWorkers() {
+    void closeFreesThePortAndWorkers() throws InterruptedException {
         OperationsServer first = OperationsServer.start("127.0.0.1", 0, new OrdererMetrics(), new HealthRegistry());
         int port = first.address().getPort();
         IllegalStateException inUse = assertThrows(IllegalStateException.class,
@@ -140,7 +154,10 @@ class OperationsServerTest {
             assertEquals(port, again.address().getPort());
         }
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertFalse(t.isAlive() && t.getName().startsWith("operations-" + port), "left running: " + t.getName());
+            if (t.getName().startsWith("operations-" + port)) {
+                t.join(TIMEOUT.toMillis()); // the pool has terminated; join covers the instant before threads exit
+                assertFalse(t.isAlive(), "left running: " + t.getName());
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import com.google.protobuf.ByteString;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,6 +109,24 @@ class TransportTest {
         assertEquals(new TestNode.Received(CH, 2, heartbeat(2, 1, 3)), a.next());
         assertEquals(1, b.transport.stats().ingressStreams());
         assertEquals(1, a.transport.stats().egressTlsConnections());
+    }
+
+    @Test
+    void worksWithConsenterCertificatesLoadedFromPemFiles() throws Exception {
+        DevCa ca = ca(); // stands in for cryptogen: its files are loaded back as an operator's would be
+        TestNode[] nodes = new TestNode[2];
+        for (int id = 1; id <= 2; id++) {
+            String host = "orderer" + id + ".example.com";
+            ca.nodeMaterial(host);
+            Path tlsDir = dir.resolve("crypto/orderers/" + host + "/tls");
+            TlsMaterial tls = TlsMaterial.fromPemFiles(tlsDir.resolve("server.crt"), tlsDir.resolve("server.key"),
+                    List.of(tlsDir.resolve("ca.crt")));
+            nodes[id - 1] = node(id, tls, TestNode.config(id, tls));
+        }
+        mesh(nodes);
+        awaitLinks(nodes);
+        assertTrue(nodes[0].transport.send(CH, 2, heartbeat(1, 2, 4)));
+        assertEquals(new TestNode.Received(CH, 1, heartbeat(1, 2, 4)), nodes[1].next());
     }
 
     @Test
@@ -244,6 +263,34 @@ class TransportTest {
     }
 
     @Test
+    void membersGivenAtStartAreInForceWhenThePortOpens() throws Exception {
+        DevCa ca = ca();
+        TlsMaterial tls1 = ca.nodeMaterial("orderer1.example.com");
+        TlsMaterial tls2 = ca.nodeMaterial("orderer2.example.com");
+        Map<Long, X509Certificate> consenters = Map.of(1L, tls1.certificate(), 2L, tls2.certificate());
+        TestNode b = node(2, tls2, TestNode.config(2, tls2).channelMembers(CH, consenters));
+        TestNode a = node(1, tls1, TestNode.config(1, tls1).channelMembers(CH, consenters));
+        a.transport.addPeer(b.endpoint());
+        assertTrue(a.transport.awaitConnected(2, TIMEOUT));
+        assertTrue(a.transport.send(CH, 2, heartbeat(1, 2, 1)));
+        assertEquals(1, b.next().from());
+        assertEquals(0, b.transport.stats().refusedPeers());
+    }
+
+    @Test
+    void aMessageSpeakingForAnotherNodeIsRefused() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        assertTrue(a.transport.send(CH, 2, heartbeat(3, 2, 1)), "queued; the receiver judges it");
+        assertTrue(a.transport.send(CH, 2, heartbeat(1, 2, 2)));
+        assertEquals(2, b.next().message().getTerm());
+        assertEquals(1, b.transport.stats().refusedPeers());
+    }
+
+    @Test
     void certificateFromAnotherCaFailsTheHandshake() throws Exception {
         DevCa ca = ca();
         DevCa rogue = DevCa.loadOrCreate(dir.resolve("rogue"), "example.com");
@@ -267,6 +314,7 @@ class TransportTest {
 
         assertTrue(refused.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         assertTrue(reasons.get(0).startsWith("TLS handshake failed"), reasons.toString());
+        assertTrue(reasons.get(0).contains("certificate CN=orderer1.example.com"), reasons.toString());
         assertFalse(impostor.transport.isConnected(2));
         assertEquals(0, b.transport.stats().ingressStreams());
     }
@@ -305,6 +353,10 @@ class TransportTest {
         assertEquals(3, three.next().message().getTerm());
         assertTrue(one.transport.isConnected(3), "connections were kept open");
 
+        one.transport.partition(List.of(Set.of(1L, 3L)));
+        assertFalse(one.transport.send(CH, 2, heartbeat(1, 2, 4)), "node 2 is in no group: cut off from 1");
+        one.transport.heal();
+
         one.transport.isolate(1);
         assertFalse(one.transport.send(CH, 2, heartbeat(1, 2, 4)));
         assertFalse(one.transport.send(CH, 3, heartbeat(1, 3, 4)));
@@ -331,6 +383,45 @@ class TransportTest {
     }
 
     @Test
+    void serverCertificateMustNameTheConsentersHost() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        a.transport.addPeer(new PeerEndpoint(2, "orderer7.example.com", b.port(), "127.0.0.1", null));
+        assertFalse(a.transport.awaitConnected(2, java.time.Duration.ofMillis(300)),
+                "node 2's certificate does not name orderer7.example.com: host name verification must refuse it");
+    }
+
+    @Test
+    void newestConnectionFromTheSameNodeWins() throws Exception {
+        DevCa ca = ca();
+        TestNode b = node(2, ca);
+        TlsMaterial tls1 = ca.nodeMaterial("orderer1.example.com");
+        // the old incarnation retries only after a minute, so it cannot take the link back during the test
+        TestNode old = node(1, tls1, TestNode.config(1, tls1)
+                .backoff(new Backoff(Duration.ofMinutes(1), 1, Duration.ofMinutes(1), 0, () -> 0)));
+        b.transport.setChannelMembers(CH, Map.of(1L, tls1.certificate(), 2L, b.tls.certificate()));
+        old.transport.setChannelMembers(CH, Map.of(1L, tls1.certificate(), 2L, b.tls.certificate()));
+        old.transport.addPeer(b.endpoint());
+        assertTrue(old.transport.awaitConnected(2, TIMEOUT));
+
+        TestNode fresh = node(1, tls1, TestNode.config(1, tls1));
+        fresh.transport.addPeer(b.endpoint());
+        assertTrue(fresh.transport.awaitConnected(2, TIMEOUT));
+        assertEquals(1, b.transport.stats().ingressStreams(), "one inbound link per node");
+        old.transport.send(CH, 2, heartbeat(1, 2, 100)); // on the superseded connection: never delivered
+        assertTrue(fresh.transport.send(CH, 2, heartbeat(1, 2, 200)));
+        assertTrue(fresh.transport.send(CH, 2, heartbeat(1, 2, 201)));
+        assertEquals(200, b.next().message().getTerm());
+        assertEquals(201, b.next().message().getTerm());
+        old.close();
+        assertTrue(fresh.transport.send(CH, 2, heartbeat(1, 2, 202)));
+        assertEquals(202, b.next().message().getTerm());
+    }
+
+    @Test
     void closeReleasesThePortAndThreads() throws Exception {
         DevCa ca = ca();
         TestNode a = node(1, ca);
@@ -344,8 +435,9 @@ class TransportTest {
         assertEquals(port, again.port());
         again.close();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive()) {
-                assertFalse(t.getName().startsWith("raft-transport-"), "left running: " + t.getName());
+            if (t.getName().startsWith("raft-transport-")) {
+                t.join(TIMEOUT.toMillis()); // terminated event loops; join covers the instant before they exit
+                assertFalse(t.isAlive(), "left running: " + t.getName());
             }
         }
     }

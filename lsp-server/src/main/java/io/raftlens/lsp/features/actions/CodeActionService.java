@@ -26,7 +26,7 @@ public final class CodeActionService {
             return out;
         }
         for (Diagnostic d : diagnostics) {
-            if (!"raftlens".equals(d.getSource())) {
+            if (!"raftlens".equals(d.getSource()) && !"raft".equals(d.getSource())) {
                 continue;
             }
             CodeActionRequest request = new CodeActionRequest(model, d);

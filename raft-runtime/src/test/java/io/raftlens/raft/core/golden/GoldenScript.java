@@ -37,7 +37,7 @@ record GoldenScript(List<Block> blocks) {
                 expected.add(lines[i]);
                 i++;
             }
-            blocks.add(new Block(trimTrailingBlanks(comments), line, expected, commandLine));
+            blocks.add(new Block(List.copyOf(comments), line, expected, commandLine));
             comments = new ArrayList<>();
         }
         return new GoldenScript(blocks);
@@ -60,13 +60,5 @@ record GoldenScript(List<Block> blocks) {
             }
         }
         return sb.toString();
-    }
-
-    private static List<String> trimTrailingBlanks(List<String> lines) {
-        int end = lines.size();
-        while (end > 0 && lines.get(end - 1).isBlank()) {
-            end--;
-        }
-        return List.copyOf(lines.subList(0, end));
     }
 }

@@ -74,7 +74,7 @@ final class InteractionEnv {
             case "stabilize" -> stabilize(c.ids());
             case "tick-election" -> tick(c.positionalId(0), ELECTION_TICK);
             case "tick-heartbeat" -> tick(c.positionalId(0), HEARTBEAT_TICK);
-            case "isolate" -> isolated.add(c.positionalId(0));
+            case "isolate" -> isolate(c.positionalId(0));
             case "heal" -> isolated.clear();
             case "raft-log" -> raftLog(c.positionalId(0));
             case "set-randomized-election-timeout" -> checkTimeout(c);
@@ -113,6 +113,13 @@ final class InteractionEnv {
                     .build();
             nodes.add(new Node(id, new RawNode(config), storage));
         }
+    }
+
+    /** Cuts a node off: messages to or from it, queued now or later, are dropped until {@code heal}. */
+    private void isolate(long id) {
+        node(id);
+        isolated.add(id);
+        messages.removeIf(m -> m.getFrom() == id || m.getTo() == id);
     }
 
     private void propose(Command c) {

@@ -47,7 +47,6 @@ public final class SafetyChecker {
         long leaderVerified;
     }
 
-    private final int quorum;
     private final Map<Long, Track> nodes = new HashMap<>();
     private final Map<Long, Long> leaderOfTerm = new HashMap<>();
     private final Map<EntryId, Entry> entryById = new HashMap<>();
@@ -60,17 +59,11 @@ public final class SafetyChecker {
         for (long id : ids) {
             nodes.put(id, new Track());
         }
-        quorum = ids.size() / 2 + 1;
     }
 
     /** Highest index known to be committed anywhere. */
     public long committedIndex() {
         return committed.size();
-    }
-
-    /** The committed entry at {@code index} (1-based), as first persisted by any node. */
-    public Entry committedEntry(long index) {
-        return committed.get((int) index - 1);
     }
 
     public Map<Long, Long> leadersByTerm() {
@@ -229,10 +222,6 @@ public final class SafetyChecker {
         t.applied = e.getIndex();
     }
 
-    public long applied(long node) {
-        return track(node).applied;
-    }
-
     /** The node sends a granting MsgVoteResp for {@code term} to {@code candidate}. */
     public void voteGranted(long voter, long term, long candidate) {
         Long earlier = votes.putIfAbsent(new VoterTerm(voter, term), candidate);
@@ -269,11 +258,12 @@ public final class SafetyChecker {
     }
 
     /**
-     * Durability: every committed entry must survive on a quorum — in its persisted log (same term) or below
-     * its snapshot. {@code termOnNode} returns -1 when the node's storage does not hold the index, and
+     * Durability: every committed entry must survive on a quorum of {@code ids} (the current members) — in its
+     * persisted log (same term) or below its snapshot. {@code termOnNode} returns -1 when the node's storage does not hold the index, and
      * {@code snapshotIndexOf} the node's storage snapshot index.
      */
     public void checkDurable(List<Long> ids, TermLookup termOnNode, LongFunction<Long> snapshotIndexOf) {
+        int quorum = ids.size() / 2 + 1;
         for (long i = 1; i <= committed.size(); i++) {
             long term = committed.get((int) i - 1).getTerm();
             int holders = 0;

@@ -8,8 +8,10 @@ import io.raftlens.raft.core.RaftException;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Ready;
+import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
 import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.EntryType;
@@ -41,19 +43,24 @@ final class SimNode {
         RaftLogger logger();
 
         void trace(String event);
+
+        /** A committed membership change was applied on this node. */
+        void confChangeApplied(ConfChange cc);
     }
 
     final long id;
     private final SimSettings settings;
     private final long seed;
     private final Env env;
-    private final MemoryStorage storage = new MemoryStorage();
+    private MemoryStorage storage = new MemoryStorage();
     private RawNode raw;                    // null while crashed
     private long incarnation;
     private ConfState confState = ConfState.getDefaultInstance();
     private long appliedIndex;
     private List<Long> peers = List.of();
+    private boolean started;
     private long snapshotsInstalled;
+    private long refused;
 
     SimNode(long id, SimSettings settings, long seed, Env env) {
         this.id = id;
@@ -65,8 +72,24 @@ final class SimNode {
     /** A brand-new member of a brand-new cluster (etcd's StartNode with peers). */
     void bootstrap(List<Long> peers) {
         this.peers = List.copyOf(peers);
+        started = true;
         raw = new RawNode(config());
         raw.bootstrap(peers);
+    }
+
+    /**
+     * A consenter being added to a running cluster: empty storage, no peers; it learns the configuration from the
+     * leader's log or snapshot once the leader has applied the change.
+     */
+    void join() {
+        env.trace("join " + id);
+        started = true;
+        raw = new RawNode(config());
+    }
+
+    /** Whether this node was ever started (spare consenters are not, until added). */
+    boolean started() {
+        return started;
     }
 
     private RaftConfig config() {
@@ -104,6 +127,29 @@ final class SimNode {
         env.trace("crash " + id);
         raw = null;
         incarnation++;
+        if (settings.faultyDisk()) {
+            loseUnsyncedTail();
+        }
+    }
+
+    /**
+     * The injected bug of {@link SimSettings#faultyDisk()}: entries above the persisted commit index vanish in the
+     * crash although the node had acknowledged them — as with a WAL that skips fsync.
+     */
+    private void loseUnsyncedTail() {
+        MemoryStorage old = storage;
+        HardState hs = old.initialState().hardState();
+        MemoryStorage fresh = new MemoryStorage();
+        if (old.snapshot().getMetadata().getIndex() > 0) {
+            fresh.applySnapshot(old.snapshot());
+        }
+        long from = Math.max(old.firstIndex(), fresh.firstIndex());
+        long to = Math.min(old.lastIndex(), hs.getCommit());
+        if (to >= from) {
+            fresh.append(old.entries(from, to + 1, Long.MAX_VALUE));
+        }
+        fresh.setHardState(hs);
+        storage = fresh;
     }
 
     /**
@@ -118,7 +164,7 @@ final class SimNode {
         boolean nothingPersisted = storage.lastIndex() == 0 && storage.firstIndex() == 1
                 && storage.initialState().hardState().equals(HardState.getDefaultInstance());
         raw = new RawNode(config());
-        if (nothingPersisted) {
+        if (nothingPersisted && !peers.isEmpty()) {
             raw.bootstrap(peers);
         }
     }
@@ -146,12 +192,13 @@ final class SimNode {
             storage.append(rd.entries());
         }
         HardState hs = rd.hardState();
+        checkMustSync(rd, hs);
         if (hs != null) {
             checker.hardStatePersisted(id, hs, this::storedEntry);
             storage.setHardState(hs);
         }
         Status st = raw.status();
-        if (st.role() == io.raftlens.raft.core.StateRole.LEADER) {
+        if (st.role() == StateRole.LEADER) {
             checker.leaderLog(id, st.term(), storage.firstIndex(), storage.lastIndex(), this::termOrUnknown);
         }
         if (crashAfterPersist) {
@@ -175,12 +222,45 @@ final class SimNode {
         }
         for (Entry e : rd.committedEntries()) {
             checker.applied(id, e);
-            if (e.getType() == EntryType.EntryConfChange) {
-                confState = raw.applyConfChange(parse(e));
-            }
             appliedIndex = e.getIndex();
+            if (e.getType() == EntryType.EntryConfChange) {
+                ConfChange cc = parse(e);
+                confState = raw.applyConfChange(cc);
+                if (cc.getType() == ConfChangeType.ConfChangeAddNode && appliedIndex > snapshotIndex()) {
+                    snapshotNewConfiguration();
+                }
+                env.confChangeApplied(cc);
+                if (raw == null) {
+                    return;   // this node was just removed and halted
+                }
+            }
         }
         raw.advance(rd);
+    }
+
+    /**
+     * After adding a consenter, snapshot at once: a joiner that is sent a snapshot older than its own addition
+     * ignores it ("not in the ConfState", as etcd) and the leader keeps resending it, so a driver must make sure
+     * the snapshot a joiner may need already names it.
+     */
+    private void snapshotNewConfiguration() {
+        storage.createSnapshot(appliedIndex, confState, ByteString.copyFromUtf8("applied=" + appliedIndex));
+        env.trace("snapshot " + id + " at " + appliedIndex + " for the new configuration " + confState.getVotersList());
+    }
+
+    /**
+     * etcd's rule for MustSync: new entries, or a changed term or vote, must be fsynced before anything is sent
+     * (a vote or an acknowledgement must survive a crash). A Ready that needs it but says otherwise would let a
+     * real WAL skip the fsync.
+     */
+    private void checkMustSync(Ready rd, HardState hs) {
+        HardState prev = storage.initialState().hardState();
+        boolean required = !rd.entries().isEmpty()
+                || hs != null && (hs.getTerm() != prev.getTerm() || hs.getVote() != prev.getVote());
+        if (required && !rd.mustSync()) {
+            throw new InvariantViolation("node " + id + " produced a Ready with mustSync=false although it holds "
+                    + rd.entries().size() + " entries and hard state " + hs + " after " + prev);
+        }
     }
 
     /** The transport could not deliver {@code m}: tell raft, as etcd's transport does. */
@@ -206,7 +286,8 @@ final class SimNode {
         try {
             raw.step(m);
         } catch (RaftException e) {
-            env.trace(id + " refused " + m.getType() + " from " + m.getFrom() + ": " + e.getMessage());
+            refused++;
+            env.trace(id + " refused " + m.getType() + " from " + m.getFrom() + ": " + e);
         }
     }
 
@@ -221,6 +302,11 @@ final class SimNode {
             storage.compact(compactTo);
         }
         env.trace("compact " + id + " snapshot at " + appliedIndex + ", log from " + storage.firstIndex());
+    }
+
+    /** Network messages the core refused with an exception (e.g. a response from a peer it does not know yet). */
+    long refused() {
+        return refused;
     }
 
     long snapshotsInstalled() {

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -32,17 +31,18 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  *   ./mvnw -B -o -q -pl raft-runtime -am install -DskipTests
- *   ./mvnw -B -o -q -pl raft-runtime test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
- *       -Dexec.classpathScope=test -Dexec.mainClass=io.raftlens.raft.transport.bench.TransportThroughputBench \
- *       [-Dexec.args="MESSAGES ROUNDS WINDOW"]
+ *   ./mvnw -B -o -q -pl raft-runtime test-compile dependency:build-classpath \
+ *       -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ *   java -cp raft-runtime/target/test-classes:raft-runtime/target/classes:$(cat raft-runtime/target/test.classpath) \
+ *       io.raftlens.raft.transport.bench.TransportThroughputBench [MESSAGES [ROUNDS [WINDOW]]]
  * </pre>
  */
 public final class TransportThroughputBench {
     private static final String CHANNEL = "mychannel";
 
     public static void main(String[] args) throws Exception {
-        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 2_048;
         int warmup = 2;
 

@@ -1,0 +1,186 @@
+package io.raftlens.lsp.live;
+
+import io.raftlens.raft.network.NetworkEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Turns a network's event stream into the election story: a timeline (every pre-candidacy, candidacy,
+ * win, lost leader, rejected pre-vote and node start/stop) and, per consenter and channel, the latest
+ * note worth showing on its line. Fed by the event dispatcher thread; read by request threads.
+ */
+public final class ElectionJournal {
+
+    /** One row of the election timeline. {@code channel} is empty for node events (all channels). */
+    public record Row(long timeMillis, String channel, long node, String event, long term, String votes) {}
+
+    /** What a consenter line says about the latest election it took part in. */
+    public record Note(Kind kind, String message) {}
+
+    public enum Kind { ELECTION_STARTED, ELECTION_WON, LOST_LEADER, PRE_VOTE_REJECTED }
+
+    private record Key(String channel, long node) {}
+
+    private record Seen(String role, long term, long leader) {}
+
+    private static final int MAX_ROWS = 2_000;
+
+    private final LongFunction<String> names;
+    private final int clusterSize;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<Key, Note> notes = new LinkedHashMap<>();
+    private final Map<Key, Seen> seen = new HashMap<>();
+    /** channel → the leader whose loss was already reported, and at which term (one row per loss, not per follower). */
+    private final Map<String, long[]> lostReported = new HashMap<>();
+    /** Nodes started or healed since they last followed a leader: a rejected pre-vote of theirs is a rejoin. */
+    private final java.util.Set<Long> rejoining = new java.util.HashSet<>();
+
+    public ElectionJournal(LongFunction<String> names, int clusterSize) {
+        this.names = names;
+        this.clusterSize = clusterSize;
+    }
+
+    public synchronized void accept(NetworkEvent e) {
+        switch (e.type()) {
+            case "state" -> state(e);
+            case "leader" -> leader(e);
+            case "election" -> won(e);
+            case "node" -> node(e);
+            default -> {
+                // blocks and partitions change lenses only
+            }
+        }
+    }
+
+    private void state(NetworkEvent e) {
+        String channel = str(e, "channel");
+        long node = num(e, "node");
+        String role = str(e, "role");
+        long term = num(e, "term");
+        long leader = num(e, "leader");
+        Key key = new Key(channel, node);
+        Seen before = seen.put(key, new Seen(role, term, leader));
+        String was = before == null ? "follower" : before.role();
+        if (role.equals(was)) {
+            return;
+        }
+        String who = names.apply(node);
+        switch (role) {
+            case "pre-candidate" -> {
+                row(e, channel, node, "is starting a new election; became pre-candidate", term, "");
+                notes.put(key, new Note(Kind.ELECTION_STARTED, channel + ": " + who + " started an election at term "
+                        + term + " (pre-vote)"));
+            }
+            case "candidate" -> {
+                row(e, channel, node, "won the pre-vote; became candidate", term, "");
+                notes.put(key, new Note(Kind.ELECTION_STARTED, channel + ": " + who + " started an election at term "
+                        + (term - 1) + " and became candidate at term " + term));
+            }
+            case "follower" -> {
+                if ("pre-candidate".equals(was) && before.term() == term && leader != 0) {
+                    row(e, channel, node, "pre-vote rejected; follows " + names.apply(leader), term, "");
+                    notes.put(key, new Note(Kind.PRE_VOTE_REJECTED, channel + ": " + who
+                            + (rejoining.remove(node) ? " rejoined; its pre-vote at term " : "'s pre-vote at term ")
+                            + term + " was rejected, it follows leader " + names.apply(leader) + " without changing the term"));
+                } else if ("leader".equals(was)) {
+                    row(e, channel, node, "stepped down to follower", term, "");
+                }
+            }
+            default -> {
+                // "leader" is reported with its votes by the election event
+            }
+        }
+    }
+
+    private void leader(NetworkEvent e) {
+        String channel = str(e, "channel");
+        long from = num(e, "from");
+        long to = num(e, "to");
+        long term = num(e, "term");
+        if (to != 0 || from == 0 || from == num(e, "node")) {
+            return;
+        }
+        long[] reported = lostReported.get(channel);
+        if (reported != null && reported[0] == from && reported[1] == term) {
+            return;
+        }
+        lostReported.put(channel, new long[] {from, term});
+        row(e, channel, num(e, "node"), "lost leader " + names.apply(from), term, "");
+        notes.put(new Key(channel, from), new Note(Kind.LOST_LEADER, channel + ": lost leader " + names.apply(from)
+                + " at term " + term + "; the followers elect a new one once their election timeout expires"));
+    }
+
+    private void won(NetworkEvent e) {
+        String channel = str(e, "channel");
+        long node = num(e, "node");
+        long term = num(e, "term");
+        long ms = num(e, "durationMs");
+        String votes = "pre-votes " + num(e, "preVotes") + "/" + clusterSize + ", votes " + num(e, "votes") + "/"
+                + clusterSize + ", " + num(e, "rejections") + " rejections";
+        String who = names.apply(node);
+        row(e, channel, node, "became leader in " + ms + " ms", term, votes);
+        for (Map.Entry<Key, Note> n : notes.entrySet()) {
+            Key k = n.getKey();
+            if (!k.channel().equals(channel) || k.node() == node) {
+                continue;
+            }
+            if (n.getValue().kind() == Kind.LOST_LEADER) {
+                n.setValue(new Note(Kind.LOST_LEADER, channel + ": lost leader " + names.apply(k.node())
+                        + "; " + who + " won the election for term " + term + " in " + ms + " ms"));
+            } else if (n.getValue().kind() == Kind.ELECTION_STARTED) {
+                n.setValue(new Note(Kind.ELECTION_STARTED, n.getValue().message() + "; " + who + " won term " + term));
+            }
+        }
+        notes.put(new Key(channel, node), new Note(Kind.ELECTION_WON, channel + ": " + who
+                + " started an election at term " + (term - 1) + " and won it for term " + term + " in " + ms + " ms ("
+                + votes + ")"));
+    }
+
+    private void node(NetworkEvent e) {
+        long node = num(e, "node");
+        String state = str(e, "state");
+        row(e, "", node, state, 0, "");
+        if ("started".equals(state)) {
+            seen.keySet().removeIf(k -> k.node() == node);
+        }
+        if ("started".equals(state) || "healed".equals(state) || "isolated".equals(state)) {
+            rejoining.add(node);
+        }
+    }
+
+    private void row(NetworkEvent e, String channel, long node, String event, long term, String votes) {
+        if (rows.size() == MAX_ROWS) {
+            rows.remove(0);
+        }
+        rows.add(new Row(e.timeMillis(), channel, node, event, term, votes));
+    }
+
+    public synchronized List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The latest note per consenter on {@code channel}, by node id. */
+    public synchronized Map<Long, Note> notes(String channel) {
+        Map<Long, Note> out = new LinkedHashMap<>();
+        notes.forEach((k, v) -> {
+            if (k.channel().equals(channel)) {
+                out.put(k.node(), v);
+            }
+        });
+        return out;
+    }
+
+    private static String str(NetworkEvent e, String field) {
+        Object v = e.fields().get(field);
+        return v == null ? "" : v.toString();
+    }
+
+    private static long num(NetworkEvent e, String field) {
+        Object v = e.fields().get(field);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+}

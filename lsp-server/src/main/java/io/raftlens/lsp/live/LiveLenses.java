@@ -1,0 +1,97 @@
+package io.raftlens.lsp.live;
+
+import io.raftlens.lsp.documents.DocumentModel;
+import io.raftlens.lsp.features.lens.CodeLensParticipant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+
+/**
+ * Code lenses of the live network. Above the EtcdRaft Consenters key: "▶ Launch network (5 consenters ·
+ * mychannel)", or while running "■ Stop · leader orderer3.example.com · term 2 · height 12" and the
+ * election timeline. Above each consenter of the running profile: its role, term, leader and height per
+ * channel, then the actions valid now (Stop, Kill, Isolate or Heal, Make leader; Start when stopped).
+ */
+final class LiveLenses implements CodeLensParticipant {
+
+    private final LiveNetworks networks;
+
+    LiveLenses(LiveNetworks networks) {
+        this.networks = networks;
+    }
+
+    @Override
+    public void lenses(DocumentModel model, List<CodeLens> out, CancelChecker cancel) {
+        List<ConsenterLayout> layouts = ConsenterLayout.of(model);
+        Optional<LiveNetwork> running = networks.network(model.uri());
+        if (running.isPresent()) {
+            NetworkSnapshot s = running.get().snapshot();
+            layouts.stream().filter(l -> l.profile().equals(s.profile())).findFirst()
+                    .ifPresent(l -> runningLenses(model.uri(), l, s, out));
+            return;
+        }
+        Map<Integer, List<ConsenterLayout>> byLine = new LinkedHashMap<>();
+        layouts.forEach(l -> byLine.computeIfAbsent(l.header().getStart().getLine(), k -> new ArrayList<>()).add(l));
+        for (List<ConsenterLayout> sameSection : byLine.values()) {
+            for (ConsenterLayout l : sameSection) {
+                String what = sameSection.size() > 1 ? l.profile() : "network";
+                out.add(lens(l.header(), "▶ Launch " + what + " (" + l.consenters().size() + " consenters · mychannel)",
+                        LiveCommands.LAUNCH, Map.of("uri", model.uri(), "profile", l.profile())));
+            }
+        }
+    }
+
+    private static void runningLenses(String uri, ConsenterLayout layout, NetworkSnapshot s, List<CodeLens> out) {
+        StringBuilder title = new StringBuilder("■ Stop");
+        for (String ch : s.channels()) {
+            title.append(" · ");
+            if (s.channels().size() > 1) {
+                title.append(ch).append(": ");
+            }
+            title.append("leader ").append(s.leader(ch).map(NodeState::host).orElse("none"))
+                    .append(" · term ").append(s.term(ch)).append(" · height ").append(s.height(ch));
+        }
+        out.add(lens(layout.header(), title.toString(), LiveCommands.STOP, Map.of("uri", uri)));
+        out.add(lens(layout.header(), "Election timeline", LiveCommands.TIMELINE, Map.of("uri", uri)));
+        for (NodeState node : s.nodes()) {
+            Optional<ConsenterLayout.Entry> entry = layout.entry(node.host(), node.port());
+            if (entry.isEmpty()) {
+                continue; // edited away since the launch; the config-changed warning says so
+            }
+            Range at = entry.get().range();
+            out.add(new CodeLens(at, new Command(status(node, s), ""), null));
+            Map<String, Object> arg = Map.of("uri", uri, "node", node.id());
+            if (!node.running()) {
+                out.add(lens(at, "Start", LiveCommands.START_NODE, arg));
+                continue;
+            }
+            out.add(lens(at, "Stop", LiveCommands.STOP_NODE, arg));
+            out.add(lens(at, "Kill", LiveCommands.KILL_NODE, arg));
+            out.add(node.isolated() ? lens(at, "Heal", LiveCommands.HEAL, arg) : lens(at, "Isolate", LiveCommands.ISOLATE_NODE, arg));
+            if (s.channels().stream().anyMatch(ch -> !"leader".equals(node.role(ch)))) {
+                out.add(lens(at, "Make leader", LiveCommands.TRANSFER_LEADER, Map.of("uri", uri, "to", node.id())));
+            }
+        }
+    }
+
+    /** "leader · term 2 · leader orderer3.example.com · height 12", per channel when there are several. */
+    static String status(NodeState node, NetworkSnapshot s) {
+        List<String> parts = new ArrayList<>();
+        for (String ch : s.channels()) {
+            String p = (s.channels().size() > 1 ? ch + ": " : "") + node.role(ch) + " · term " + node.term(ch)
+                    + " · leader " + s.name(node.leader(ch)) + " · height " + node.height(ch);
+            parts.add(p);
+        }
+        return (node.isolated() ? "isolated · " : "") + String.join(" | ", parts);
+    }
+
+    private static CodeLens lens(Range at, String title, String command, Map<String, Object> argument) {
+        return new CodeLens(at, new Command(title, command, List.of(argument)), null);
+    }
+}

@@ -1,0 +1,167 @@
+package io.raftlens.lsp.live;
+
+import io.raftlens.raft.network.ConsenterPlan;
+import io.raftlens.raft.network.ControlException;
+import io.raftlens.raft.network.ControlServer;
+import io.raftlens.raft.network.LocalNetwork;
+import io.raftlens.raft.network.NetworkEvent;
+import io.raftlens.raft.network.NetworkPlan;
+import io.raftlens.raft.node.ChainStatus;
+import io.raftlens.raft.node.OrderingNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The network launched from one document: the in-JVM {@link LocalNetwork}, the text it was launched
+ * from (to tell when the file has been edited since), and the election journal fed by its events.
+ */
+public final class LiveNetwork implements AutoCloseable {
+
+    private final String uri;
+    private final LocalNetwork network;
+    private final String launchedText;
+    private final Launch launch;
+    private final long launchedAt = System.currentTimeMillis();
+    private final ElectionJournal journal;
+    private final Set<Long> isolated = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Map<String, ChainStatus>> lastKnown = new ConcurrentHashMap<>();
+    private final AutoCloseable subscription;
+    private final ControlServer control;
+
+    /** What was asked for, to restart the same way. */
+    public record Launch(String profile, List<String> channels, String tick, Integer opsBasePort, Integer controlPort) {}
+
+    /** With {@code control} the network's control API (null: none), closed with it. */
+    LiveNetwork(String uri, LocalNetwork network, ControlServer control, String launchedText, Launch launch,
+                Consumer<String> changed) {
+        this.uri = uri;
+        this.control = control;
+        this.network = network;
+        this.launchedText = launchedText;
+        this.launch = launch;
+        this.journal = new ElectionJournal(this::name, network.plan().consenters().size());
+        this.subscription = network.events().subscribe(e -> {
+            track(e);
+            journal.accept(e);
+            changed.accept(uri);
+        });
+    }
+
+    private void track(NetworkEvent e) {
+        if (!"node".equals(e.type())) {
+            return;
+        }
+        long id = ((Number) e.fields().get("node")).longValue();
+        String state = String.valueOf(e.fields().get("state"));
+        switch (state) {
+            case "isolated" -> isolated.add(id);
+            case "healed", "started", "stopped", "killed" -> isolated.remove(id);
+            default -> {
+                // nothing to track
+            }
+        }
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public NetworkPlan plan() {
+        return network.plan();
+    }
+
+    public LocalNetwork network() {
+        return network;
+    }
+
+    /** The control API's port, when one was asked for. */
+    public Optional<Integer> controlPort() {
+        return Optional.ofNullable(control).map(ControlServer::port);
+    }
+
+    public Launch launch() {
+        return launch;
+    }
+
+    public String launchedText() {
+        return launchedText;
+    }
+
+    public long launchedAt() {
+        return launchedAt;
+    }
+
+    public ElectionJournal journal() {
+        return journal;
+    }
+
+    /** The channels in the order they were asked for (the plan's map has none). */
+    public List<String> channels() {
+        List<String> asked = launch.channels().stream().map(c -> c.split("=", 2)[0]).toList();
+        return network.plan().channels().keySet().stream()
+                .sorted(java.util.Comparator.comparingInt((String c) -> asked.indexOf(c) < 0 ? Integer.MAX_VALUE : asked.indexOf(c))
+                        .thenComparing(c -> c))
+                .toList();
+    }
+
+    public String name(long id) {
+        return network.plan().consenters().stream().filter(c -> c.id() == id).map(ConsenterPlan::host).findFirst()
+                .orElse(id == 0 ? "none" : "node " + id);
+    }
+
+    /** A node named by Raft id ("3") or by consenter host ("orderer3.example.com", also "host:port"). */
+    public long resolve(String node) {
+        String n = node.trim();
+        if (n.matches("\\d+")) {
+            long id = Long.parseLong(n);
+            network.plan().consenter(id);
+            return id;
+        }
+        for (ConsenterPlan c : network.plan().consenters()) {
+            if (c.host().equalsIgnoreCase(n) || c.address().equalsIgnoreCase(n)) {
+                return c.id();
+            }
+        }
+        throw new ControlException(404, "no consenter " + n + " in the running network (consenters: "
+                + String.join(", ", network.plan().consenters().stream().map(ConsenterPlan::address).toList()) + ")");
+    }
+
+    /** Every node's role, term, leader and height now; stopped nodes keep what they had when they stopped. */
+    public NetworkSnapshot snapshot() {
+        List<NodeState> nodes = new ArrayList<>();
+        for (ConsenterPlan c : network.plan().consenters()) {
+            Optional<OrderingNode> node = network.node(c.id());
+            boolean running = node.map(OrderingNode::isRunning).orElse(false);
+            Map<String, ChainStatus> chs = new LinkedHashMap<>(lastKnown.getOrDefault(c.id(), Map.of()));
+            if (running) {
+                for (String ch : channels()) {
+                    node.get().chain(ch).ifPresent(chain -> chs.put(ch, chain.status()));
+                }
+                lastKnown.put(c.id(), new HashMap<>(chs));
+            }
+            nodes.add(new NodeState(c.id(), c.host(), c.port(), running, running && isolated.contains(c.id()), chs));
+        }
+        return new NetworkSnapshot(network.plan().profile(), channels(), nodes);
+    }
+
+    /** Graceful stop of every node (leaders hand over first), then every thread and port is released. */
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception ignored) {
+            // the network closes its stream anyway
+        }
+        if (control != null) {
+            control.close();
+        }
+        network.close();
+    }
+}

@@ -1,0 +1,200 @@
+package io.raftlens.lsp.live;
+
+import io.raftlens.lsp.documents.DocumentModel;
+import io.raftlens.raft.network.ControlServer;
+import io.raftlens.raft.network.DataDirectory;
+import io.raftlens.raft.network.LocalNetwork;
+import io.raftlens.raft.network.NetworkPlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The networks launched from open documents, one per file. Pushes their state to the client: diagnostics,
+ * {@code raftlens/networkStatus}, and code-lens / inlay-hint refresh requests, throttled to five a second
+ * and coalesced. {@link #close()} stops every network (shutdown, exit, client gone).
+ */
+public final class LiveNetworks implements AutoCloseable {
+
+    /** At most five refreshes a second. */
+    static final long REFRESH_INTERVAL_MS = 200;
+
+    /** How long the first change after a quiet spell waits for the rest of its burst (an election's outcome). */
+    static final long GATHER_MS = 40;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveNetworks.class);
+
+    private final LiveEditor editor;
+    private final Map<String, LiveNetwork> networks = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "raftlens-live-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private final RefreshThrottle throttle = new RefreshThrottle(pusher, REFRESH_INTERVAL_MS, GATHER_MS, this::push);
+    private final Path dataRoot;
+    private volatile boolean closed;
+
+    public LiveNetworks(LiveEditor editor) {
+        this(editor, Path.of(System.getProperty("java.io.tmpdir"), "raftlens-live"));
+    }
+
+    /** @param dataRoot where each file's network keeps its data, one folder per file and profile */
+    public LiveNetworks(LiveEditor editor, Path dataRoot) {
+        this.editor = editor;
+        this.dataRoot = dataRoot;
+    }
+
+    public LiveEditor editor() {
+        return editor;
+    }
+
+    public Optional<LiveNetwork> network(String uri) {
+        return Optional.ofNullable(networks.get(uri));
+    }
+
+    /** The network of {@code uri}, or a clear error saying how to start one. */
+    public LiveNetwork require(String uri) {
+        LiveNetwork n = networks.get(uri);
+        if (n == null) {
+            throw new IllegalArgumentException("no network is running for " + fileName(uri) + "; run raftlens.launchNetwork first");
+        }
+        return n;
+    }
+
+    /**
+     * Launches the network of {@code model} (stopping the one running for it first): fresh data under the
+     * data root, consenter ports from the file, and the control API when {@code launch.controlPort()} is set.
+     *
+     * @throws IllegalArgumentException a bad config; IllegalStateException a port in use or unusable data dir
+     */
+    public synchronized LiveNetwork launch(DocumentModel model, NetworkPlan plan, LiveNetwork.Launch launch) {
+        if (closed) {
+            throw new IllegalStateException("the language server is shutting down");
+        }
+        stop(model.uri());
+        DataDirectory dir = DataDirectory.prepare(dataRoot.resolve(DataDirectory.defaultFor(plan.configtx(), plan.profile())
+                .getParent().getFileName()).resolve(plan.profile().replaceAll("[^A-Za-z0-9._-]", "_")), plan, true);
+        LocalNetwork local = LocalNetwork.start(plan, dir);
+        ControlServer control = null;
+        if (launch.controlPort() != null) {
+            try {
+                control = ControlServer.start(local, launch.controlPort());
+            } catch (IOException | RuntimeException e) {
+                local.close();
+                throw new IllegalStateException("cannot serve the control API on 127.0.0.1:" + launch.controlPort() + " ("
+                        + e.getMessage() + "); choose another \"controlPort\" or leave it out");
+            }
+        }
+        LiveNetwork live = new LiveNetwork(model.uri(), local, control, model.text(), launch, this::changed);
+        networks.put(model.uri(), live);
+        changed(model.uri());
+        return live;
+    }
+
+    /** Stops the network of {@code uri}, if any; its lenses, status and {@code raft} diagnostics clear. */
+    public synchronized boolean stop(String uri) {
+        LiveNetwork n = networks.remove(uri);
+        if (n == null) {
+            return false;
+        }
+        n.close();
+        changed(uri);
+        return true;
+    }
+
+    /** A document changed, or its network did: push the new state soon (coalesced). */
+    public void changed(String uri) {
+        dirty.add(uri);
+        try {
+            throttle.request();
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void push() {
+        List<String> uris = new ArrayList<>(dirty);
+        dirty.removeAll(uris);
+        LanguageClient client = editor.client();
+        for (String uri : uris) {
+            editor.revalidate(uri);
+            if (client instanceof RaftLensClient rc) {
+                try {
+                    statuses(uri).forEach(rc::networkStatus);
+                } catch (RuntimeException e) {
+                    LOG.debug("networkStatus to the client failed: {}", e.toString());
+                }
+            }
+        }
+        if (client != null && !uris.isEmpty()) {
+            if (editor.codeLensRefresh()) {
+                client.refreshCodeLenses();
+            }
+            if (editor.inlayHintRefresh()) {
+                client.refreshInlayHints();
+            }
+        }
+    }
+
+    /** One {@code raftlens/networkStatus} per channel; a single not-running status once the network stopped. */
+    List<NetworkStatus> statuses(String uri) {
+        LiveNetwork n = networks.get(uri);
+        if (n == null) {
+            return List.of(new NetworkStatus(uri, null, false, List.of()));
+        }
+        NetworkSnapshot s = n.snapshot();
+        Optional<ConsenterLayout> layout = editor.model(uri).flatMap(m -> ConsenterLayout.of(m, s.profile()));
+        List<NetworkStatus> out = new ArrayList<>();
+        for (String ch : s.channels()) {
+            List<NetworkStatus.Node> nodes = new ArrayList<>();
+            for (NodeState node : s.nodes()) {
+                nodes.add(new NetworkStatus.Node(node.id(), node.host(), node.role(ch), node.term(ch), node.leader(ch),
+                        node.height(ch), layout.flatMap(l -> l.entry(node.host(), node.port()))
+                        .map(ConsenterLayout.Entry::range).orElse(null)));
+            }
+            out.add(new NetworkStatus(uri, ch, true, nodes));
+        }
+        return out;
+    }
+
+    /** Stops every network and the refresh thread; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (String uri : List.copyOf(networks.keySet())) {
+            try {
+                networks.remove(uri).close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the network of {} failed: {}", uri, e.toString());
+            }
+        }
+        pusher.shutdownNow();
+        try {
+            pusher.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String fileName(String uri) {
+        int slash = uri.lastIndexOf('/');
+        return slash >= 0 ? uri.substring(slash + 1) : uri;
+    }
+}

@@ -1,0 +1,14 @@
+package io.raftlens.lsp.live;
+
+import java.util.List;
+import org.eclipse.lsp4j.Range;
+
+/**
+ * The {@code raftlens/networkStatus} notification: one channel of the network launched from {@code uri}.
+ * {@code running} is false once the network stopped (then {@code nodes} is empty).
+ */
+public record NetworkStatus(String uri, String channel, boolean running, List<Node> nodes) {
+
+    /** One consenter: role is leader, follower, candidate, pre-candidate or stopped; leader is a Raft id (0: none). */
+    public record Node(long id, String name, String role, long term, long leader, long height, Range range) {}
+}

@@ -1,0 +1,27 @@
+/**
+ * The Raft core: a pure, deterministic state machine with etcd raft's semantics (etcd-io/raft v3.6, the
+ * version Fabric 3 vendors), including its log lines.
+ *
+ * <p>No threads, clocks, files or network here. A driver owns one {@link io.raftlens.raft.core.RawNode}
+ * per Raft group and runs this loop on a single thread:
+ * <pre>{@code
+ * every tick interval:         node.tick()
+ * for each received message:   node.step(msg)
+ * to order data:               node.propose(data)            // leader only with forwarding disabled
+ * while (node.hasReady()) {
+ *     Ready rd = node.ready();
+ *     persist rd.snapshot(), rd.entries(), rd.hardState()    // fsync if rd.mustSync()
+ *     send rd.messages()                                      // only after persisting
+ *     apply rd.committedEntries()                             // applyConfChange for EntryConfChange
+ *     node.advance(rd);
+ * }
+ * }</pre>
+ * After sending a MsgSnap the driver reports the outcome with {@code reportSnapshot(to, failed)}; until
+ * then the leader sends that follower nothing else (etcd's contract). Unreachable peers can be reported
+ * with {@code reportUnreachable(id)} so the leader stops pipelining to them.
+ *
+ * <p>Randomness comes only from {@link io.raftlens.raft.core.RaftConfig#random()}: one
+ * {@code nextInt(electionTick)} draw per election-timeout reset. Peers are always visited in ascending id
+ * order, so a seeded run is reproducible message by message.
+ */
+package io.raftlens.raft.core;
