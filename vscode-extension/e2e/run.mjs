@@ -282,16 +282,24 @@ async function treeAction(page, nodeName, itemText, done) {
     await target.click({ button: 'right' });
     const menu = await page.waitForSelector('.context-view .monaco-menu', { visible: true, timeout: 10_000 }).catch(() => undefined);
     if (!menu) continue;
-    let item;
-    for (const candidate of await page.$$('.context-view .action-item')) {
-      if ((await candidate.evaluate((a) => a.textContent)).includes(itemText)) item = candidate;
+    // the menu fills in after it opens: wait for the item itself
+    const item = await page
+      .waitForFunction(
+        (text) => [...document.querySelectorAll('.context-view .action-item')].find((a) => a.textContent.includes(text)),
+        { timeout: 5_000 },
+        itemText,
+      )
+      .then((h) => h.asElement())
+      .catch(() => undefined);
+    if (!item) {
+      await page.keyboard.press('Escape');
+      continue;
     }
-    if (!item) fail(`the context menu of ${nodeName} has no "${itemText}"`);
     await item.hover();
     await item.click();
     if (await waitFor(`"${itemText}" on ${nodeName} to take effect`, 15_000, done).catch(() => false)) return;
   }
-  fail(`"${itemText}" from the context menu of ${nodeName} had no effect after 3 tries`);
+  fail(`"${itemText}" from the context menu of ${nodeName} was missing or had no effect, 3 tries`);
 }
 
 /**
@@ -299,7 +307,7 @@ async function treeAction(page, nodeName, itemText, done) {
  * decorations, "Kill node" on the leader in the tree elects another leader at a higher term, the
  * timeline opens in a Markdown preview, "Stop network" clears view and status bar.
  */
-async function testLiveFlow(page, { screenshots, onKilled = () => {} }) {
+async function testLiveFlow(page, { screenshots, onKilled = () => {}, timelineFromLens = false }) {
   const [, leader, term] = LEADER_IN_TREE.exec(await sidebarText(page)) ?? fail('no leader in the Raft Network view');
   const short = leader.split('.')[0];
   const status = await waitFor(`the status bar to name leader ${short} at term ${term}`, 20_000, async () => {
@@ -323,7 +331,32 @@ async function testLiveFlow(page, { screenshots, onKilled = () => {} }) {
   log(`re-election shown: ${leader} killed at term ${term}; ${next[1]} leads at term ${next[2]}`);
   await new Promise((r) => setTimeout(r, 1000));
   await page.screenshot({ path: screenshots.reelected });
-  await runCommand(page, 'RaftLens: Show election timeline');
+  await runCommand(page, 'RaftLens: Show election log');
+  // the output shows its last lines: the election's closing "elected leader N at term T" lines
+  const electionLog = await waitFor('the election in the RaftLens Elections output', 20_000, async () => {
+    // Monaco renders spaces as no-break spaces
+    const text = await page.evaluate(() => (document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
+    return /(elected leader \d+ at term \d+|became leader at term \d+)/.exec(text)?.[0];
+  });
+  log(`RaftLens Elections output: "… ${electionLog} …"`);
+  const previewOpen = () =>
+    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline')));
+  if (timelineFromLens) {
+    // the server's own "Election timeline" code lens: its Markdown answer must open as a preview.
+    // Lenses re-render on every network change, so click where the lens is now and retry.
+    for (let attempt = 1; attempt <= 3 && !(await previewOpen()); attempt++) {
+      const at = await page.evaluate(() => {
+        const a = [...document.querySelectorAll('.codelens-decoration a')].find((x) => x.textContent.trim() === 'Election timeline');
+        const r = a?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : undefined;
+      });
+      if (!at) fail('no "Election timeline" code lens');
+      await page.mouse.click(at.x, at.y);
+      await waitFor('the preview after the lens click', 7_000, previewOpen).catch(() => undefined);
+    }
+  } else {
+    await runCommand(page, 'RaftLens: Show election timeline');
+  }
   await waitFor('the election timeline preview', 20_000, () =>
     page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline'))),
   );
@@ -448,8 +481,11 @@ async function main() {
     if (commands.includes('raftlens.launchNetwork')) {
       await record('Launch network → leader code lens and five nodes in the Raft Network view', () =>
         testLiveNetwork(page, join(shots, 'vscode-live-network.png')));
-      await record('kill the leader from the tree → a new election shown; timeline; stop', () =>
-        testLiveFlow(page, { screenshots: { reelected: join(shots, 'vscode-reelected.png'), timeline: join(shots, 'vscode-election-timeline.png') } }));
+      await record('kill the leader from the tree → a new election shown; timeline from its code lens; stop', () =>
+        testLiveFlow(page, {
+          screenshots: { reelected: join(shots, 'vscode-reelected.png'), timeline: join(shots, 'vscode-election-timeline.png') },
+          timelineFromLens: true,
+        }));
     } else {
       results.push({ name: 'Launch network → leader code lens and five nodes', status: 'skipped' });
       log('SKIP Launch network → leader code lens and five nodes: the server does not advertise raftlens.launchNetwork ' +

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ServerController } from './client/serverController';
 import { RESTART_SETTINGS } from './client/settings';
 import { isOurs } from './client/documentFilter';
+import { isTimelineCommand } from './live/commandArgs';
 import { ElectionLog } from './live/electionLog';
 import { NetworkState } from './live/networkState';
 import { parseChannelStatus } from './live/networkStatus';
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new NetworkTreeProvider(state);
   const view = vscode.window.createTreeView('raftlensNetwork', { treeDataProvider: tree, showCollapseAll: true });
 
+  let serverWritesRaftLog = false;
   const redraw = (updated?: string) => {
     decorations.refresh();
     statusBar.refresh(updated);
@@ -40,8 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       status.uri = normalizeUri(status.uri);
-      for (const line of log.observe(status, new Date())) {
-        elections.appendLine(line);
+      const derived = log.observe(status, new Date());
+      // a server that writes its own Raft log is the better source; these lines stand in for it
+      if (!serverWritesRaftLog) {
+        derived.forEach((line) => elections.appendLine(line));
       }
       state.apply(status);
       redraw(status.uri);
@@ -52,6 +56,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       state.clear();
       redraw();
+    },
+    raftLog(line) {
+      serverWritesRaftLog = true;
+      elections.appendLine(line);
+    },
+    showTimeline(uri, answer) {
+      return showTimeline(context, normalizeUri(uri), log, async () => answer);
     },
     drawsLiveState(uri) {
       return state.isRunning(normalizeUri(uri));
@@ -94,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       await showTimeline(context, uri, log, async (u) => {
-        const command = controller?.commands.find((c) => /timeline/i.test(c));
+        const command = controller?.commands.find(isTimelineCommand);
         return command ? controller?.request(command, { uri: u }) : undefined;
       });
     }),

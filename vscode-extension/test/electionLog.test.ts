@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ElectionLog, fabricTime, timelineMarkdown } from '../src/live/electionLog';
+import { ElectionLog, fabricTime, isRaftLogLine, serverLogLevel, timelineMarkdown } from '../src/live/electionLog';
 import { URI, fiveNodes } from './fixtures';
 
 const T0 = new Date(Date.UTC(2026, 10, 26, 14, 3, 0, 123));
@@ -60,5 +60,23 @@ describe('election log', () => {
     log.observe(fiveNodes(3, 2), T0);
     assert.match(log.observe({ uri: URI, channel: '', nodes: [] }, at(10))[0] ?? '', /network stopped/);
     assert.ok(log.observe(fiveNodes(2, 1), at(20)).some((l) => l.includes('elected leader 2 at term 1')));
+  });
+});
+
+describe("the server's stderr", () => {
+  const BECAME_LEADER = '2026-11-26 14:49:55.812 UTC 022b INFO [orderer.consensus.etcdraft] becomeLeader -> 3 became leader at term 3 channel=mychannel node=3';
+
+  it('picks out the Raft log lines for the elections output', () => {
+    assert.equal(isRaftLogLine(BECAME_LEADER), true);
+    assert.equal(isRaftLogLine('14:49:26.815 INFO  io.raftlens.lsp.server - RaftLens language server started'), false);
+  });
+
+  it('keeps each line at its level instead of marking everything an error', () => {
+    assert.equal(serverLogLevel(BECAME_LEADER), 'info');
+    assert.equal(serverLogLevel('2026-11-26 14:49:55.812 UTC 0300 WARN [orderer.consensus.etcdraft] Step -> 2 is isolated'), 'warn');
+    assert.equal(serverLogLevel('14:50:01.002 ERROR io.raftlens.lsp.live - launch failed: port 7050 in use'), 'error');
+    assert.equal(serverLogLevel('java.lang.IllegalStateException: boom'), 'error');
+    assert.equal(serverLogLevel('\tat io.raftlens.lsp.live.LiveNetworks.launch(LiveNetworks.java:93)'), 'error');
+    assert.equal(serverLogLevel('14:50:01.002 DEBUG io.raftlens.raft.transport - connected'), 'debug');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveArgument } from '../src/live/commandArgs';
+import { isTimelineCommand, resolveArgument } from '../src/live/commandArgs';
 import { NetworkState } from '../src/live/networkState';
 import { NodeItem, buildTree, networkLabel } from '../src/live/treeModel';
 import { URI, fiveNodes } from './fixtures';
@@ -96,6 +96,13 @@ describe('command arguments (DESIGN.md shapes)', () => {
       kind: 'ready',
       argument: { uri: URI, channel: 'mychannel', node: 3, to: 4 },
     });
+  });
+
+  it("tells the server's timeline command from the others", () => {
+    assert.equal(isTimelineCommand('raftlens.electionTimeline'), true);
+    assert.equal(isTimelineCommand('raftlens.showElectionTimeline'), true);
+    assert.equal(isTimelineCommand('raftlens.launchNetwork'), false);
+    assert.equal(isTimelineCommand('other.electionTimeline'), false);
   });
 
   it('asks for a node when a node command has none, and for a file when there is none', () => {

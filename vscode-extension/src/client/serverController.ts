@@ -2,6 +2,8 @@
 // routes the live commands: argument objects are completed here (file, node, launch settings)
 // before the language client sends them as workspace/executeCommand.
 import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import type { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -12,8 +14,9 @@ import {
 } from 'vscode-languageclient/node';
 import { findJava } from '../java/javaDiscovery';
 import { nodeProbe } from '../java/nodeProbe';
-import { LAUNCH, LIVE_COMMANDS, resolveArgument } from '../live/commandArgs';
+import { LAUNCH, LIVE_COMMANDS, isTimelineCommand, resolveArgument } from '../live/commandArgs';
 import { isLiveRoleHint } from '../live/decorationModel';
+import { isRaftLogLine, serverLogLevel } from '../live/electionLog';
 import { NETWORK_STATUS_NOTIFICATION } from '../live/networkStatus';
 import type { NodeItem } from '../live/treeModel';
 import { documentFilterMiddleware, isOurs } from './documentFilter';
@@ -25,8 +28,16 @@ export interface ServerEvents {
   serverGone(): void;
   /** nodes of a running network to choose from when a node command has none */
   nodeChoices(uri: string): NodeItem[];
+  /** one line of the server's Raft log (the etcd/Fabric election log) */
+  raftLog(line: string): void;
+  /** shows a timeline the server returned (its code lens "Election timeline" runs the command) */
+  showTimeline(uri: string, answer: unknown): Promise<void>;
   /** whether this client draws the live state of that file itself (decorations) */
   drawsLiveState(uri: string): boolean;
+}
+
+function lines(input: Readable, each: (line: string) => void): void {
+  readline.createInterface({ input, crlfDelay: Infinity, terminal: false, historySize: 0 }).on('line', each);
 }
 
 export class ServerController implements vscode.Disposable {
@@ -73,6 +84,17 @@ export class ServerController implements vscode.Disposable {
         { scheme: 'untitled', language: 'yaml' },
       ],
       outputChannel: this.output,
+      stdioOptions: {
+        stdout: (input, channel) => lines(input, (line) => channel.info(line)),
+        // the server logs to stderr: keep each line's level, and copy the Raft log to the elections output
+        stderr: (input, channel) =>
+          lines(input, (line) => {
+            channel[serverLogLevel(line)](line);
+            if (isRaftLogLine(line)) {
+              this.events.raftLog(line);
+            }
+          }),
+      },
       initializationOptions: serverSettings(),
       synchronize: { configurationSection: 'raftlens' },
       middleware: {
@@ -133,6 +155,15 @@ export class ServerController implements vscode.Disposable {
   }
 
   private async execute(command: string, args: unknown[], next: (command: string, args: unknown[]) => Promise<unknown>): Promise<unknown> {
+    if (isTimelineCommand(command)) {
+      // VS Code drops what a code lens's command returns: show the server's Markdown here
+      const uri = (args[0] as { uri?: unknown } | undefined)?.uri;
+      const answer = await next(command, args);
+      if (typeof uri === 'string') {
+        await this.events.showTimeline(uri, answer);
+      }
+      return answer;
+    }
     if (!LIVE_COMMANDS.includes(command)) {
       return next(command, args);
     }

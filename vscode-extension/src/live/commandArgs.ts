@@ -19,6 +19,11 @@ export interface LaunchSettings {
   profile?: string | null;
 }
 
+/** the server's election timeline command (raftlens.electionTimeline): it answers with Markdown */
+export function isTimelineCommand(command: string): boolean {
+  return /^raftlens\.\w*timeline$/i.test(command);
+}
+
 export type CommandArgument = Record<string, unknown>;
 
 export type Resolution =

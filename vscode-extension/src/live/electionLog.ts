@@ -122,3 +122,24 @@ export function timelineMarkdown(events: readonly ElectionEvent[], title: string
   }
   return lines.join('\n') + '\n';
 }
+
+/** A line of the server's own Raft log (Fabric's format: `… INFO [orderer.consensus.etcdraft] becomeLeader -> …`). */
+export function isRaftLogLine(line: string): boolean {
+  return line.includes('[orderer.consensus.etcdraft]');
+}
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** The level of a server stderr line, so the output channel does not mark every log line as an error. */
+export function serverLogLevel(line: string): LogLevel {
+  if (/\b(ERRO|ERROR|FATAL|PANI|PANIC|SEVERE)\b/.test(line) || /^\s+at \S+\(/.test(line) || /^\S*(Exception|Error)\b/.test(line)) {
+    return 'error';
+  }
+  if (/\bWARN(ING)?\b/.test(line)) {
+    return 'warn';
+  }
+  if (/\b(DEBU|DEBUG|TRACE)\b/.test(line)) {
+    return 'debug';
+  }
+  return 'info';
+}
