@@ -16,14 +16,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int exit;
-        try {
-            exit = commandLine().execute(args);
-        } catch (Error e) { // picocli hands back Errors (out of memory, stack overflow): still one line, no trace
-            System.err.println("raftlens: internal error: " + e);
-            exit = CommandLine.ExitCode.USAGE;
-        }
-        System.exit(exit);
+        System.exit(commandLine().execute(args));
     }
 
     /**

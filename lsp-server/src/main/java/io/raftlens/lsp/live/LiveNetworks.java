@@ -6,6 +6,10 @@ import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,15 +90,21 @@ public final class LiveNetworks implements AutoCloseable {
             throw new IllegalStateException("the language server is shutting down");
         }
         stop(model.uri());
-        DataDirectory dir = DataDirectory.prepare(dataRoot.resolve(DataDirectory.defaultFor(plan.configtx(), plan.profile())
-                .getParent().getFileName()).resolve(plan.profile().replaceAll("[^A-Za-z0-9._-]", "_")), plan, true);
-        LocalNetwork local = LocalNetwork.start(plan, dir);
+        DataDirectory dir = DataDirectory.prepare(dataDir(plan), plan, true);
+        LocalNetwork local;
+        try {
+            local = LocalNetwork.start(plan, dir);
+        } catch (RuntimeException e) {
+            removeData(dir.root(), model.uri());
+            throw e;
+        }
         ControlServer control = null;
         if (launch.controlPort() != null) {
             try {
                 control = ControlServer.start(local, launch.controlPort());
             } catch (IOException | RuntimeException e) {
                 local.close();
+                removeData(dir.root(), model.uri());
                 throw new IllegalStateException("cannot serve the control API on 127.0.0.1:" + launch.controlPort() + " ("
                         + e.getMessage() + "); choose another \"controlPort\" or leave it out");
             }
@@ -105,13 +115,23 @@ public final class LiveNetworks implements AutoCloseable {
         return live;
     }
 
+    /**
+     * {@code DATA_ROOT/<folder>-<file>-<hash of its path>/<profile>}: the folder naming of {@code raftlens launch}'s
+     * cache directory, under the data root instead. Editor networks are demos: every launch starts fresh and
+     * the data is removed when the network stops ({@code raftlens launch} is the way to keep a ledger).
+     */
+    private Path dataDir(NetworkPlan plan) {
+        Path cacheStyle = DataDirectory.defaultFor(plan.configtx(), plan.profile());
+        return dataRoot.resolve(cacheStyle.getParent().getFileName()).resolve(cacheStyle.getFileName());
+    }
+
     /** Stops the network of {@code uri}, if any; its lenses, status and {@code raft} diagnostics clear. */
     public synchronized boolean stop(String uri) {
         LiveNetwork n = networks.remove(uri);
         if (n == null) {
             return false;
         }
-        n.close();
+        closeAndClean(n);
         changed(uri);
         return true;
     }
@@ -179,17 +199,39 @@ public final class LiveNetworks implements AutoCloseable {
         }
         closed = true;
         for (String uri : List.copyOf(networks.keySet())) {
-            try {
-                networks.remove(uri).close();
-            } catch (RuntimeException e) {
-                LOG.warn("stopping the network of {} failed: {}", uri, e.toString());
-            }
+            closeAndClean(networks.remove(uri));
         }
         pusher.shutdownNow();
         try {
             pusher.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops a network and removes its data: an editor network starts fresh at every launch, so none is kept. */
+    private static void closeAndClean(LiveNetwork n) {
+        try {
+            n.close();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the network of {} failed: {}", n.uri(), e.toString());
+        }
+        removeData(n.network().dataDir(), n.uri());
+    }
+
+    private static void removeData(Path data, String uri) {
+        try (Stream<Path> walk = Files.walk(data)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            Path fileFolder = data.getParent();
+            try (Stream<Path> rest = Files.list(fileFolder)) {
+                if (rest.findAny().isEmpty()) {
+                    Files.deleteIfExists(fileFolder);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not remove the data of the network of {} in {}: {}", uri, data, e.toString());
         }
     }
 

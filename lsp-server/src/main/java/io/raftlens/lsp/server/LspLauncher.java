@@ -57,7 +57,11 @@ public final class LspLauncher {
     /** Serves the editor on stdin/stdout until {@code exit}, the end of input or the editor's death; returns the exit code. */
     public static int runStdio(InputStream in, OutputStream out, IntConsumer exit) throws Exception {
         RaftLensLanguageServer server = new RaftLensLanguageServer(exit, RaftLensLanguageServer.DEFAULT_VALIDATION_DELAY_MS);
+        // SIGTERM from the editor: networks launched from it stop (and drop their data) before the JVM goes
+        Thread stopNetworks = new Thread(server::clientGone, "raftlens-stop-networks");
+        Runtime.getRuntime().addShutdownHook(stopNetworks);
         start(server, in, out).get();
+        server.clientGone(); // before the caller exits the JVM
         return 0; // input closed without exit: the editor went away
     }
 

@@ -119,5 +119,6 @@ class LiveFaultsProtocolTest {
         } finally {
             client.close();
         }
+        LiveNetworkProtocolTest.awaitNoNetworkThreads();
     }
 }

@@ -99,12 +99,34 @@ class LiveNetworkProtocolTest {
             assertTrue(timeline.contains("| " + newLeader + " | became leader in "), timeline);
             assertTrue(timeline.contains("| " + oldLeader + " | killed |"), timeline);
 
+            Path data = Path.of(launched.get("dataDir").getAsString());
+            assertTrue(Files.isDirectory(data.resolve(oldLeader)), "node data under " + data);
             assertTrue(client.executeOk(LiveCommands.STOP, Map.of("uri", uri)).get("stopped").getAsBoolean());
+            assertTrue(Files.notExists(data), "an editor network's data is removed when it stops: " + data);
             client.awaitDiagnostics(uri, 3_000, "no raft diagnostics", p -> p.getDiagnostics().stream().noneMatch(d -> "raft".equals(d.getSource())));
             assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
             awaitPortsFree(base, 5);
             awaitPortsFree(base + 9, 1);
+        }
+        awaitNoNetworkThreads();
+    }
+
+    /** After shutdown and exit no thread of a network or of the live feature is left (bounded wait). */
+    static void awaitNoNetworkThreads() {
+        List<String> prefixes = List.of("raftlens-live", "raftlens-timers", "raftlens-events", "raftlens-control", "chain-",
+                "wal-writer", "snapshot-writer", "raft-transport-", "operations-", "multiThreadIoEventLoopGroup");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            List<String> left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(n -> prefixes.stream().anyMatch(n::startsWith)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("threads left 10 s after shutdown: " + left);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
@@ -154,6 +176,10 @@ class LiveNetworkProtocolTest {
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
             taken.close();
             awaitPortsFree(base, 5);
+            try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir"), "raftlens-live"))) {
+                String folder = dir.getFileName() + "-configtx.yaml-";
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(folder)), "no data left by a failed launch");
+            }
         }
     }
 

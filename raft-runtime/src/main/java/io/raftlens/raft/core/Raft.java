@@ -13,9 +13,11 @@ import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -133,7 +135,7 @@ final class Raft {
             }
         }
         return new Status(id, term, vote, raftLog.committed, raftLog.applied, lead, state,
-                java.util.Collections.unmodifiableMap(progress), leadTransferee);
+                Collections.unmodifiableMap(progress), leadTransferee);
     }
 
     // ---------------------------------------------------------------- sending
@@ -1129,7 +1131,7 @@ final class Raft {
 
     // ---------------------------------------------------------------- logging
 
-    private void debug(String function, java.util.function.Supplier<String> line) {
+    private void debug(String function, Supplier<String> line) {
         if (logger.isDebugEnabled()) {
             logger.debug(function, line.get());
         }

@@ -59,6 +59,9 @@ public final class LiveFailoverBenchmark {
                 client.executeOk(LiveCommands.START_NODE, Map.of("uri", uri, "node", leader));
             }
             client.executeOk(LiveCommands.STOP, Map.of("uri", uri));
+        } finally {
+            Files.deleteIfExists(configtx);
+            Files.deleteIfExists(dir);
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf("kill → new leader in the lenses, tick %s, %d kills: median %.0f ms, min %d ms, max %d ms"
