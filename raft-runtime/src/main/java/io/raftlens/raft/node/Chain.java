@@ -29,10 +29,12 @@ import org.hyperledger.fabric.protos.common.Block;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -89,9 +91,11 @@ public final class Chain {
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
     private long electionStartNanos;
-    private int preVotes;
-    private int votes;
-    private int rejections;
+    // Distinct granting/rejecting peers of the current election: a pre-candidate may run several rounds and
+    // receive late or duplicated responses, which must not be counted twice.
+    private final Set<Long> preVoters = new HashSet<>();
+    private final Set<Long> voters = new HashSet<>();
+    private final Set<Long> rejecters = new HashSet<>();
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
 
@@ -599,12 +603,13 @@ public final class Chain {
     private void trackElection(StateRole newRole, long newTerm) {
         if ((newRole == StateRole.PRE_CANDIDATE || newRole == StateRole.CANDIDATE) && electionStartNanos == 0) {
             electionStartNanos = System.nanoTime();
-            preVotes = 0;
-            votes = 0;
-            rejections = 0;
+            preVoters.clear();
+            voters.clear();
+            rejecters.clear();
         } else if (newRole == StateRole.LEADER && electionStartNanos != 0) {
             long ms = (System.nanoTime() - electionStartNanos) / 1_000_000;
-            observer.electionWon(channel, id, newTerm, ms, preVotes, votes, rejections);
+            // The candidate's own (pre-)vote counts towards the quorum, as in etcd's "has received N votes" line.
+            observer.electionWon(channel, id, newTerm, ms, preVoters.size() + 1, voters.size() + 1, rejecters.size());
             electionStartNanos = 0;
         } else if (newRole == StateRole.FOLLOWER) {
             electionStartNanos = 0;
@@ -613,11 +618,11 @@ public final class Chain {
 
     private void voteResponse(Message m) {
         if (m.getReject()) {
-            rejections++;
+            rejecters.add(m.getFrom());
         } else if (m.getType() == MessageType.MsgPreVoteResp) {
-            preVotes++;
+            preVoters.add(m.getFrom());
         } else {
-            votes++;
+            voters.add(m.getFrom());
         }
     }
 

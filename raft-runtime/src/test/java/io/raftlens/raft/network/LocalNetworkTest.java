@@ -45,4 +45,30 @@ class LocalNetworkTest {
                     .allMatch(n -> n.chain("mychannel").orElseThrow().status().height() == 2));
         }
     }
+
+    @Test
+    void electionEventCountsEachVoterOnceIncludingTheCandidate() throws Exception {
+        NetworkPlan plan = TestNetworks.plan(dir, 3, List.of("mychannel"));
+        try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(dir.resolve("data"), plan, false))) {
+            TestNetworks.await("a leader all nodes agree on", Duration.ofSeconds(20), () -> {
+                Set<Long> l = leaders(net, "mychannel");
+                return l.size() == 1 && !l.contains(0L);
+            });
+            java.util.concurrent.BlockingQueue<NetworkEvent> elections = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (AutoCloseable sub = net.events().subscribe(e -> {
+                if (e.type().equals("election")) {
+                    elections.add(e);
+                }
+            })) {
+                net.killNode(leaders(net, "mychannel").iterator().next());
+                NetworkEvent won = elections.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(won != null, "no election after the leader was killed");
+                // Two nodes are left of three: each (pre-)vote count is the candidate plus at most one peer.
+                int preVotes = ((Number) won.fields().get("preVotes")).intValue();
+                int votes = ((Number) won.fields().get("votes")).intValue();
+                assertEquals(2, preVotes, "pre-votes " + preVotes + " in " + won);
+                assertEquals(2, votes, "votes " + votes + " in " + won);
+            }
+        }
+    }
 }
