@@ -25,11 +25,16 @@ import java.util.function.Function;
 public final class ConfigValidator {
 
     private static final System.Logger LOG = System.getLogger(ConfigValidator.class.getName());
-    private static final Comparator<Diagnostic> BY_POSITION = Comparator
-            .comparing((Diagnostic d) -> d.range().start())
-            .thenComparing(d -> d.range().end())
-            .thenComparing(Diagnostic::code)
-            .thenComparing(Diagnostic::message);
+    private static final Comparator<Diagnostic> BY_POSITION = (a, b) -> {
+        int c = a.range().start().compareTo(b.range().start());
+        if (c == 0) {
+            c = a.range().end().compareTo(b.range().end());
+        }
+        if (c == 0) {
+            c = a.code().compareTo(b.code());
+        }
+        return c != 0 ? c : a.message().compareTo(b.message());
+    };
 
     private final ValidationSettings settings;
     private final Function<FileKind, List<Rule>> rules;

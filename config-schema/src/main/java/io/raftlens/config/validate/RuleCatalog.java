@@ -1,8 +1,10 @@
 package io.raftlens.config.validate;
 
 import io.raftlens.config.model.configtx.ConfigtxLoader;
+import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.validate.common.CommonRules;
 import io.raftlens.config.validate.configtx.ConfigtxRules;
+import io.raftlens.config.validate.orderer.OrdererRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +21,7 @@ public final class RuleCatalog {
         List<Rule> rules = new ArrayList<>(CommonRules.all());
         rules.addAll(switch (kind) {
             case CONFIGTX -> ConfigtxRules.all();
-            case ORDERER -> List.of(); // orderer.yaml rules live in validate.orderer
+            case ORDERER -> OrdererRules.all();
         });
         return rules;
     }
@@ -28,7 +30,7 @@ public final class RuleCatalog {
     public static Function<SourceFile, Object> modelFactory(FileKind kind) {
         return switch (kind) {
             case CONFIGTX -> ConfigtxLoader::fromSource;
-            case ORDERER -> source -> null; // the orderer.yaml view lives in model.orderer
+            case ORDERER -> OrdererYaml::fromSource;
         };
     }
 

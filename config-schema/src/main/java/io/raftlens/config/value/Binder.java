@@ -38,7 +38,7 @@ public final class Binder {
     private final List<ValueIssue> issues = new ArrayList<>();
     private final Set<String> seenIssues = new HashSet<>();
     private final Map<String, String> keyHints;
-    private final Map<Object, Map<FieldType, Bound>> memo = new IdentityHashMap<>();
+    private final Map<Object, List<Object>> memo = new IdentityHashMap<>(1024);
 
     /**
      * @param folder   relative {@code File:} references are resolved against it
@@ -62,12 +62,16 @@ public final class Binder {
         if (content == null || type instanceof FieldType.Scalar) {
             return bindFresh(node, type, path);
         }
-        Map<FieldType, Bound> byType = memo.computeIfAbsent(content, k -> new IdentityHashMap<>());
-        Bound bound = byType.get(type);
-        if (bound == null) {
-            bound = bindFresh(node, type, path);
-            byType.put(type, bound);
+        // almost every subtree is read as one type: a tiny list per subtree, compared by identity
+        List<Object> byType = memo.computeIfAbsent(content, k -> new ArrayList<>(2));
+        for (int i = 0; i < byType.size(); i += 2) {
+            if (byType.get(i) == type) {
+                return (Bound) byType.get(i + 1);
+            }
         }
+        Bound bound = bindFresh(node, type, path);
+        byType.add(type);
+        byType.add(bound);
         return bound;
     }
 
@@ -117,41 +121,50 @@ public final class Binder {
         Map<String, BoundField> fields = new LinkedHashMap<>();
         // mapstructure: a field takes the key spelled exactly like it, else the first case-insensitive match
         List<YamlEntry> entries = m.entries();
-        Set<YamlEntry> used = new HashSet<>();
+        boolean[] used = new boolean[entries.size()];
         for (Field f : type.fields()) {
             if (!f.existsIn(version)) {
                 continue;
             }
-            YamlEntry chosen = null;
-            for (YamlEntry e : entries) {
-                if (f.name().equals(e.keyText())) {
-                    chosen = e;
+            int chosen = -1;
+            for (int i = 0; i < entries.size(); i++) {
+                if (f.name().equals(entries.get(i).keyText())) {
+                    chosen = i;
                     break;
                 }
             }
-            if (chosen == null) {
-                for (YamlEntry e : entries) {
-                    String k = e.keyText();
+            if (chosen < 0) {
+                for (int i = 0; i < entries.size(); i++) {
+                    String k = entries.get(i).keyText();
                     if (k != null && k.equalsIgnoreCase(f.name())) {
-                        chosen = e;
+                        chosen = i;
                         break;
                     }
                 }
             }
-            if (chosen != null) {
-                used.add(chosen);
-                fields.put(f.name(), new BoundField(f, chosen, bind(chosen.value(), f.type(), child(path, f.name()))));
+            if (chosen >= 0) {
+                used[chosen] = true;
+                YamlEntry e = entries.get(chosen);
+                fields.put(f.name(), new BoundField(f, e, bind(e.value(), f.type(), child(path, f.name()))));
             }
         }
-        Set<String> usedKeys = new HashSet<>();
-        used.forEach(e -> usedKeys.add(e.keyText()));
-        for (YamlEntry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
             // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one
-            if (!used.contains(e) && !usedKeys.contains(e.keyText())) {
-                unknownKey(e, type, path);
+            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText())) {
+                unknownKey(entries.get(i), type, path);
             }
         }
         return new Bound.BoundStruct(type, node, path, fields);
+    }
+
+    /** Whether a used entry has exactly this key text (structs have a handful of entries: a scan beats hashing). */
+    private static boolean usedKey(List<YamlEntry> entries, boolean[] used, String key) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (used[i] && java.util.Objects.equals(entries.get(i).keyText(), key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void unknownKey(YamlEntry e, FieldType.Struct type, String path) {

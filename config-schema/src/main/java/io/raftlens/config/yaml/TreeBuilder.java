@@ -163,8 +163,13 @@ final class TreeBuilder {
         stack.push(frame);
     }
 
+    /** How many nodes {@code node} stands for once aliases are expanded (a scalar is always one). */
+    private long size(YamlNode node) {
+        return node instanceof YamlScalar ? 1L : sizes.getOrDefault(node, 1L);
+    }
+
     private void add(YamlNode node) {
-        long size = sizes.getOrDefault(node, 1L);
+        long size = size(node);
         if (size > limits.maxExpandedNodes()) {
             throw new LimitExceeded("document expands to more than " + limits.maxExpandedNodes()
                     + " nodes through aliases (an alias bomb?); refusing to read it", node.range());
@@ -216,7 +221,7 @@ final class TreeBuilder {
             return new YamlScalar("", YamlScalar.Style.PLAIN, null, range, Optional.empty(), Optional.empty());
         }
         YamlNode view = target.viaAlias(new AliasUse(name, range));
-        sizes.put(view, sizes.getOrDefault(target, 1L));
+        sizes.put(view, size(target));
         return view;
     }
 
@@ -228,7 +233,7 @@ final class TreeBuilder {
         if (frame instanceof SequenceFrame s) {
             long size = 1;
             for (YamlNode item : s.items) {
-                size = saturatingAdd(size, sizes.getOrDefault(item, 1L));
+                size = saturatingAdd(size, size(item));
             }
             YamlSequence seq = new YamlSequence(s.items, frame.flow, range, frame.anchor, Optional.empty());
             sizes.put(seq, size);
@@ -250,7 +255,7 @@ final class TreeBuilder {
         List<YamlNode> mergeValues = new ArrayList<>();
         long size = 1;
         for (YamlNode[] pair : m.pairs) {
-            size = saturatingAdd(size, saturatingAdd(sizes.getOrDefault(pair[0], 1L), sizes.getOrDefault(pair[1], 1L)));
+            size = saturatingAdd(size, saturatingAdd(size(pair[0]), size(pair[1])));
             if (isMergeKey(pair[0])) {
                 mergeValues.add(pair[1]);
                 continue;

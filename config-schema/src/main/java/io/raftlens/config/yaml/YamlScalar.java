@@ -40,7 +40,7 @@ public record YamlScalar(String value, Style style, String tag, Range range,
             case "", "~", "null", "Null", "NULL" -> Kind.NULL;
             case "true", "True", "TRUE", "false", "False", "FALSE" -> Kind.BOOL;
             default -> !mayBeNumber(value) ? Kind.STRING
-                    : INT.matcher(value).matches() ? Kind.INT
+                    : isPlainDecimal(value) || INT.matcher(value).matches() ? Kind.INT
                     : FLOAT.matcher(value).matches() ? Kind.FLOAT : Kind.STRING;
         };
     }
@@ -53,6 +53,20 @@ public record YamlScalar(String value, Style style, String tag, Range range,
     private static boolean mayBeNumber(String v) {
         char c = v.charAt(0);
         return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+    }
+
+    /** [1-9][0-9]*, the common case (ports, counts), decided without the INT pattern. */
+    private static boolean isPlainDecimal(String v) {
+        if (v.charAt(0) == '0') {
+            return v.length() == 1;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Nodes are places in a text: identity, not deep structural equality (which would hash whole subtrees). */

@@ -1,7 +1,6 @@
 package io.raftlens.config.bench;
 
 import io.raftlens.config.validate.ConfigValidator;
-import io.raftlens.config.validate.OrdererRuleBridge;
 import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validate.ValidationSettings;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public class ValidateBenchmark {
     @Setup
     public void setUp() {
         text = LargeConfigtx.generate(5_000);
-        validator = OrdererRuleBridge.validator(ValidationSettings.defaults());
+        validator = new ConfigValidator(ValidationSettings.defaults());
     }
 
     @Benchmark

@@ -1,7 +1,6 @@
 package io.raftlens.config.bench;
 
 import io.raftlens.config.validate.ConfigValidator;
-import io.raftlens.config.validate.OrdererRuleBridge;
 import io.raftlens.config.validate.ValidationSettings;
 import io.raftlens.config.yaml.YamlParser;
 import java.lang.management.ManagementFactory;
@@ -22,7 +21,7 @@ public final class ValidateCpuTime {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 25;
         String text = LargeConfigtx.generate(5_000);
         Path file = Path.of("/tmp/raftlens-bench/configtx.yaml");
-        ConfigValidator validator = OrdererRuleBridge.validator(ValidationSettings.defaults());
+        ConfigValidator validator = new ConfigValidator(ValidationSettings.defaults());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 50; i++) {
             validator.validate(file, text);

@@ -38,6 +38,16 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void ordererRulesAreInTheCatalogAndRunOnOrdererYaml() {
+        List<String> codes = ConfigValidator.rules().stream().map(RuleInfo::code).toList();
+        assertTrue(codes.containsAll(List.of("ORD001", "ORD012")), codes.toString());
+        ValidationResult r = validator.validate(Path.of("/tmp/raftlens-test/orderer.yaml"), "General:\n  ListenPortt: 7050\n");
+        List<Diagnostic> unknown = r.diagnostics().stream().filter(d -> d.code().equals("ORD001")).toList();
+        assertEquals(1, unknown.size(), r.diagnostics().toString());
+        assertEquals(new Position(1, 2, 11), unknown.get(0).range().start());
+    }
+
+    @Test
     void failingModelIsReportedOnceAndYamlRulesStillRun() {
         ConfigValidator v = new ConfigValidator(ValidationSettings.defaults(), RuleCatalog::rules, k -> source -> {
             throw new IllegalStateException("model bug");

@@ -33,7 +33,7 @@ class ValidatorFuzzTest {
 
     private static final long LIMIT_NANOS = 1_000_000_000L;
     private static final int FACTOR = Integer.getInteger("raftlens.fuzz.factor", 1);
-    private static final ConfigValidator VALIDATOR = OrdererRuleBridge.validator(ValidationSettings.defaults());
+    private static final ConfigValidator VALIDATOR = new ConfigValidator(ValidationSettings.defaults());
     private static List<Path> corpus;
 
     enum Mutation { BYTE_FLIPS, DELETE_LINES, DUPLICATE_LINES, INDENTATION, SWAP_LINES, TRUNCATE, INSERT_YAML_PUNCTUATION }

@@ -22,7 +22,12 @@ public record Policies(boolean present, Range keyRange, List<Policy> all) {
     }
 
     public Optional<Policy> get(String name) {
-        return all.stream().filter(p -> p.name().equals(name)).findFirst();
+        for (Policy p : all) {
+            if (p.name().equals(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     static Policies of(BoundStruct group, Range groupKeyRange) {

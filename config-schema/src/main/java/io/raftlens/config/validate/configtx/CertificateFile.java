@@ -27,8 +27,14 @@ record CertificateFile(Path path, Status status, String problem, byte[] bytes, X
     /** The file as read once in this validation run. */
     @SuppressWarnings("unchecked")
     static CertificateFile read(io.raftlens.config.validate.RuleContext context, Path path) {
+        // keyed by the path as given and by its normal form: rules ask for the same consenter paths many times
         java.util.Map<Path, CertificateFile> cache = context.shared(CertificateFile.class, java.util.HashMap::new);
-        return cache.computeIfAbsent(path.toAbsolutePath().normalize(), CertificateFile::read);
+        CertificateFile file = cache.get(path);
+        if (file == null) {
+            file = cache.computeIfAbsent(path.toAbsolutePath().normalize(), CertificateFile::read);
+            cache.put(path, file);
+        }
+        return file;
     }
 
     static CertificateFile read(Path path) {

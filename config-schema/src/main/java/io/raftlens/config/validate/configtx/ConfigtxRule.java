@@ -34,9 +34,9 @@ abstract class ConfigtxRule extends AbstractRule {
         if (model.isEmpty()) {
             return;
         }
-        Set<String> seen = new HashSet<>();
+        Set<Place> seen = new HashSet<>();
         DiagnosticSink once = d -> {
-            if (seen.add(d.range().start().offset() + ":" + d.range().end().offset() + ":" + d.severity())) {
+            if (seen.add(new Place(d.range().start().offset(), d.range().end().offset(), d.severity()))) {
                 sink.report(d);
             }
         };
@@ -44,6 +44,9 @@ abstract class ConfigtxRule extends AbstractRule {
     }
 
     protected abstract void check(Configtx configtx, RuleContext context, DiagnosticSink sink);
+
+    /** Where and how severe a finding is: one finding per place and severity. */
+    private record Place(int start, int end, Severity severity) {}
 
     /** The profiles checked in depth: all of them, or only the one chosen with --profile. */
     static List<Profile> profiles(Configtx configtx, RuleContext context) {

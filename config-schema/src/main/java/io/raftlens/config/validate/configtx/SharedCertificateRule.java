@@ -54,7 +54,7 @@ final class SharedCertificateRule extends ConfigtxRule {
                 return "path:" + path.normalize();
             }
         }
-        return "path:" + path.toAbsolutePath().normalize();
+        return "path:" + f.path(); // the absolute, normalized path the file was read from
     }
 
     private Severity severity() {

@@ -24,8 +24,7 @@ abstract class OrdererRule extends AbstractRule {
         if (context.yaml().hasSyntaxErrors() || context.yaml().root().isEmpty()) {
             return;
         }
-        OrdererYaml model = context.model(OrdererYaml.class).orElseGet(() -> OrdererYaml.fromSource(context.source()));
-        check(context, model, sink);
+        context.model(OrdererYaml.class).ifPresent(model -> check(context, model, sink));
     }
 
     abstract void check(RuleContext context, OrdererYaml model, DiagnosticSink sink);

@@ -2,9 +2,9 @@ package io.raftlens.config.validate.orderer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.OrdererRuleBridge;
 import io.raftlens.config.validate.ValidationSettings;
 import io.raftlens.config.yaml.Range;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ final class OrdererCheck {
     }
 
     static List<Diagnostic> validate(String yaml, FabricVersion version) {
-        return OrdererRuleBridge.validator(new ValidationSettings(version, null))
+        return new ConfigValidator(new ValidationSettings(version, null))
                 .validate(Path.of("/tmp/raftlens-test/orderer.yaml"), yaml).diagnostics();
     }
 

@@ -2,9 +2,9 @@ package io.raftlens.config.validate.orderer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.OrdererRuleBridge;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validate.ValidationSettings;
@@ -24,7 +24,7 @@ class OrdererCorpusTest {
     }
 
     static List<String> errors(String name, FabricVersion version) throws IOException, URISyntaxException {
-        ValidationResult result = OrdererRuleBridge.validator(new ValidationSettings(version, null)).validate(corpus(name));
+        ValidationResult result = new ConfigValidator(new ValidationSettings(version, null)).validate(corpus(name));
         return result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(OrdererCorpusTest::at).toList();
     }
 
