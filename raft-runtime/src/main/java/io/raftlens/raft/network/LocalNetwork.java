@@ -48,7 +48,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final EventLoopGroup eventLoops;
     private final Map<Long, OrderingNode> nodes = new LinkedHashMap<>();
     private final Map<Long, Integer> opsPorts = new LinkedHashMap<>();
-    private final List<AutoCloseable> operations = new ArrayList<>();
+    /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
+    private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
 
     private LocalNetwork(NetworkPlan plan, DataDirectory dir) {
@@ -107,16 +108,29 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
-            HealthRegistry health = new HealthRegistry();
-            health.register("raft", () -> {
-                if (!node.isRunning()) {
-                    throw new IllegalStateException("node " + c.id() + " is stopped");
-                }
-            });
-            OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(c.id()), node.metrics(), health);
-            operations.add(ops);
-            opsPorts.put(c.id(), ops.address().getPort());
+            openOperations(node);
             events.publish(NetworkEvent.of("node", "node", c.id(), "name", c.host(), "state", "started"));
+        }
+    }
+
+    /** Serves the node's current metrics on its operations port (the same port again after a restart). */
+    private void openOperations(OrderingNode node) {
+        HealthRegistry health = new HealthRegistry();
+        health.register("raft", () -> {
+            if (!node.isRunning()) {
+                throw new IllegalStateException("node " + node.id() + " is stopped");
+            }
+        });
+        OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(node.id()), node.metrics(), health);
+        operations.put(node.id(), ops);
+        opsPorts.put(node.id(), ops.address().getPort());
+    }
+
+    /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
+    private void closeOperations(long id) {
+        OperationsServer ops = operations.remove(id);
+        if (ops != null) {
+            ops.close();
         }
     }
 
@@ -269,6 +283,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     public void stopNode(long id) {
         OrderingNode n = requireRunning(id);
         n.stop();
+        closeOperations(id);
         events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "stopped"));
     }
 
@@ -276,6 +291,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     public void killNode(long id) {
         OrderingNode n = requireRunning(id);
         n.kill();
+        closeOperations(id);
         events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "killed"));
     }
 
@@ -288,6 +304,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         try {
             n.start();
         } catch (RuntimeException e) {
+            throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+        }
+        try {
+            openOperations(n);
+        } catch (RuntimeException e) {
+            n.kill(); // a node whose operations port is taken does not start, as in Fabric
             throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "started"));
@@ -380,6 +402,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         running.forEach(OrderingNode::abdicateLeadership);
         running.parallelStream().forEach(n -> {
             n.stopWithoutHandOver();
+            closeOperations(n.id());
             events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "stopped"));
         });
     }
@@ -389,6 +412,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
                 n.kill();
+                closeOperations(n.id());
                 events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "killed"));
             }
         }
@@ -401,10 +425,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } catch (RuntimeException ignored) {
             // closing anyway
         }
-        for (AutoCloseable c : operations) {
+        for (Long id : List.copyOf(operations.keySet())) {
             try {
-                c.close();
-            } catch (Exception ignored) {
+                closeOperations(id);
+            } catch (RuntimeException ignored) {
                 // closing anyway
             }
         }

@@ -31,7 +31,8 @@ public final class OrderingNode {
 
     private final NodeSpec spec;
     private final ChainStorage storage;
-    private final OrdererMetrics metrics = new OrdererMetrics();
+    /** Replaced on every start: like a restarted orderer process, counters begin again from zero. */
+    private volatile OrdererMetrics metrics = new OrdererMetrics();
     private final ChainObserver observer;
     private final BlockSource peers;
     private final ScheduledExecutorService timers;
@@ -57,7 +58,10 @@ public final class OrderingNode {
         return spec;
     }
 
-    /** This node's Fabric-named metrics (served by its operations endpoint). */
+    /**
+     * This node's Fabric-named metrics (served by its operations endpoint): those of the current run, a fresh set
+     * after each {@link #start}, so read it after starting.
+     */
     public OrdererMetrics metrics() {
         return metrics;
     }
@@ -77,6 +81,7 @@ public final class OrderingNode {
         }
         Map<String, Chain> opened = new LinkedHashMap<>();
         List<Runnable> undo = new ArrayList<>();
+        OrdererMetrics metrics = new OrdererMetrics();
         try {
             for (ChainOptions ch : spec.channels().values()) {
                 ChainLedger ledger = storage.openLedger(ch.channel());
@@ -102,6 +107,7 @@ public final class OrderingNode {
             for (PeerEndpoint p : spec.peers()) {
                 t.addPeer(p);
             }
+            this.metrics = metrics;
             chains = opened;
             transport = t;
             for (Chain c : opened.values()) {

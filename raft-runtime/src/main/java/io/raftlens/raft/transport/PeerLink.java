@@ -39,7 +39,13 @@ import org.slf4j.LoggerFactory;
 final class PeerLink {
     static final int PROTOCOL_VERSION = 1;
     private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
+    /**
+     * Above a whole Raft window (MaxInflightBlocks × PreferredMaxBytes, 5 × 2 MB in Fabric's defaults): with a mark
+     * below one MsgApp, every large append made the link unwritable and the rest of the queue (heartbeats, the next
+     * appends) waited for a writability event after the socket drained. Memory stays bounded by the egress queue
+     * (SendBufferSize messages), which is what drops on overload.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(8 * 1024 * 1024, 16 * 1024 * 1024);
 
     final PeerEndpoint endpoint;
     private final long self;
