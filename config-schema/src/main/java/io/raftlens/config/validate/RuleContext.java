@@ -2,7 +2,10 @@ package io.raftlens.config.validate;
 
 import io.raftlens.config.yaml.ParsedYaml;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -16,6 +19,7 @@ public final class RuleContext {
     private Object model;
     private RuntimeException modelFailure;
     private boolean modelBuilt;
+    private final Map<Object, Object> shared = new HashMap<>();
 
     public RuleContext(SourceFile source, Function<SourceFile, Object> modelFactory) {
         this.source = source;
@@ -49,6 +53,15 @@ public final class RuleContext {
     /** The profile chosen with --profile, if any: deep checks are limited to it. */
     public Optional<String> profile() {
         return Optional.ofNullable(source.settings().profile());
+    }
+
+    /**
+     * A value computed once per validation run and shared by the rules (e.g. certificate files read from
+     * disk). {@code key} identifies it; rules of one concern use one key.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Supplier<T> compute) {
+        return (T) shared.computeIfAbsent(key, k -> compute.get());
     }
 
     /**

@@ -13,6 +13,17 @@ public record YamlEntry(YamlNode key, YamlNode value, Optional<Inheritance> inhe
         return key instanceof YamlScalar s ? s.value() : null;
     }
 
+    /** Identity, like the nodes it holds. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public boolean isInherited() {
         return inherited.isPresent();
     }

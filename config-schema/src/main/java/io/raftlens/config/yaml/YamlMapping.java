@@ -54,6 +54,17 @@ public record YamlMapping(List<YamlEntry> entries, List<MergeSource> merges, boo
         return entries.stream().filter(e -> !e.isInherited()).toList();
     }
 
+    /** Nodes are places in a text: identity, not deep structural equality (which would hash whole subtrees). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public YamlMapping viaAlias(AliasUse alias) {
         return new YamlMapping(entries, merges, flow, range, anchor, Optional.of(alias));

@@ -39,13 +39,31 @@ public record YamlScalar(String value, Style style, String tag, Range range,
         return switch (value) {
             case "", "~", "null", "Null", "NULL" -> Kind.NULL;
             case "true", "True", "TRUE", "false", "False", "FALSE" -> Kind.BOOL;
-            default -> INT.matcher(value).matches() ? Kind.INT
+            default -> !mayBeNumber(value) ? Kind.STRING
+                    : INT.matcher(value).matches() ? Kind.INT
                     : FLOAT.matcher(value).matches() ? Kind.FLOAT : Kind.STRING;
         };
     }
 
     public boolean isNull() {
         return kind() == Kind.NULL;
+    }
+
+    /** Cheap pre-check before the number patterns: most scalars are names and paths. */
+    private static boolean mayBeNumber(String v) {
+        char c = v.charAt(0);
+        return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+    }
+
+    /** Nodes are places in a text: identity, not deep structural equality (which would hash whole subtrees). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     @Override

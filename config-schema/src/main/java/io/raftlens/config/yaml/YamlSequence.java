@@ -11,6 +11,17 @@ public record YamlSequence(List<YamlNode> items, boolean flow, Range range,
         items = List.copyOf(items);
     }
 
+    /** Nodes are places in a text: identity, not deep structural equality (which would hash whole subtrees). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     @Override
     public YamlSequence viaAlias(AliasUse alias) {
         return new YamlSequence(items, flow, range, anchor, Optional.of(alias));

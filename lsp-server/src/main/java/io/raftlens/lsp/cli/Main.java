@@ -6,11 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, bench, lsp). */
 @Command(name = "raftlens", mixinStandardHelpOptions = true, version = "raftlens " + Main.VERSION,
         description = "Validate, launch and watch Hyperledger Fabric Raft ordering-service configurations.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                ValidateCommand.class,
-                LedgerCommand.class,
-        })
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, LedgerCommand.class,
+                LaunchCommand.class, NodeCommand.class, BenchCommand.class, LspCommand.class})
 public final class Main implements Runnable {
 
     public static final String VERSION = "0.1.0";

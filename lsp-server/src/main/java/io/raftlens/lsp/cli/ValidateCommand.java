@@ -5,6 +5,7 @@ import io.raftlens.config.report.Summary;
 import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.validate.OrdererRuleBridge;
 import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validate.ValidationSettings;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class ValidateCommand implements Callable<Integer> {
         found.problems().forEach(p -> err.println("raftlens validate: " + p));
         boolean unreadable = !found.problems().isEmpty();
 
-        ConfigValidator validator = new ConfigValidator(new ValidationSettings(version.get(), profile));
+        ConfigValidator validator = OrdererRuleBridge.validator(new ValidationSettings(version.get(), profile));
         List<ValidationResult> results = new ArrayList<>();
         for (Path file : found.files()) {
             Optional<ValidationResult> result = validate(validator, file, err);
@@ -93,7 +94,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
 
         try {
-            reportFormat.get().writer(ConfigValidator.rules(), Main.VERSION).write(results, out);
+            reportFormat.get().writer(OrdererRuleBridge.rules(), Main.VERSION).write(results, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

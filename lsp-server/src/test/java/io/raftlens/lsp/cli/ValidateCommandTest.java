@@ -249,6 +249,39 @@ class ValidateCommandTest {
     }
 
     @Test
+    void strictTurnsWarningsIntoFailure() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER + "# a deprecated key: a warning\n"
+                + "FileLedger:\n  Prefix: hyperledger-fabric-ordererledger\n");
+        Run lenient = run(file.toString());
+        assertEquals(0, lenient.exit, lenient.out);
+        assertTrue(lenient.out.endsWith("0 errors, 1 warnings\n"), lenient.out);
+        assertTrue(lenient.out.contains(file + ":12:3: warning: FileLedger.Prefix is ignored. [ORD003]"), lenient.out);
+        assertEquals(1, run("--strict", file.toString()).exit);
+    }
+
+    @Test
+    void fabricVersionSelectsTheRules() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        Run v3 = run(file.toString());
+        assertEquals(1, v3.exit);
+        assertTrue(v3.out.contains(file + ":10:1: error: Kafka was removed in Fabric 3.0"), v3.out);
+        Run v25 = run("--fabric-version", "2.5", file.toString());
+        assertEquals(0, v25.exit, v25.out);
+        Path modeline = write("v25/orderer.yaml", "# raftlens: orderer fabric=2.5\n" + GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        assertEquals(0, run(modeline.toString()).exit, "the modeline overrides the default version");
+    }
+
+    @Test
+    void sarifRuleTableIncludesTheOrdererRules() throws IOException {
+        Path file = write("orderer.yaml", GOOD_ORDERER);
+        JsonNode rules = new ObjectMapper().readTree(run("--format", "sarif", file.toString()).out)
+                .get("runs").get(0).get("tool").get("driver").get("rules");
+        List<String> ids = new ArrayList<>();
+        rules.forEach(r -> ids.add(r.get("id").asText()));
+        assertTrue(ids.containsAll(List.of("ORD001", "ORD004", "ORD012")), ids.toString());
+    }
+
+    @Test
     void helpDescribesTheContract() {
         Run run = run("--help");
         assertEquals(0, run.exit);

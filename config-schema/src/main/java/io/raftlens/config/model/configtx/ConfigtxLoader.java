@@ -1,14 +1,64 @@
 package io.raftlens.config.model.configtx;
 
+import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.SourceFile;
+import io.raftlens.config.validate.ValidationResult;
+import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.value.Binder;
+import io.raftlens.config.value.Bound;
+import io.raftlens.config.yaml.ParsedYaml;
+import io.raftlens.config.yaml.Position;
+import io.raftlens.config.yaml.Range;
+import io.raftlens.config.yaml.YamlMapping;
+import io.raftlens.config.yaml.YamlParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** Builds the typed configtx.yaml view. */
+/** Reads configtx.yaml files into {@link Configtx} models. */
 public final class ConfigtxLoader {
 
     private ConfigtxLoader() {
     }
 
-    public static Object fromSource(SourceFile source) {
-        return null;
+    /** Reads, validates (Fabric 3 rules) and models a configtx.yaml. */
+    public static LoadedConfigtx load(Path file) throws IOException {
+        return load(file, ValidationSettings.defaults());
+    }
+
+    public static LoadedConfigtx load(Path file, ValidationSettings settings) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        ValidationResult result = new ConfigValidator(settings).validate(file, text, FileKind.CONFIGTX);
+        ParsedYaml yaml = YamlParser.parse(text);
+        Optional<Configtx> model = yaml.hasSyntaxErrors() ? Optional.empty()
+                : Optional.of(model(file, yaml, settings.fabricVersion()));
+        return new LoadedConfigtx(model, result);
+    }
+
+    /** The model of an already parsed text (the rule framework's model factory). */
+    public static Configtx fromSource(SourceFile source) {
+        return model(source.file(), source.yaml(), source.settings().fabricVersion());
+    }
+
+    /** The model of a parsed configtx.yaml. Never throws; problems are in {@link Configtx#issues()}. */
+    public static Configtx model(Path file, ParsedYaml yaml, FabricVersion version) {
+        Path abs = file.toAbsolutePath();
+        Path folder = abs.getParent() != null ? abs.getParent() : abs;
+        Binder binder = new Binder(version, folder, ConfigtxSchema.KEY_HINTS);
+        Bound bound = yaml.root()
+                .<Bound>map(root -> binder.bind(root, ConfigtxSchema.TOP_LEVEL, ""))
+                .orElseGet(() -> Binder.empty(emptyRoot(), ConfigtxSchema.TOP_LEVEL, ""));
+        Bound.BoundStruct root = bound instanceof Bound.BoundStruct s ? s
+                : (Bound.BoundStruct) Binder.empty(emptyRoot(), ConfigtxSchema.TOP_LEVEL, "");
+        return new Configtx(file, folder, version, yaml, root, binder.issues());
+    }
+
+    private static YamlMapping emptyRoot() {
+        Range r = new Range(Position.START, Position.START);
+        return new YamlMapping(java.util.List.of(), java.util.List.of(), false, r, Optional.empty(), Optional.empty());
     }
 }

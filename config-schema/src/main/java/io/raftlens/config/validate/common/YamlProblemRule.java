@@ -3,6 +3,7 @@ package io.raftlens.config.validate.common;
 import io.raftlens.config.validate.AbstractRule;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.DiagnosticSink;
+import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.yaml.YamlProblem;
@@ -26,7 +27,13 @@ final class YamlProblemRule extends AbstractRule {
             }
             List<Diagnostic.Related> related = p.related() == null ? List.of()
                     : List.of(new Diagnostic.Related(null, p.related(), "first defined here"));
-            report(sink, info().severity(), p.range(), p.message(), related);
+            if (kind == YamlProblem.Kind.DUPLICATE_KEY && context.fabricVersion() == FabricVersion.V2_5) {
+                // Fabric 2.5 reads YAML with go-yaml v2, which keeps the last value without complaint
+                report(sink, Severity.WARNING, p.range(), p.message() + "; Fabric 2.5 silently uses this later value, Fabric 3 "
+                        + "rejects the file", related);
+            } else {
+                report(sink, info().severity(), p.range(), p.message(), related);
+            }
         }
     }
 }

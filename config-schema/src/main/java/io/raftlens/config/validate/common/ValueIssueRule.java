@@ -1,0 +1,32 @@
+package io.raftlens.config.validate.common;
+
+import io.raftlens.config.model.BoundModel;
+import io.raftlens.config.validate.AbstractRule;
+import io.raftlens.config.validate.DiagnosticSink;
+import io.raftlens.config.validate.RuleContext;
+import io.raftlens.config.validate.Severity;
+import io.raftlens.config.value.ValueIssue;
+
+/** Reports the value problems of one kind that the typed view found while reading the file. */
+final class ValueIssueRule extends AbstractRule {
+
+    private final ValueIssue.Kind kind;
+
+    ValueIssueRule(String code, ValueIssue.Kind kind, Severity severity, String title, String description) {
+        super(code, severity, title, description);
+        this.kind = kind;
+    }
+
+    @Override
+    public void check(RuleContext context, DiagnosticSink sink) {
+        context.model(BoundModel.class).ifPresent(model -> {
+            for (ValueIssue issue : model.issues()) {
+                if (issue.kind() == kind) {
+                    Severity severity = issue.error() ? Severity.ERROR
+                            : kind == ValueIssue.Kind.PLACEHOLDER ? Severity.INFORMATION : Severity.WARNING;
+                    report(sink, severity, issue.range(), issue.message());
+                }
+            }
+        });
+    }
+}

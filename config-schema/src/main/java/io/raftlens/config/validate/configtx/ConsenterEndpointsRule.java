@@ -1,0 +1,70 @@
+package io.raftlens.config.validate.configtx;
+
+import io.raftlens.config.model.Sourced;
+import io.raftlens.config.model.configtx.Configtx;
+import io.raftlens.config.model.configtx.Consenter;
+import io.raftlens.config.model.configtx.Organization;
+import io.raftlens.config.validate.DiagnosticSink;
+import io.raftlens.config.validate.RuleContext;
+import io.raftlens.config.validate.Severity;
+import io.raftlens.config.value.Placeholders;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** CTX008: a consenter host that no orderer endpoint (org OrdererEndpoints or global Addresses) names. */
+final class ConsenterEndpointsRule extends ConfigtxRule {
+
+    ConsenterEndpointsRule() {
+        super("CTX008", Severity.WARNING, "Consenter not among the orderer endpoints",
+                "Clients and peers reach ordering nodes through the orderer organizations' OrdererEndpoints (or the legacy global "
+                        + "Addresses). A consenter whose host appears in none of them still takes part in Raft but receives no client "
+                        + "traffic, and peers cannot fail over to it. Fabric recommends the endpoints map 1:1 to the consenters.");
+    }
+
+    @Override
+    protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
+        for (OrdererInScope o : orderers(configtx, context)) {
+            if (o.profile().isEmpty()) {
+                continue;
+            }
+            List<Sourced<String>> endpoints = new ArrayList<>(o.orderer().addresses());
+            for (Organization org : o.orderer().organizations()) {
+                endpoints.addAll(org.ordererEndpoints());
+            }
+            if (endpoints.isEmpty() || endpoints.stream().anyMatch(e -> Placeholders.contains(e.value()))) {
+                continue;
+            }
+            Set<String> hosts = new HashSet<>();
+            for (Sourced<String> e : endpoints) {
+                hosts.add(host(e.value()));
+            }
+            List<Consenter> consenters = new ArrayList<>();
+            if (o.orderer().isEtcdRaft()) {
+                o.orderer().etcdRaft().ifPresent(r -> consenters.addAll(r.consenters()));
+            } else if (o.orderer().isBft()) {
+                consenters.addAll(o.orderer().consenterMapping());
+            }
+            for (Consenter c : consenters) {
+                c.host().filter(h -> !Placeholders.contains(h.value()))
+                        .filter(h -> !hosts.contains(h.value().toLowerCase(Locale.ROOT)))
+                        .ifPresent(h -> report(sink, h.range(), "consenter " + c.endpoint() + " is not among the orderer endpoints of "
+                                + o.where() + " (" + String.join(", ", endpoints.stream().map(Sourced::value).toList())
+                                + "): clients and peers will not send it transactions or pull blocks from it; add " + h.value()
+                                + ":<port> to its organization's OrdererEndpoints"));
+            }
+        }
+    }
+
+    static String host(String endpoint) {
+        String e = endpoint.trim();
+        int colon = e.lastIndexOf(':');
+        String h = colon > 0 ? e.substring(0, colon) : e;
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,36 @@
+package io.raftlens.config.value;
+
+import io.raftlens.config.validate.FabricVersion;
+import java.util.Set;
+
+/**
+ * A field of a Fabric configuration struct.
+ *
+ * @param name     the Go field name; YAML keys match it case-insensitively
+ * @param type     its shape
+ * @param doc      Fabric's documentation of the field (for hover and schemas)
+ * @param versions the Fabric versions that have the field; others reject it as an unknown key
+ */
+public record Field(String name, FieldType type, String doc, Set<FabricVersion> versions) {
+
+    public Field {
+        versions = Set.copyOf(versions);
+    }
+
+    public static Field of(String name, FieldType type, String doc) {
+        return new Field(name, type, doc, Set.of(FabricVersion.values()));
+    }
+
+    public static Field of(String name, ScalarType type, String doc) {
+        return of(name, new FieldType.Scalar(type), doc);
+    }
+
+    /** Only in these versions. */
+    public Field only(FabricVersion... in) {
+        return new Field(name, type, doc, Set.of(in));
+    }
+
+    public boolean existsIn(FabricVersion version) {
+        return versions.contains(version);
+    }
+}

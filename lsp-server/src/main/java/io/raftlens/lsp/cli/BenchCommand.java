@@ -1,0 +1,255 @@
+package io.raftlens.lsp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raftlens.config.value.GoDuration;
+import io.raftlens.raft.network.BenchTarget;
+import io.raftlens.raft.network.DataDirectory;
+import io.raftlens.raft.network.LocalNetwork;
+import io.raftlens.raft.network.NetworkBench;
+import io.raftlens.raft.node.BroadcastResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * {@code raftlens bench}: throughput and broadcast→commit latency, leader fail-over after crashes, graceful
+ * hand-over — against a running network (its control API) or one launched in this JVM.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Drive load at a Raft ordering network and measure throughput (tx/s), latency from broadcast to "
+                + "committed block, and leader fail-over.",
+                "Either --url of a running `raftlens launch` (control API) or --launch CONFIGTX to start one in this JVM "
+                        + "(then CPU and heap are the network's)."})
+public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+
+    static final class Where {
+        @Option(names = "--url", paramLabel = "URL", description = "control API of a running network, e.g. http://127.0.0.1:7080")
+        String url;
+
+        @Option(names = "--launch", paramLabel = "CONFIGTX", description = "launch this configtx.yaml's network in this JVM")
+        Path launch;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "with --launch: profile")
+    String profile;
+
+    @Option(names = "--orderer-yaml", paramLabel = "FILE", description = "with --launch: orderer.yaml")
+    Path ordererYaml;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "with --launch: data dir (default: a fresh temporary one)")
+    Path dataDir;
+
+    @Option(names = "--tick", paramLabel = "DURATION", description = "with --launch: override TickInterval")
+    String tick;
+
+    @Option(names = "--ops-base-port", paramLabel = "PORT", defaultValue = "0", description = "with --launch: operations ports (default: ephemeral)")
+    int opsBasePort;
+
+    @Option(names = "--channel", defaultValue = "mychannel", description = "channel (default ${DEFAULT-VALUE})")
+    String channel;
+
+    @Option(names = "--duration", defaultValue = "20s", description = "load duration (default ${DEFAULT-VALUE}; 0 skips the load phase)")
+    String duration;
+
+    @Option(names = "--tx-size", defaultValue = "256", description = "transaction bytes (default ${DEFAULT-VALUE})")
+    int txSize;
+
+    @Option(names = "--window", defaultValue = "8192", description = "outstanding broadcasts in closed loop (default ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(names = "--rate", defaultValue = "0", description = "open loop at this many tx/s (0: closed loop, maximum throughput)")
+    int rate;
+
+    @Option(names = "--kill-leader-every", paramLabel = "DURATION", description = "crash the leader this often and measure fail-over")
+    String killEvery;
+
+    @Option(names = "--kills", defaultValue = "20", description = "number of leader crashes (default ${DEFAULT-VALUE})")
+    int kills;
+
+    @Option(names = "--graceful-stops", defaultValue = "0", description = "also stop the leader gracefully this many times (hand-over time)")
+    int gracefulStops;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration load = parse(duration, "--duration");
+        Duration every = killEvery == null ? null : parse(killEvery, "--kill-leader-every");
+        if (load == null || (killEvery != null && every == null)) {
+            return 2;
+        }
+        LocalNetwork net = null;
+        Path tempDir = null;
+        BenchTarget target;
+        Map<String, Object> report = new LinkedHashMap<>();
+        if (where.launch != null) {
+            LaunchCommand.Setup setup = LaunchCommand.Setup.prepare(where.launch, profile, List.of(channel), ordererYaml, tick,
+                    opsBasePort, System.err);
+            if (setup == null) {
+                return 1;
+            }
+            Path root = dataDir;
+            if (root == null) {
+                tempDir = Files.createTempDirectory("raftlens-bench");
+                root = tempDir;
+            }
+            try {
+                net = LocalNetwork.start(setup.plan(), DataDirectory.prepare(root, setup.plan(), dataDir == null));
+            } catch (RuntimeException e) {
+                System.err.println("raftlens bench: " + e.getMessage());
+                return 1;
+            }
+            target = BenchTarget.of(net);
+            var ch = setup.plan().channels().get(channel);
+            report.put("network", Map.of("consenters", setup.plan().consenters().size(), "tickInterval",
+                    GoDuration.format(ch.tickInterval()), "electionTick", ch.electionTick(), "heartbeatTick", ch.heartbeatTick(),
+                    "maxMessageCount", ch.maxMessageCount(), "batchTimeout", GoDuration.format(ch.batchTimeout()),
+                    "inProcess", true));
+        } else {
+            target = new HttpTarget(where.url);
+            report.put("network", Map.of("url", where.url, "inProcess", false));
+        }
+        try {
+            NetworkBench bench = new NetworkBench(target, channel);
+            long[] leader = bench.awaitLeader(Duration.ofSeconds(60));
+            report.put("initialLeader", leader[0]);
+            if (!load.isZero()) {
+                report.put("throughput", bench.throughput(load, txSize, window, rate));
+            }
+            if (every != null) {
+                report.put("failover", bench.failover(kills, every, false));
+            }
+            if (gracefulStops > 0) {
+                report.put("gracefulHandOver", bench.failover(gracefulStops, every != null ? every : Duration.ofSeconds(2), true));
+            }
+        } finally {
+            if (net != null) {
+                net.close();
+            }
+            if (tempDir != null) {
+                deleteTree(tempDir);
+            }
+        }
+        print(report);
+        return 0;
+    }
+
+    private void print(Map<String, Object> report) throws IOException {
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(report));
+            return;
+        }
+        for (Map.Entry<String, Object> e : report.entrySet()) {
+            System.out.println(e.getKey() + ": " + e.getValue());
+        }
+    }
+
+    private static Duration parse(String text, String option) {
+        GoDuration.Parsed p = GoDuration.parse(text.trim());
+        if (!p.ok() || p.value().isNegative()) {
+            System.err.println("raftlens bench: " + option + " " + text + " is not a duration (e.g. 500ms, 20s)");
+            return null;
+        }
+        return p.value();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+
+    /** A network reached through its control API. */
+    static final class HttpTarget implements BenchTarget {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private final ObjectMapper mapper = new ObjectMapper();
+
+        HttpTarget(String url) {
+            this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+
+        @Override
+        public CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/channels/" + channel + "/broadcast"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(tx)).timeout(Duration.ofSeconds(35)).build();
+            return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                try {
+                    Map<?, ?> m = mapper.readValue(r.body(), Map.class);
+                    String status = String.valueOf(m.get("status"));
+                    return "SUCCESS".equals(status) ? BroadcastResult.success(((Number) m.get("block")).longValue())
+                            : BroadcastResult.unavailable(String.valueOf(m.get("info")), 0);
+                } catch (IOException e) {
+                    return BroadcastResult.unavailable("bad response: " + r.body(), 0);
+                }
+            });
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> describe() {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/network")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return mapper.readValue(r.body(), Map.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot reach the control API at " + base + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+
+        private void post(String path) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot reach the control API at " + base + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+
+        @Override
+        public void kill(long node) {
+            post("/v1/nodes/" + node + "/kill");
+        }
+
+        @Override
+        public void stop(long node) {
+            post("/v1/nodes/" + node + "/stop");
+        }
+
+        @Override
+        public void start(long node) {
+            post("/v1/nodes/" + node + "/start");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.raftlens.lsp.cli;
+
+import io.raftlens.raft.metrics.HealthRegistry;
+import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.network.ConsenterPlan;
+import io.raftlens.raft.network.DataDirectory;
+import io.raftlens.raft.network.GenesisBlocks;
+import io.raftlens.raft.network.LocalNetwork;
+import io.raftlens.raft.network.NetworkPlan;
+import io.raftlens.raft.network.NodeIdentities;
+import io.raftlens.raft.node.ChainObserver;
+import io.raftlens.raft.node.FileChainStorage;
+import io.raftlens.raft.node.NodeSpec;
+import io.raftlens.raft.node.OrderingNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * {@code raftlens node}: one consenter as its own process, dialing its peers at their configured Host:Port —
+ * how a network spans machines. Same WAL, transport, TLS and metrics as the nodes of {@code raftlens launch}.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Run one consenter of the profile's EtcdRaft section as its own process; its peers are dialed at "
+                + "their configured Host:Port (a host name that does not resolve is dialed on 127.0.0.1).",
+                "Ctrl-C stops gracefully (leadership is handed over first)."})
+public final class NodeCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("orderer.common.server");
+
+    @Parameters(index = "0", paramLabel = "CONFIGTX", description = "the configtx.yaml")
+    Path configtx;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "profile (default: the first etcdraft profile)")
+    String profile;
+
+    @Option(names = "--id", required = true, paramLabel = "N", description = "this consenter's Raft id: its 1-based position in Consenters")
+    long id;
+
+    @Option(names = "--channel", paramLabel = "NAME[=PROFILE]", description = "channels (repeatable; default mychannel); every node must be given the same")
+    List<String> channels = new ArrayList<>();
+
+    @Option(names = "--orderer-yaml", paramLabel = "FILE", description = "orderer.yaml (default: one beside CONFIGTX when present)")
+    Path ordererYaml;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "data root (the node uses DIR/<consenter host>/; default as raftlens launch)")
+    Path dataDir;
+
+    @Option(names = "--ops-base-port", paramLabel = "PORT", description = "operations port of consenter 1 (+1 per id)")
+    Integer opsBasePort;
+
+    @Option(names = "--tick", paramLabel = "DURATION", description = "override every channel's TickInterval")
+    String tick;
+
+    @Option(names = "--listen", paramLabel = "HOST", description = "address to listen on (default: General.ListenAddress of orderer.yaml, else 127.0.0.1)")
+    String listen;
+
+    @Override
+    public Integer call() {
+        LaunchCommand.Setup setup = LaunchCommand.Setup.prepare(configtx, profile, channels, ordererYaml, tick, opsBasePort, System.err);
+        if (setup == null) {
+            return 1;
+        }
+        NetworkPlan plan = setup.plan();
+        Optional<ConsenterPlan> self = plan.consenters().stream().filter(c -> c.id() == id).findFirst();
+        if (self.isEmpty()) {
+            System.err.println("raftlens node: no consenter with id " + id + " in profile " + plan.profile()
+                    + " (ids are 1.." + plan.consenters().size() + ", in Consenters order)");
+            return 2;
+        }
+        ConsenterPlan me = self.get();
+        Path root = dataDir != null ? dataDir : DataDirectory.defaultFor(configtx, plan.profile());
+        String listenHost = listen != null ? listen
+                : setup.orderer() != null ? setup.orderer().general().listenAddress() : "127.0.0.1";
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "raftlens-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        OrderingNode node;
+        OperationsServer ops;
+        try {
+            DataDirectory dir = DataDirectory.prepare(root, plan, false);
+            Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
+            NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, GenesisBlocks.of(plan), NodeCommand::dialAddress, listenHost);
+            node = new OrderingNode(spec, new FileChainStorage(spec), ChainObserver.NONE,
+                    (ch, n) -> Optional.empty(), timers, null);
+            node.start();
+            int opsPort = plan.opsBasePort() == 0 ? 0 : plan.opsBasePort() + (int) (id - 1);
+            HealthRegistry health = new HealthRegistry();
+            OrderingNode running = node;
+            health.register("raft", () -> {
+                if (!running.isRunning()) {
+                    throw new IllegalStateException("node " + id + " is stopped");
+                }
+            });
+            ops = OperationsServer.start(plan.opsListenHost(), opsPort, node.metrics(), health);
+            LOG.info("consenter {} (id {}) serving channels {} on {}:{}; data {}; operations http://{}:{}/metrics",
+                    me.address(), id, String.join(", ", plan.channels().keySet()), listenHost, me.port(),
+                    dir.nodeDir(me), plan.opsListenHost(), ops.address().getPort());
+        } catch (RuntimeException e) {
+            timers.shutdownNow();
+            System.err.println("raftlens node: consenter " + me.address() + " (" + me.source() + "): " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        OrderingNode n = node;
+        OperationsServer o = ops;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            n.stop();
+            o.close();
+            timers.shutdownNow();
+            done.countDown();
+        }, "raftlens-shutdown"));
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** A peer's configured host, or loopback when the name does not resolve (a laptop without /etc/hosts entries). */
+    static String dialAddress(ConsenterPlan peer) {
+        try {
+            InetAddress.getByName(peer.host());
+            return peer.host();
+        } catch (UnknownHostException e) {
+            LOG.warn("consenter host {} does not resolve; dialing it on 127.0.0.1:{}", peer.host(), peer.port());
+            return "127.0.0.1";
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.raftlens.raft.network;
+
+import io.raftlens.raft.node.BroadcastResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** What {@link NetworkBench} drives: a network in this JVM, or one reached through its control API. */
+public interface BenchTarget {
+
+    CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx);
+
+    /** The {@code GET /v1/network} document. */
+    Map<String, Object> describe();
+
+    void kill(long node);
+
+    void stop(long node);
+
+    void start(long node);
+
+    /** The leader every running node of the channel agrees on, or 0; with its term. */
+    @SuppressWarnings("unchecked")
+    default long[] agreedLeader(String channel) {
+        long leader = -1;
+        long term = -1;
+        int leaders = 0;
+        for (Map<String, Object> n : (List<Map<String, Object>>) describe().get("nodes")) {
+            if (!Boolean.TRUE.equals(n.get("running"))) {
+                continue;
+            }
+            Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) n.get("channels")).get(channel);
+            if (c == null) {
+                return new long[] {0, 0};
+            }
+            long l = ((Number) c.get("leader")).longValue();
+            long t = ((Number) c.get("term")).longValue();
+            if ("leader".equals(c.get("role"))) {
+                leaders++;
+            }
+            if (leader == -1) {
+                leader = l;
+                term = t;
+            } else if (leader != l || term != t) {
+                return new long[] {0, 0};
+            }
+        }
+        return leaders == 1 && leader > 0 ? new long[] {leader, term} : new long[] {0, 0};
+    }
+
+    /** The in-JVM target. */
+    static BenchTarget of(LocalNetwork net) {
+        return new BenchTarget() {
+            @Override
+            public CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx) {
+                return net.broadcast(channel, null, tx);
+            }
+
+            @Override
+            public Map<String, Object> describe() {
+                return net.describe();
+            }
+
+            @Override
+            public void kill(long node) {
+                net.killNode(node);
+            }
+
+            @Override
+            public void stop(long node) {
+                net.stopNode(node);
+            }
+
+            @Override
+            public void start(long node) {
+                net.startNode(node);
+            }
+
+            @Override
+            public long[] agreedLeader(String channel) {
+                long l = net.leader(channel);
+                if (l == 0) {
+                    return new long[] {0, 0};
+                }
+                long term = -1;
+                for (var n : net.nodes()) {
+                    var c = n.chain(channel);
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    var s = c.get().status();
+                    if (s.leader() != l || (term != -1 && s.term() != term)) {
+                        return new long[] {0, 0};
+                    }
+                    term = s.term();
+                }
+                return new long[] {l, term};
+            }
+        };
+    }
+}

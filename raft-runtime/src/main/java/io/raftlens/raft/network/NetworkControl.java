@@ -1,0 +1,35 @@
+package io.raftlens.raft.network;
+
+import io.raftlens.raft.node.BroadcastResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** What the control API can do to a network; errors are {@link ControlException}s. */
+public interface NetworkControl {
+
+    /** The {@code GET /v1/network} document. */
+    Map<String, Object> describe();
+
+    void stopNode(long id);
+
+    void killNode(long id);
+
+    void startNode(long id);
+
+    void isolateNode(long id);
+
+    void healNode(long id);
+
+    void partition(List<List<Long>> groups);
+
+    void healAll();
+
+    void transferLeader(String channel, long to);
+
+    /** Submits through {@code node} (null: the channel's leader); completes once ordered into a block or refused. */
+    CompletableFuture<BroadcastResult> broadcast(String channel, Long node, byte[] transaction);
+
+    NetworkEvents events();
+}

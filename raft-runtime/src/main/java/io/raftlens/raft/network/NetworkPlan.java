@@ -1,0 +1,32 @@
+package io.raftlens.raft.network;
+
+import io.raftlens.raft.node.ChainOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network to launch, resolved from configtx.yaml (+ orderer.yaml): its consenters, each channel's options
+ * (TickIntervalOverride already applied) and the orderer.yaml settings the nodes share.
+ *
+ * @param opsListenHost  Operations.ListenAddress host (default 127.0.0.1)
+ * @param opsBasePort    operations port of the first node; node i (0-based) uses {@code opsBasePort + i};
+ *                       0 gives every node an ephemeral port
+ * @param walDir         Consensus.WALDir or null (relative: under each node's data folder)
+ * @param snapDir        Consensus.SnapDir or null
+ */
+public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> consenters,
+                          Map<String, ChainOptions> channels, String opsListenHost, int opsBasePort,
+                          String walDir, String snapDir, int sendBufferSize) {
+
+    public NetworkPlan {
+        consenters = List.copyOf(consenters);
+        channels = Map.copyOf(channels);
+    }
+
+    public ConsenterPlan consenter(long id) {
+        return consenters.stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow(() -> new ControlException(404, "no node " + id + " (nodes are 1.." + consenters.size() + ")"));
+    }
+}

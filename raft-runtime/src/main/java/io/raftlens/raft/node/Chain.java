@@ -1,0 +1,714 @@
+package io.raftlens.raft.node;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.raftlens.raft.core.MemoryStorage;
+import io.raftlens.raft.core.ProposalDroppedException;
+import io.raftlens.raft.core.Progress;
+import io.raftlens.raft.core.RaftConfig;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.RawNode;
+import io.raftlens.raft.core.Slf4jRaftLogger;
+import io.raftlens.raft.core.StateRole;
+import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.ConfState;
+import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.HardState;
+import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.core.pb.MessageType;
+import io.raftlens.raft.core.pb.Snapshot;
+import io.raftlens.raft.metrics.ChannelRaftMetrics;
+import io.raftlens.raft.orderer.BatchTimer;
+import io.raftlens.raft.orderer.BlockCutter;
+import io.raftlens.raft.orderer.BlockFactory;
+import io.raftlens.raft.orderer.TransactionRejectedException;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
+import io.raftlens.raft.wal.RaftDisk;
+import org.hyperledger.fabric.protos.common.Block;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One channel on one consenter: Fabric's etcdraft {@code Chain}. The Raft group runs on its {@link RaftLoop};
+ * everything about blocks runs on this chain's own thread: broadcast admission (leader only, proposal forwarding
+ * disabled as in Fabric), the block cutter and its BatchTimeout, block creation and proposal (at most
+ * MaxInflightBlocks in flight), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize
+ * bytes, and catch-up from other consenters after a snapshot.
+ */
+public final class Chain {
+
+    /** Entries kept in memory behind a snapshot so a slightly lagging follower catches up from the log. */
+    private static final long SNAPSHOT_CATCHUP_ENTRIES = 4;
+    private static final int MAX_WAITING_SUBMITS = 200_000;
+
+    private final ChainOptions options;
+    private final String channel;
+    private final long id;
+    private final RaftDisk disk;
+    private final ChainLedger ledger;
+    private final MessageSender sender;
+    private final ScheduledExecutorService timers;
+    private final ChannelRaftMetrics metrics;
+    private final ChainObserver observer;
+    private final BlockSource peers;
+    private final RaftLogger log;
+    private final ExecutorService exec;
+    private final BlockCutter cutter;
+    private final BatchSize batchSize;
+
+    private RaftLoop loop;
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+
+    // Chain-thread state.
+    private StateRole role = StateRole.FOLLOWER;
+    private long leader;
+    private long term;
+    private boolean justElected;
+    private long electedTerm;
+    private boolean accepting;
+    private boolean paused;
+    private BlockFactory factory;
+    private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
+    private final ArrayDeque<Submit> waiting = new ArrayDeque<>();
+    private final List<CompletableFuture<BroadcastResult>> pendingBatch = new ArrayList<>();
+    private ScheduledFuture<?> batchTimer;
+    private long appliedIndex;
+    private long bytesSinceSnapshot;
+    private long lastSnapshotBlock;
+    private long electionStartNanos;
+    private int preVotes;
+    private int votes;
+    private int rejections;
+    private Snapshot pendingCatchUp;
+    private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
+
+    // Read by status() from any thread.
+    private volatile ChainStatus status;
+    private volatile long commitIndex;
+    private volatile CountDownLatch leaderChange = new CountDownLatch(1);
+
+    private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
+    }
+
+    private record InflightBlock(long number, ByteString dataHash, List<CompletableFuture<BroadcastResult>> replies) {
+    }
+
+    Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
+          ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers) {
+        this.options = options;
+        this.channel = options.channel();
+        this.id = id;
+        this.disk = disk;
+        this.ledger = ledger;
+        this.sender = sender;
+        this.timers = timers;
+        this.metrics = metrics;
+        this.observer = observer;
+        this.peers = peers;
+        this.log = new Slf4jRaftLogger(channel, id);
+        this.exec = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chain-" + channel + "-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        this.batchSize = BatchSize.newBuilder().setMaxMessageCount(options.maxMessageCount())
+                .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
+                .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
+        this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
+        this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height());
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public ChainStatus status() {
+        return status;
+    }
+
+    /** Starts the Raft node: a new channel bootstraps and maybe campaigns first; an existing one restarts from disk. */
+    void start() {
+        log.info("Starting Raft node");
+        RaftDisk.Recovered rec = disk.recovered();
+        MemoryStorage storage = new MemoryStorage();
+        ConfState confState = ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
+        if (rec.snapshot() != null) {
+            storage.applySnapshot(rec.snapshot());
+            confState = rec.snapshot().getMetadata().getConfState();
+        }
+        if (rec.hardState() != null && !rec.hardState().equals(HardState.getDefaultInstance())) {
+            storage.setHardState(rec.hardState());
+        }
+        if (!rec.entries().isEmpty()) {
+            storage.append(rec.entries());
+        }
+        RaftConfig config = RaftConfig.builder(id, storage)
+                .electionTick(options.electionTick())
+                .heartbeatTick(options.heartbeatTick())
+                .maxSizePerMsg(options.preferredMaxBytes())
+                .maxInflightMsgs(options.maxInflightBlocks())
+                .checkQuorum(true)
+                .preVote(true)
+                .disableProposalForwarding(true)
+                .logger(log)
+                .build();
+        RawNode node = new RawNode(config);
+        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
+                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
+        if (fresh) {
+            log.info("Starting raft node as part of a new channel");
+            node.bootstrap(options.consenterIds());
+        } else {
+            log.info("Restarting raft node");
+        }
+        Block last = ledger.lastBlock();
+        appliedIndex = ledger.raftIndex(last);
+        lastSnapshotBlock = rec.snapshot() != null ? snapshotBlockNumber(rec.snapshot()) : 0;
+        commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
+        metrics.clusterSize(options.consenterIds().size());
+        metrics.isLeader(false);
+        metrics.activeNodes(0);
+        metrics.committedBlockNumber(last.getHeader().getNumber());
+        metrics.snapshotBlockNumber(lastSnapshotBlock);
+        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log, options.electionTick());
+        loop.start();
+        long tickMs = Math.max(1, options.tickInterval().toMillis());
+        schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
+        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
+            log.info("This node is picked to start campaign");
+            loop.campaignUntilLeader();
+            long every = tickMs * options.heartbeatTick() * 2L;
+            schedules.add(timers.scheduleAtFixedRate(loop::campaignTick, every, every, TimeUnit.MILLISECONDS));
+        }
+        if (rec.snapshot() != null && lastSnapshotBlock >= ledger.height()) {
+            // Crashed while pulling the blocks of a snapshot received from the leader: finish that first.
+            Snapshot snap = rec.snapshot();
+            exec.execute(() -> snapshotInstalled(snap));
+        }
+        publishStatus();
+    }
+
+    /** An inbound Raft message for this channel. */
+    void receive(Message m) {
+        RaftLoop l = loop;
+        if (l != null) {
+            l.receive(m);
+        }
+    }
+
+    /**
+     * Orders a transaction: accepted only by the leader once it has caught up (Fabric with proposal forwarding
+     * disabled); completes with the block number once the block holding it is committed on this node.
+     */
+    public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
+        CompletableFuture<BroadcastResult> reply = new CompletableFuture<>();
+        if (tx.length == 0) {
+            reply.complete(BroadcastResult.badRequest("empty transaction"));
+            return reply;
+        }
+        Envelope env = Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build();
+        try {
+            BlockCutter.checkSize(env, batchSize);
+        } catch (TransactionRejectedException e) {
+            reply.complete(BroadcastResult.tooLarge(e.getMessage()));
+            return reply;
+        }
+        try {
+            exec.execute(() -> submit(new Submit(env, reply)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply.complete(BroadcastResult.unavailable("node " + id + " is stopped", 0));
+        }
+        return reply;
+    }
+
+    /** A block of this chain's ledger (for other consenters catching up). */
+    Optional<Block> block(long number) {
+        return ledger.block(number);
+    }
+
+    /** Asks the Raft group to hand leadership to {@code to} (only the leader acts on it). */
+    public void transferLeadership(long to) {
+        loop.submit(rn -> rn.transferLeader(to));
+    }
+
+    /**
+     * Fabric's abdicateLeadership: when this node leads, transfer to the most up-to-date active follower and wait
+     * (at most one election timeout) until another node leads. Returns the new leader or 0.
+     */
+    long abdicateLeadership() {
+        if (!StateRole.LEADER.label().equals(status.role())) {
+            return 0;
+        }
+        CountDownLatch changed = leaderChange;
+        CompletableFuture<Long> picked = new CompletableFuture<>();
+        loop.submit(rn -> {
+            Status st = rn.status();
+            long best = 0;
+            long bestMatch = -1;
+            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
+                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
+                    best = p.getKey();
+                    bestMatch = p.getValue().match();
+                }
+            }
+            if (best != 0) {
+                log.info("Transferring leadership to " + best);
+                rn.transferLeader(best);
+            }
+            picked.complete(best);
+        });
+        try {
+            long to = picked.get(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (to == 0) {
+                return 0;
+            }
+            long deadline = System.nanoTime() + options.electionTimeout().toNanos();
+            while (System.nanoTime() < deadline) {
+                long now = status.leader();
+                if (now != 0 && now != id) {
+                    log.info("Leader has been transferred from " + id + " to " + now);
+                    return now;
+                }
+                changed.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                changed = leaderChange;
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return 0;
+    }
+
+    /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
+    void stop(boolean graceful) {
+        schedules.forEach(s -> s.cancel(false));
+        if (loop != null) {
+            loop.stop(graceful);
+        }
+        if (graceful) {
+            exec.execute(() -> failAll("node " + id + " stopped"));
+            exec.shutdown();
+            try {
+                exec.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.info("Raft node stopped");
+        } else {
+            exec.shutdownNow();
+        }
+        ledger.close();
+    }
+
+    private void publishStatus() {
+        ChainStatus s = new ChainStatus(role.label(), term, leader, commitIndex, ledger.height());
+        status = s;
+    }
+
+    // ---- chain thread -------------------------------------------------------------------------------------
+
+    private void submit(Submit s) {
+        metrics.normalProposalReceived();
+        if (!accepting) {
+            s.reply().complete(notServing());
+            return;
+        }
+        if (paused || inflight.size() >= options.maxInflightBlocks() || !waiting.isEmpty()) {
+            if (waiting.size() >= MAX_WAITING_SUBMITS) {
+                s.reply().complete(BroadcastResult.unavailable("too many transactions waiting to be ordered", leader));
+            } else {
+                waiting.add(s);
+            }
+            return;
+        }
+        order(s);
+    }
+
+    private BroadcastResult notServing() {
+        if (role == StateRole.LEADER) {
+            return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
+        }
+        if (leader == 0) {
+            return BroadcastResult.unavailable("no Raft leader", 0);
+        }
+        return BroadcastResult.unavailable("not leader, leader is " + leader, leader);
+    }
+
+    private void order(Submit s) {
+        BlockCutter.Ordered r;
+        try {
+            r = cutter.ordered(s.tx());
+        } catch (TransactionRejectedException e) {
+            s.reply().complete(BroadcastResult.tooLarge(e.getMessage()));
+            return;
+        }
+        // A transaction that made the cutter cut the pending batch first belongs to the next batch.
+        List<List<Envelope>> batches = r.batches();
+        for (int i = 0; i < batches.size(); i++) {
+            List<Envelope> batch = batches.get(i);
+            boolean containsThis = !r.pending() && i == batches.size() - 1;
+            if (containsThis) {
+                pendingBatch.add(s.reply());
+            }
+            propose(batch);
+        }
+        if (r.pending()) {
+            pendingBatch.add(s.reply());
+        }
+    }
+
+    private void batchTimeout() {
+        if (!accepting) {
+            return;
+        }
+        List<Envelope> batch = cutter.timeout();
+        if (!batch.isEmpty()) {
+            propose(batch);
+        }
+    }
+
+    /** BatchTimeout on the shared scheduler, firing into the chain thread. */
+    private final class ChainBatchTimer implements BatchTimer {
+        @Override
+        public void start(java.time.Duration timeout) {
+            stop();
+            batchTimer = timers.schedule(() -> exec.execute(Chain.this::batchTimeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void stop() {
+            if (batchTimer != null) {
+                batchTimer.cancel(false);
+                batchTimer = null;
+            }
+        }
+    }
+
+    private void propose(List<Envelope> batch) {
+        if (factory == null) {
+            factory = new BlockFactory(ledger.lastBlock().getHeader());
+        }
+        Block block = factory.createNextBlock(batch);
+        List<CompletableFuture<BroadcastResult>> replies = new ArrayList<>(pendingBatch);
+        pendingBatch.clear();
+        inflight.add(new InflightBlock(block.getHeader().getNumber(), block.getHeader().getDataHash(), replies));
+        log.debug("Created block [" + block.getHeader().getNumber() + "], there are " + inflight.size() + " blocks in flight");
+        ByteString data = block.toByteString();
+        long number = block.getHeader().getNumber();
+        loop.submit(rn -> {
+            try {
+                rn.propose(data);
+            } catch (ProposalDroppedException e) {
+                exec.execute(() -> proposalFailed(number, e));
+            }
+        });
+    }
+
+    private void proposalFailed(long number, ProposalDroppedException e) {
+        metrics.proposalFailed();
+        int discarded = 0;
+        for (Iterator<InflightBlock> it = inflight.iterator(); it.hasNext(); ) {
+            InflightBlock b = it.next();
+            if (b.number() >= number) {
+                b.replies().forEach(r -> r.complete(BroadcastResult.unavailable(e.getMessage(), e.leader())));
+                it.remove();
+                discarded++;
+            }
+        }
+        log.error("Failed to propose block [" + number + "] to raft and discard " + Math.max(0, discarded - 1)
+                + " blocks in queue: " + e.getMessage());
+        // The next block must follow the last block that is still in flight, which only the ledger will know
+        // once those apply: pause until then.
+        factory = null;
+        paused = !inflight.isEmpty();
+        drainWaiting();
+    }
+
+    private void apply(List<Entry> entries) {
+        if (pendingCatchUp != null) {
+            deferred.add(entries); // applied once the blocks up to the snapshot are pulled
+            return;
+        }
+        long heightBefore = ledger.height();
+        for (Entry e : entries) {
+            if (e.getIndex() <= appliedIndex) {
+                continue;
+            }
+            if (!e.getData().isEmpty()) {
+                applyBlock(e);
+            }
+            appliedIndex = e.getIndex();
+            if (justElected && e.getTerm() >= electedTerm) {
+                startServing();
+            }
+        }
+        if (ledger.height() != heightBefore) {
+            ledger.sync();
+        }
+        publishStatus();
+        drainWaiting();
+    }
+
+    private void applyBlock(Entry e) {
+        Block block;
+        try {
+            block = Block.parseFrom(e.getData());
+        } catch (InvalidProtocolBufferException ex) {
+            log.error("Raft entry " + e.getIndex() + " does not hold a block: " + ex.getMessage());
+            return;
+        }
+        long number = block.getHeader().getNumber();
+        long height = ledger.height();
+        if (number < height) {
+            return; // already in the ledger (replayed from the WAL after a restart)
+        }
+        if (number > height) {
+            log.error("Got block [" + number + "] at Raft index " + e.getIndex() + " but the ledger height is "
+                    + height + "; waiting for catch-up");
+            return;
+        }
+        log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
+        ledger.append(block, e.getIndex());
+        metrics.committedBlockNumber(number);
+        observer.blockCommitted(channel, id, number, block.getData().getDataCount());
+        resolveInflight(block);
+        bytesSinceSnapshot += e.getData().size();
+        if (bytesSinceSnapshot >= options.snapshotIntervalSize()) {
+            log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
+                    + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
+                    + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
+                    + loop.confState().getVotersList());
+            ledger.sync();
+            loop.takeSnapshot(e.getIndex(), e.getData(), SNAPSHOT_CATCHUP_ENTRIES);
+            lastSnapshotBlock = number;
+            bytesSinceSnapshot = 0;
+            metrics.snapshotBlockNumber(number);
+        }
+    }
+
+    private void resolveInflight(Block applied) {
+        long number = applied.getHeader().getNumber();
+        while (!inflight.isEmpty() && inflight.peekFirst().number() <= number) {
+            InflightBlock b = inflight.pollFirst();
+            if (b.number() == number && b.dataHash().equals(applied.getHeader().getDataHash())) {
+                b.replies().forEach(r -> r.complete(BroadcastResult.success(number)));
+            } else {
+                b.replies().forEach(r -> r.complete(BroadcastResult.unavailable(
+                        "block [" + b.number() + "] was discarded after a leadership change; resubmit", leader)));
+            }
+        }
+        if (inflight.isEmpty() && paused) {
+            paused = false;
+            factory = null;
+        }
+    }
+
+    private void drainWaiting() {
+        while (accepting && !paused && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
+            order(waiting.pollFirst());
+        }
+        if (!accepting && !waiting.isEmpty() && role != StateRole.LEADER) {
+            BroadcastResult r = notServing();
+            waiting.forEach(s -> s.reply().complete(r));
+            waiting.clear();
+        }
+    }
+
+    private void startServing() {
+        justElected = false;
+        paused = false;
+        Block last = ledger.lastBlock();
+        log.info("Start accepting requests as Raft leader at block [" + last.getHeader().getNumber() + "]");
+        factory = new BlockFactory(last.getHeader());
+        accepting = true;
+    }
+
+    private void stateChanged(StateRole newRole, long newLeader, long newTerm) {
+        if (newLeader != leader) {
+            log.info("Raft leader changed: " + leader + " -> " + newLeader);
+            metrics.leaderChanged();
+            if (newLeader == id) {
+                becomeLeader(newTerm);
+            }
+            if (leader == id) {
+                becomeFollower();
+            }
+        }
+        if (role == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id) {
+            becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
+        }
+        trackElection(newRole, newTerm);
+        boolean leaderMoved = newLeader != leader;
+        role = newRole;
+        leader = newLeader;
+        term = newTerm;
+        publishStatus();
+        if (leaderMoved) {
+            CountDownLatch old = leaderChange;
+            leaderChange = new CountDownLatch(1);
+            old.countDown();
+        }
+        observer.stateChanged(channel, id, status);
+    }
+
+    private void becomeLeader(long newTerm) {
+        metrics.isLeader(true);
+        justElected = true;
+        electedTerm = newTerm;
+        accepting = false;
+        factory = null;
+    }
+
+    private void becomeFollower() {
+        metrics.isLeader(false);
+        accepting = false;
+        justElected = false;
+        cutter.discardPending();
+        BroadcastResult lost = BroadcastResult.unavailable("leadership lost before the transaction was cut into a block", 0);
+        pendingBatch.forEach(r -> r.complete(lost));
+        pendingBatch.clear();
+        waiting.forEach(s -> s.reply().complete(lost));
+        waiting.clear();
+        factory = null;
+        // Blocks already proposed stay in `inflight`: they may still commit under the next leader, and are
+        // resolved (or reported discarded) when blocks with their numbers are applied.
+    }
+
+    private void trackElection(StateRole newRole, long newTerm) {
+        if ((newRole == StateRole.PRE_CANDIDATE || newRole == StateRole.CANDIDATE) && electionStartNanos == 0) {
+            electionStartNanos = System.nanoTime();
+            preVotes = 0;
+            votes = 0;
+            rejections = 0;
+        } else if (newRole == StateRole.LEADER && electionStartNanos != 0) {
+            long ms = (System.nanoTime() - electionStartNanos) / 1_000_000;
+            observer.electionWon(channel, id, newTerm, ms, preVotes, votes, rejections);
+            electionStartNanos = 0;
+        } else if (newRole == StateRole.FOLLOWER) {
+            electionStartNanos = 0;
+        }
+    }
+
+    private void voteResponse(Message m) {
+        if (m.getReject()) {
+            rejections++;
+        } else if (m.getType() == MessageType.MsgPreVoteResp) {
+            preVotes++;
+        } else {
+            votes++;
+        }
+    }
+
+    private void snapshotInstalled(Snapshot snap) {
+        pendingCatchUp = snap;
+        catchUp();
+    }
+
+    /** Pulls the blocks up to the snapshot's block from other consenters; true when done. */
+    private boolean catchUp() {
+        Snapshot snap = pendingCatchUp;
+        long target = snapshotBlockNumber(snap);
+        long from = ledger.height();
+        if (from <= target) {
+            log.info("Catching up with snapshot taken at block [" + target + "], starting from block [" + from + "]");
+            for (long n = from; n <= target; n++) {
+                Optional<Block> b = peers.block(channel, n);
+                if (b.isEmpty()) {
+                    log.warn("block [" + n + "] is not available from other consenters yet; retrying");
+                    timers.schedule(() -> exec.execute(() -> {
+                        if (pendingCatchUp != null) {
+                            catchUp();
+                        }
+                    }), options.tickInterval().toMillis() * options.heartbeatTick() * 2, TimeUnit.MILLISECONDS);
+                    return false;
+                }
+                ledger.appendPulled(b.get());
+                metrics.committedBlockNumber(n);
+                observer.blockCommitted(channel, id, n, b.get().getData().getDataCount());
+            }
+            log.info("Finished syncing with cluster up to and including block [" + target + "]");
+        }
+        appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
+        lastSnapshotBlock = target;
+        metrics.snapshotBlockNumber(target);
+        pendingCatchUp = null;
+        publishStatus();
+        while (!deferred.isEmpty() && pendingCatchUp == null) {
+            apply(deferred.pollFirst());
+        }
+        return true;
+    }
+
+    private static long snapshotBlockNumber(Snapshot snap) {
+        try {
+            return Block.parseFrom(snap.getData()).getHeader().getNumber();
+        } catch (InvalidProtocolBufferException e) {
+            return 0;
+        }
+    }
+
+    private void failAll(String reason) {
+        BroadcastResult r = BroadcastResult.unavailable(reason, 0);
+        pendingBatch.forEach(f -> f.complete(r));
+        waiting.forEach(s -> s.reply().complete(r));
+        inflight.forEach(b -> b.replies().forEach(f -> f.complete(r)));
+        pendingBatch.clear();
+        waiting.clear();
+        inflight.clear();
+    }
+
+    /** Loop-thread callbacks, handed to the chain thread. */
+    private final class LoopEvents implements RaftLoop.Listener {
+        @Override
+        public void stateChanged(StateRole role, long leader, long term) {
+            exec.execute(() -> Chain.this.stateChanged(role, leader, term));
+        }
+
+        @Override
+        public void committed(List<Entry> entries) {
+            commitIndex = entries.get(entries.size() - 1).getIndex();
+            exec.execute(() -> apply(entries));
+        }
+
+        @Override
+        public void snapshotInstalled(Snapshot snapshot) {
+            exec.execute(() -> Chain.this.snapshotInstalled(snapshot));
+        }
+
+        @Override
+        public void persisted(long nanos) {
+            double seconds = nanos / 1e9;
+            metrics.dataPersistedNanos(nanos);
+            double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
+            if (seconds > electionSeconds / 2) {
+                log.warn(String.format(java.util.Locale.ROOT, "WAL sync took %f seconds and the network is configured to start "
+                        + "elections after %f seconds. Your disk is too slow and may cause loss of quorum and trigger "
+                        + "leadership election.", seconds, electionSeconds));
+            }
+        }
+
+        @Override
+        public void voteResponse(Message response) {
+            exec.execute(() -> Chain.this.voteResponse(response));
+        }
+
+        @Override
+        public void activeNodes(int count) {
+            metrics.activeNodes(count);
+        }
+    }
+}

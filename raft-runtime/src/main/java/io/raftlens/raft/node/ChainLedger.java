@@ -1,0 +1,30 @@
+package io.raftlens.raft.node;
+
+import org.hyperledger.fabric.protos.common.Block;
+
+import java.util.Optional;
+
+/** One channel's block ledger on one node, as the chain uses it. Starts with the channel's genesis block. */
+public interface ChainLedger {
+
+    /** Number of blocks, genesis included. */
+    long height();
+
+    Block lastBlock();
+
+    /** The Raft index recorded in a block's metadata (0 for genesis). */
+    long raftIndex(Block block);
+
+    /** Appends a committed block with its Raft index recorded in the metadata; durable after {@link #sync()}. */
+    void append(Block block, long raftIndex);
+
+    /** Makes appended blocks durable (once per applied batch, and before a snapshot lets the WAL forget them). */
+    void sync();
+
+    /** Appends a block pulled from another consenter as is (catch-up after a snapshot); durable when it returns. */
+    void appendPulled(Block block);
+
+    Optional<Block> block(long number);
+
+    void close();
+}

@@ -1,0 +1,30 @@
+package io.raftlens.raft.node;
+
+/** What a chain reports as it happens (the network turns these into events); called on chain threads, must not block. */
+public interface ChainObserver {
+
+    /** Role, term or leader of {@code node} on {@code channel} changed. */
+    void stateChanged(String channel, long node, ChainStatus status);
+
+    /** {@code node} won an election: how long it took from its first pre-candidacy and the responses it counted. */
+    void electionWon(String channel, long node, long term, long durationMillis, int preVotesGranted,
+                     int votesGranted, int rejections);
+
+    /** {@code node} wrote block {@code number} with {@code transactions} transactions to its ledger. */
+    void blockCommitted(String channel, long node, long number, int transactions);
+
+    ChainObserver NONE = new ChainObserver() {
+        @Override
+        public void stateChanged(String channel, long node, ChainStatus status) {
+        }
+
+        @Override
+        public void electionWon(String channel, long node, long term, long durationMillis, int preVotesGranted,
+                                int votesGranted, int rejections) {
+        }
+
+        @Override
+        public void blockCommitted(String channel, long node, long number, int transactions) {
+        }
+    };
+}

@@ -1,0 +1,117 @@
+package io.raftlens.raft.node;
+
+import com.google.protobuf.ByteString;
+import io.raftlens.raft.orderer.Blocks;
+import io.raftlens.raft.orderer.FileLedger;
+import io.raftlens.raft.orderer.LedgerDirectory;
+import io.raftlens.raft.wal.RaftDisk;
+import io.raftlens.raft.wal.WalOptions;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A node's channels on disk, in the layout {@code raftlens ledger} reads ({@link LedgerDirectory}): the WAL and
+ * snapshots under Consensus.WALDir/SnapDir (or the node folder) per channel, the block ledger under
+ * {@code ledger/<channel>}, starting with the channel's genesis block.
+ */
+public final class FileChainStorage implements ChainStorage {
+
+    private final NodeSpec spec;
+    private final LedgerDirectory layout;
+    private final UnaryOperator<WalOptions> walOptions;
+
+    public FileChainStorage(NodeSpec spec) {
+        this(spec, UnaryOperator.identity());
+    }
+
+    /** With adjusted WAL options (segment size, or a file opener that injects disk faults in tests). */
+    public FileChainStorage(NodeSpec spec, UnaryOperator<WalOptions> walOptions) {
+        this.spec = spec;
+        this.layout = new LedgerDirectory(spec.dataDir(), spec.walDir(), spec.snapDir());
+        this.walOptions = walOptions;
+    }
+
+    @Override
+    public RaftDisk openWal(String channel) {
+        String owner = "channel=" + channel + " node=" + spec.id();
+        ByteString identity = ByteString.copyFromUtf8("raftlens channel=" + channel + " node=" + spec.id()
+                + " consenter=" + spec.address());
+        return RaftDisk.open(layout.walDir(channel), layout.snapDir(channel), identity,
+                walOptions.apply(WalOptions.defaults(owner)));
+    }
+
+    @Override
+    public ChainLedger openLedger(String channel) {
+        FileLedger ledger = FileLedger.open(layout.ledgerDir(channel));
+        if (ledger.height() == 0) {
+            Block genesis = spec.genesisBlocks().get(channel);
+            if (genesis == null) {
+                ledger.close();
+                throw new IllegalStateException("no genesis block for channel " + channel);
+            }
+            ledger.append(genesis);
+        }
+        return new Ledger(ledger, spec.channels().get(channel).consenterIds());
+    }
+
+    /** {@link ChainLedger} over the file ledger; committed blocks carry etcdraft metadata with their Raft index. */
+    private static final class Ledger implements ChainLedger {
+        private final FileLedger ledger;
+        private final List<Long> consenters;
+
+        Ledger(FileLedger ledger, List<Long> consenters) {
+            this.ledger = ledger;
+            this.consenters = consenters;
+        }
+
+        @Override
+        public long height() {
+            return ledger.height();
+        }
+
+        @Override
+        public Block lastBlock() {
+            return ledger.lastBlock().orElseThrow();
+        }
+
+        @Override
+        public long raftIndex(Block block) {
+            return Blocks.raftIndex(block).orElse(0);
+        }
+
+        @Override
+        public void append(Block block, long raftIndex) {
+            BlockMetadata md = BlockMetadata.newBuilder().addAllConsenterIds(consenters)
+                    .setNextConsenterId(consenters.stream().mapToLong(Long::longValue).max().orElse(0) + 1)
+                    .setRaftIndex(raftIndex).build();
+            ledger.append(Blocks.withOrdererMetadata(block, 0, md), false);
+        }
+
+        @Override
+        public void sync() {
+            ledger.sync();
+        }
+
+        @Override
+        public void appendPulled(Block block) {
+            ledger.append(block);
+        }
+
+        @Override
+        public Optional<Block> block(long number) {
+            if (number < 0 || number >= ledger.height()) {
+                return Optional.empty();
+            }
+            return Optional.of(ledger.block(number));
+        }
+
+        @Override
+        public void close() {
+            ledger.close();
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package io.raftlens.raft.node;
+
+import io.raftlens.raft.core.RaftIds;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.RawNode;
+import io.raftlens.raft.core.MemoryStorage;
+import io.raftlens.raft.core.Ready;
+import io.raftlens.raft.core.SoftState;
+import io.raftlens.raft.core.StateRole;
+import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfState;
+import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.EntryType;
+import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.core.pb.MessageType;
+import io.raftlens.raft.core.pb.Snapshot;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import java.util.ArrayList;
+import java.util.List;
+import io.raftlens.raft.wal.RaftDisk;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The Raft loop of one group on one node: a single thread owns the {@link RawNode} and its {@link MemoryStorage}.
+ *
+ * <p>Ready ordering. A Ready is taken only when the previous one has been advanced. Its hard state, entries and
+ * snapshot go to the WAL's writer thread ({@link RaftDisk#persist}: append, group-committed fsync); when that
+ * completes, the loop thread puts them
+ * into the MemoryStorage, sends the messages, hands the committed entries to the applier (conf changes applied to
+ * the RawNode right there), and advances: persist → send → apply → advance, never reordered.
+ *
+ * <p>While a Ready is being persisted the loop keeps ticking and stepping inbound messages (as etcd's own
+ * node goroutine does while the application holds a Ready), so CheckQuorum still steps a leader down during an
+ * fsync stall (etcd#13527); the loop polls the role on every tick during that time, so the chain stops serving
+ * requests without waiting for the stalled fsync. Ticks come from a scheduler that only enqueues.
+ */
+final class RaftLoop {
+
+    /** Callbacks on the loop thread; implementations must not block. */
+    interface Listener {
+        /** Role, leader or term changed (from a Ready, or from a poll while a Ready is being persisted). */
+        void stateChanged(StateRole role, long leader, long term);
+
+        /** Committed normal entries in log order, after they are durable; for the applier. */
+        void committed(List<Entry> entries);
+
+        /** A snapshot from the leader was installed (this node was too far behind for log replay). */
+        void snapshotInstalled(Snapshot snapshot);
+
+        /** One Ready's persistence took this long. */
+        void persisted(long nanos);
+
+        /** An inbound pre-vote or vote response, before the core steps it (election statistics). */
+        void voteResponse(Message response);
+
+        /** This node plus the peers heard from within the last election timeout. */
+        void activeNodes(int count);
+    }
+
+    private static final int MAX_PENDING_TICKS = 128;
+    private static final Runnable NOOP = () -> { };
+    private static final int MAX_INBOUND = 16_384;
+
+    private final String channel;
+    private final long id;
+    private final RawNode node;
+    private final MemoryStorage storage;
+    private final RaftDisk disk;
+    private final MessageSender sender;
+    private final Listener listener;
+    private final RaftLogger log;
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final AtomicInteger pendingTicks = new AtomicInteger();
+    private final AtomicInteger inbound = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean campaignQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Thread thread;
+
+    private volatile boolean running;
+    private Ready inFlight;
+    private ConfState confState;
+    private StateRole role = StateRole.FOLLOWER;
+    private long leader;
+    private long term;
+    private boolean campaigning;
+    private final java.util.Map<Long, Long> lastHeardTick = new java.util.HashMap<>();
+    private final int electionTick;
+    private long ticks;
+    private int lastActive = -1;
+
+    RaftLoop(String channel, long id, RawNode node, MemoryStorage storage, ConfState confState,
+             RaftDisk disk, MessageSender sender, Listener listener, RaftLogger log, int electionTick) {
+        this.electionTick = electionTick;
+        this.channel = channel;
+        this.id = id;
+        this.node = node;
+        this.storage = storage;
+        this.confState = confState;
+        this.disk = disk;
+        this.sender = sender;
+        this.listener = listener;
+        this.log = log;
+        this.thread = daemon(this::run, "raft-loop-" + channel + "-" + id);
+        this.term = node.status().term();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    void start() {
+        running = true;
+        thread.start();
+    }
+
+    /**
+     * Called by the tick scheduler: never blocks; ticks pile up (bounded) while the loop is busy. The loop runs
+     * them after stepping every message already queued, so a busy loop does not time out a leader whose
+     * heartbeats are waiting in the queue.
+     */
+    void tick() {
+        if (pendingTicks.getAndIncrement() == 0) {
+            tasks.add(NOOP);
+        }
+    }
+
+    /** Inbound message from the transport; dropped when the loop is far behind (Raft tolerates loss). */
+    boolean receive(Message m) {
+        if (inbound.incrementAndGet() > MAX_INBOUND) {
+            inbound.decrementAndGet();
+            return false;
+        }
+        tasks.add(() -> {
+            inbound.decrementAndGet();
+            step(m);
+        });
+        return true;
+    }
+
+    /** Runs {@code task} on the loop thread with the RawNode (proposals, transfers, status reads). */
+    void submit(Consumer<RawNode> task) {
+        tasks.add(() -> task.accept(node));
+    }
+
+    /** Starts proposing a campaign every two heartbeats until a leader is known (Fabric's first campaigner). */
+    void campaignUntilLeader() {
+        tasks.add(() -> campaigning = true);
+    }
+
+    boolean campaigning() {
+        return campaigning;
+    }
+
+    /**
+     * Called by the campaign ticker: campaigns again while there is no leader (pre-votes sent before the peers
+     * were up were lost), but never as a candidate: that would bump the term whenever an fsync or a round trip
+     * takes longer than the ticker; a candidate retries on its own election timeout.
+     */
+    void campaignTick() {
+        if (campaignQueued.compareAndSet(false, true)) {
+            tasks.add(() -> {
+                campaignQueued.set(false);
+                if (campaigning && leader == 0) {
+                    Status st = node.status();
+                    if (st.leader() == 0 && st.role() != StateRole.CANDIDATE && st.role() != StateRole.LEADER) {
+                        node.campaign();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Local snapshot at {@code index} (its block is durable in the ledger); keeps a few entries for catch-up. */
+    void takeSnapshot(long index, ByteString data, long keepEntries) {
+        tasks.add(() -> {
+            if (index <= storage.firstIndex() - 1) {
+                return;
+            }
+            Snapshot snap = storage.createSnapshot(index, confState, data);
+            long compactTo = index - keepEntries;
+            if (compactTo > storage.firstIndex()) {
+                storage.compact(compactTo);
+            }
+            disk.saveLocalSnapshot(snap).whenComplete((v, err) -> {
+                if (err != null && running) {
+                    log.error("Failed to save snapshot at index " + index + ": " + err.getMessage());
+                }
+            });
+        });
+    }
+
+    ConfState confState() {
+        return confState;
+    }
+
+    /**
+     * Stops the loop. Graceful: waits for the Ready being persisted and closes the WAL with a flush.
+     * Crash: drops everything not yet synced.
+     */
+    void stop(boolean graceful) {
+        running = false;
+        tasks.add(() -> { });
+        if (graceful) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            disk.close();
+        } else {
+            thread.interrupt();
+            disk.kill();
+        }
+    }
+
+    private void run() {
+        List<Runnable> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Runnable first = tasks.take();
+                first.run();
+                batch.clear();
+                tasks.drainTo(batch, 256);
+                for (Runnable r : batch) {
+                    r.run();
+                }
+                if (pendingTicks.get() > 0 && running) {
+                    runTicks();
+                }
+                if (running) {
+                    maybeReady();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.error("raft loop error: " + e);
+                org.slf4j.LoggerFactory.getLogger(RaftLoop.class).error("raft loop error channel={} node={}", channel, id, e);
+            }
+        }
+    }
+
+    private void runTicks() {
+        int n = pendingTicks.getAndSet(0);
+        if (n > MAX_PENDING_TICKS) {
+            log.warn(RaftIds.hex(id) + " A tick missed to fire. Node blocks too long!");
+            n = MAX_PENDING_TICKS;
+        }
+        for (int i = 0; i < n; i++) {
+            node.tick();
+        }
+        ticks += n;
+        int active = 1;
+        for (long heard : lastHeardTick.values()) {
+            if (ticks - heard <= electionTick) {
+                active++;
+            }
+        }
+        if (active != lastActive) {
+            lastActive = active;
+            listener.activeNodes(active);
+        }
+        if (inFlight != null) {
+            // The Ready in flight hides soft-state changes until Advance; poll so a stalled fsync does not
+            // keep the chain serving as leader after CheckQuorum stepped it down.
+            Status st = node.status();
+            observe(st.role(), st.leader(), st.term());
+        }
+    }
+
+    private void step(Message m) {
+        lastHeardTick.put(m.getFrom(), ticks);
+        if (m.getType() == MessageType.MsgPreVoteResp || m.getType() == MessageType.MsgVoteResp) {
+            listener.voteResponse(m);
+        }
+        try {
+            node.step(m);
+        } catch (RuntimeException e) {
+            // Unknown peer or a local type from the wire: drop, as etcd's transport does.
+            if (log.isDebugEnabled()) {
+                log.debug(RaftIds.hex(id) + " dropped " + m.getType() + " from " + RaftIds.hex(m.getFrom()) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void maybeReady() {
+        if (inFlight != null || !node.hasReady()) {
+            return;
+        }
+        Ready rd = node.ready();
+        SoftState ss = rd.softState();
+        long newTerm = rd.hardState() != null ? rd.hardState().getTerm() : term;
+        if (ss != null) {
+            observe(ss.role(), ss.leader(), newTerm);
+        } else if (newTerm != term) {
+            observe(role, leader, newTerm);
+        }
+        boolean needsPersist = rd.snapshot() != null || !rd.entries().isEmpty() || rd.hardState() != null;
+        if (!needsPersist) {
+            afterPersist(rd);
+            return;
+        }
+        inFlight = rd;
+        long t0 = System.nanoTime();
+        disk.persist(rd.snapshot(), rd.hardState(), rd.entries(), rd.mustSync()).whenComplete((v, err) -> {
+            if (err != null) {
+                if (running) {
+                    // Never advance past state that is not durable: this group stops making progress.
+                    log.error("Failed to persist etcd/raft data: " + err.getMessage());
+                }
+                return;
+            }
+            long took = System.nanoTime() - t0;
+            tasks.add(() -> {
+                listener.persisted(took);
+                afterPersist(rd);
+            });
+        });
+    }
+
+    private void afterPersist(Ready rd) {
+        if (rd.snapshot() != null) {
+            storage.applySnapshot(rd.snapshot());
+            confState = rd.snapshot().getMetadata().getConfState();
+            listener.snapshotInstalled(rd.snapshot());
+        }
+        if (rd.hardState() != null) {
+            storage.setHardState(rd.hardState());
+        }
+        if (!rd.entries().isEmpty()) {
+            storage.append(rd.entries());
+        }
+        for (Message m : rd.messages()) {
+            boolean sent = sender.send(channel, m);
+            if (m.getType() == MessageType.MsgSnap) {
+                node.reportSnapshot(m.getTo(), !sent);
+            }
+            if (!sent && m.getType() == MessageType.MsgApp) {
+                node.reportUnreachable(m.getTo());
+            }
+        }
+        List<Entry> normal = new ArrayList<>(rd.committedEntries().size());
+        for (Entry e : rd.committedEntries()) {
+            if (e.getType() == EntryType.EntryConfChange) {
+                applyConfChange(e);
+            } else {
+                normal.add(e); // empty entries too: a new leader's empty entry tells the applier it caught up
+            }
+        }
+        if (!normal.isEmpty()) {
+            listener.committed(normal);
+        }
+        node.advance(rd);
+        inFlight = null;
+    }
+
+    private void applyConfChange(Entry e) {
+        try {
+            confState = node.applyConfChange(ConfChange.parseFrom(e.getData()));
+        } catch (InvalidProtocolBufferException ex) {
+            log.error("cannot decode conf change at index " + e.getIndex() + ": " + ex.getMessage());
+        }
+    }
+
+    private void observe(StateRole newRole, long newLeader, long newTerm) {
+        if (newLeader != leader) {
+            // RawNode itself logs the "raft.node: … elected/changed/lost leader" lines.
+            if (campaigning && newLeader != 0) {
+                log.info("Leader " + newLeader + " is present, quit campaign");
+                campaigning = false;
+            }
+        }
+        if (newRole != role || newLeader != leader || newTerm != term) {
+            role = newRole;
+            leader = newLeader;
+            term = newTerm;
+            listener.stateChanged(newRole, newLeader, newTerm);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.raftlens.raft.network;
+
+import io.raftlens.raft.node.FileChainStorage;
+import io.raftlens.raft.wal.FileChannelOpener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * etcd#13527: a leader whose WAL fsync hangs must still step down. The driver keeps ticking and stepping while a
+ * Ready is being persisted, so the stalled leader hears the new leader's higher term and stops serving as leader
+ * while its fsync is still hanging.
+ */
+@Timeout(60)
+class FsyncStallTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLeaderWithAHungDiskStepsDownWhileTheFsyncHangs() throws Exception {
+        NetworkPlan plan = TestNetworks.plan(dir, 3, List.of("mychannel"), Duration.ofMillis(100), 10,
+                Duration.ofMillis(20), 16 << 20);
+        AtomicLong stalledNode = new AtomicLong();
+        try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(dir.resolve("data"), plan, false),
+                spec -> new FileChainStorage(spec, o -> o.withOpener((path, opts) -> new StallingFileChannel(
+                        FileChannelOpener.DEFAULT.open(path, opts), () -> stalledNode.get() == spec.id()))))) {
+            Agreement.Leader leader = Agreement.await(net, "mychannel", Duration.ofSeconds(20));
+            stalledNode.set(leader.id());
+            net.broadcast("mychannel", leader.id(), "stuck".getBytes(StandardCharsets.UTF_8)); // forces a WAL write
+            TestNetworks.await("a new leader among the others", Duration.ofSeconds(15), () -> {
+                long l = net.node(leader.id() % 3 + 1).orElseThrow().chain("mychannel").orElseThrow().status().leader();
+                return l != 0 && l != leader.id();
+            });
+            TestNetworks.await("the stalled leader stops leading", Duration.ofSeconds(15), () ->
+                    !"leader".equals(net.node(leader.id()).orElseThrow().chain("mychannel").orElseThrow().status().role()));
+            assertTrue(stalledNode.get() == leader.id(), "still stalled while it stepped down");
+            stalledNode.set(0);
+            Agreement.Leader after = Agreement.await(net, "mychannel", Duration.ofSeconds(15));
+            assertNotEquals(leader.id(), after.id());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.raftlens.raft.network;
+
+import io.raftlens.raft.node.ChainOptions;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Plans for small test networks on free loopback ports, with the development CA and a short tick. */
+final class TestNetworks {
+
+    private TestNetworks() {
+    }
+
+    static NetworkPlan plan(Path dir, int nodes, List<String> channels, Duration tick, int maxMessageCount,
+                            Duration batchTimeout, long snapshotInterval) {
+        List<ConsenterPlan> consenters = new ArrayList<>();
+        int[] ports = freePorts(nodes);
+        for (int i = 0; i < nodes; i++) {
+            consenters.add(new ConsenterPlan(i + 1, "orderer" + (i + 1) + ".example.com", ports[i], null, null,
+                    "configtx.yaml:" + (10 + i)));
+        }
+        Map<String, ChainOptions> chs = new LinkedHashMap<>();
+        for (String ch : channels) {
+            chs.put(ch, new ChainOptions(ch, consenters.stream().map(ConsenterPlan::id).toList(), tick, 10, 1, 5,
+                    snapshotInterval, maxMessageCount, 10 * 1024 * 1024, 2 * 1024 * 1024, batchTimeout));
+        }
+        return new NetworkPlan(dir.resolve("configtx.yaml"), "TestProfile", consenters, chs, "127.0.0.1",
+                0, null, null, 1000);
+    }
+
+    static NetworkPlan plan(Path dir, int nodes, List<String> channels) {
+        return plan(dir, nodes, channels, Duration.ofMillis(50), 10, Duration.ofMillis(50), 16 * 1024 * 1024);
+    }
+
+    /** A base port with {@code count} consecutive free ports (ops endpoints use base + index). */
+    static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket();
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                held.add(s);
+                out[i] = s.getLocalPort();
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // freed
+                }
+            }
+        }
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
