@@ -13,8 +13,22 @@ import java.util.function.Function;
  * @param value the effective value (Fabric's default when not written)
  * @param entry the YAML entry it was read from; null for a default
  * @param range the value's text; for a default, the section that would hold it
+ * @param outer set when the value is written in a section that was itself merged in (a consenter option
+ *              inside &OrdererDefaults' EtcdRaft, seen from a profile); null otherwise
  */
-public record Sourced<T>(T value, YamlEntry entry, Range range) {
+public record Sourced<T>(T value, YamlEntry entry, Range range, Inheritance outer) {
+
+    public Sourced(T value, YamlEntry entry, Range range) {
+        this(value, entry, range, null);
+    }
+
+    /** The same value seen inside a section inherited through {@code outer} (no-op when null or already inherited). */
+    public Sourced<T> within(Inheritance outerSection) {
+        if (outerSection == null || entry == null || entry.isInherited()) {
+            return this;
+        }
+        return new Sourced<>(value, entry, range, outerSection);
+    }
 
     public static <T> Sourced<T> ofDefault(T value, Range sectionRange) {
         return new Sourced<>(value, null, sectionRange);
@@ -30,7 +44,7 @@ public record Sourced<T>(T value, YamlEntry entry, Range range) {
     }
 
     public Optional<Inheritance> inheritance() {
-        return entry == null ? Optional.empty() : entry.inherited();
+        return entry == null ? Optional.empty() : entry.inherited().or(() -> Optional.ofNullable(outer));
     }
 
     /** "Fabric default", "inherited from &OrdererDefaults, line 73" or "set at line 12". */
@@ -38,11 +52,11 @@ public record Sourced<T>(T value, YamlEntry entry, Range range) {
         if (entry == null) {
             return "Fabric default";
         }
-        return entry.inherited().map(Inheritance::describe)
+        return inheritance().map(Inheritance::describe)
                 .orElse("set at line " + (entry.key().range().start().line() + 1));
     }
 
     public <U> Sourced<U> map(Function<T, U> f) {
-        return new Sourced<>(f.apply(value), entry, range);
+        return new Sourced<>(f.apply(value), entry, range, outer);
     }
 }

@@ -52,6 +52,11 @@ public final class Views {
         return out;
     }
 
+    /** How a field's section came into its parent: the field entry's own merge, else the parent's. */
+    public static io.raftlens.config.yaml.Inheritance inheritance(BoundField field, io.raftlens.config.yaml.Inheritance outer) {
+        return field.entry().inherited().orElse(outer);
+    }
+
     /** The key range of a field, or the struct's range when the field is absent. */
     public static Range keyRange(BoundStruct struct, String field) {
         return struct.field(field).map(f -> f.entry().key().range()).orElse(struct.range());

@@ -18,11 +18,12 @@ import java.util.List;
  * @param goType       the Go type Fabric decodes into ("uint32", "time.Duration", …), or null
  * @param deprecation  why the key is deprecated or removed, or null when it is current
  * @param removedIn    the Fabric release that no longer accepts the key ("3.0"), or null
+ * @param addedIn      the first Fabric release that accepts the key ("3.0" for SmartBFT), or null
  * @param openMap      true when the value is a map with user-chosen keys (Profiles, ACLs, capabilities …)
  */
 public record KeyInfo(String name, List<String> path, String title, String description, List<String> types,
                       String defaultValue, List<String> enumValues, String format, String goType,
-                      String deprecation, String removedIn, boolean openMap) {
+                      String deprecation, String removedIn, String addedIn, boolean openMap) {
 
     public KeyInfo {
         path = List.copyOf(path);
@@ -36,6 +37,12 @@ public record KeyInfo(String name, List<String> path, String title, String descr
             return false;
         }
         return FabricVersion.parse(removedIn).map(removed -> version.compareTo(removed) >= 0).orElse(false);
+    }
+
+    /** True when the key exists in Fabric {@code version} (not removed, not added later). */
+    public boolean existsIn(FabricVersion version) {
+        boolean tooOld = addedIn != null && FabricVersion.parse(addedIn).map(added -> version.compareTo(added) < 0).orElse(false);
+        return !tooOld && !isRemovedIn(version);
     }
 
     public boolean isDeprecated() {

@@ -194,7 +194,7 @@ public final class SchemaCatalog {
         String deprecation = text(node, "deprecationMessage");
         return new KeyInfo(name, path, text(node, "title"), text(node, "description"), types(node), defaultValue,
                 enumValues, text(node, "x-fabric-format"), text(node, "x-fabric-goType"), deprecation,
-                text(node, "x-fabric-removedIn"), additional != null && additional.isObject());
+                text(node, "x-fabric-removedIn"), text(node, "x-fabric-addedIn"), additional != null && additional.isObject());
     }
 
     private static String text(JsonNode node, String field) {

@@ -143,7 +143,7 @@ public final class PolicyDsl {
         void expect(char c) {
             skip();
             if (pos >= s.length() || s.charAt(pos) != c) {
-                throw fail("expected '" + c + "' at position " + (pos + 1));
+                throw fail("expected '" + c + "' " + (pos >= s.length() ? "at the end of the rule" : "at position " + (pos + 1)));
             }
             pos++;
         }

@@ -93,6 +93,13 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
 
+        if (profile != null) {
+            String problem = new ProfileNames(results).problem(profile);
+            if (problem != null) {
+                return usage(err, problem);
+            }
+        }
+
         try {
             reportFormat.get().writer(OrdererRuleBridge.rules(), Main.VERSION).write(results, out);
         } catch (IOException e) {

@@ -282,6 +282,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void unknownProfileIsAUsageError() throws IOException {
+        Path file = write("configtx.yaml", "Profiles:\n  TwoOrgsChannel: {}\n  ThreeOrgs: {}\n");
+        Run run = run("--profile", "TwoOrgs", file.toString());
+        assertEquals(2, run.exit);
+        assertEquals("raftlens validate: --profile TwoOrgs: no configtx.yaml given defines it (configtxgen -profile fails with "
+                + "\"Could not find profile: TwoOrgs\"); profiles: ThreeOrgs, TwoOrgsChannel (see 'raftlens validate --help')\n", run.err);
+        assertEquals("", run.out);
+        Run known = run("--profile", "twoorgschannel", file.toString());
+        assertEquals("", known.err);
+    }
+
+    @Test
     void helpDescribesTheContract() {
         Run run = run("--help");
         assertEquals(0, run.exit);

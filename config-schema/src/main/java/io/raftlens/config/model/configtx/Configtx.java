@@ -38,7 +38,7 @@ public record Configtx(Path file, Path folder, FabricVersion version, ParsedYaml
     /** The top-level Orderer section (usually &OrdererDefaults). */
     public Optional<OrdererSection> ordererDefaults() {
         return root.field("Orderer").filter(f -> f.value() instanceof BoundStruct)
-                .map(f -> new OrdererSection((BoundStruct) f.value(), f.entry().key().range(), folder));
+                .map(f -> new OrdererSection((BoundStruct) f.value(), f.entry().key().range(), folder, null));
     }
 
     /** The top-level Application section (usually &ApplicationDefaults). */

@@ -3,6 +3,7 @@ package io.raftlens.config.model.configtx;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.Views;
 import io.raftlens.config.value.Bound.BoundStruct;
+import io.raftlens.config.yaml.Inheritance;
 import io.raftlens.config.yaml.Range;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,20 +12,21 @@ import java.util.Optional;
  * One etcdraft consenter (or, for BFT, one ConsenterMapping entry). Certificate paths are resolved
  * against configtx.yaml's folder, as Fabric does.
  *
- * @param index 0-based position in the list; Raft node IDs at genesis are index + 1
+ * @param index     0-based position in the list; Raft node IDs at genesis are index + 1
+ * @param inherited how the consenter list was merged in, or null
  */
-public record Consenter(int index, BoundStruct bound, Path folder, boolean bft) {
+public record Consenter(int index, BoundStruct bound, Path folder, boolean bft, Inheritance inherited) {
 
     public Range range() {
         return bound.range();
     }
 
     public Optional<Sourced<String>> host() {
-        return Views.scalar(bound, "Host", String.class).filter(s -> !s.value().isEmpty());
+        return Views.scalar(bound, "Host", String.class).filter(s -> !s.value().isEmpty()).map(s -> s.within(inherited));
     }
 
     public Optional<Sourced<Long>> port() {
-        return Views.scalar(bound, "Port", Long.class).filter(s -> s.value() != 0);
+        return Views.scalar(bound, "Port", Long.class).filter(s -> s.value() != 0).map(s -> s.within(inherited));
     }
 
     public Optional<Sourced<Path>> clientTlsCert() {
@@ -61,6 +63,6 @@ public record Consenter(int index, BoundStruct bound, Path folder, boolean bft) 
     }
 
     private Optional<Sourced<Path>> path(String field) {
-        return Views.scalar(bound, field, String.class).filter(s -> !s.value().isEmpty()).map(s -> s.map(v -> folder.resolve(v).normalize()));
+        return Views.scalar(bound, field, String.class).filter(s -> !s.value().isEmpty()).map(s -> s.map(v -> folder.resolve(v).normalize()).within(inherited));
     }
 }

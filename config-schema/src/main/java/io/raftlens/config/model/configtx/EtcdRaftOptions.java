@@ -4,6 +4,7 @@ import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.Views;
 import io.raftlens.config.value.Bound.BoundStruct;
 import io.raftlens.config.value.GoDuration;
+import io.raftlens.config.yaml.Inheritance;
 import io.raftlens.config.yaml.Range;
 import java.time.Duration;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * SnapshotIntervalSize 16 MB).
  *
  * @param bound the Options struct, or null when there is no Options block
- * @param range the Options block, or the EtcdRaft section when there is none
+ * @param range     the Options block, or the EtcdRaft section when there is none
+ * @param inherited how the block was merged in, or null
  */
-public record EtcdRaftOptions(BoundStruct bound, Range range) {
+public record EtcdRaftOptions(BoundStruct bound, Range range, Inheritance inherited) {
 
     public static final String DEFAULT_TICK_INTERVAL = "500ms";
     public static final long DEFAULT_ELECTION_TICK = 10;
@@ -32,7 +34,7 @@ public record EtcdRaftOptions(BoundStruct bound, Range range) {
     /** TickInterval text as written (or the default). Parse with {@link #tickInterval()}. */
     public Sourced<String> tickIntervalText() {
         return bound == null ? Sourced.ofDefault(DEFAULT_TICK_INTERVAL, range)
-                : Views.orDefault(bound, "TickInterval", String.class, DEFAULT_TICK_INTERVAL);
+                : Views.orDefault(bound, "TickInterval", String.class, DEFAULT_TICK_INTERVAL).within(inherited);
     }
 
     /** TickInterval as a duration; empty when it does not parse. */
@@ -65,12 +67,12 @@ public record EtcdRaftOptions(BoundStruct bound, Range range) {
         }
         java.util.LinkedHashMap<String, Sourced<Long>> out = new java.util.LinkedHashMap<>();
         for (String f : new String[] {"ElectionTick", "HeartbeatTick", "MaxInflightBlocks", "SnapshotIntervalSize"}) {
-            Views.scalar(bound, f, Long.class).ifPresent(v -> out.put(f, v));
+            Views.scalar(bound, f, Long.class).ifPresent(v -> out.put(f, v.within(inherited)));
         }
         return out;
     }
 
     private Sourced<Long> number(String field, long fallback) {
-        return bound == null ? Sourced.ofDefault(fallback, range) : Views.orDefault(bound, field, Long.class, fallback);
+        return bound == null ? Sourced.ofDefault(fallback, range) : Views.orDefault(bound, field, Long.class, fallback).within(inherited);
     }
 }

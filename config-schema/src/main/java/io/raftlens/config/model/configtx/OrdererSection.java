@@ -4,6 +4,7 @@ import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.Views;
 import io.raftlens.config.value.Bound;
 import io.raftlens.config.value.Bound.BoundStruct;
+import io.raftlens.config.yaml.Inheritance;
 import io.raftlens.config.yaml.Range;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * An Orderer section (the top-level defaults or a profile's effective Orderer after merge keys), with
  * configtxgen's defaults applied where a value is absent or zero.
  *
- * @param keyRange the Orderer key
+ * @param keyRange  the Orderer key
+ * @param inherited how the section itself was merged in, or null
  */
-public record OrdererSection(BoundStruct bound, Range keyRange, Path folder) {
+public record OrdererSection(BoundStruct bound, Range keyRange, Path folder, Inheritance inherited) {
 
     public static final String ETCDRAFT = "etcdraft";
     public static final String BFT = "BFT";
@@ -29,7 +31,7 @@ public record OrdererSection(BoundStruct bound, Range keyRange, Path folder) {
 
     /** OrdererType; configtxgen's default is "solo", which a Fabric 3 orderer cannot run. */
     public Sourced<String> ordererType() {
-        return Views.orDefault(bound, "OrdererType", String.class, "solo");
+        return Views.orDefault(bound, "OrdererType", String.class, "solo").within(inherited);
     }
 
     public boolean isEtcdRaft() {
@@ -42,7 +44,7 @@ public record OrdererSection(BoundStruct bound, Range keyRange, Path folder) {
 
     /** Global orderer addresses (legacy). */
     public List<Sourced<String>> addresses() {
-        return Views.strings(bound, "Addresses");
+        return Views.strings(bound, "Addresses").stream().map(s -> s.within(inherited)).toList();
     }
 
     public Range addressesKeyRange() {
@@ -50,16 +52,18 @@ public record OrdererSection(BoundStruct bound, Range keyRange, Path folder) {
     }
 
     public Sourced<Duration> batchTimeout() {
-        return Views.orDefault(bound, "BatchTimeout", Duration.class, DEFAULT_BATCH_TIMEOUT);
+        return Views.orDefault(bound, "BatchTimeout", Duration.class, DEFAULT_BATCH_TIMEOUT).within(inherited);
     }
 
     public BatchSize batchSize() {
-        return Views.struct(bound, "BatchSize").map(b -> new BatchSize(b, b.range())).orElse(new BatchSize(null, keyRange));
+        return bound.field("BatchSize").filter(f -> f.value() instanceof BoundStruct)
+                .map(f -> new BatchSize((BoundStruct) f.value(), f.value().range(), Views.inheritance(f, inherited)))
+                .orElse(new BatchSize(null, keyRange, inherited));
     }
 
     public Optional<EtcdRaft> etcdRaft() {
         return bound.field("EtcdRaft").filter(f -> f.value() instanceof BoundStruct)
-                .map(f -> new EtcdRaft((BoundStruct) f.value(), f.entry().key().range(), folder));
+                .map(f -> new EtcdRaft((BoundStruct) f.value(), f.entry().key().range(), folder, Views.inheritance(f, inherited)));
     }
 
     /** The SmartBFT options block, if written. */
@@ -70,10 +74,11 @@ public record OrdererSection(BoundStruct bound, Range keyRange, Path folder) {
     /** BFT consenters. */
     public List<Consenter> consenterMapping() {
         List<Consenter> out = new ArrayList<>();
+        Inheritance via = bound.field("ConsenterMapping").map(f -> Views.inheritance(f, inherited)).orElse(inherited);
         List<Bound> items = Views.list(bound, "ConsenterMapping");
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof BoundStruct c) {
-                out.add(new Consenter(i, c, folder, true));
+                out.add(new Consenter(i, c, folder, true, via));
             }
         }
         return out;

@@ -24,7 +24,7 @@ public record Profile(String name, Range keyRange, BoundStruct bound, Path folde
 
     public Optional<OrdererSection> orderer() {
         return bound.field("Orderer").filter(f -> f.value() instanceof BoundStruct)
-                .map(f -> new OrdererSection((BoundStruct) f.value(), f.entry().key().range(), folder));
+                .map(f -> new OrdererSection((BoundStruct) f.value(), f.entry().key().range(), folder, f.entry().inherited().orElse(null)));
     }
 
     public Optional<ApplicationSection> application() {

@@ -19,6 +19,9 @@ final class ValueIssueRule extends AbstractRule {
 
     @Override
     public void check(RuleContext context, DiagnosticSink sink) {
+        if (context.yaml().hasSyntaxErrors()) {
+            return; // a tree cut short by a syntax error gives misleading type errors
+        }
         context.model(BoundModel.class).ifPresent(model -> {
             for (ValueIssue issue : model.issues()) {
                 if (issue.kind() == kind) {

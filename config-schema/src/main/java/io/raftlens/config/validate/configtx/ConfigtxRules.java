@@ -51,7 +51,8 @@ public final class ConfigtxRules {
             new ConsenterMappingRule(),
             new BftSizeRule(),
             new SmartBftOptionsRule(),
-            new SkipAsForeignRule());
+            new SkipAsForeignRule(),
+            new ProfileExistsRule());
 
     private ConfigtxRules() {
     }

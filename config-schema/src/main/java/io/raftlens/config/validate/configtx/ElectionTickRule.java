@@ -26,7 +26,7 @@ final class ElectionTickRule extends ConfigtxRule {
                 Sourced<Long> heartbeat = opts.heartbeatTick();
                 if (election.value() <= heartbeat.value()) {
                     Sourced<Long> at = election.isDefault() ? heartbeat : election;
-                    report(sink, at.range(), "ElectionTick (" + election.value() + ", " + election.origin().toLowerCase(java.util.Locale.ROOT)
+                    report(sink, at.range(), "ElectionTick (" + election.value() + ", " + election.origin()
                             + ") must be greater than HeartbeatTick (" + heartbeat.value() + "): configtxgen panics with "
                             + "\"election tick must be greater than heartbeat tick\" and the orderer rejects it with \"ElectionTick ("
                             + election.value() + ") must be greater than HeartbeatTick (" + heartbeat.value() + ")\"");

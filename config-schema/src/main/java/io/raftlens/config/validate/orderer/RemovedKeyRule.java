@@ -5,27 +5,36 @@ import io.raftlens.config.validate.DiagnosticSink;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 
-/** ORD002: a key of an older Fabric that the validated release no longer has (Kafka, system-channel Cluster keys). */
+/**
+ * ORD002: a key the validated Fabric release does not have: removed since (Kafka, system-channel
+ * Cluster keys) or added later (Throttling and ReplicationPolicy are Fabric 3).
+ */
 final class RemovedKeyRule extends OrdererRule {
 
     RemovedKeyRule() {
-        super("ORD002", Severity.ERROR, "Key removed in this Fabric release",
-                "A key of an older Fabric release: the top-level Kafka section and "
+        super("ORD002", Severity.ERROR, "Key not in this Fabric release",
+                "A key of another Fabric release: the top-level Kafka section and "
                         + "General.Cluster.ReplicationBackgroundRefreshInterval were removed in Fabric 3.0 with Kafka and "
-                        + "the system channel. A Fabric 3 orderer exits at start with \"'' has invalid keys: Kafka\". "
-                        + "Accepted when validating for Fabric 2.5.");
+                        + "the system channel (a Fabric 3 orderer exits at start with \"'' has invalid keys: Kafka\"); "
+                        + "General.Throttling and General.Cluster.ReplicationPolicy only exist from Fabric 3.0 (a 2.5 orderer "
+                        + "rejects them the same way).");
     }
 
     @Override
     void check(RuleContext context, OrdererYaml model, DiagnosticSink sink) {
         KeyWalker.walk(model.root().orElseThrow(), (path, entry, info) -> {
-            if (info.isEmpty() || !info.get().isRemovedIn(context.fabricVersion())) {
+            if (info.isEmpty() || info.get().existsIn(context.fabricVersion())) {
                 return true;
             }
             String key = path.get(path.size() - 1);
-            report(sink, keyRange(entry), KeyWalker.name(path) + " was removed in Fabric " + info.get().removedIn()
-                    + ": the orderer fails at start with \"'" + KeyWalker.parentName(path) + "' has invalid keys: " + key
-                    + "\"; delete it");
+            String invalid = "\"'" + KeyWalker.parentName(path) + "' has invalid keys: " + key + "\"";
+            if (info.get().isRemovedIn(context.fabricVersion())) {
+                report(sink, keyRange(entry), KeyWalker.name(path) + " was removed in Fabric " + info.get().removedIn()
+                        + ": the orderer fails at start with " + invalid + "; delete it");
+            } else {
+                report(sink, keyRange(entry), KeyWalker.name(path) + " exists only from Fabric " + info.get().addedIn()
+                        + ": a Fabric " + context.fabricVersion().label() + " orderer fails at start with " + invalid);
+            }
             return false;
         });
     }

@@ -52,6 +52,18 @@ class OrdererRulesTest {
     }
 
     @Test
+    void ord002Fabric3KeysUnderFabric25() {
+        String yaml = "General:\n  Throttling:\n    Rate: 100\n  Cluster:\n    ReplicationPolicy: simple\n";
+        assertEquals(List.of(
+                "ORD002 error 2:3-2:13: General.Throttling exists only from Fabric 3.0: a Fabric 2.5 orderer fails at start "
+                        + "with \"'General' has invalid keys: Throttling\"",
+                "ORD002 error 5:5-5:22: General.Cluster.ReplicationPolicy exists only from Fabric 3.0: a Fabric 2.5 orderer "
+                        + "fails at start with \"'General.Cluster' has invalid keys: ReplicationPolicy\""),
+                findings("ORD002", yaml, FabricVersion.V2_5));
+        assertClean("ORD002", yaml);
+    }
+
+    @Test
     void ord003DeprecatedKeys() {
         String yaml = "General:\n  GenesisMethod: none\n  GenesisFile: genesisblock\n  BootstrapFile: x.block\n"
                 + "FileLedger:\n  Prefix: hyperledger-fabric-ordererledger\nChannelParticipation:\n  Enabled: false\n";

@@ -1,0 +1,15 @@
+package io.raftlens.lsp.features.hover;
+
+import io.raftlens.config.validate.FileKind;
+import io.raftlens.lsp.documents.DocumentModel;
+import io.raftlens.lsp.documents.NodeAt;
+import io.raftlens.lsp.features.LspSettings;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+
+/** A hover on a key or value. */
+public record HoverRequest(DocumentModel model, LspSettings settings, NodeAt at, CancelChecker cancel) {
+
+    public FileKind kind() {
+        return model.kind().orElseThrow();
+    }
+}

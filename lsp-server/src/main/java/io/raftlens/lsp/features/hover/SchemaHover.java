@@ -1,0 +1,48 @@
+package io.raftlens.lsp.features.hover;
+
+import io.raftlens.config.schema.KeyInfo;
+import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.lsp.features.FabricKeys;
+import java.util.List;
+import java.util.Optional;
+
+/** Fabric's documentation of the key: description, type, default, allowed values, version notes. */
+final class SchemaHover implements HoverParticipant {
+
+    @Override
+    public void hover(HoverRequest request, List<String> sections) {
+        Optional<KeyInfo> found = FabricKeys.info(request.kind(), request.at().path());
+        if (found.isEmpty()) {
+            return;
+        }
+        KeyInfo info = found.get();
+        StringBuilder b = new StringBuilder("**").append(info.name()).append("**");
+        if (info.title() != null && !info.title().equalsIgnoreCase(info.name())) {
+            b.append(" — ").append(info.title());
+        }
+        if (info.description() != null) {
+            b.append("\n\n").append(info.description());
+        }
+        StringBuilder facts = new StringBuilder("Type: `").append(String.join(" | ", info.types())).append('`');
+        if (info.format() != null) {
+            facts.append(" (").append(info.format()).append(')');
+        }
+        if (info.defaultValue() != null) {
+            facts.append(" · Default: `").append(info.defaultValue()).append('`');
+        }
+        if (!info.enumValues().isEmpty()) {
+            facts.append(" · Allowed: ").append(String.join(", ", info.enumValues().stream().map(v -> "`" + v + "`").toList()));
+        }
+        b.append("\n\n").append(facts);
+        if (info.removedIn() != null) {
+            boolean rejected = info.isRemovedIn(request.settings().fabricVersion());
+            b.append("\n\n").append(rejected ? "⚠ " : "").append("Removed in Fabric ").append(info.removedIn())
+                    .append(rejected ? " (the configured Fabric " + request.settings().fabricVersion().label() + " rejects it)"
+                            : " (accepted by Fabric " + FabricVersion.V2_5.label() + ")");
+        }
+        if (info.deprecation() != null) {
+            b.append("\n\nDeprecated: ").append(info.deprecation());
+        }
+        sections.add(b.toString());
+    }
+}
