@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Jepsen-style schedule against a {@link ChaosCluster}: clients broadcast continuously while, every few seconds,
- * a random node is killed (the leader half the time) and restarted, or the network is split and healed; then
+ * a node is killed (the leader every other time, else a random follower) and restarted, and every third round
+ * the network is split into a minority and a majority (the leader in the minority half the time) and healed; then
  * every node crashes at once and the network restarts from disk. Returns what was acknowledged.
  */
 final class ChaosRun {
@@ -46,10 +47,10 @@ final class ChaosRun {
         try {
             awaitAcks(20, Duration.ofSeconds(30));
             long end = System.nanoTime() + faultPhase.toNanos();
-            while (System.nanoTime() < end) {
-                if (random.nextInt(10) < 7) {
+            for (int round = 0; System.nanoTime() < end; round++) {
+                if (round % 3 != 1) {
                     long leader = currentLeader();
-                    boolean hitLeader = leader != 0 && random.nextBoolean();
+                    boolean hitLeader = leader != 0 && crashes % 2 == 0; // the leader every other crash
                     long victim = hitLeader ? leader : randomOther(leader);
                     cluster.kill(victim);
                     crashes++;

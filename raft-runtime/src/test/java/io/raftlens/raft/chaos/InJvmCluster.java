@@ -84,4 +84,19 @@ final class InJvmCluster implements ChaosCluster {
     public void close() {
         net.close();
     }
+
+    /** A stopped network's folders, for {@link LedgerAudit}. */
+    record Stopped(NetworkPlan plan, Path root) implements ChaosCluster {
+        @Override public List<Long> ids() { return plan.consenters().stream().map(ConsenterPlan::id).toList(); }
+        @Override public View view(long id) { return new View(false, "stopped", 0, 0, 0); }
+        @Override public String broadcast(byte[] tx) { throw new IllegalStateException("stopped"); }
+        @Override public void kill(long id) { }
+        @Override public void start(long id) { throw new IllegalStateException("stopped"); }
+        @Override public void partition(List<List<Long>> groups) { }
+        @Override public void healAll() { }
+        @Override public void killAll() { }
+        @Override public void startAll() { throw new IllegalStateException("stopped"); }
+        @Override public Path nodeDir(long id) { return root.resolve(plan.consenter(id).host()); }
+        @Override public void close() { }
+    }
 }
