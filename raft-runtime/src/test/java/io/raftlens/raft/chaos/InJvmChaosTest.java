@@ -1,5 +1,7 @@
 package io.raftlens.raft.chaos;
 
+import io.raftlens.raft.faults.KeyLeaks;
+import io.raftlens.raft.faults.RootLogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +29,23 @@ class InJvmChaosTest {
         Duration faults = Duration.ofSeconds(Long.getLong("raftlens.chaos.seconds", 20));
         ChaosRun run;
         ChaosRun.Outcome outcome;
+        RootLogCapture logs = new RootLogCapture();
         ChaosCluster cluster = new InJvmCluster(dir.resolve("data"), 8 << 10);
         try {
             run = new ChaosRun(cluster, seed, faults);
             outcome = run.run(4);
             LedgerAudit.awaitConvergence(cluster, Duration.ofSeconds(60));
         } finally {
+            logs.close();
             cluster.close(); // graceful: the ledgers are read from disk below, as raftlens ledger verify reads them
         }
         LedgerAudit.Result result = LedgerAudit.audit(cluster, outcome.acknowledged());
         String summary = ChaosReport.line("in-jvm", seed, outcome, result);
-        assertTrue(outcome.acknowledged().size() > 100, summary);
+        assertTrue(outcome.acknowledged().size() > 30, "too little load to mean anything: " + summary);
         assertTrue(result.problems().isEmpty(), summary + "\n" + result.problems() + "\nschedule: " + run.log());
         assertEquals(0, result.lost(), summary);
         assertEquals(0, result.duplicated(), summary);
+        // private keys never reach a log, however the nodes crash and fail
+        KeyLeaks.assertNone("log lines of this JVM", String.join("\n", logs.lines()));
     }
 }
