@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class KeyLeaks {
 
     /** PEM markers of every private key format: PKCS#8, RSA, EC, encrypted, OpenSSH. */
-    private static final Pattern MARKER = Pattern.compile("-----BEGIN ([A-Z ]+ )?PRIVATE KEY-----|PRIVATE KEY");
+    private static final Pattern MARKER = Pattern.compile("-----BEGIN ([A-Z ]+ )?PRIVATE KEY-----");
 
     private KeyLeaks() {
     }
