@@ -33,6 +33,7 @@ public final class ConfigValidator {
 
     private final ValidationSettings settings;
     private final Function<FileKind, List<Rule>> rules;
+    private final Function<FileKind, Function<SourceFile, Object>> models;
     private final YamlParser parser = new YamlParser();
 
     public ConfigValidator(ValidationSettings settings) {
@@ -41,8 +42,15 @@ public final class ConfigValidator {
 
     /** With a different rule set (tests). */
     ConfigValidator(ValidationSettings settings, Function<FileKind, List<Rule>> rules) {
+        this(settings, rules, RuleCatalog::modelFactory);
+    }
+
+    /** With different rules and models (tests). */
+    ConfigValidator(ValidationSettings settings, Function<FileKind, List<Rule>> rules,
+                    Function<FileKind, Function<SourceFile, Object>> models) {
         this.settings = settings == null ? ValidationSettings.defaults() : settings;
         this.rules = rules;
+        this.models = models;
     }
 
     /** Reads and validates a file. Throws only when the file cannot be read at all. */
@@ -82,7 +90,7 @@ public final class ConfigValidator {
                 .orElse(settings);
         ParsedYaml yaml = parser.parseText(text);
         SourceFile source = new SourceFile(file, text, yaml, kind, effective);
-        RuleContext context = new RuleContext(source, RuleCatalog.modelFactory(kind));
+        RuleContext context = new RuleContext(source, models.apply(kind));
         List<Diagnostic> found = new ArrayList<>();
         for (Rule rule : rules.apply(kind)) {
             try {
@@ -95,6 +103,12 @@ public final class ConfigValidator {
                         new Range(Position.START, Position.START)));
             }
         }
+        context.modelFailure().ifPresent(e -> {
+            LOG.log(System.Logger.Level.WARNING, "building the " + kind.label() + " model failed for " + file, e);
+            found.add(new Diagnostic(FacadeCodes.INTERNAL.code(), Severity.WARNING, "internal error while reading the "
+                    + kind.label() + ".yaml model (" + e.getClass().getSimpleName() + "); only YAML-level checks ran. "
+                    + "Please report this with the file.", new Range(Position.START, Position.START)));
+        });
         found.sort(BY_POSITION);
         return new ValidationResult(file, kind, dedupe(found));
     }

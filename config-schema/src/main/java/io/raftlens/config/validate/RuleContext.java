@@ -55,6 +55,11 @@ public final class RuleContext {
         return Optional.ofNullable(source.settings().profile());
     }
 
+    /** Why the typed model could not be built (a RaftLens bug), if it failed; rules then see no model. */
+    public Optional<RuntimeException> modelFailure() {
+        return Optional.ofNullable(modelFailure);
+    }
+
     /**
      * A value computed once per validation run and shared by the rules (e.g. certificate files read from
      * disk). {@code key} identifies it; rules of one concern use one key.
@@ -66,7 +71,7 @@ public final class RuleContext {
 
     /**
      * The typed model of this file, e.g. {@code context.model(Configtx.class)}. Empty when the file has
-     * no model of that type (wrong kind, or YAML so broken no model could be built).
+     * no model of that type (wrong kind, or building the model failed: see {@link #modelFailure()}).
      */
     public <T> Optional<T> model(Class<T> type) {
         if (!modelBuilt) {
@@ -76,9 +81,6 @@ public final class RuleContext {
             } catch (RuntimeException e) {
                 modelFailure = e;
             }
-        }
-        if (modelFailure != null) {
-            throw modelFailure;
         }
         return type.isInstance(model) ? Optional.of(type.cast(model)) : Optional.empty();
     }

@@ -174,20 +174,24 @@ public final class Configs {
                     - *Org1
             """;
 
-    /** Creates the crypto material the configs refer to: msp/cacerts, tls/o1..o4.crt and some broken files. */
+    /**
+     * Creates the crypto material the configs refer to: an MSP (msp/cacerts, msp/tlscacerts), tls/o1..o5.crt issued
+     * by the TLS CA, and broken or foreign certificates for the failing examples.
+     */
     public static void writeMaterial(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("msp/cacerts"));
-        TestCerts.writeValid(dir.resolve("msp/cacerts/ca.crt"), "ca.example.com");
+        TestCerts.writeCa(dir.resolve("msp/cacerts/ca.crt"), "ca.example.com");
+        TestCerts.Ca tlsCa = TestCerts.writeCa(dir.resolve("msp/tlscacerts/tlsca.crt"), "tlsca.example.com");
         Files.createDirectories(dir.resolve("empty-msp"));
         for (int i = 1; i <= 5; i++) {
-            TestCerts.writeValid(dir.resolve("tls/o" + i + ".crt"), "orderer" + i + ".example.com");
+            TestCerts.writeValid(dir.resolve("tls/o" + i + ".crt"), tlsCa, "orderer" + i + ".example.com");
         }
         Files.writeString(dir.resolve("tls/not-pem.crt"), "this is not a certificate\n");
         Files.writeString(dir.resolve("tls/not-x509.crt"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-        TestCerts.write(dir.resolve("tls/expired.crt"), "orderer3.example.com", List.of("orderer3.example.com"),
+        TestCerts.write(dir.resolve("tls/expired.crt"), tlsCa, "orderer3.example.com", List.of("orderer3.example.com"),
                 Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z"));
-        TestCerts.writeValid(dir.resolve("tls/wrong-host.crt"), "other.example.com");
-        TestCerts.write(dir.resolve("tls/wildcard.crt"), "orderer3", List.of("*.example.com"),
+        TestCerts.writeValid(dir.resolve("tls/wrong-host.crt"), tlsCa, "other.example.com");
+        TestCerts.write(dir.resolve("tls/wildcard.crt"), tlsCa, "orderer3", List.of("*.example.com"),
                 Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400));
+        TestCerts.writeValid(dir.resolve("tls/foreign.crt"), null, "orderer3.example.com");
     }
 }

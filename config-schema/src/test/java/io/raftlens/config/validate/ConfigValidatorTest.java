@@ -38,6 +38,15 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void failingModelIsReportedOnceAndYamlRulesStillRun() {
+        ConfigValidator v = new ConfigValidator(ValidationSettings.defaults(), RuleCatalog::rules, k -> source -> {
+            throw new IllegalStateException("model bug");
+        });
+        ValidationResult r = v.validate(Path.of("configtx.yaml"), "Profiles: {}\nProfiles: {}\n");
+        assertEquals(List.of("INTERNAL", "YAML002"), r.diagnostics().stream().map(Diagnostic::code).toList());
+    }
+
+    @Test
     void diagnosticsSortedByPosition() {
         ValidationResult r = validator.validate(Path.of("configtx.yaml"),
                 "a: 1\na: 2\nb: *x\nb: 3\n");

@@ -251,6 +251,22 @@ class YamlParserTest {
     }
 
     @Test
+    void crlfLineEndings() {
+        YamlMapping r = root("Orderer:\r\n  BatchTimeout: 2s\r\n");
+        YamlNode v = map(r.get("Orderer").orElseThrow()).get("BatchTimeout").orElseThrow();
+        assertEquals(new Range(new Position(1, 16, 26), new Position(1, 18, 28)), v.range());
+    }
+
+    @Test
+    void columnsCountUtf16UnitsAfterNonBmpCharacters() {
+        YamlMapping r = root("a: \uD83D\uDE80 b\nc: \"\uD83D\uDE80\" x\n".replace(" x", ""));
+        YamlNode a = r.get("a").orElseThrow();
+        assertEquals(new Range(new Position(0, 3, 3), new Position(0, 7, 7)), a.range());
+        YamlNode c = r.get("c").orElseThrow();
+        assertEquals(new Position(1, 7, 15), c.range().end());
+    }
+
+    @Test
     void emptyTextHasNoDocuments() {
         ParsedYaml y = YamlParser.parse("");
         assertTrue(y.documents().isEmpty());

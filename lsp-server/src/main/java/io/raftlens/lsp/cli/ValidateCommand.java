@@ -43,6 +43,9 @@ public final class ValidateCommand implements Callable<Integer> {
     static final int FINDINGS = 1;
     static final int USAGE = 2;
 
+    /** The validator's code for a file that is binary, not UTF-8 or too large: unreadable input, exit 2. */
+    static final String UNREADABLE_CODE = "FILE002";
+
     @Spec
     CommandSpec spec;
 
@@ -93,13 +96,6 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
 
-        if (profile != null) {
-            String problem = new ProfileNames(results).problem(profile);
-            if (problem != null) {
-                return usage(err, problem);
-            }
-        }
-
         try {
             reportFormat.get().writer(OrdererRuleBridge.rules(), Main.VERSION).write(results, out);
         } catch (IOException e) {
@@ -138,9 +134,6 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         return Optional.of(result);
     }
-
-    /** The validator's code for a file that is binary, not UTF-8 or too large: unreadable input, exit 2. */
-    static final String UNREADABLE_CODE = "FILE002";
 
     private static int usage(PrintWriter err, String reason) {
         err.println("raftlens validate: " + reason + " (see 'raftlens validate --help')");

@@ -21,13 +21,18 @@ public interface BenchTarget {
     void start(long node);
 
     /** The leader every running node of the channel agrees on, or 0; with its term. */
-    @SuppressWarnings("unchecked")
     default long[] agreedLeader(String channel) {
+        return agreedLeader(channel, 0);
+    }
+
+    /** As {@link #agreedLeader(String)}, ignoring node {@code except} (one being stopped). */
+    @SuppressWarnings("unchecked")
+    default long[] agreedLeader(String channel, long except) {
         long leader = -1;
         long term = -1;
         int leaders = 0;
         for (Map<String, Object> n : (List<Map<String, Object>>) describe().get("nodes")) {
-            if (!Boolean.TRUE.equals(n.get("running"))) {
+            if (!Boolean.TRUE.equals(n.get("running")) || ((Number) n.get("id")).longValue() == except) {
                 continue;
             }
             Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) n.get("channels")).get(channel);
@@ -78,14 +83,22 @@ public interface BenchTarget {
             }
 
             @Override
-            public long[] agreedLeader(String channel) {
-                long l = net.leader(channel);
+            public long[] agreedLeader(String channel, long except) {
+                long l = 0;
+                long term = -1;
+                for (var n : net.nodes()) {
+                    var c = n.id() == except ? java.util.Optional.<io.raftlens.raft.node.Chain>empty() : n.chain(channel);
+                    if (c.isPresent() && "leader".equals(c.get().status().role()) && c.get().status().term() > term) {
+                        l = n.id();
+                        term = c.get().status().term();
+                    }
+                }
                 if (l == 0) {
                     return new long[] {0, 0};
                 }
-                long term = -1;
+                term = -1;
                 for (var n : net.nodes()) {
-                    var c = n.chain(channel);
+                    var c = n.id() == except ? java.util.Optional.<io.raftlens.raft.node.Chain>empty() : n.chain(channel);
                     if (c.isEmpty()) {
                         continue;
                     }

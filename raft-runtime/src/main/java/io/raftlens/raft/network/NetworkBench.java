@@ -52,6 +52,7 @@ public final class NetworkBench {
         Semaphore outstanding = new Semaphore(window);
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
+        Map<String, LongAdder> reasons = new java.util.concurrent.ConcurrentHashMap<>();
         LatencyRecorder latencies = new LatencyRecorder();
         ResourceSampler resources = new ResourceSampler();
         byte[] pad = new byte[Math.max(0, txSize - 16)];
@@ -99,6 +100,8 @@ public final class NetworkBench {
                     latencies.record(System.nanoTime() - t0);
                 } else {
                     failed.increment();
+                    String why = err != null ? String.valueOf(err.getMessage()) : r.info();
+                    reasons.computeIfAbsent(why.replaceAll("\\d+", "N"), k -> new LongAdder()).increment();
                 }
             });
         }
@@ -110,6 +113,11 @@ public final class NetworkBench {
         r.put("seconds", round(seconds));
         r.put("committed", ok.sum());
         r.put("failed", failed.sum());
+        if (!reasons.isEmpty()) {
+            Map<String, Long> why = new java.util.TreeMap<>();
+            reasons.forEach((k, v) -> why.put(k, v.sum()));
+            r.put("failures", why);
+        }
         r.put("txPerSecond", round(ok.sum() / seconds));
         r.put("latencyMs", latencies.percentiles());
         r.putAll(resources.stop());
@@ -125,26 +133,33 @@ public final class NetworkBench {
         List<Long> termSteps = new ArrayList<>();
         for (int i = 0; i < kills; i++) {
             long[] leader = awaitLeader(Duration.ofSeconds(60));
+            long old = leader[0];
             long t0 = System.nanoTime();
-            if (graceful) {
-                target.stop(leader[0]);
-            } else {
-                target.kill(leader[0]);
-            }
+            // Stop or kill in the background: the hand-over happens during a graceful stop, which then goes on
+            // flushing and closing; the time measured is until the others agree on a new leader.
+            Thread stopper = new Thread(() -> {
+                if (graceful) {
+                    target.stop(old);
+                } else {
+                    target.kill(old);
+                }
+            }, "bench-stop");
+            stopper.start();
             long[] next;
             while (true) {
-                next = target.agreedLeader(channel);
-                if (next[0] != 0 && next[0] != leader[0]) {
+                next = target.agreedLeader(channel, old);
+                if (next[0] != 0 && next[0] != old) {
                     break;
                 }
                 if (System.nanoTime() - t0 > 60_000_000_000L) {
-                    throw new IllegalStateException("no new leader within 60 s after stopping node " + leader[0]);
+                    throw new IllegalStateException("no new leader within 60 s after stopping node " + old);
                 }
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
             }
             times.add((System.nanoTime() - t0) / 1e6);
             termSteps.add(next[1] - leader[1]);
-            target.start(leader[0]);
+            stopper.join();
+            target.start(old);
             Thread.sleep(every.toMillis());
         }
         Map<String, Object> r = new LinkedHashMap<>();

@@ -22,7 +22,7 @@ public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> con
 
     public NetworkPlan {
         consenters = List.copyOf(consenters);
-        channels = Map.copyOf(channels);
+        channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
     }
 
     public ConsenterPlan consenter(long id) {

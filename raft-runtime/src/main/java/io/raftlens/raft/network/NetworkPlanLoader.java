@@ -45,8 +45,7 @@ public final class NetworkPlanLoader {
 
     /** The profile to launch when none is named: the only etcdraft profile, else the first one. */
     public static String defaultProfile(Configtx configtx) {
-        List<Profile> raft = configtx.profiles().stream()
-                .filter(p -> p.orderer().map(OrdererSection::isEtcdRaft).orElse(false)).toList();
+        List<Profile> raft = configtx.etcdRaftProfiles();
         if (!raft.isEmpty()) {
             return raft.get(0).name();
         }

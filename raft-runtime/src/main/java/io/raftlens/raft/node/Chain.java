@@ -97,6 +97,7 @@ public final class Chain {
 
     // Read by status() from any thread.
     private volatile ChainStatus status;
+    private volatile boolean stopping;
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
@@ -122,6 +123,12 @@ public final class Chain {
         this.exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chain-" + channel + "-" + id);
             t.setDaemon(true);
+            // A crash (kill) interrupts ledger I/O on purpose; anything else is a real chain failure.
+            t.setUncaughtExceptionHandler((th, e) -> {
+                if (!stopping) {
+                    log.error("chain failure: " + e);
+                }
+            });
             return t;
         });
         this.batchSize = BatchSize.newBuilder().setMaxMessageCount(options.maxMessageCount())
@@ -295,6 +302,7 @@ public final class Chain {
 
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
     void stop(boolean graceful) {
+        stopping = true;
         schedules.forEach(s -> s.cancel(false));
         if (loop != null) {
             loop.stop(graceful);

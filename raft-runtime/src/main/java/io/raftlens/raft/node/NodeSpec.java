@@ -27,7 +27,7 @@ public record NodeSpec(long id, String host, String listenHost, int port, TlsMat
     public NodeSpec {
         peers = List.copyOf(peers);
         channelMembers = Map.copyOf(channelMembers);
-        channels = Map.copyOf(channels);
+        channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
         genesisBlocks = Map.copyOf(genesisBlocks);
     }
 

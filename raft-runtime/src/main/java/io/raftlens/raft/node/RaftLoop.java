@@ -28,10 +28,11 @@ import java.util.function.Consumer;
 /**
  * The Raft loop of one group on one node: a single thread owns the {@link RawNode} and its {@link MemoryStorage}.
  *
- * <p>Ready ordering. A Ready is taken only when the previous one has been advanced. Its hard state, entries and
- * snapshot go to the WAL's writer thread ({@link RaftDisk#persist}: append, group-committed fsync); when that
- * completes, the loop thread puts them
- * into the MemoryStorage, sends the messages, hands the committed entries to the applier (conf changes applied to
+ * <p>Ready ordering. A Ready is taken only when the previous one has been advanced. Messages that do not vouch
+ * for local durability (the leader's appends and heartbeats, vote requests) are sent at once; its hard state,
+ * entries and snapshot go to the WAL's writer thread ({@link RaftDisk#persist}: append, group-committed fsync);
+ * when that completes, the loop thread puts them into the MemoryStorage, sends the responses that needed the
+ * fsync (append acks, votes), hands the committed entries to the applier (conf changes applied to
  * the RawNode right there), and advances: persist → send → apply → advance, never reordered.
  *
  * <p>While a Ready is being persisted the loop keeps ticking and stepping inbound messages (as etcd's own
@@ -305,9 +306,14 @@ final class RaftLoop {
         }
         boolean needsPersist = rd.snapshot() != null || !rd.entries().isEmpty() || rd.hardState() != null;
         if (!needsPersist) {
+            send(rd.messages(), false);
             afterPersist(rd);
             return;
         }
+        // Only responses that vouch for this node's own log or vote (append acks, votes) wait for the fsync;
+        // the leader's appends and heartbeats go out now, so replication overlaps the leader's own fsync (Raft
+        // thesis §10.2.1; the leader counts itself only after Advance) and a slow disk does not delay heartbeats.
+        send(rd.messages(), false);
         inFlight = rd;
         long t0 = System.nanoTime();
         disk.persist(rd.snapshot(), rd.hardState(), rd.entries(), rd.mustSync()).whenComplete((v, err) -> {
@@ -338,15 +344,7 @@ final class RaftLoop {
         if (!rd.entries().isEmpty()) {
             storage.append(rd.entries());
         }
-        for (Message m : rd.messages()) {
-            boolean sent = sender.send(channel, m);
-            if (m.getType() == MessageType.MsgSnap) {
-                node.reportSnapshot(m.getTo(), !sent);
-            }
-            if (!sent && m.getType() == MessageType.MsgApp) {
-                node.reportUnreachable(m.getTo());
-            }
-        }
+        send(rd.messages(), true);
         List<Entry> normal = new ArrayList<>(rd.committedEntries().size());
         for (Entry e : rd.committedEntries()) {
             if (e.getType() == EntryType.EntryConfChange) {
@@ -360,6 +358,27 @@ final class RaftLoop {
         }
         node.advance(rd);
         inFlight = null;
+    }
+
+    /** Sends the messages that must wait for durability ({@code durable}) or those that need not. */
+    private void send(List<Message> messages, boolean durable) {
+        for (Message m : messages) {
+            if (needsDurability(m) != durable) {
+                continue;
+            }
+            boolean sent = sender.send(channel, m);
+            if (m.getType() == MessageType.MsgSnap) {
+                node.reportSnapshot(m.getTo(), !sent);
+            }
+            if (!sent && m.getType() == MessageType.MsgApp) {
+                node.reportUnreachable(m.getTo());
+            }
+        }
+    }
+
+    private static boolean needsDurability(Message m) {
+        MessageType t = m.getType();
+        return t == MessageType.MsgAppResp || t == MessageType.MsgVoteResp || t == MessageType.MsgPreVoteResp;
     }
 
     private void applyConfChange(Entry e) {

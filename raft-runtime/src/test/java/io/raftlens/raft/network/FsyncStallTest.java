@@ -35,8 +35,10 @@ class FsyncStallTest {
                 spec -> new FileChainStorage(spec, o -> o.withOpener((path, opts) -> new StallingFileChannel(
                         FileChannelOpener.DEFAULT.open(path, opts), () -> stalledNode.get() == spec.id()))))) {
             Agreement.Leader leader = Agreement.await(net, "mychannel", Duration.ofSeconds(20));
+            TestNetworks.await("the leader serving", Duration.ofSeconds(20), () -> net.broadcast("mychannel", leader.id(),
+                    "warm-up".getBytes(StandardCharsets.UTF_8)).join().isSuccess());
             stalledNode.set(leader.id());
-            net.broadcast("mychannel", leader.id(), "stuck".getBytes(StandardCharsets.UTF_8)); // forces a WAL write
+            net.broadcast("mychannel", leader.id(), "stuck".getBytes(StandardCharsets.UTF_8)); // its WAL write hangs
             TestNetworks.await("a new leader among the others", Duration.ofSeconds(15), () -> {
                 long l = net.node(leader.id() % 3 + 1).orElseThrow().chain("mychannel").orElseThrow().status().leader();
                 return l != 0 && l != leader.id();

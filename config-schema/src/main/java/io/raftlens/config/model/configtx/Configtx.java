@@ -86,6 +86,13 @@ public record Configtx(Path file, Path folder, FabricVersion version, ParsedYaml
         return profiles().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** Profiles a Raft network can be launched from: OrdererType etcdraft with an EtcdRaft section, in file order. */
+    public List<Profile> etcdRaftProfiles() {
+        return profiles().stream()
+                .filter(p -> p.orderer().map(o -> o.isEtcdRaft() && o.etcdRaft().isPresent()).orElse(false))
+                .toList();
+    }
+
     /** The Profiles key, or the start of the file. */
     public Range profilesKeyRange() {
         return Views.keyRange(root, "Profiles");

@@ -3,6 +3,7 @@ package io.raftlens.config.model.configtx;
 import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.validate.Modeline;
 import io.raftlens.config.validate.SourceFile;
 import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validate.ValidationSettings;
@@ -34,8 +35,8 @@ public final class ConfigtxLoader {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         ValidationResult result = new ConfigValidator(settings).validate(file, text, FileKind.CONFIGTX);
         ParsedYaml yaml = YamlParser.parse(text);
-        Optional<Configtx> model = yaml.hasSyntaxErrors() ? Optional.empty()
-                : Optional.of(model(file, yaml, settings.fabricVersion()));
+        FabricVersion version = Modeline.find(text).flatMap(Modeline::fabricVersion).orElse(settings.fabricVersion());
+        Optional<Configtx> model = yaml.hasSyntaxErrors() ? Optional.empty() : Optional.of(model(file, yaml, version));
         return new LoadedConfigtx(model, result);
     }
 

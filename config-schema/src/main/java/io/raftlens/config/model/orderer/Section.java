@@ -153,6 +153,11 @@ public class Section {
         return text(key).flatMap(raw -> toPath(raw, translated));
     }
 
+    /** Resolves a path written in this section the way Fabric resolves it (see {@link #path(String, boolean)}). */
+    public Optional<Path> resolve(String raw, boolean translated) {
+        return toPath(raw, translated);
+    }
+
     /** A list of strings: a YAML list, or one string such as {@code [a, b]} (environment-override style). */
     public List<String> strings(String key) {
         List<String> out = new ArrayList<>();

@@ -22,7 +22,7 @@ final class ExtraDocumentRule extends AbstractRule {
             YamlDocument doc = docs.get(i);
             if (doc.root().isPresent()) {
                 report(sink, doc.root().get().range(), "document " + (i + 1) + " is ignored: Fabric reads only the "
-                        + "first YAML document of " + context.file().getFileName() + "; move this content into the first document");
+                        + "first YAML document of the file; move this content into the first document");
             }
         }
     }

@@ -25,7 +25,7 @@ final class CertificateExpiredRule extends ConfigtxRule {
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         Instant now = clock.instant();
-        for (CertificateUse use : CertificateUse.all(orderers(configtx, context))) {
+        for (CertificateUse use : CertificateUse.inScope(configtx, context)) {
             CertificateFile cert = CertificateFile.read(context, use.path().value());
             if (cert.status() != CertificateFile.Status.OK) {
                 continue;

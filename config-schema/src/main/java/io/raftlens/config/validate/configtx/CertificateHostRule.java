@@ -25,7 +25,7 @@ final class CertificateHostRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
-        for (CertificateUse use : CertificateUse.all(orderers(configtx, context))) {
+        for (CertificateUse use : CertificateUse.inScope(configtx, context)) {
             if (!use.role().equals("server") || use.consenter().host().isEmpty()) {
                 continue;
             }

@@ -18,7 +18,7 @@ final class CertificateInvalidRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
-        for (CertificateUse use : CertificateUse.all(orderers(configtx, context))) {
+        for (CertificateUse use : CertificateUse.inScope(configtx, context)) {
             CertificateFile cert = CertificateFile.read(context, use.path().value());
             String c = use.consenter().endpoint();
             switch (cert.status()) {

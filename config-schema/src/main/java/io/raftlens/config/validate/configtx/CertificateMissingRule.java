@@ -17,7 +17,7 @@ final class CertificateMissingRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
-        for (CertificateUse use : CertificateUse.all(orderers(configtx, context))) {
+        for (CertificateUse use : CertificateUse.inScope(configtx, context)) {
             if (CertificateFile.read(context, use.path().value()).status() == CertificateFile.Status.MISSING) {
                 report(sink, use.path().range(), "the " + use.role() + " certificate of consenter " + use.consenter().endpoint()
                         + " does not exist: " + use.path().value() + "; configtxgen will fail with \"" + use.fabricLoadError(

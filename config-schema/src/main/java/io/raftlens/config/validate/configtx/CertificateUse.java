@@ -19,6 +19,11 @@ record CertificateUse(Consenter consenter, String role, Sourced<Path> path) {
         return "cannot load " + what + " for consenter " + consenter.endpoint() + ": open " + path.value() + ": " + reason;
     }
 
+    /** The certificates of every consenter in scope, computed once per validation run. */
+    static List<CertificateUse> inScope(io.raftlens.config.model.configtx.Configtx configtx, io.raftlens.config.validate.RuleContext context) {
+        return context.shared(CertificateUse.class, () -> all(ConfigtxRule.orderers(configtx, context)));
+    }
+
     /** The certificates of every consenter in scope: etcdraft Consenters, and ConsenterMapping when the orderer is BFT. */
     static List<CertificateUse> all(List<ConfigtxRule.OrdererInScope> orderers) {
         List<CertificateUse> out = new ArrayList<>();

@@ -63,6 +63,10 @@ abstract class ConfigtxRule extends AbstractRule {
 
     /** Orderer sections to check: each profile's, and the top-level defaults unless --profile narrows the run. */
     static List<OrdererInScope> orderers(Configtx configtx, RuleContext context) {
+        return context.shared(OrdererInScope.class, () -> computeOrderers(configtx, context));
+    }
+
+    private static List<OrdererInScope> computeOrderers(Configtx configtx, RuleContext context) {
         List<OrdererInScope> out = new ArrayList<>();
         for (Profile p : profiles(configtx, context)) {
             p.orderer().ifPresent(o -> out.add(new OrdererInScope(o, Optional.of(p))));
@@ -78,14 +82,25 @@ abstract class ConfigtxRule extends AbstractRule {
 
     /** Every organization in scope: the top-level definitions (unless --profile) and each profile's orderer, application and consortium orgs. */
     static List<OrgInScope> organizations(Configtx configtx, RuleContext context) {
+        return context.shared(OrgInScope.class, () -> computeOrganizations(configtx, context));
+    }
+
+    /** Each organization once: an anchored org used by many profiles is one bound struct (first use wins). */
+    private static List<OrgInScope> computeOrganizations(Configtx configtx, RuleContext context) {
         List<OrgInScope> out = new ArrayList<>();
-        if (context.profile().isEmpty()) {
-            configtx.organizations().forEach(o -> out.add(new OrgInScope(o, "definition", Optional.empty())));
-        }
+        Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.function.BiConsumer<io.raftlens.config.model.configtx.Organization, OrgInScope> add = (org, use) -> {
+            if (seen.add(org.bound())) {
+                out.add(use);
+            }
+        };
         for (Profile p : profiles(configtx, context)) {
-            p.orderer().ifPresent(o -> o.organizations().forEach(org -> out.add(new OrgInScope(org, "orderer", Optional.of(p)))));
-            p.application().ifPresent(a -> a.organizations().forEach(org -> out.add(new OrgInScope(org, "application", Optional.of(p)))));
-            p.consortiumOrganizations().forEach(org -> out.add(new OrgInScope(org, "consortium", Optional.of(p))));
+            p.orderer().ifPresent(o -> o.organizations().forEach(org -> add.accept(org, new OrgInScope(org, "orderer", Optional.of(p)))));
+            p.application().ifPresent(a -> a.organizations().forEach(org -> add.accept(org, new OrgInScope(org, "application", Optional.of(p)))));
+            p.consortiumOrganizations().forEach(org -> add.accept(org, new OrgInScope(org, "consortium", Optional.of(p))));
+        }
+        if (context.profile().isEmpty()) {
+            configtx.organizations().forEach(o -> add.accept(o, new OrgInScope(o, "definition", Optional.empty())));
         }
         return out;
     }

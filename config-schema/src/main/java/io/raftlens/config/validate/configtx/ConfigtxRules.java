@@ -22,6 +22,7 @@ public final class ConfigtxRules {
             new CertificateInvalidRule(),
             new CertificateExpiredRule(Clock.systemUTC()),
             new CertificateHostRule(),
+            new CertificateChainRule(),
             new ConsenterCountRule(),
             new ElectionTimeoutRule(),
             new SlowFailoverRule(),
@@ -40,6 +41,7 @@ public final class ConfigtxRules {
             new RequiredPoliciesRule(),
             new PolicyTypeRule(),
             new ImplicitMetaRuleSyntaxRule(),
+            new ImplicitMetaReferenceRule(),
             new SignatureRuleSyntaxRule(),
             new OrgNameRule(),
             new MspIdRule(),
@@ -52,7 +54,8 @@ public final class ConfigtxRules {
             new BftSizeRule(),
             new SmartBftOptionsRule(),
             new SkipAsForeignRule(),
-            new ProfileExistsRule());
+            new ProfileExistsRule(),
+            new DuplicateOrgNameRule());
 
     private ConfigtxRules() {
     }

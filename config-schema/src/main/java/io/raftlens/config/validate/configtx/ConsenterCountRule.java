@@ -24,7 +24,7 @@ final class ConsenterCountRule extends ConfigtxRule {
                     int tolerated = (n - 1) / 2;
                     report(sink, raft.consentersKeyRange(), n + " consenters need " + quorum + " for a quorum and tolerate "
                             + tolerated + " failed node" + (tolerated == 1 ? "" : "s") + ", no more than " + (n - 1)
-                            + " consenters would; use " + (n - 1) + " or " + (n + 1) + " consenters");
+                            + " consenter" + (n - 1 == 1 ? "" : "s") + " would; use " + (n - 1) + " or " + (n + 1) + " consenters");
                 }
             });
         }

@@ -14,6 +14,11 @@ final class PolicyScope {
     }
 
     static List<Policy> all(Configtx configtx, RuleContext context) {
+        return context.shared(PolicyScope.class, () -> compute(configtx, context));
+    }
+
+    /** Each written policy once (policies inherited by many profiles are one place in the file). */
+    private static List<Policy> compute(Configtx configtx, RuleContext context) {
         List<Policy> out = new ArrayList<>();
         if (context.profile().isEmpty()) {
             configtx.channelDefaults().ifPresent(c -> out.addAll(c.policies().all()));
@@ -26,6 +31,7 @@ final class PolicyScope {
             p.application().ifPresent(a -> out.addAll(a.policies().all()));
         }
         ConfigtxRule.organizations(configtx, context).forEach(o -> out.addAll(o.org().policies().all()));
-        return out;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        return out.stream().filter(p -> seen.add(p.range().start().offset())).toList();
     }
 }

@@ -37,16 +37,16 @@ final class SmartBftOptionsRule extends ConfigtxRule {
             if (o.profile().isEmpty() || !o.orderer().isBft()) {
                 continue;
             }
-            o.orderer().smartBft().ifPresent(bft -> check(bft, sink));
+            o.orderer().smartBft().ifPresent(bft -> check(bft, o.orderer().fieldKeyRange("SmartBFT"), sink));
         }
     }
 
-    private void check(BoundStruct bft, DiagnosticSink sink) {
+    private void check(BoundStruct bft, io.raftlens.config.yaml.Range keyRange, DiagnosticSink sink) {
         Map<String, Sourced<Duration>> durations = new HashMap<>();
         for (String key : DURATIONS) {
             var text = Views.scalar(bft, key, String.class);
             if (text.isEmpty()) {
-                report(sink, smartBftKeyRange(bft),
+                report(sink, keyRange,
                         "SmartBFT has no " + key + ": a written SmartBFT block is not merged with the defaults, so the orderer fails with "
                                 + "\"bad config metadata option " + key + ": time: invalid duration \\\"\\\"\"");
                 continue;
@@ -68,18 +68,13 @@ final class SmartBftOptionsRule extends ConfigtxRule {
         for (String key : POSITIVE) {
             var v = Views.scalar(bft, key, Long.class);
             if (v.isEmpty() || v.get().value() == 0) {
-                report(sink, v.map(Sourced::range).orElse(bft.range()), "SmartBFT " + key + " must be greater than zero: the orderer "
+                report(sink, v.map(Sourced::range).orElse(keyRange), "SmartBFT " + key + " must be greater than zero: the orderer "
                         + "fails with \"" + key + " should be greater than zero\"");
             }
         }
         Views.scalar(bft, "LeaderRotation", Long.class).filter(r -> r.value() > 1).ifPresent(r -> report(sink, r.range(),
                 "SmartBFT LeaderRotation must be 0 (unspecified) or 1 (off): the orderer fails with \"leader rotation must be turned "
                         + "off for this version or be unspecified\""));
-    }
-
-    /** Where to report a key missing from the SmartBFT block: its first line. */
-    private static io.raftlens.config.yaml.Range smartBftKeyRange(BoundStruct bft) {
-        return new io.raftlens.config.yaml.Range(bft.range().start(), bft.range().start());
     }
 
     private void order(Map<String, Sourced<Duration>> d, String smaller, String larger, DiagnosticSink sink) {

@@ -23,26 +23,26 @@ final class BootstrapMethodRule extends OrdererRule {
     @Override
     void check(RuleContext context, OrdererYaml model, DiagnosticSink sink) {
         General general = model.general();
-        Optional<YamlEntry> entry = general.text("BootstrapMethod").isPresent()
-                ? general.entry("BootstrapMethod") : general.text("GenesisMethod").map(t -> general.entry("GenesisMethod").orElseThrow());
+        // Fabric copies GenesisMethod into an empty BootstrapMethod
+        String key = general.text("BootstrapMethod").isPresent() ? "BootstrapMethod" : "GenesisMethod";
+        Optional<YamlEntry> entry = general.text(key).flatMap(t -> general.entry(key));
         if (entry.isEmpty()) {
             return; // unset: Fabric defaults to none
         }
-        String key = entry.get().keyText();
         String method = general.bootstrapMethod();
         if (method.equals("none")) {
             return;
         }
         if (method.equals("file")) {
             if (context.fabricVersion() == FabricVersion.V3) {
-                report(sink, valueRange(entry.get()), "General." + key + ": file: the Fabric 3 orderer panics at start with "
+                report(sink, valueRange(entry.get()), "General." + entry.get().keyText() + ": file: the Fabric 3 orderer panics at start with "
                         + "\"Bootstrap method: 'file' is forbidden, since system channel is no longer supported\"; "
                         + "use 'none' and join channels with osnadmin channel join");
             }
             return;
         }
         String allowed = context.fabricVersion() == FabricVersion.V3 ? "'none'" : "'none' or 'file'";
-        report(sink, valueRange(entry.get()), "General." + key + ": the orderer panics at start with \"Unknown bootstrap method: "
+        report(sink, valueRange(entry.get()), "General." + entry.get().keyText() + ": the orderer panics at start with \"Unknown bootstrap method: "
                 + method + "\"; use " + allowed);
     }
 }

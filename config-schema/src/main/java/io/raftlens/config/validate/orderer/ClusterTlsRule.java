@@ -3,6 +3,7 @@ package io.raftlens.config.validate.orderer;
 import io.raftlens.config.model.orderer.General;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.validate.DiagnosticSink;
+import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.yaml.Range;
@@ -20,7 +21,8 @@ final class ClusterTlsRule extends OrdererRule {
                         + "listener (General.Cluster.ListenAddress/ListenPort/ServerCertificate/ServerPrivateKey) the "
                         + "general listener carries cluster traffic and General.TLS.Enabled must be true, else the orderer "
                         + "panics at start with \"TLS is required for running ordering nodes of cluster type.\" A warning "
-                        + "because deployments often turn TLS on with ORDERER_GENERAL_TLS_ENABLED=true.");
+                        + "because deployments often turn TLS on with ORDERER_GENERAL_TLS_ENABLED=true. Not reported for a Fabric 2.5 "
+                        + "node with BootstrapMethod: file, whose system channel may be solo or Kafka.");
     }
 
     @Override
@@ -28,6 +30,9 @@ final class ClusterTlsRule extends OrdererRule {
         General general = model.general();
         if (general.cluster().hasSeparateListener() || general.tls().enabled()) {
             return;
+        }
+        if (context.fabricVersion() == FabricVersion.V2_5 && general.bootstrapMethod().equals("file")) {
+            return; // a 2.5 node bootstrapped from a solo or Kafka system channel is not of cluster type
         }
         Range where = general.tls().entry("Enabled").map(OrdererRule::valueOrKey)
                 .or(() -> general.entry("TLS").map(OrdererRule::keyRange))

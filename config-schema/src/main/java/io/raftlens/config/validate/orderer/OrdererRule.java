@@ -8,8 +8,6 @@ import io.raftlens.config.validate.Severity;
 import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import io.raftlens.config.yaml.YamlEntry;
-import io.raftlens.config.yaml.YamlNode;
-import java.util.Optional;
 
 /**
  * Base of the orderer.yaml rules: they run on a well-formed file (a syntax error is reported alone,
@@ -48,13 +46,5 @@ abstract class OrdererRule extends AbstractRule {
 
     static Range startOfFile() {
         return new Range(Position.START, Position.START);
-    }
-
-    static Optional<Range> rangeOf(Optional<YamlEntry> entry) {
-        return entry.map(OrdererRule::valueOrKey);
-    }
-
-    static String lineOf(YamlNode node) {
-        return "line " + (node.range().start().line() + 1);
     }
 }

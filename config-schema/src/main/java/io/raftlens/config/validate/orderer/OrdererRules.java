@@ -18,7 +18,8 @@ public final class OrdererRules {
             new PortConflictRule(),
             new MetricsProviderRule(),
             new TlsFilesRule(),
-            new ValueTypeRule());
+            new ValueTypeRule(),
+            new TlsFileRule());
 
     private OrdererRules() {}
 

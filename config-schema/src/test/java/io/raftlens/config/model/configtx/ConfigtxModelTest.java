@@ -126,4 +126,13 @@ class ConfigtxModelTest {
         assertTrue(o.etcdRaft().orElseThrow().options().electionTick().isDefault());
         assertEquals(List.of("orderer.example.com:7050"), o.addresses().stream().map(Sourced::value).toList());
     }
+
+    @Test
+    void launchableProfilesOfTheFabricSample() throws IOException {
+        Configtx c = ConfigtxLoader.load(Path.of("src/test/resources/corpus/fabric__sampleconfig__configtx.yaml")).model().orElseThrow();
+        List<String> raft = c.etcdRaftProfiles().stream().map(Profile::name).toList();
+        assertTrue(raft.contains("SampleAppChannelEtcdRaft"), raft.toString());
+        assertTrue(!raft.contains("SampleAppChannelSmartBft"), raft.toString());
+        assertTrue(raft.stream().noneMatch(n -> n.contains("Solo")), raft.toString());
+    }
 }

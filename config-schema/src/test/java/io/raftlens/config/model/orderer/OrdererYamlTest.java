@@ -102,6 +102,45 @@ class OrdererYamlTest {
     }
 
     @Test
+    void bccspMetricsAndMessageSizes() {
+        OrdererYaml o = OrdererYaml.parse(FILE, """
+                General:
+                  MaxRecvMsgSize: 1048576
+                  BootstrapFile: genesis.block
+                  BCCSP:
+                    Default: PKCS11
+                    SW:
+                      Hash: SHA3
+                      Security: 384
+                      FileKeyStore:
+                        KeyStore: keys
+                Metrics:
+                  Provider: statsd
+                  Statsd:
+                    Network: tcp
+                    Address: 10.0.0.5:8125
+                    WriteInterval: 10s
+                    Prefix: orderer1
+                """);
+        assertEquals(1048576, o.general().maxRecvMsgSize());
+        assertEquals(104857600, o.general().maxSendMsgSize());
+        assertEquals(Optional.of(Path.of("/etc/fabric/orderer1/genesis.block")), o.general().bootstrapFile());
+        Bccsp bccsp = o.general().bccsp();
+        assertEquals("PKCS11", bccsp.defaultProvider());
+        assertEquals("SHA3", bccsp.swHash());
+        assertEquals(384, bccsp.swSecurity());
+        assertEquals(Optional.of(Path.of("/etc/fabric/orderer1/keys")), bccsp.keyStore());
+        Metrics m = o.metrics();
+        assertEquals("tcp", m.statsdNetwork());
+        assertEquals(Optional.of("10.0.0.5:8125"), m.statsdAddress());
+        assertEquals(Duration.ofSeconds(10), m.statsdWriteInterval());
+        assertEquals("orderer1", m.statsdPrefix());
+        assertEquals(Optional.empty(), o.general().profileEndpoint());
+        assertEquals(Optional.of(new HostPort("0.0.0.0", 6060)),
+                OrdererYaml.parse(FILE, "General:\n  Profile:\n    Enabled: true\n").general().profileEndpoint());
+    }
+
+    @Test
     void genesisMethodIsTheOldNameOfBootstrapMethod() {
         assertEquals("file", OrdererYaml.parse(FILE, "General:\n  GenesisMethod: file\n").general().bootstrapMethod());
         assertEquals("none", OrdererYaml.parse(FILE, "General:\n  GenesisMethod: file\n  BootstrapMethod: none\n").general().bootstrapMethod());

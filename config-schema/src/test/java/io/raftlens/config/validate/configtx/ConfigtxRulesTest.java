@@ -152,6 +152,8 @@ class ConfigtxRulesTest {
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/expired.crt»"),
                 c("RAFT014", RAFT, "does not cover the host orderer3.example.com: it is valid for other.example.com",
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/wrong-host.crt»"),
+                c("RAFT019", RAFT, "the server certificate of consenter orderer3.example.com:7050 (issuer CN=orderer3.example.com) is not issued by the TLS CA of any orderer organization of profile ChannelUsingRaft",
+                        "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/foreign.crt»"),
                 w("RAFT015", RAFT, "4 consenters need 3 for a quorum and tolerate 1 failed node, no more than 3 consenters would",
                         "    Consenters:", "    «Consenters»:", "        ServerTLSCert: tls/o3.crt\n",
                         "        ServerTLSCert: tls/o3.crt\n      - Host: orderer4.example.com\n        Port: 7050\n        ClientTLSCert: tls/o4.crt\n        ServerTLSCert: tls/o4.crt\n"),
@@ -199,6 +201,10 @@ class ConfigtxRulesTest {
                 c("CTX014", RAFT, "configtxgen fails with \"invalid implicit meta policy rule 'ANY  Readers': expected two space separated tokens, but got 3\"",
                         "Rule: \"ANY Readers\"", "Rule: «\"ANY  Readers\"»"),
                 c("CTX014", RAFT, "unknown rule type 'any', expected ALL, ANY, or MAJORITY", "Rule: \"ANY Readers\"", "Rule: «\"any Readers\"»"),
+                w("CTX028", RAFT, "organization Org1MSP has no Endorsement policy, but policy Endorsement (\"MAJORITY Endorsement\") of the Application of profile ChannelUsingRaft aggregates it",
+                        "    Admins: {Type: ImplicitMeta, Rule: \"MAJORITY Admins\"}\n  Capabilities: *ApplicationCapabilities",
+                        "    Admins: {Type: ImplicitMeta, Rule: \"MAJORITY Admins\"}\n    Endorsement: {Type: ImplicitMeta, Rule: \"MAJORITY Endorsement\"}\n  Capabilities: *ApplicationCapabilities",
+                        "    ID: Org1MSP\n    MSPDir: msp\n    Policies:", "    ID: Org1MSP\n    MSPDir: msp\n    «Policies»:"),
                 c("CTX015", RAFT, "principal 'Org1MSP.memeber' has an unknown role 'memeber': use admin, member, client, peer or orderer; configtxgen fails with \"invalid signature policy rule 'OR('Org1MSP.memeber')'\"",
                         "Rule: \"OR('Org1MSP.member')\"", "Rule: «\"OR('Org1MSP.memeber')\"»"),
                 w("CTX015", RAFT, "policy Readers names MSP ID Org1MPS, which no organization in this file has",
@@ -230,8 +236,12 @@ class ConfigtxRulesTest {
                 c("CTX025", BFT, "SmartBFT RequestForwardTimeout (30s) is bigger than RequestComplainTimeout (20s): the orderer fails with \"RequestForwardTimeout is bigger than RequestComplainTimeout\"",
                         "RequestForwardTimeout: 2s", "RequestForwardTimeout: «30s»"),
                 c("CTX025", BFT, "SmartBFT RequestPoolSize must be greater than zero", "RequestPoolSize: 100000", "RequestPoolSize: «0»"),
+                c("CTX025", BFT, "SmartBFT has no CollectTimeout: a written SmartBFT block is not merged with the defaults, so the orderer fails with \"bad config metadata option CollectTimeout: time: invalid duration \\\"\\\"\"",
+                        "      SmartBFT:", "      «SmartBFT»:", "        CollectTimeout: 1s\n", ""),
                 c("CTX027", RAFT, "profile channelUsingRaft is not defined (profiles: ChannelUsingRaft): configtxgen panics with \"Could not find profile: channelUsingRaft\"",
                         "Profiles:", "«Profiles»:").profile("channelUsingRaft").twinProfile("ChannelUsingRaft"),
+                c("CTX029", RAFT, "two organizations named Org1MSP in the Application of profile ChannelUsingRaft: configtxgen keeps only the last one",
+                        "        - *Org1\n", "        - *Org1\n        - <<: *Org1\n          Name: «Org1MSP»\n          ID: Org1bMSP\n"),
                 c("CTX026", RAFT, "\"organization 'Org1MSP' is marked to be skipped as foreign\"",
                         "    Name: Org1MSP\n", "    Name: Org1MSP\n    SkipAsForeign: «true»\n"));
     }
@@ -258,6 +268,12 @@ class ConfigtxRulesTest {
     void passingTwin(Case c) {
         ValidationResult r = validate(c.base(), c.version(), c.twinProfile());
         assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.code().equals(c.code())).toList());
+    }
+
+    @Test
+    void wildcardSanCoversTheHost() {
+        String text = RAFT.replace("ServerTLSCert: tls/o3.crt", "ServerTLSCert: tls/wildcard.crt");
+        assertEquals(List.of(), validate(text, FabricVersion.V3, null).diagnostics());
     }
 
     @Test

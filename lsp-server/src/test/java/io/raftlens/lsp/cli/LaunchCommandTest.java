@@ -1,0 +1,93 @@
+package io.raftlens.lsp.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `raftlens launch` fails fast with one line naming the node and file:line, leaving nothing running. */
+@Timeout(60)
+class LaunchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Run(exit, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path sampleCopy() throws IOException {
+        Path src = Path.of("..", "samples", "five-orderers");
+        Path dst = dir.resolve("five-orderers");
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.toList()) {
+                Path t = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return dst.resolve("configtx.yaml");
+    }
+
+    @Test
+    void aConsenterPortInUseFailsFastNamingTheConsenterAndLine() throws Exception {
+        Path configtx = sampleCopy();
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = busy.getLocalPort();
+            Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + port));
+            Run r = run("launch", configtx.toString(), "--data-dir", dir.resolve("data").toString(),
+                    "--control-port", "0", "--ops-base-port", "0");
+            assertEquals(1, r.exit(), r.err());
+            String line = r.err().lines().filter(l -> l.startsWith("raftlens launch: ")).findFirst().orElse(r.err());
+            assertTrue(line.matches("raftlens launch: port " + port + " of consenter orderer1\\.example\\.com:" + port
+                    + " \\(configtx\\.yaml:\\d+\\) is already in use; .*"), line);
+        }
+    }
+
+    @Test
+    void anUnreadableConfigIsAOneLineReason() {
+        Run r = run("launch", dir.resolve("missing.yaml").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("cannot read " + dir.resolve("missing.yaml")), r.err());
+    }
+
+    @Test
+    void aDataDirOfAnotherNetworkIsRefused() throws Exception {
+        Path configtx = sampleCopy();
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("network.json"), "{\"consenters\":[\"other.example.com:1\"]}");
+        Run r = run("launch", configtx.toString(), "--data-dir", data.toString(), "--control-port", "0", "--ops-base-port", "0");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("belongs to another network"), r.err());
+    }
+}
