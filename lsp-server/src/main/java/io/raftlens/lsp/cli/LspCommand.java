@@ -13,20 +13,23 @@ import picocli.CommandLine.Option;
                 "Speaks LSP on stdin/stdout (what editors launch), or with --port on 127.0.0.1 only."})
 public final class LspCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N instead of stdio (0 picks a free port)")
     Integer port;
 
     @Override
     public Integer call() throws Exception {
+        if (port != null && (port < 0 || port > 65535)) {
+            spec.commandLine().getErr().println("raftlens lsp: --port must be between 0 and 65535, not " + port);
+            return 2;
+        }
         InputStream in = System.in;
         PrintStream out = System.out;
         // nothing but JSON-RPC may reach stdout: logs and stray prints go to stderr
         System.setOut(System.err);
         if (port != null) {
-            if (port < 0 || port > 65535) {
-                System.err.println("raftlens lsp: --port must be between 0 and 65535, not " + port);
-                return 2;
-            }
             LspLauncher.serveSocket(port, System.err);
             return 0;
         }

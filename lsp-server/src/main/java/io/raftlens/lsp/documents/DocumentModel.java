@@ -13,21 +13,68 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One version of a document, parsed: what every feature reads. Immutable.
- *
- * @param path the file, or null when the URI is not a file URI
- * @param kind configtx or orderer; empty when the document is not in scope (other YAML is never touched)
- * @param yaml the tree used by features: when the text has syntax errors, the tree of the text with the
- *             offending lines blanked out, so the rest of the file still gets completion, hover, outline…
+ * One version of a document: what every feature reads. The YAML tree is parsed on first use (validation
+ * alone does not need it) and kept for the life of this version.
  */
-public record DocumentModel(String uri, int version, String text, Path path, Optional<FileKind> kind,
-                            ParsedYaml yaml, TextIndex index) {
+public final class DocumentModel {
+
+    private final String uri;
+    private final int version;
+    private final String text;
+    private final Path path;
+    private final Optional<FileKind> kind;
+    private final TextIndex index;
+    private ParsedYaml yaml;
+
+    private DocumentModel(String uri, int version, String text, Path path, Optional<FileKind> kind) {
+        this.uri = uri;
+        this.version = version;
+        this.text = text;
+        this.path = path;
+        this.kind = kind;
+        this.index = new TextIndex(text);
+    }
 
     public static DocumentModel build(String uri, int version, String text) {
         Path path = pathOf(uri);
-        Optional<FileKind> kind = scope(path, text);
-        ParsedYaml yaml = kind.isPresent() ? TolerantParser.parse(text) : new ParsedYaml(text, java.util.List.of(), java.util.List.of());
-        return new DocumentModel(uri, version, text, path, kind, yaml, new TextIndex(text));
+        return new DocumentModel(uri, version, text, path, scope(path, text));
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The file, or null when the URI is not a file URI. */
+    public Path path() {
+        return path;
+    }
+
+    /** configtx or orderer; empty when the document is not in scope (other YAML is never touched). */
+    public Optional<FileKind> kind() {
+        return kind;
+    }
+
+    public TextIndex index() {
+        return index;
+    }
+
+    /**
+     * The tree used by features: when the text has syntax errors, the tree of the text with the
+     * offending lines blanked out, so the rest of the file still gets completion, hover, outline…
+     */
+    public synchronized ParsedYaml yaml() {
+        if (yaml == null) {
+            yaml = kind.isPresent() ? TolerantParser.parse(text) : new ParsedYaml(text, java.util.List.of(), java.util.List.of());
+        }
+        return yaml;
     }
 
     /** configtx*.yaml, orderer*.yaml, or a {@code # raftlens:} modeline; never any other YAML. */
@@ -44,7 +91,7 @@ public record DocumentModel(String uri, int version, String text, Path path, Opt
     }
 
     public Optional<YamlMapping> root() {
-        return yaml.root();
+        return yaml().root();
     }
 
     public Position positionAt(org.eclipse.lsp4j.Position p) {

@@ -14,7 +14,7 @@ public final class CodeActionService {
 
     private final List<CodeActionParticipant> participants = new CopyOnWriteArrayList<>(List.of(
             new DidYouMeanFix(), new RemoveKeyFix(), new DurationUnitFix(), new ElectionTickFix(),
-            new MissingPolicyFix(), new TabFix(), new AdminClientAuthFix()));
+            new MissingPolicyFix(), new TabFix(), new AdminClientAuthFix(), new WeakBooleanFix()));
 
     public void register(CodeActionParticipant p) {
         participants.add(p);

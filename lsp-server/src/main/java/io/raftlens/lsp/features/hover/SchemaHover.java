@@ -40,6 +40,11 @@ final class SchemaHover implements HoverParticipant {
                     .append(rejected ? " (the configured Fabric " + request.settings().fabricVersion().label() + " rejects it)"
                             : " (accepted by Fabric " + FabricVersion.V2_5.label() + ")");
         }
+        if (info.addedIn() != null) {
+            boolean missing = !info.existsIn(request.settings().fabricVersion());
+            b.append("\n\n").append(missing ? "⚠ " : "").append("Added in Fabric ").append(info.addedIn())
+                    .append(missing ? " (the configured Fabric " + request.settings().fabricVersion().label() + " rejects it)" : "");
+        }
         if (info.deprecation() != null) {
             b.append("\n\nDeprecated: ").append(info.deprecation());
         }

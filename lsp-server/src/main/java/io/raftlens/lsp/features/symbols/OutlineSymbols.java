@@ -23,20 +23,27 @@ final class OutlineSymbols implements SymbolParticipant {
 
     static final int MAX_SYMBOLS = 5_000;
 
-    private int count;
+    /** How many more symbols may be produced for this request. */
+    private static final class Budget {
+        private int left = MAX_SYMBOLS;
 
-    @Override
-    public synchronized void symbols(DocumentModel model, List<DocumentSymbol> out) {
-        count = 0;
-        for (YamlDocument doc : model.yaml().documents()) {
-            doc.root().filter(YamlMapping.class::isInstance).ifPresent(root -> out.addAll(entries((YamlMapping) root)));
+        boolean take() {
+            return left-- > 0;
         }
     }
 
-    private List<DocumentSymbol> entries(YamlMapping m) {
+    @Override
+    public void symbols(DocumentModel model, List<DocumentSymbol> out) {
+        Budget budget = new Budget();
+        for (YamlDocument doc : model.yaml().documents()) {
+            doc.root().filter(YamlMapping.class::isInstance).ifPresent(root -> out.addAll(entries((YamlMapping) root, budget)));
+        }
+    }
+
+    private List<DocumentSymbol> entries(YamlMapping m, Budget budget) {
         List<DocumentSymbol> out = new ArrayList<>();
         for (YamlEntry e : m.entries()) {
-            if (e.isInherited() || e.keyText() == null || ++count > MAX_SYMBOLS) {
+            if (e.isInherited() || e.keyText() == null || !budget.take()) {
                 continue;
             }
             YamlNode v = e.value();
@@ -45,22 +52,22 @@ final class OutlineSymbols implements SymbolParticipant {
             DocumentSymbol s = new DocumentSymbol(e.keyText(), kind(v), DocumentModel.lsp(whole), DocumentModel.lsp(e.key().range()));
             s.setDetail(detail(v));
             if (v.via().isEmpty()) {
-                s.setChildren(children(v));
+                s.setChildren(children(v, budget));
             }
             out.add(s);
         }
         return out;
     }
 
-    private List<DocumentSymbol> children(YamlNode v) {
+    private List<DocumentSymbol> children(YamlNode v, Budget budget) {
         if (v instanceof YamlMapping m) {
-            return entries(m);
+            return entries(m, budget);
         }
         if (v instanceof YamlSequence s) {
             List<DocumentSymbol> items = new ArrayList<>();
             int i = 0;
             for (YamlNode item : s.items()) {
-                if (!(item instanceof YamlMapping m) || ++count > MAX_SYMBOLS) {
+                if (!(item instanceof YamlMapping m) || !budget.take()) {
                     i++;
                     continue;
                 }
@@ -68,7 +75,7 @@ final class OutlineSymbols implements SymbolParticipant {
                 DocumentSymbol sym = new DocumentSymbol(itemName(m, i), SymbolKind.Object, DocumentModel.lsp(r), DocumentModel.lsp(r));
                 item.via().ifPresent(a -> sym.setDetail("*" + a.name()));
                 if (item.via().isEmpty()) {
-                    sym.setChildren(entries(m));
+                    sym.setChildren(entries(m, budget));
                 }
                 items.add(sym);
                 i++;

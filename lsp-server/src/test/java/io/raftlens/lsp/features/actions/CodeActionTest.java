@@ -112,6 +112,14 @@ class CodeActionTest {
     }
 
     @Test
+    void aNumberWhereABooleanBelongs() {
+        assertEquals(List.of("Write true: 2:10-2:11 true"), fixes(lines(
+                "Capabilities:",
+                "  Channel:",
+                "    V3_0: 1"), "VAL006"));
+    }
+
+    @Test
     void tabsBecomeSpaces() {
         assertEquals(List.of("Replace tabs with spaces: 1:0-1:1   "), fixes("Orderer:\n\tBatchTimeout: 2s\n", "YAML001"));
     }

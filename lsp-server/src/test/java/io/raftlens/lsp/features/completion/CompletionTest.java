@@ -102,7 +102,10 @@ class CompletionTest {
         assertFalse(labels(completion(text)).contains("Kafka"));
         FabricAssert.Doc doc = doc(text);
         LspSettings v25 = new LspSettings(FabricVersion.V2_5, Set.of(), null, true);
-        assertTrue(labels(SERVICE.completion(doc.model(), doc.cursor(), v25, NEVER).getItems()).contains("Kafka"));
+        List<String> under25 = labels(SERVICE.completion(doc.model(), doc.cursor(), v25, NEVER).getItems());
+        assertTrue(under25.contains("Kafka"));
+        assertFalse(under25.contains("SmartBFT"), "SmartBFT arrived with Fabric 3.0");
+        assertTrue(labels(completion(text)).contains("SmartBFT"));
     }
 
     @Test
@@ -215,6 +218,30 @@ class CompletionTest {
         assertTrue(labels.contains("BatchTimeout"), labels.toString());
         assertFalse(labels.contains("BatchSize"));
         assertFalse(labels.contains("OrdererType"));
+    }
+
+    @Test
+    void eachDocumentOfAMultiDocumentFileHasItsOwnKeys() {
+        List<String> labels = labels(completion(lines(
+                "Orderer:",
+                "  BatchTimeout: 2s",
+                "---",
+                "Orderer:",
+                "  OrdererType: etcdraft",
+                "  |")));
+        assertTrue(labels.contains("BatchTimeout"), labels.toString());
+        assertFalse(labels.contains("OrdererType"));
+    }
+
+    @Test
+    void ordererYamlKeysAndValues() {
+        FabricAssert.Doc general = doc(lines("General:", "  ListenPort: 7050", "  |"), "/work/test/orderer.yaml");
+        List<String> keys = labels(SERVICE.completion(general.model(), general.cursor(), LspSettings.defaults(), NEVER).getItems());
+        assertTrue(keys.containsAll(List.of("ListenAddress", "TLS", "Cluster")), keys.toString());
+        assertFalse(keys.contains("ListenPort"));
+        FabricAssert.Doc tls = doc(lines("General:", "  TLS:", "    Enabled: |"), "/work/test/orderer.yaml");
+        assertEquals(List.of("true", "false"),
+                labels(SERVICE.completion(tls.model(), tls.cursor(), LspSettings.defaults(), NEVER).getItems()));
     }
 
     @Test
