@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -102,16 +103,23 @@ class DiskFullTest {
         throw new AssertionError("no leader");
     }
 
+    /** Every node runs and all hold one height that stays put for a second (see LedgerAudit.awaitConvergence). */
     static void awaitSameHeight(LocalNetwork net) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long stableSince = System.nanoTime();
+        List<Long> last = List.of();
         while (System.nanoTime() < deadline) {
-            var heights = net.nodes().stream().filter(n -> n.isRunning())
-                    .map(n -> n.chain(ChaosPlans.CHANNEL).orElseThrow().status().height()).distinct().toList();
-            if (heights.size() == 1 && net.nodes().stream().allMatch(n -> n.isRunning())) {
+            List<Long> heights = net.nodes().stream().map(n -> n.isRunning()
+                    ? n.chain(ChaosPlans.CHANNEL).orElseThrow().status().height() : -1L).toList();
+            boolean same = heights.stream().distinct().count() == 1 && heights.get(0) >= 0;
+            if (!same || !heights.equals(last)) {
+                last = heights;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince >= 1_000_000_000L) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("nodes did not converge");
+        throw new AssertionError("nodes did not converge: " + last);
     }
 }

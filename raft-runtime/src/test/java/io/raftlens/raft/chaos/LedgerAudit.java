@@ -29,17 +29,29 @@ final class LedgerAudit {
     private LedgerAudit() {
     }
 
-    /** Waits until every node runs and all hold one height: the last blocks reached everyone before the stop. */
+    /**
+     * Waits until every node runs and all hold one height that stays put for a second: with the clients stopped
+     * no block is being cut, so every node has applied every committed block before the network is stopped (a
+     * node stopped before applying one still has it in its WAL, but the audit reads ledgers).
+     */
     static void awaitConvergence(ChaosCluster cluster, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long stableSince = 0;
+        long stableHeight = -1;
         while (true) {
             List<ChaosCluster.View> views = cluster.ids().stream().map(cluster::view).toList();
             boolean converged = views.stream().allMatch(ChaosCluster.View::running)
                     && views.stream().map(ChaosCluster.View::height).distinct().count() == 1;
-            if (converged) {
-                return;
+            long now = System.nanoTime();
+            if (converged && views.get(0).height() == stableHeight) {
+                if (now - stableSince >= 1_000_000_000L) {
+                    return;
+                }
+            } else {
+                stableHeight = converged ? views.get(0).height() : -1;
+                stableSince = now;
             }
-            if (System.nanoTime() > deadline) {
+            if (now > deadline) {
                 throw new AssertionError("nodes did not converge within " + timeout + ": " + views);
             }
             Thread.sleep(50);
