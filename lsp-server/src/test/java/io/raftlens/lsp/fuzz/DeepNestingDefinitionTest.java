@@ -33,6 +33,11 @@ class DeepNestingDefinitionTest {
                 continue;
             }
             DocumentModel model = DocumentModel.build("file:///tmp/raftlens-fuzz/configtx.yaml", (int) n, c.text());
+            // as in the fuzz run: the editor asked for diagnostics, completion and hover on this version first
+            var settings = io.raftlens.lsp.features.LspSettings.defaults();
+            service.diagnostics(model, settings, () -> { });
+            service.completion(model, new Position(1, 1), settings, () -> { });
+            service.hover(model, new Position(1, 1), settings, () -> { });
             int lines = (int) model.text().chars().filter(ch -> ch == '\n').count() + 1;
             for (Position at : new Position[]{new Position(0, 0), new Position(lines + 3, 7),
                     new Position((int) (n % lines), (int) (n % 40)), new Position(lines / 2, 2)}) {
