@@ -20,7 +20,8 @@ final class FuzzDocuments {
     /** One generated document: its kind of generator (for the report) and its text. */
     record Case(String family, String text) {}
 
-    static final Path CORPUS = Path.of("/work/shared/corpus");
+    // The repository's copies of the shared Fabric corpus (config-schema test resources), so a clean clone fuzzes the same files.
+    static final Path CORPUS = Path.of("../config-schema/src/test/resources/corpus").toAbsolutePath().normalize();
     private static final Path SAMPLES = Path.of("../samples").toAbsolutePath().normalize();
 
     private static final String[] TOKENS = {"Orderer:", "OrdererType: etcdraft", "EtcdRaft:", "Consenters:", "- Host: o1",
