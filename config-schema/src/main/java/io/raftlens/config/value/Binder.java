@@ -535,7 +535,7 @@ public final class Binder {
             if (!f.existsIn(version)) {
                 continue;
             }
-            int d = distance(key.toLowerCase(Locale.ROOT), f.name().toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(key.toLowerCase(Locale.ROOT), f.name().toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = f.name();
@@ -544,24 +544,6 @@ public final class Binder {
         return best;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     private static String otherVersions(Field f) {
         return f.versions().stream().map(FabricVersion::label).sorted().reduce((a, b) -> a + ", " + b).orElse("?");

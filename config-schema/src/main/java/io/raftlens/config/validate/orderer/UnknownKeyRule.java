@@ -3,6 +3,7 @@ package io.raftlens.config.validate.orderer;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
+import io.raftlens.config.value.EditDistance;
 import io.raftlens.config.validate.DiagnosticSink;
 import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.RuleContext;
@@ -47,7 +48,7 @@ final class UnknownKeyRule extends OrdererRule {
             if (sibling.removedIn() != null) {
                 continue;
             }
-            int d = distance(key, sibling.name().toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(key, sibling.name().toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = sibling.name();
@@ -56,22 +57,4 @@ final class UnknownKeyRule extends OrdererRule {
         return best != null && bestDistance <= Math.max(2, key.length() / 4) ? Optional.of(best) : Optional.empty();
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }
