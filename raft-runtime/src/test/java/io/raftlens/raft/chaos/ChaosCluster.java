@@ -1,0 +1,40 @@
+package io.raftlens.raft.chaos;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the chaos driver does to a five-node network, whether its nodes are threads or processes. */
+interface ChaosCluster extends AutoCloseable {
+
+    /** A node's view of the channel. */
+    record View(boolean running, String role, long term, long leader, long height) {
+    }
+
+    List<Long> ids();
+
+    View view(long id);
+
+    /** Submits through the current leader; "SUCCESS" once ordered into a block, else the error status. */
+    String broadcast(byte[] tx) throws Exception;
+
+    /** Crash: nothing flushed beyond what was fsynced (kill -9 for a process). */
+    void kill(long id) throws Exception;
+
+    void start(long id) throws Exception;
+
+    void partition(List<List<Long>> groups) throws Exception;
+
+    void healAll() throws Exception;
+
+    /** Every node crashes at once. */
+    void killAll() throws Exception;
+
+    /** Every node starts again from its data on disk. */
+    void startAll() throws Exception;
+
+    /** The node's folder of the data dir (the argument of {@code raftlens ledger verify}). */
+    Path nodeDir(long id);
+
+    @Override
+    void close();
+}
