@@ -47,6 +47,12 @@ wait_for() { # wait_for SECONDS WHAT COMMAND...
   done
 }
 
+# State-changing requests carry the per-launch token the launcher writes to its data dir (GETs need none).
+post() { # post PATH [curl args...]
+  local path="$1"; shift
+  curl -fsS -X POST -H "X-RaftLens-Token: $(cat "$data_dir/control-token")" "$@" "$CONTROL$path"
+}
+
 # One line per node of GET /v1/network, so grep can pick running nodes and roles.
 nodes() { curl -fs "$CONTROL/v1/network" | sed 's/},{"id"/}\n{"id"/g'; }
 # The id of the running node whose role on mychannel is leader, when every running node agrees on it.
@@ -112,7 +118,8 @@ echo "capture-walkthrough: building/launching (data in $work)…" >&2
 { echo "\$ ./raftlens validate samples/five-orderers"; ./raftlens validate samples/five-orderers 2>&1 || true; } >"$cap/validate.txt"
 { echo "\$ ./raftlens validate samples/broken/timing.yaml"; ./raftlens validate samples/broken/timing.yaml 2>&1 || true; } \
   >"$cap/validate-broken.txt"
-./raftlens launch samples/five-orderers/configtx.yaml --tick "$TICK" --fresh --data-dir "$work/data" >"$log" 2>&1 &
+data_dir="$work/data"
+./raftlens launch samples/five-orderers/configtx.yaml --tick "$TICK" --fresh --data-dir "$data_dir" >"$log" 2>&1 &
 launch_pid=$!
 
 # 1. Launch and the first election.
@@ -121,7 +128,8 @@ sleep 1
 first="$(leader)"
 {
   echo "\$ ./raftlens launch samples/five-orderers/configtx.yaml --tick $TICK"
-  grep '^raftlens launch:' "$log" | sed "s#$work/data#~/.cache/raftlens/…#"
+  # the token changes every launch: show it as $TOKEN, the name the later curl commands use
+  grep '^raftlens launch:' "$log" | sed -e "s#$work/data#~/.cache/raftlens/…#" -e "s#X-RaftLens-Token: [A-Za-z0-9_-]*#X-RaftLens-Token: \$TOKEN#"
   echo "…"
   table
 } >"$cap/launch.txt"
@@ -144,8 +152,8 @@ fi
 # 2. Kill the leader (a crash: nothing flushed beyond what was fsynced) and watch the new election.
 mark="$(lines)"
 {
-  echo "\$ curl -s -X POST $CONTROL/v1/nodes/$first/kill"
-  curl -fsS -X POST "$CONTROL/v1/nodes/$first/kill"; echo
+  echo "\$ curl -s -X POST -H \"X-RaftLens-Token: \$TOKEN\" $CONTROL/v1/nodes/$first/kill"
+  post "/v1/nodes/$first/kill"; echo
 } >"$cap/kill-command.txt"
 wait_for 60 "a new leader after killing node $first" new_leader "$first"
 sleep 1
@@ -164,16 +172,16 @@ while :; do
   attempt=$((attempt + 1))
   sleep 4   # long enough for the leader's reconnect backoff to reach its cap (2 s)
   mark="$(lines)"
-  start_resp="$(curl -fsS -X POST "$CONTROL/v1/nodes/$first/start")"
+  start_resp="$(post "/v1/nodes/$first/start")"
   wait_for 60 "node $first to follow leader $second" sh -c "curl -fs $CONTROL/v1/network | sed 's/},{\"id\"/}\n{\"id\"/g' | grep '\"id\":$first,' | grep -q '\"role\":\"follower\",\"term\":[0-9]*,\"leader\":$second,'"
   sleep 1
   rejoin="$(election_lines "$mark")"
   if printf '%s\n' "$rejoin" | grep -qE 'rejected MsgPreVote|ignored MsgPreVote'; then break; fi
   [ "$attempt" -lt 30 ] || { echo "capture-walkthrough: no rejected pre-vote in $attempt rejoins; keeping the last one" >&2; break; }
-  curl -fsS -X POST "$CONTROL/v1/nodes/$first/kill" >/dev/null
+  post "/v1/nodes/$first/kill" >/dev/null
 done
 {
-  echo "\$ curl -s -X POST $CONTROL/v1/nodes/$first/start"
+  echo "\$ curl -s -X POST -H \"X-RaftLens-Token: \$TOKEN\" $CONTROL/v1/nodes/$first/start"
   echo "$start_resp"
 } >"$cap/rejoin-command.txt"
 printf '%s\n' "$rejoin" >"$cap/rejoin.txt"
@@ -193,7 +201,8 @@ if [ -n "$prom_pid" ]; then kill -TERM "$prom_pid"; wait "$prom_pid" 2>/dev/null
 two_args="$(grep -oE '\./raftlens launch samples/two-channels/[^`]+$' samples/two-channels/configtx.yaml | head -1 | sed 's#^\./raftlens launch ##')"
 log="$work/two-channels.log"
 # shellcheck disable=SC2086 # the documented arguments, word-split as the shell would
-./raftlens launch $two_args --fresh --data-dir "$work/data2" >"$log" 2>&1 &
+data_dir="$work/data2"
+./raftlens launch $two_args --fresh --data-dir "$data_dir" >"$log" 2>&1 &
 launch_pid=$!
 both_led() {
   local n; n="$(nodes | grep '"running":true')" || return 1
@@ -218,8 +227,8 @@ my_leader="$(chan_leader mychannel)"
 to=1
 while [ "$to" = "$sys_leader" ] || [ "$to" = "$my_leader" ]; do to=$((to + 1)); done
 {
-  echo "\$ curl -s -X POST $CONTROL/v1/channels/sys-channel/transfer-leader -d '{\"to\":$to}'"
-  curl -fsS -X POST "$CONTROL/v1/channels/sys-channel/transfer-leader" -d "{\"to\":$to}"; echo
+  echo "\$ curl -s -X POST -H \"X-RaftLens-Token: \$TOKEN\" $CONTROL/v1/channels/sys-channel/transfer-leader -d '{\"to\":$to}'"
+  post "/v1/channels/sys-channel/transfer-leader" -d "{\"to\":$to}"; echo
 } >"$cap/two-channels-transfer.txt"
 wait_for 60 "sys-channel led by node $to" sh -c "[ \"\$(curl -fs $CONTROL/v1/network | sed 's/},{\"id\"/}\n{\"id\"/g' | grep '\"sys-channel\":{\"role\":\"leader\"' | sed -E 's/^.*\"id\":([0-9]+),.*\$/\\1/')\" = $to ]"
 sleep 1

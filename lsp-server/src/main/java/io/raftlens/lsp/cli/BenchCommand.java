@@ -3,6 +3,7 @@ package io.raftlens.lsp.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raftlens.config.value.GoDuration;
 import io.raftlens.raft.network.BenchTarget;
+import io.raftlens.raft.network.ControlToken;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkBench;
@@ -54,8 +55,13 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--orderer-yaml", paramLabel = "FILE", description = "with --launch: orderer.yaml")
     Path ordererYaml;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "with --launch: data dir (default: a fresh temporary one)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "with --launch: data dir (default: a fresh temporary one); "
+            + "with --url: the launch's data dir, whose control-token file authorises the POSTs")
     Path dataDir;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "with --url: the control API token printed by raftlens launch "
+            + "(default: DIR/control-token of --data-dir, else the RAFTLENS_TOKEN environment variable)")
+    String token;
 
     @Option(names = "--tick", paramLabel = "DURATION", description = "with --launch: override TickInterval")
     String tick;
@@ -125,7 +131,13 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                     "maxMessageCount", ch.maxMessageCount(), "batchTimeout", GoDuration.format(ch.batchTimeout()),
                     "inProcess", true));
         } else {
-            target = new HttpTarget(where.url);
+            String auth = controlToken();
+            if (auth == null) {
+                System.err.println("raftlens bench: --url needs the launch's control API token: pass --token TOKEN, --data-dir of "
+                        + "the launch (it holds " + ControlToken.FILE_NAME + "), or set RAFTLENS_TOKEN");
+                return 2;
+            }
+            target = new HttpTarget(where.url, auth);
             report.put("network", Map.of("url", where.url, "inProcess", false));
         }
         try {
@@ -180,21 +192,42 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    /** A network reached through its control API. */
+    /** --token, else the launch data dir's control-token, else RAFTLENS_TOKEN; null when none is set. */
+    private String controlToken() throws IOException {
+        if (token != null && !token.isBlank()) {
+            return token.trim();
+        }
+        if (dataDir != null) {
+            java.util.Optional<String> saved = ControlToken.readFrom(dataDir);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+        }
+        String env = System.getenv("RAFTLENS_TOKEN");
+        return env == null || env.isBlank() ? null : env.trim();
+    }
+
+    /** A network reached through its control API; POSTs carry the launch's token. */
     static final class HttpTarget implements BenchTarget {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final String base;
         private final ObjectMapper mapper = new ObjectMapper();
+        private final String token;
 
-        HttpTarget(String url) {
+        HttpTarget(String url, String token) {
             this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            this.token = token;
         }
 
         @Override
         public CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx) {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/channels/" + channel + "/broadcast"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(tx)).timeout(Duration.ofSeconds(35)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(tx)).header(ControlToken.HEADER, token)
+                    .timeout(Duration.ofSeconds(35)).build();
             return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                if (r.statusCode() == 401) {
+                    return BroadcastResult.unavailable("the control API refused the token (401): " + r.body(), 0);
+                }
                 try {
                     Map<?, ?> m = mapper.readValue(r.body(), Map.class);
                     String status = String.valueOf(m.get("status"));
@@ -224,7 +257,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         private void post(String path) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.noBody()).header(ControlToken.HEADER, token).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
                 }

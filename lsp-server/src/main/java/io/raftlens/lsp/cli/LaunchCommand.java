@@ -13,6 +13,7 @@ import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validate.ValidationSettings;
 import io.raftlens.config.value.GoDuration;
 import io.raftlens.raft.network.ControlServer;
+import io.raftlens.raft.network.ControlToken;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkEvent;
@@ -111,7 +112,18 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
                     + "); pass --control-port");
             return 1;
         }
+        Path tokenFile;
+        try {
+            tokenFile = control.token().writeTo(dir.root());
+        } catch (IOException e) {
+            control.close();
+            net.close();
+            err.println("raftlens launch: cannot write " + dir.root().resolve(ControlToken.FILE_NAME) + " (" + e.getMessage()
+                    + "); check the data dir's permissions or pass --data-dir");
+            return 1;
+        }
         out.println("raftlens launch: control API http://127.0.0.1:" + control.port() + "/v1/network, events /v1/events;"
+                + " POSTs need header " + ControlToken.HEADER + ": " + control.token().value() + " (also in " + tokenFile + ");"
                 + " metrics " + net.nodes().stream().map(n -> "http://" + plan.opsListenHost() + ":" + net.opsPort(n.id()) + "/metrics")
                 .findFirst().orElse("") + " (+1 per node); Ctrl-C stops");
         CountDownLatch stopped = new CountDownLatch(1);

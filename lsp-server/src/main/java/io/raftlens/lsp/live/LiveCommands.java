@@ -85,7 +85,11 @@ public final class LiveCommands {
         out.put("consenters", plan.consenters().stream().map(c -> c.address()).toList());
         out.put("tick", plan.channels().values().iterator().next().tickInterval().toMillis() + "ms");
         out.put("dataDir", live.network().dataDir().toString());
-        live.controlPort().ifPresent(p -> out.put("controlApi", "http://127.0.0.1:" + p + "/v1/network"));
+        live.controlPort().ifPresent(p -> {
+            out.put("controlApi", "http://127.0.0.1:" + p + "/v1/network");
+            // POSTs need the per-launch token; the file (mode 0600) holds it, the reply does not
+            out.put("controlTokenFile", live.network().dataDir().resolve(io.raftlens.raft.network.ControlToken.FILE_NAME).toString());
+        });
         return out;
     }
 

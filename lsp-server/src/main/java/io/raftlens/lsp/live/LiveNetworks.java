@@ -102,7 +102,11 @@ public final class LiveNetworks implements AutoCloseable {
         if (launch.controlPort() != null) {
             try {
                 control = ControlServer.start(local, launch.controlPort());
+                control.token().writeTo(dir.root()); // for scripts; removed with the data when the network stops
             } catch (IOException | RuntimeException e) {
+                if (control != null) {
+                    control.close();
+                }
                 local.close();
                 removeData(dir.root(), model.uri());
                 throw new IllegalStateException("cannot serve the control API on 127.0.0.1:" + launch.controlPort() + " ("

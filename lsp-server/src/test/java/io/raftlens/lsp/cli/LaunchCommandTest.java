@@ -90,4 +90,12 @@ class LaunchCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("belongs to another network"), r.err());
     }
+
+    @Test
+    void benchAgainstARunningNetworkNeedsTheControlToken() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("RAFTLENS_TOKEN") == null, "RAFTLENS_TOKEN is set");
+        Run r = run("bench", "--url", "http://127.0.0.1:9", "--data-dir", dir.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--token") && r.err().contains("RAFTLENS_TOKEN"), r.err());
+    }
 }

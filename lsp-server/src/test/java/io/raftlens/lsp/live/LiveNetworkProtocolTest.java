@@ -74,6 +74,13 @@ class LiveNetworkProtocolTest {
             String network = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(launched.get("controlApi").getAsString())).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(network.contains("\"name\":\"" + oldLeader + "\""), network);
+            // scripts POST with the token in the reported file; without it the control API refuses the request
+            String token = java.nio.file.Files.readString(java.nio.file.Path.of(launched.get("controlTokenFile").getAsString())).trim();
+            String heal = "http://127.0.0.1:" + (base + 9) + "/v1/heal";
+            assertEquals(401, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(heal))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(heal)).header("X-RaftLens-Token", token)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 
             client.executeOk(LiveCommands.KILL_NODE, Map.of("uri", uri, "node", oldLeader));
             List<? extends CodeLens> reelected = client.awaitLenses(uri, 3_000, "a new leader",

@@ -148,9 +148,12 @@ final class LaunchedSample implements AutoCloseable {
         return r.body();
     }
 
-    static String post(String url, String body) throws IOException, InterruptedException {
+    /** POSTs {@code path} of the control API with the launch's token, as a script using control-token would. */
+    String post(String path, String body) throws IOException, InterruptedException {
+        String url = controlUrl() + path;
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                .header("X-RaftLens-Token", control.token().value()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new AssertionError("POST " + url + " -> " + r.statusCode() + ": " + r.body());

@@ -106,7 +106,7 @@ class PrometheusEndToEndTest {
         Map<String, Double> before = byOrderer(prom, "consensus_etcdraft_leader_changes{channel=\"mychannel\"}");
         assertEquals(5, before.size(), before.toString());
 
-        LaunchedSample.post(net.controlUrl() + "/v1/nodes/" + leaderId + "/kill", "");
+        net.post("/v1/nodes/" + leaderId + "/kill", "");
 
         await("consensus_etcdraft_leader_changes rising on a surviving orderer", p, log, () -> {
             Map<String, Double> now = byOrderer(prom, "consensus_etcdraft_leader_changes{channel=\"mychannel\"}");
@@ -123,7 +123,7 @@ class PrometheusEndToEndTest {
         long newLeader = elected[0];
 
         // The killed orderer rejoins as a follower (its pre-vote is rejected, the term stays): one leader again.
-        LaunchedSample.post(net.controlUrl() + "/v1/nodes/" + leaderId + "/start", "");
+        net.post("/v1/nodes/" + leaderId + "/start", "");
         await("the article's query back to 1 with orderer" + newLeader + " leading after the rejoin", p, log,
                 () -> scalar(prom, leaders).orElse(0.0) == 1.0
                         && leaderOrderer(prom).equals("orderer" + newLeader + ".example.com")

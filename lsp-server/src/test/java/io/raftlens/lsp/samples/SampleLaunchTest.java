@@ -56,7 +56,7 @@ class SampleLaunchTest {
                 // Both groups happened to elect the same node (the sample notes it can happen); move one, as the
                 // walkthrough shows, and the other channel must not notice.
                 long to = my % 5 + 1;
-                LaunchedSample.post(s.controlUrl() + "/v1/channels/sys-channel/transfer-leader", "{\"to\":" + to + "}");
+                s.post("/v1/channels/sys-channel/transfer-leader", "{\"to\":" + to + "}");
                 LaunchedSample.await("sys-channel led by node " + to, ELECTION, () -> agreedLeaderOrZero(s, "sys-channel") == to);
                 assertEquals(my, agreedLeader(s, "mychannel"), "moving sys-channel's leader left mychannel alone");
                 sys = to;

@@ -57,10 +57,6 @@ class KeysAndLoopbackTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("pending fix (config-schema, validate/configtx/CertificateMissingRule.java, RAFT011): the "
-            + "message echoes the configured path verbatim (\"... does not exist: <value>\"), so a private key pasted into "
-            + "ServerTLSCert/ClientTLSCert is reproduced in the diagnostic and in raftlens validate text/json/sarif output. "
-            + "Do not echo a value that contains a PEM armour or a newline; say it holds PEM content instead of a path.")
     void aPrivateKeyPastedWhereACertificatePathBelongsIsNotEchoed() throws Exception {
         String key = Files.readString(SAMPLE.resolve("crypto/ordererOrganizations/example.com/orderers/orderer1.example.com/tls/server.key"));
         String configtx = Files.readString(SAMPLE.resolve("configtx.yaml"))

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>Browser protection: the API binds loopback only, answers only requests whose Host is a loopback name
  * (DNS rebinding), and refuses state-changing requests (POST) that carry an {@code Origin} header — browsers
- * send one on cross-origin POSTs, curl and the CLI do not.
+ * send one on cross-origin POSTs, curl and the CLI do not. Every POST must also carry the per-launch
+ * {@link ControlToken} (any local process can reach loopback); GETs stay open on loopback.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -50,15 +51,22 @@ public final class ControlServer implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger sseClients = new AtomicInteger();
+    private final ControlToken token;
 
-    private ControlServer(NetworkControl network, HttpServer server, ThreadPoolExecutor pool) {
+    private ControlServer(NetworkControl network, HttpServer server, ThreadPoolExecutor pool, ControlToken token) {
         this.network = network;
         this.server = server;
         this.pool = pool;
+        this.token = token;
     }
 
-    /** Binds 127.0.0.1:{@code port} (0 = any free port) and starts serving. */
+    /** Binds 127.0.0.1:{@code port} (0 = any free port) with a fresh token (see {@link #token()}) and starts serving. */
     public static ControlServer start(NetworkControl network, int port) throws IOException {
+        return start(network, port, ControlToken.generate());
+    }
+
+    /** Binds 127.0.0.1:{@code port} (0 = any free port) and starts serving; POSTs must carry {@code token}. */
+    public static ControlServer start(NetworkControl network, int port, ControlToken token) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 8, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
                 r -> {
@@ -67,7 +75,7 @@ public final class ControlServer implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(pool);
-        ControlServer cs = new ControlServer(network, server, pool);
+        ControlServer cs = new ControlServer(network, server, pool, token);
         server.createContext("/", cs::handle);
         server.start();
         return cs;
@@ -75,6 +83,11 @@ public final class ControlServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The per-launch token POSTs must carry. */
+    public ControlToken token() {
+        return token;
     }
 
     private void handle(HttpExchange ex) {
@@ -96,6 +109,11 @@ public final class ControlServer implements AutoCloseable {
         }
         if (method.equals("POST") && ex.getRequestHeaders().getFirst("Origin") != null) {
             throw new ControlException(403, "state-changing requests from a browser page are refused (Origin header present)");
+        }
+        if (method.equals("POST") && !token.accepts(ex.getRequestHeaders().getFirst(ControlToken.HEADER),
+                ex.getRequestHeaders().getFirst("Authorization"))) {
+            throw new ControlException(401, "state-changing requests need the per-launch token: send the header "
+                    + ControlToken.HEADER + " with the token printed by raftlens launch (also in <data dir>/" + ControlToken.FILE_NAME + ")");
         }
         if (method.equals("GET") && path.equals("/v1/network")) {
             reply(ex, 200, network.describe());

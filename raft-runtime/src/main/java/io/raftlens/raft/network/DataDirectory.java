@@ -1,6 +1,7 @@
 package io.raftlens.raft.network;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raftlens.raft.orderer.LedgerDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +35,56 @@ public final class DataDirectory {
         return root;
     }
 
+    /**
+     * {@code DATA_DIR/<host>}: the consenter's folder.
+     *
+     * @throws IllegalStateException when the Host is not a host name usable as a folder name
+     */
     public Path nodeDir(ConsenterPlan c) {
+        checkHost(c);
         return root.resolve(c.host());
     }
+
+    /**
+     * Where a node keeps Consensus.WALDir / SnapDir ({@code key}): the {@code fallback} folder of the node when
+     * unset, else the configured path resolved under the node's folder. All node data stays under the data dir:
+     * a path that leaves it (an absolute one elsewhere, or {@code ..} segments) is refused.
+     *
+     * @throws IllegalStateException with a one-line reason naming the key and the fix
+     */
+    public Path consensusDir(ConsenterPlan c, String key, String configured, String fallback) {
+        Path nodeDir = nodeDir(c);
+        if (configured == null || configured.isBlank()) {
+            return nodeDir.resolve(fallback);
+        }
+        Path resolved;
+        try {
+            resolved = nodeDir.resolve(configured).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalStateException("orderer.yaml " + key + " \"" + configured + "\" is not a valid path; use a "
+                    + "relative folder such as etcdraft/" + fallback);
+        }
+        if (!resolved.startsWith(nodeDir.toAbsolutePath().normalize())) {
+            throw new IllegalStateException("orderer.yaml " + key + " \"" + configured + "\" would put consenter "
+                    + c.address() + "'s data outside the data dir " + root + "; raftlens launch keeps every node's data under "
+                    + "it: use a relative path without '..' (e.g. etcdraft/" + fallback + ", kept per node under "
+                    + nodeDir + ") or remove " + key);
+        }
+        return resolved;
+    }
+
+    /** A consenter Host names its node's folder: only a DNS name or IPv4 address can (no '/', '..', or leading '.'). */
+    static void checkHost(ConsenterPlan c) {
+        String host = c.host();
+        if (host == null || host.isEmpty() || host.length() > 253 || !HOST.matcher(host).matches()) {
+            throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): Host \"" + host
+                    + "\" is not a valid host name (letters, digits, '-' and '.'-separated labels, e.g. "
+                    + "orderer1.example.com); raftlens launch uses it as the node's folder under the data dir");
+        }
+    }
+
+    private static final java.util.regex.Pattern HOST =
+            java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})?)*");
 
     /** The default: a folder per config file and profile under the user's cache directory. */
     public static Path defaultFor(Path configtx, String profile) {
@@ -53,9 +101,15 @@ public final class DataDirectory {
      * Prepares {@code root} for {@code plan}: empties it with {@code fresh}, creates it, and refuses a directory
      * that holds another network's data.
      *
-     * @throws IllegalStateException with a one-line reason
+     * @throws IllegalStateException with a one-line reason (also when a consenter Host cannot name a folder or
+     *                               WALDir/SnapDir would leave the data dir)
      */
     public static DataDirectory prepare(Path root, NetworkPlan plan, boolean fresh) {
+        DataDirectory checked = new DataDirectory(root);
+        for (ConsenterPlan c : plan.consenters()) { // before anything is written
+            checked.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL);
+            checked.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP);
+        }
         try {
             if (fresh && Files.exists(root)) {
                 deleteContents(root);

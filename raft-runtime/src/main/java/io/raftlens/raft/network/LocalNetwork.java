@@ -156,17 +156,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         plan.channels().keySet().forEach(ch -> channelMembers.put(ch, members));
         Path nodeDir = dir.nodeDir(c);
         return new NodeSpec(c.id(), c.host(), listenHost, c.port(), ids.get(c.id()).tls(), peers, channelMembers,
-                plan.channels(), genesis, nodeDir, under(nodeDir, plan.walDir(), LedgerDirectory.WAL, c),
-                under(nodeDir, plan.snapDir(), LedgerDirectory.SNAP, c), plan.sendBufferSize());
-    }
-
-    /** Consensus.WALDir/SnapDir: relative paths are per node under its folder; absolute ones get a host subfolder. */
-    private static Path under(Path nodeDir, String configured, String fallback, ConsenterPlan c) {
-        if (configured == null || configured.isBlank()) {
-            return nodeDir.resolve(fallback);
-        }
-        Path p = Path.of(configured);
-        return p.isAbsolute() ? p.resolve(c.host()) : nodeDir.resolve(p);
+                plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
+                dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
     }
 
     private static void checkPortFree(int port, String who, String fix) {

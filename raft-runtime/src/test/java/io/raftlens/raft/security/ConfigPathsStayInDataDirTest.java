@@ -9,7 +9,6 @@ import io.raftlens.raft.network.NodeIdentities;
 import io.raftlens.raft.node.ChainOptions;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.orderer.LedgerDirectory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,9 +44,6 @@ class ConfigPathsStayInDataDirTest {
             "orderer1.example.com, /tmp/raftlens-escaped-wal, -",
             "orderer1.example.com, wal/../../../../escaped, -",
             "../../escaped-host, -, -"})
-    @Disabled("pending fix (node branch): LocalNetwork.under(nodeDir, WALDir|SnapDir) resolves a relative path with '..' "
-            + "outside the node folder and uses an absolute one as is (+host); DataDirectory.nodeDir(c) is root.resolve(c.host()) "
-            + "unchecked, so Host: ../../x escapes. Normalise and refuse (or re-root) any path that leaves the data dir.")
     void pathsFromTheConfigCannotLeaveTheDataDir(String host, String walDir, String snapDir) {
         NodeSpec spec;
         try {

@@ -2,13 +2,13 @@ package io.raftlens.raft.security;
 
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.ControlServer;
+import io.raftlens.raft.network.ControlToken;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.node.ChainOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,13 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -103,12 +106,41 @@ class LocalOnlyControlTest {
     }
 
     @Test
-    @Disabled("pending fix (node branch, ControlServer.route): no per-launch token. A POST without Origin from any local "
-            + "process or a browser extension changes state (e.g. POST /v1/nodes/1/kill answers 200). Issue 9 requires a "
-            + "token printed by `raftlens launch` at startup or passed by the language server, checked on every POST.")
     void stateChangingRequestsWithoutThePerLaunchTokenAreRefused() throws Exception {
         String reply = Loopback.http(control.port(), "POST", "/v1/heal");
         assertTrue(reply.startsWith("HTTP/1.1 401") || reply.startsWith("HTTP/1.1 403"), firstLine(reply));
+    }
+
+    @Test
+    void aWrongTokenIsRefusedAndTheRightOneInEitherHeaderIsAccepted() throws Exception {
+        String wrong = control.token().value().substring(1) + "x";
+        String reply = Loopback.http(control.port(), "POST", "/v1/heal", "X-RaftLens-Token", wrong);
+        assertTrue(reply.startsWith("HTTP/1.1 401"), firstLine(reply));
+        assertTrue(reply.contains("\"error\""), "a JSON error: " + reply);
+        reply = Loopback.http(control.port(), "POST", "/v1/heal", "Authorization", "Bearer " + wrong);
+        assertTrue(reply.startsWith("HTTP/1.1 401"), firstLine(reply));
+        reply = Loopback.http(control.port(), "POST", "/v1/heal", "X-RaftLens-Token", control.token().value());
+        assertTrue(reply.startsWith("HTTP/1.1 200"), firstLine(reply));
+        reply = Loopback.http(control.port(), "POST", "/v1/heal", "Authorization", "Bearer " + control.token().value());
+        assertTrue(reply.startsWith("HTTP/1.1 200"), firstLine(reply));
+        // the token does not lift the browser checks
+        reply = Loopback.http(control.port(), "POST", "/v1/heal", "X-RaftLens-Token", control.token().value(),
+                "Origin", "https://evil.example");
+        assertTrue(reply.startsWith("HTTP/1.1 403"), firstLine(reply));
+    }
+
+    @Test
+    void tokensAre128RandomBitsAndTheFileIsOwnerOnly(@TempDir Path dir) throws Exception {
+        ControlToken a = ControlToken.generate();
+        assertEquals(22, a.value().length(), a.value());
+        assertTrue(a.value().matches("[A-Za-z0-9_-]+"), a.value());
+        assertFalse(a.value().equals(ControlToken.generate().value()));
+        Path file = a.writeTo(dir);
+        assertEquals(Optional.of(a.value()), ControlToken.readFrom(dir));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)));
+        }
     }
 
     private static String firstLine(String reply) {

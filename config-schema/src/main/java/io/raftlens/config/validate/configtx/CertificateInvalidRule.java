@@ -19,6 +19,9 @@ final class CertificateInvalidRule extends ConfigtxRule {
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         for (CertificateUse use : CertificateUse.inScope(configtx, context)) {
+            if (!use.isPath()) {
+                continue; // RAFT011 reports it without quoting the value
+            }
             CertificateFile cert = CertificateFile.read(context, use.path().value());
             String c = use.consenter().endpoint();
             switch (cert.status()) {

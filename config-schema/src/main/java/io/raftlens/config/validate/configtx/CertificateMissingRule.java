@@ -1,11 +1,12 @@
 package io.raftlens.config.validate.configtx;
 
 import io.raftlens.config.model.configtx.Configtx;
+import io.raftlens.config.validate.ConfiguredPath;
 import io.raftlens.config.validate.DiagnosticSink;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 
-/** RAFT011: a consenter certificate file that does not exist (yet). */
+/** RAFT011: a consenter certificate file that does not exist (yet), or a value that is not a path at all. */
 final class CertificateMissingRule extends ConfigtxRule {
 
     CertificateMissingRule() {
@@ -18,7 +19,11 @@ final class CertificateMissingRule extends ConfigtxRule {
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         for (CertificateUse use : CertificateUse.inScope(configtx, context)) {
-            if (CertificateFile.read(context, use.path().value()).status() == CertificateFile.Status.MISSING) {
+            if (!use.isPath()) {
+                // a pasted key or certificate: name the field, never quote the value
+                report(sink, use.path().range(), ConfiguredPath.notAPath(use.key()) + " (consenter " + use.consenter().endpoint()
+                        + ")");
+            } else if (CertificateFile.read(context, use.path().value()).status() == CertificateFile.Status.MISSING) {
                 report(sink, use.path().range(), "the " + use.role() + " certificate of consenter " + use.consenter().endpoint()
                         + " does not exist: " + use.path().value() + "; configtxgen will fail with \"" + use.fabricLoadError(
                         "no such file or directory") + "\" unless it is generated first");

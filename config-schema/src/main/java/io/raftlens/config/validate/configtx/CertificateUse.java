@@ -19,6 +19,20 @@ record CertificateUse(Consenter consenter, String role, Sourced<Path> path) {
         return "cannot load " + what + " for consenter " + consenter.endpoint() + ": open " + path.value() + ": " + reason;
     }
 
+    /** The configtx key this certificate comes from: ClientTLSCert, ServerTLSCert or Identity. */
+    String key() {
+        return switch (role) {
+            case "client" -> "ClientTLSCert";
+            case "server" -> "ServerTLSCert";
+            default -> "Identity";
+        };
+    }
+
+    /** False when the configured value is PEM content or otherwise not a path: it must not be quoted. */
+    boolean isPath() {
+        return io.raftlens.config.validate.ConfiguredPath.isPlausiblePath(path.value().toString());
+    }
+
     /** The certificates of every consenter in scope, computed once per validation run. */
     static List<CertificateUse> inScope(io.raftlens.config.model.configtx.Configtx configtx, io.raftlens.config.validate.RuleContext context) {
         return context.shared(CertificateUse.class, () -> all(ConfigtxRule.orderers(configtx, context)));

@@ -4,6 +4,7 @@ import io.raftlens.config.model.orderer.Cluster;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.model.orderer.Section;
 import io.raftlens.config.model.orderer.Tls;
+import io.raftlens.config.validate.ConfiguredPath;
 import io.raftlens.config.validate.DiagnosticSink;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
@@ -88,6 +89,10 @@ final class TlsFileRule extends OrdererRule {
         for (YamlScalar scalar : values) {
             String raw = scalar.value().trim();
             if (scalar.isNull() || raw.isEmpty() || Placeholders.contains(raw) || raw.startsWith("[")) {
+                continue;
+            }
+            if (!ConfiguredPath.isPlausiblePath(raw)) {
+                report(sink, scalar.range(), ConfiguredPath.notAPath(section.path() + "." + key));
                 continue;
             }
             check(sink, section.path() + "." + key, scalar, resolve(section, raw, translated), kind);

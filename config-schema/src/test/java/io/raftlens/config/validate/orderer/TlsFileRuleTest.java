@@ -99,4 +99,16 @@ class TlsFileRuleTest {
                         + "cannot start until it is generated"),
                 findings("ORD013", yaml));
     }
+
+    @Test
+    void aPastedPrivateKeyIsReportedWithoutQuotingIt() throws Exception {
+        String pasted = Files.readString(key);
+        String yaml = generalTls(cert.toString(), "\"" + pasted.replace("\n", "\\n") + "\"");
+        List<String> found = findings("ORD013", yaml);
+        assertEquals(1, found.size(), found.toString());
+        String body = pasted.split("\n")[1];
+        assertEquals(false, found.get(0).contains(body) || found.get(0).contains("-----BEGIN"), found.get(0));
+        assertEquals(true, found.get(0).endsWith("the value of General.TLS.PrivateKey is not a file path (it looks like PEM content; "
+                + "point it at a file instead)"), found.get(0));
+    }
 }
