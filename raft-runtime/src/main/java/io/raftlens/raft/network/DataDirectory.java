@@ -47,14 +47,16 @@ public final class DataDirectory {
 
     /**
      * Where a node keeps Consensus.WALDir / SnapDir ({@code key}): the {@code fallback} folder of the node when
-     * unset, else the configured path resolved under the node's folder. All node data stays under the data dir:
-     * a path that leaves it (an absolute one elsewhere, or {@code ..} segments) is refused.
+     * unset or absolute, else the configured relative path resolved under the node's folder. All node data stays
+     * under the data dir: a relative path that leaves it ({@code ..} segments) is refused.
      *
      * @throws IllegalStateException with a one-line reason naming the key and the fix
      */
     public Path consensusDir(ConsenterPlan c, String key, String configured, String fallback) {
         Path nodeDir = nodeDir(c);
-        if (configured == null || configured.isBlank()) {
+        if (configured == null || configured.isBlank() || isAbsolute(configured)) {
+            // An absolute WALDir/SnapDir names a production orderer's disk (Fabric's stock orderer.yaml says
+            // /var/hyperledger/production/...): the local network keeps its own copy under the node's folder.
             return nodeDir.resolve(fallback);
         }
         Path resolved;
@@ -167,6 +169,14 @@ public final class DataDirectory {
             return HexFormat.of().formatHex(d, 0, 4);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isAbsolute(String configured) {
+        try {
+            return Path.of(configured).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // reported with its reason by consensusDir
         }
     }
 }

@@ -37,6 +37,15 @@ class ConfigPathsStayInDataDirTest {
         assertInside(spec);
     }
 
+    @Test
+    void fabricsStockAbsoluteWalAndSnapDirsAreKeptPerNodeInsideTheDataDir() {
+        NodeSpec spec = spec("orderer1.example.com", "/var/hyperledger/production/orderer/etcdraft/wal",
+                "/var/hyperledger/production/orderer/etcdraft/snapshot");
+        assertInside(spec);
+        assertTrue(spec.walDir().startsWith(spec.dataDir()), spec.walDir() + " under " + spec.dataDir());
+        assertTrue(spec.snapDir().startsWith(spec.dataDir()), spec.snapDir() + " under " + spec.dataDir());
+    }
+
     @ParameterizedTest(name = "WALDir={1} SnapDir={2} Host={0}")
     @CsvSource(nullValues = "-", value = {
             "orderer1.example.com, ../../../escaped-wal, -",
