@@ -8,10 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
  * Pulls a missed block from the channel's other consenters over this node's cluster transport, as Fabric's block
  * puller does over Deliver: each consenter is asked in turn with a short timeout, and an answer is accepted only if
  * it is the requested block with intact data (its header's data hash). The ledger then checks the hash chain.
- * Blocks the calling chain thread for at most (consenters - 1) × timeout; never an event loop.
+ * The consenter that served the previous block is asked first. Blocks the calling chain thread for at most
+ * (consenters - 1) × timeout per block; never an event loop.
  */
 public final class TransportBlockSource implements BlockSource {
     /** Long enough for a 100 MB block on a LAN, short enough to move on from a dead consenter quickly. */
@@ -32,6 +35,8 @@ public final class TransportBlockSource implements BlockSource {
     private final Map<String, List<Long>> consenters;
     private final Supplier<Transport> transport;
     private final Duration timeout;
+    /** Per channel, the consenter that served the last block: asked first, so a dead one costs a timeout once. */
+    private final Map<String, Long> lastServer = new ConcurrentHashMap<>();
 
     /**
      * @param consenters the consenter ids of each channel
@@ -52,12 +57,18 @@ public final class TransportBlockSource implements BlockSource {
         if (t == null) {
             return Optional.empty();
         }
-        for (long peer : ids) {
+        List<Long> order = new ArrayList<>(ids);
+        Long preferred = lastServer.get(channel);
+        if (preferred != null && order.remove(preferred)) {
+            order.add(0, preferred);
+        }
+        for (long peer : order) {
             if (peer == self) {
                 continue;
             }
             Optional<Block> b = ask(t, channel, peer, number);
             if (b.isPresent()) {
+                lastServer.put(channel, peer);
                 return b;
             }
         }
