@@ -12,6 +12,7 @@ import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
+import io.raftlens.raft.node.TransportBlockSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -96,8 +97,9 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
             DataDirectory dir = DataDirectory.prepare(root, plan, false);
             Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
             NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, GenesisBlocks.of(plan), NodeCommand::dialAddress, listenHost);
-            node = new OrderingNode(spec, new FileChainStorage(spec), ChainObserver.NONE,
-                    (ch, n) -> Optional.empty(), timers, null);
+            // blocks missed behind a snapshot are pulled from the other consenters over the cluster transport
+            node = OrderingNode.pullingOverCluster(spec, new FileChainStorage(spec), ChainObserver.NONE, timers, null,
+                    TransportBlockSource.DEFAULT_TIMEOUT);
             node.start();
             int opsPort = plan.opsBasePort() == 0 ? 0 : plan.opsBasePort() + (int) (id - 1);
             HealthRegistry health = new HealthRegistry();

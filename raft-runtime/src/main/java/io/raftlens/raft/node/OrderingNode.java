@@ -12,6 +12,7 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One consenter (an orderer): one cluster transport shared by all its channels, one {@link Chain} (Raft group) per
@@ -46,12 +49,31 @@ public final class OrderingNode {
      */
     public OrderingNode(NodeSpec spec, ChainStorage storage, ChainObserver observer, BlockSource peers,
                         ScheduledExecutorService timers, EventLoopGroup eventLoops) {
+        this(spec, storage, observer, transport -> peers, timers, eventLoops);
+    }
+
+    private OrderingNode(NodeSpec spec, ChainStorage storage, ChainObserver observer,
+                         Function<Supplier<Transport>, BlockSource> peers, ScheduledExecutorService timers,
+                         EventLoopGroup eventLoops) {
         this.spec = spec;
         this.storage = storage;
         this.observer = observer;
-        this.peers = peers;
         this.timers = timers;
         this.eventLoops = eventLoops;
+        this.peers = peers.apply(() -> transport);
+    }
+
+    /**
+     * A consenter that pulls the blocks it misses after a snapshot from the other consenters over its own cluster
+     * transport ({@link TransportBlockSource}): for nodes in separate processes.
+     */
+    public static OrderingNode pullingOverCluster(NodeSpec spec, ChainStorage storage, ChainObserver observer,
+                                                  ScheduledExecutorService timers, EventLoopGroup eventLoops,
+                                                  Duration pullTimeout) {
+        Map<String, List<Long>> consenters = new LinkedHashMap<>();
+        spec.channels().forEach((ch, opts) -> consenters.put(ch, opts.consenterIds()));
+        return new OrderingNode(spec, storage, observer,
+                transport -> new TransportBlockSource(spec.id(), consenters, transport, pullTimeout), timers, eventLoops);
     }
 
     public NodeSpec spec() {
@@ -100,6 +122,7 @@ public final class OrderingNode {
                 tc.sharedEventLoopGroup(eventLoops);
             }
             tc.observer(metrics.cluster());
+            tc.blockProvider((channel, number) -> block(channel, number).map(Block::toByteArray));
             Transport t = Transport.start(tc.build(), this::receive);
             undo.add(t::close);
             metrics.cluster().attach(t);

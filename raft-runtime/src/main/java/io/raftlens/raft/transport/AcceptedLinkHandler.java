@@ -4,6 +4,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.raftlens.raft.transport.pb.BlockRequest;
+import io.raftlens.raft.transport.pb.BlockResponse;
 import io.raftlens.raft.transport.pb.ClusterFrame;
 import io.raftlens.raft.transport.pb.HelloAck;
 import io.raftlens.raft.transport.pb.Refusal;
@@ -71,11 +73,15 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
             onHandshake(ctx, frame);
             return;
         }
-        if (!frame.hasMessage() || frame.getFrom() != peer) {
-            refuse(ctx, frame.getChannel(), "protocol violation: expected Raft messages from node " + peer, true);
+        String channel = frame.getChannel();
+        if (frame.hasBlockRequest() && frame.getFrom() == peer) {
+            onBlockRequest(ctx, channel, frame.getBlockRequest());
             return;
         }
-        String channel = frame.getChannel();
+        if (!frame.hasMessage() || frame.getFrom() != peer) {
+            refuse(ctx, channel, "protocol violation: expected Raft messages from node " + peer, true);
+            return;
+        }
         if (frame.getMessage().getFrom() != peer) {
             // Raft messages always carry their sender's id: another id would be one consenter speaking for another
             refuseFrame(ctx, channel, "a Raft message claims to come from node " + frame.getMessage().getFrom());
@@ -86,6 +92,20 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         transport.deliver(channel, peer, frame.getMessage(), ctx.channel());
+    }
+
+    /** Only a consenter of the channel may pull its blocks; a refusal is answered so the puller tries elsewhere. */
+    private void onBlockRequest(ChannelHandlerContext ctx, String channel, BlockRequest request) {
+        if (!transport.membership().authorizes(channel, peer, certDer)) {
+            refuseFrame(ctx, channel, "not a consenter of the channel");
+            ctx.writeAndFlush(ClusterFrame.newBuilder().setChannel(channel).setFrom(self)
+                    .setBlockResponse(BlockResponse.newBuilder().setRequestId(request.getRequestId())
+                            .setNumber(request.getNumber()).setError("node " + peer + " (certificate " + subject
+                                    + ") is not a consenter of channel " + channel + " on node " + self))
+                    .build());
+            return;
+        }
+        transport.serveBlock(channel, peer, request, ctx.channel());
     }
 
     /** Drops one frame and counts it; the link stays up for the channels the peer does serve. Logged once per link. */

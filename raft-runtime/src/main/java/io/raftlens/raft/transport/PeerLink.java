@@ -14,11 +14,15 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.transport.pb.BlockRequest;
+import io.raftlens.raft.transport.pb.BlockResponse;
 import io.raftlens.raft.transport.pb.ClusterFrame;
 import io.raftlens.raft.transport.pb.Hello;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +60,8 @@ final class PeerLink {
     private final Map<String, EgressQueue> queues = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger attempt = new AtomicInteger();
+    /** Block requests sent on this link, by request id, until answered, timed out or the link closes. */
+    private final Map<Long, CompletableFuture<Optional<byte[]>>> pendingBlocks = new ConcurrentHashMap<>();
 
     private volatile Channel channel;
     private volatile boolean active;
@@ -100,6 +106,66 @@ final class PeerLink {
         return true;
     }
 
+    /**
+     * Asks the peer for block {@code number} of {@code channelName} on this link; the answer comes back on it.
+     * Fails with {@link BlockRequestException} when the link is down or closes, or after {@code timeout}.
+     */
+    CompletableFuture<Optional<byte[]>> requestBlock(String channelName, long number, long requestId, Duration timeout) {
+        CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
+        String what = "block [" + number + "] of channel " + channelName + " from consenter " + endpoint.address()
+                + " (id " + endpoint.id() + ")";
+        if (!active) {
+            result.completeExceptionally(new BlockRequestException("cannot request " + what + ": not connected"));
+            return result;
+        }
+        pendingBlocks.put(requestId, result);
+        result.whenComplete((r, e) -> pendingBlocks.remove(requestId));
+        try {
+            loop.execute(() -> {
+                Channel ch = channel;
+                if (!active || ch == null) {
+                    result.completeExceptionally(new BlockRequestException("cannot request " + what + ": not connected"));
+                    return;
+                }
+                ch.writeAndFlush(ClusterFrame.newBuilder().setChannel(channelName).setFrom(self)
+                        .setBlockRequest(BlockRequest.newBuilder().setRequestId(requestId).setNumber(number)).build())
+                        .addListener(f -> {
+                            if (!f.isSuccess()) {
+                                result.completeExceptionally(new BlockRequestException("cannot request " + what + ": "
+                                        + describe(f.cause())));
+                            }
+                        });
+                ScheduledFuture<?> expiry = loop.schedule(() -> result.completeExceptionally(new BlockRequestException(
+                        "no answer for " + what + " within " + timeout)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+                result.whenComplete((r, e) -> expiry.cancel(false));
+            });
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(new BlockRequestException("cannot request " + what + ": transport closing"));
+        }
+        return result;
+    }
+
+    private void failPendingBlocks(String reason) {
+        for (CompletableFuture<Optional<byte[]>> f : pendingBlocks.values()) {
+            f.completeExceptionally(new BlockRequestException("block request to consenter " + endpoint.address()
+                    + " (id " + endpoint.id() + ") failed: " + reason));
+        }
+    }
+
+    private void onBlockResponse(String channelName, BlockResponse response) {
+        CompletableFuture<Optional<byte[]>> f = pendingBlocks.get(response.getRequestId());
+        if (f == null) {
+            return; // answered after its timeout
+        }
+        if (!response.getError().isEmpty()) {
+            f.completeExceptionally(new BlockRequestException("consenter " + endpoint.address() + " (id "
+                    + endpoint.id() + ") refused the request for block [" + response.getNumber() + "] of channel "
+                    + channelName + ": " + response.getError()));
+        } else {
+            f.complete(response.getBlock().isEmpty() ? Optional.empty() : Optional.of(response.getBlock().toByteArray()));
+        }
+    }
+
     boolean isActive() {
         return active;
     }
@@ -123,6 +189,7 @@ final class PeerLink {
     /** Stops dialing and closes the connection; queued messages are dropped. */
     CompletableFuture<Void> close() {
         closed = true;
+        failPendingBlocks("the link was closed");
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (loop.isShuttingDown()) { // a shared event loop group already stopped by its owner
             done.complete(null);
@@ -184,6 +251,7 @@ final class PeerLink {
         active = false;
         tlsUp = false;
         dropQueued();
+        failPendingBlocks("the connection closed");
         if (connected.isDone()) {
             connected = new CompletableFuture<>();
         }
@@ -318,11 +386,12 @@ final class PeerLink {
                     connected.complete(null);
                     drain();
                 }
+                case BLOCK_RESPONSE -> onBlockResponse(frame.getChannel(), frame.getBlockResponse());
                 case REFUSAL -> {
                     noteFailure("refused this node: " + frame.getRefusal().getReason());
                     ctx.close();
                 }
-                default -> ctx.close(); // the acceptor only answers the handshake on this link
+                default -> ctx.close(); // the acceptor only answers the handshake and block requests on this link
             }
         }
 

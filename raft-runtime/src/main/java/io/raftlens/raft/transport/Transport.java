@@ -14,7 +14,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import com.google.protobuf.ByteString;
 import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.transport.pb.BlockRequest;
+import io.raftlens.raft.transport.pb.BlockResponse;
+import io.raftlens.raft.transport.pb.ClusterFrame;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
@@ -24,11 +28,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +59,8 @@ public final class Transport implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofMinutes(1);
+    /** Block requests waiting to be served; beyond this a request is answered "busy" and the puller tries elsewhere. */
+    private static final int BLOCK_SERVE_QUEUE = 64;
 
     private final TransportConfig config;
     private final InboundHandler handler;
@@ -62,6 +74,10 @@ public final class Transport implements AutoCloseable {
     private final ChannelGroup acceptedChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final LongAdder refused = new LongAdder();
     private final Map<String, Long> refusalLog = new ConcurrentHashMap<>();
+    private final AtomicLong blockRequestIds = new AtomicLong();
+    private final AtomicInteger outstandingBlockRequests = new AtomicInteger();
+    /** Serves block requests off the event loops: the provider reads the ledger, possibly from disk. */
+    private final ThreadPoolExecutor blockServer;
     private volatile Channel serverChannel;
     private volatile boolean closed;
 
@@ -76,6 +92,8 @@ public final class Transport implements AutoCloseable {
                 ? new MultiThreadIoEventLoopGroup(config.ioThreads(),
                         new DefaultThreadFactory("raft-transport-" + config.nodeId(), true), NioIoHandler.newFactory())
                 : config.sharedEventLoopGroup();
+        this.blockServer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(BLOCK_SERVE_QUEUE), new DefaultThreadFactory("raft-blocks-" + config.nodeId(), true));
     }
 
     /**
@@ -191,6 +209,36 @@ public final class Transport implements AutoCloseable {
         return link.send(channel, message);
     }
 
+    /**
+     * Asks consenter {@code peer} for block {@code number} of {@code channel} (catch-up after a snapshot). Never
+     * blocks: the future completes with the serialized {@code common.Block}, or empty if the peer does not have it,
+     * and fails with {@link BlockRequestException} if the peer is unknown or not connected, refuses (this node is
+     * not a consenter of the channel there), the link closes, {@code timeout} passes, or this node already has
+     * {@link TransportConfig#maxOutstandingBlockRequests} requests in flight.
+     */
+    public CompletableFuture<Optional<byte[]>> requestBlock(String channel, long peer, long number, Duration timeout) {
+        PeerLink link = peers.get(peer);
+        String what = "block [" + number + "] of channel " + channel + " from node " + peer;
+        if (link == null) {
+            return CompletableFuture.failedFuture(new BlockRequestException("cannot request " + what
+                    + ": not a known peer of node " + config.nodeId()));
+        }
+        if (faults.blocks(peer)) {
+            return CompletableFuture.failedFuture(new BlockRequestException("cannot request " + what
+                    + ": the link is cut by an injected fault"));
+        }
+        int max = config.maxOutstandingBlockRequests();
+        if (outstandingBlockRequests.incrementAndGet() > max) {
+            outstandingBlockRequests.decrementAndGet();
+            return CompletableFuture.failedFuture(new BlockRequestException("cannot request " + what + ": " + max
+                    + " block requests are already in flight"));
+        }
+        CompletableFuture<Optional<byte[]>> f =
+                link.requestBlock(channel, number, blockRequestIds.incrementAndGet(), timeout);
+        f.whenComplete((r, e) -> outstandingBlockRequests.decrementAndGet());
+        return f;
+    }
+
     /** Whether the outbound link to {@code peer} is authenticated and open. */
     public boolean isConnected(long peer) {
         PeerLink link = peers.get(peer);
@@ -270,6 +318,7 @@ public final class Transport implements AutoCloseable {
         }
         acceptedChannels.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
         inbound.clear();
+        blockServer.shutdownNow();
         if (ownsGroup) {
             group.shutdownGracefully(0, CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(CLOSE_TIMEOUT.toMillis() * 2);
@@ -333,6 +382,36 @@ public final class Transport implements AutoCloseable {
             log.error("node={} inbound handler failed on a message of channel {} from node {}", config.nodeId(),
                     channelName, from, e);
         }
+    }
+
+    /** Answers an authorised block request on the link it came in on, reading the ledger off the event loop. */
+    void serveBlock(String channelName, long from, BlockRequest request, Channel via) {
+        if (inbound.get(from) != via || faults.blocks(from)) {
+            return; // a superseded connection, or a cut link: the requester times out as it would on a real cut
+        }
+        BlockResponse.Builder answer = BlockResponse.newBuilder().setRequestId(request.getRequestId())
+                .setNumber(request.getNumber());
+        try {
+            blockServer.execute(() -> {
+                try {
+                    config.blockProvider().block(channelName, request.getNumber())
+                            .ifPresent(b -> answer.setBlock(ByteString.copyFrom(b)));
+                } catch (RuntimeException e) {
+                    log.warn("node={} cannot read block [{}] of channel {} for node {}: {}", config.nodeId(),
+                            request.getNumber(), channelName, from, e.toString());
+                    answer.setError("node " + config.nodeId() + " cannot read the block: " + e.getMessage());
+                }
+                via.writeAndFlush(blockResponse(channelName, answer));
+            });
+        } catch (RejectedExecutionException busy) {
+            via.writeAndFlush(blockResponse(channelName, answer.setError("node " + config.nodeId()
+                    + " is busy serving other block requests")));
+        }
+    }
+
+    private ClusterFrame blockResponse(String channelName, BlockResponse.Builder answer) {
+        return ClusterFrame.newBuilder().setChannel(channelName).setFrom(config.nodeId()).setBlockResponse(answer)
+                .build();
     }
 
     private void ensureOpen() {

@@ -30,8 +30,12 @@ public final class TransportConfig {
     private final EventLoopGroup sharedEventLoopGroup;
     private final TransportObserver observer;
     private final Map<String, Map<Long, X509Certificate>> initialChannelMembers;
+    private final BlockProvider blockProvider;
+    private final int maxOutstandingBlockRequests;
 
     private TransportConfig(Builder b) {
+        this.blockProvider = b.blockProvider;
+        this.maxOutstandingBlockRequests = b.maxOutstandingBlockRequests;
         this.initialChannelMembers = Map.copyOf(b.channelMembers);
         this.nodeId = b.nodeId;
         this.listenHost = b.listenHost;
@@ -66,6 +70,10 @@ public final class TransportConfig {
     public TransportObserver observer() { return observer; }
     /** Consenters per channel known at start (see {@link Transport#setChannelMembers}). */
     public Map<String, Map<Long, X509Certificate>> initialChannelMembers() { return initialChannelMembers; }
+    /** Serves this node's blocks to consenters that ask for them ({@link BlockProvider#NONE} by default). */
+    public BlockProvider blockProvider() { return blockProvider; }
+    /** Block requests this node may have in flight at once; more fail at once rather than queue. */
+    public int maxOutstandingBlockRequests() { return maxOutstandingBlockRequests; }
 
     public static final class Builder {
         private final long nodeId;
@@ -81,6 +89,8 @@ public final class TransportConfig {
         private EventLoopGroup sharedEventLoopGroup;
         private TransportObserver observer = TransportObserver.NONE;
         private final Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
+        private BlockProvider blockProvider = BlockProvider.NONE;
+        private int maxOutstandingBlockRequests = 16;
 
         private Builder(long nodeId, TlsMaterial tls) {
             if (nodeId <= 0) {
@@ -142,6 +152,19 @@ public final class TransportConfig {
         /** The consenters of {@code channel} with their ClientTLSCert, in force from the moment the port opens. */
         public Builder channelMembers(String channel, Map<Long, X509Certificate> consenters) {
             channelMembers.put(Objects.requireNonNull(channel), Map.copyOf(consenters));
+            return this;
+        }
+
+        public Builder blockProvider(BlockProvider provider) {
+            this.blockProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        public Builder maxOutstandingBlockRequests(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("need at least one outstanding block request, got " + max);
+            }
+            this.maxOutstandingBlockRequests = max;
             return this;
         }
 

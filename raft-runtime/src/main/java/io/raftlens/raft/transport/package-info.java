@@ -21,6 +21,11 @@
  *       reset when a link is accepted.</li>
  *   <li><b>Faults.</b> isolate / partition / heal drop messages in both directions at the transport while the
  *       connections stay open, so healing is immediate.</li>
+ *   <li><b>Block pull.</b> A consenter behind a snapshot asks a peer for a block with a {@code BlockRequest} on
+ *       the link it dialed ({@link io.raftlens.raft.transport.Transport#requestBlock}: bounded in flight, timed out,
+ *       failed when the link closes); the peer answers on that link only if the requester is a consenter of the
+ *       channel, reading its ledger through a {@link io.raftlens.raft.transport.BlockProvider} off the event
+ *       loops.</li>
  *   <li><b>Certificates.</b> Real PEM files ({@link io.raftlens.raft.transport.TlsMaterial#fromPemFiles}) or a
  *       development CA in the data directory ({@link io.raftlens.raft.transport.DevCa}).</li>
  * </ul>
