@@ -297,6 +297,10 @@ async function treeAction(page, nodeName, itemText, done) {
     }
     await item.hover();
     await item.click();
+    // Monaco menus act on mouse-up; under load the click can land while the menu is still laying out and
+    // be dropped, leaving the menu open with the item focused: choose it with the keyboard then.
+    await new Promise((r) => setTimeout(r, 300));
+    if (await page.$('.context-view .monaco-menu')) await page.keyboard.press('Enter');
     if (await waitFor(`"${itemText}" on ${nodeName} to take effect`, 15_000, done).catch(() => false)) return;
   }
   fail(`"${itemText}" from the context menu of ${nodeName} was missing or had no effect, 3 tries`);

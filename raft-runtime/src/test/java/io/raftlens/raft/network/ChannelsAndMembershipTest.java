@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +44,8 @@ class ChannelsAndMembershipTest {
             assertTrue(moved.term() >= alpha.term());
             assertEquals(beta, Agreement.await(net, "beta", Duration.ofSeconds(5)), "beta is its own Raft group");
             for (String ch : List.of("alpha", "beta")) {
-                BroadcastResult r = net.broadcast(ch, null, ("on " + ch).getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+                BroadcastResult r = TestNetworks.broadcastUntilServed(net, ch, ("on " + ch).getBytes(StandardCharsets.UTF_8),
+                        Duration.ofSeconds(10));
                 assertTrue(r.isSuccess(), ch + ": " + r);
             }
         }

@@ -37,8 +37,8 @@ class LocalNetworkTest {
                 Set<Long> l = leaders(net, "mychannel");
                 return l.size() == 1 && !l.contains(0L);
             });
-            BroadcastResult r = net.broadcast("mychannel", null, "tx-1".getBytes(StandardCharsets.UTF_8))
-                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            BroadcastResult r = TestNetworks.broadcastUntilServed(net, "mychannel",
+                    "tx-1".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
             assertTrue(r.isSuccess(), r.toString());
             assertEquals(1, r.block());
             TestNetworks.await("block 1 on every node", Duration.ofSeconds(10), () -> net.nodes().stream()

@@ -75,4 +75,21 @@ final class TestNetworks {
             Thread.sleep(10);
         }
     }
+
+    /**
+     * Broadcasts like a Fabric client: a new leader answers SERVICE_UNAVAILABLE until it has applied the
+     * previous term's blocks, so that answer is retried (bounded); any other answer is returned as it is.
+     */
+    static io.raftlens.raft.node.BroadcastResult broadcastUntilServed(LocalNetwork net, String channel, byte[] tx,
+                                                                      Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            io.raftlens.raft.node.BroadcastResult r = net.broadcast(channel, null, tx)
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (!"SERVICE_UNAVAILABLE".equals(r.status()) || System.nanoTime() > deadline) {
+                return r;
+            }
+            Thread.sleep(20);
+        }
+    }
 }
