@@ -128,7 +128,16 @@ function startCodeServer(root, port, ws, extraEnv) {
   const chunks = [];
   child.stdout.on('data', (d) => chunks.push(d));
   child.stderr.on('data', (d) => chunks.push(d));
-  child.on('exit', () => writeFileSync(logFile, Buffer.concat(chunks)));
+  // the session's folder may already be cleaned up when code-server finally exits: the log is then moot
+  child.on('exit', () => {
+    if (existsSync(root)) {
+      try {
+        writeFileSync(logFile, Buffer.concat(chunks));
+      } catch {
+        // removed between the check and the write
+      }
+    }
+  });
   child.logText = () => Buffer.concat(chunks).toString('utf8');
   return child;
 }
