@@ -4,10 +4,6 @@ import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.node.ChainOptions;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,29 +35,6 @@ final class ChaosPlans {
                 "127.0.0.1", 0, null, null, 1000);
     }
 
-    static int[] freePorts(int count) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] out = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket s = new ServerSocket();
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                held.add(s);
-                out[i] = s.getLocalPort();
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // released for the nodes
-                }
-            }
-        }
-    }
 
     static String join(int[] ports) {
         return String.join(",", Arrays.stream(ports).mapToObj(Integer::toString).toList());

@@ -1,5 +1,6 @@
 package io.raftlens.raft.chaos;
 
+import io.raftlens.raft.network.TestNetworks;
 import io.raftlens.raft.faults.FullDiskChannel;
 import io.raftlens.raft.faults.RootLogCapture;
 import io.raftlens.raft.network.DataDirectory;
@@ -36,7 +37,7 @@ class DiskFullTest {
 
     @Test
     void aFullDiskOnTheLeaderStopsItsWritesClearlyWithoutLosingOrCorruptingAnything() throws Exception {
-        int[] ports = ChaosPlans.freePorts(3);
+        int[] ports = TestNetworks.freePorts(3);
         NetworkPlan plan = ChaosPlans.plan(dir.resolve("data"), ports, 16L << 20);
         AtomicLong fullNode = new AtomicLong();
         Set<String> acked = ConcurrentHashMap.newKeySet();

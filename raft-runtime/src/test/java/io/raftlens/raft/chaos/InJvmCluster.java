@@ -1,5 +1,6 @@
 package io.raftlens.raft.chaos;
 
+import io.raftlens.raft.network.TestNetworks;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
@@ -20,7 +21,7 @@ final class InJvmCluster implements ChaosCluster {
 
     InJvmCluster(Path root, long snapshotIntervalBytes) {
         this.root = root;
-        this.plan = ChaosPlans.plan(root, ChaosPlans.freePorts(5), snapshotIntervalBytes);
+        this.plan = ChaosPlans.plan(root, TestNetworks.freePorts(5), snapshotIntervalBytes);
         this.net = LocalNetwork.start(plan, DataDirectory.prepare(root, plan, false));
     }
 

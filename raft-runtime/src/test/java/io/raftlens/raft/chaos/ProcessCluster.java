@@ -1,5 +1,6 @@
 package io.raftlens.raft.chaos;
 
+import io.raftlens.raft.network.TestNetworks;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.NetworkPlan;
@@ -39,7 +40,7 @@ final class ProcessCluster implements ChaosCluster {
         this.root = root;
         this.logs = logs;
         this.snapshotBytes = snapshotBytes;
-        this.ports = ChaosPlans.freePorts(5);
+        this.ports = TestNetworks.freePorts(5);
         this.plan = ChaosPlans.plan(root, ports, snapshotBytes);
         Files.createDirectories(logs);
         // the marker and development CA are made once, before five processes race to read them

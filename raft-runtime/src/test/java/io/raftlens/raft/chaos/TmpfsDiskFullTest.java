@@ -1,5 +1,6 @@
 package io.raftlens.raft.chaos;
 
+import io.raftlens.raft.network.TestNetworks;
 import io.raftlens.raft.faults.RootLogCapture;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
@@ -34,7 +35,7 @@ class TmpfsDiskFullTest {
     @Test
     void aRealFullVolumeStopsTheNodesWritesWithoutCorruption() throws Exception {
         Path root = dir.resolve("data");
-        NetworkPlan plan = ChaosPlans.plan(root, ChaosPlans.freePorts(3), 64L << 20);
+        NetworkPlan plan = ChaosPlans.plan(root, TestNetworks.freePorts(3), 64L << 20);
         DataDirectory data = DataDirectory.prepare(root, plan, false);
         Path volume = data.nodeDir(plan.consenter(1));
         Files.createDirectories(volume);

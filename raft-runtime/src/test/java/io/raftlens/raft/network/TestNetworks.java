@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Plans for small test networks on free loopback ports, with the development CA and a short tick. */
-final class TestNetworks {
+public final class TestNetworks {
 
     private TestNetworks() {
     }
@@ -41,8 +41,8 @@ final class TestNetworks {
         return plan(dir, nodes, channels, Duration.ofMillis(50), 10, Duration.ofMillis(50), 16 * 1024 * 1024);
     }
 
-    /** A base port with {@code count} consecutive free ports (ops endpoints use base + index). */
-    static int[] freePorts(int count) {
+    /** {@code count} ports free on the loopback address right now (each probed by binding it, then released). */
+    public static int[] freePorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             int[] out = new int[count];

@@ -6,6 +6,7 @@ import io.raftlens.raft.network.ControlToken;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
+import io.raftlens.raft.network.TestNetworks;
 import io.raftlens.raft.node.ChainOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class LocalOnlyControlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int[] ports = freePorts(3);
+        int[] ports = TestNetworks.freePorts(3);
         List<ConsenterPlan> consenters = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             consenters.add(new ConsenterPlan(i + 1, "orderer" + (i + 1) + ".example.com", ports[i], null, null, "configtx.yaml:" + i));
@@ -148,22 +149,5 @@ class LocalOnlyControlTest {
         return nl < 0 ? reply : reply.substring(0, nl).trim();
     }
 
-    private static int[] freePorts(int n) {
-        int[] out = new int[n];
-        List<java.net.ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                out[i] = s.getLocalPort();
-            }
-            for (java.net.ServerSocket s : held) {
-                s.close();
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 
 }
