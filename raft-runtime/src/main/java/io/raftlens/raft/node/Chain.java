@@ -70,6 +70,7 @@ public final class Chain {
     private final ExecutorService exec;
     private final BlockCutter cutter;
     private final BatchSize batchSize;
+    private final LedgerSyncer syncer;
 
     private RaftLoop loop;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -138,6 +139,7 @@ public final class Chain {
         this.batchSize = BatchSize.newBuilder().setMaxMessageCount(options.maxMessageCount())
                 .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
+        this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height());
     }
@@ -319,9 +321,16 @@ public final class Chain {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            syncer.stop(true);
+            try {
+                ledger.sync();
+            } catch (RuntimeException e) {
+                log.warn("Final ledger sync failed: " + e.getMessage());
+            }
             log.info("Raft node stopped");
         } else {
             exec.shutdownNow();
+            syncer.stop(false);
         }
         ledger.close();
     }
@@ -469,7 +478,7 @@ public final class Chain {
             }
         }
         if (ledger.height() != heightBefore) {
-            ledger.sync();
+            syncer.requestSync();
         }
         publishStatus();
         drainWaiting();

@@ -18,7 +18,7 @@ public interface ChainLedger {
     /** Appends a committed block with its Raft index recorded in the metadata; durable after {@link #sync()}. */
     void append(Block block, long raftIndex);
 
-    /** Makes appended blocks durable (once per applied batch, and before a snapshot lets the WAL forget them). */
+    /** Makes appended blocks durable (in the background after applied batches, and before a snapshot lets the WAL forget them). */
     void sync();
 
     /** Appends a block pulled from another consenter as is (catch-up after a snapshot); durable when it returns. */

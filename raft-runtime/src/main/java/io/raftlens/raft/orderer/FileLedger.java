@@ -267,16 +267,34 @@ public final class FileLedger implements AutoCloseable {
         notifyAll();
     }
 
-    /** Makes every appended block durable. */
-    public synchronized void sync() {
-        ensureOpen();
+    /**
+     * Makes every block appended before the call durable. The fsync runs outside the ledger's lock, so appends and
+     * reads go on while a slow disk syncs.
+     */
+    public void sync() {
+        FileChannel tail;
+        long size;
+        synchronized (this) {
+            ensureOpen();
+            tail = files.get(files.size() - 1);
+            size = tailSize;
+        }
         try {
-            files.get(files.size() - 1).force(false);
-            syncedTail = tailSize;
+            tail.force(false);
         } catch (IOException e) {
-            closed = true;
+            synchronized (this) {
+                if (closed) {
+                    return; // closed (stopped or crashed) while syncing
+                }
+                closed = true;
+            }
             throw new LedgerException("cannot sync ledger " + dir + ": " + e.getMessage()
                     + "; check the disk and restart the node", e);
+        }
+        synchronized (this) {
+            if (!files.isEmpty() && files.get(files.size() - 1) == tail) {
+                syncedTail = Math.max(syncedTail, size);
+            }
         }
     }
 
