@@ -23,6 +23,7 @@ public final class RaftConfig {
     private final boolean checkQuorum;
     private final boolean preVote;
     private final boolean disableProposalForwarding;
+    private final boolean pipelineReadies;
     private final RandomGenerator random;
     private final RaftLogger logger;
 
@@ -38,6 +39,7 @@ public final class RaftConfig {
         this.checkQuorum = b.checkQuorum;
         this.preVote = b.preVote;
         this.disableProposalForwarding = b.disableProposalForwarding;
+        this.pipelineReadies = b.pipelineReadies;
         this.random = b.random != null ? b.random : new SplittableRandom(b.id);
         this.logger = b.logger != null ? b.logger : new Slf4jRaftLogger(null, b.id);
     }
@@ -92,6 +94,11 @@ public final class RaftConfig {
         return disableProposalForwarding;
     }
 
+    /** Whether {@link RawNode#ready()} may hand out a Ready while earlier ones are not advanced yet. */
+    public boolean pipelineReadies() {
+        return pipelineReadies;
+    }
+
     /** Source of randomized election timeouts: exactly one {@code nextInt(electionTick)} per timeout reset. */
     public RandomGenerator random() {
         return random;
@@ -113,6 +120,7 @@ public final class RaftConfig {
         private boolean checkQuorum;
         private boolean preVote;
         private boolean disableProposalForwarding;
+        private boolean pipelineReadies;
         private RandomGenerator random;
         private RaftLogger logger;
 
@@ -164,6 +172,18 @@ public final class RaftConfig {
 
         public Builder disableProposalForwarding(boolean on) {
             this.disableProposalForwarding = on;
+            return this;
+        }
+
+        /**
+         * Lets the driver take the next Ready while earlier ones are still being persisted (etcd's asynchronous
+         * storage writes): a slow fsync then no longer holds back the leader's next appends. The driver must
+         * persist Readys in the order it took them and advance them in that order once each is durable; a
+         * Ready's committed entries may include entries of earlier Readys still in flight, so they are applied
+         * only when that Ready is durable (all earlier ones are then too).
+         */
+        public Builder pipelineReadies(boolean on) {
+            this.pipelineReadies = on;
             return this;
         }
 

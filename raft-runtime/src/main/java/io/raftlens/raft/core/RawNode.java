@@ -12,6 +12,7 @@ import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,19 +33,19 @@ public final class RawNode {
     private long prevCommit;
     private long observedLead;
 
-    /** Work accepted with the last Ready, done on {@link #advance}: self messages, then stable and applied marks. */
-    private final List<Message> stepsOnAdvance = new ArrayList<>();
-    private boolean readyAccepted;
-    private long stableIndex;
-    private long stableTerm;
-    private Snapshot stableSnapshot;
-    private long appliedIndex;
-    private long appliedSize;
-    private long appliedPayload;
+    private final boolean pipelined;
+    /** Readys handed out and not yet advanced, oldest first (at most one unless pipelined). */
+    private final ArrayDeque<Accepted> accepted = new ArrayDeque<>();
+
+    /** What {@link #advance} does for one Ready once the driver has done its part: self messages, then stable and applied marks. */
+    private record Accepted(Ready ready, List<Message> steps, long stableIndex, long stableTerm, Snapshot stableSnapshot,
+                            long appliedIndex, long appliedSize, long appliedPayload) {
+    }
 
     /** Creates a node restored from {@code config.storage()} (hard state, conf state, entries). */
     public RawNode(RaftConfig config) {
         this.raft = new Raft(config);
+        this.pipelined = config.pipelineReadies();
         this.prevSoftState = softState();
         HardState hs = raft.hardState();
         this.prevTerm = hs.getTerm();
@@ -230,12 +231,13 @@ public final class RawNode {
 
     /**
      * Returns the next batch of work and accepts it: its entries count as being persisted, its committed
-     * entries as being applied. Call {@link #advance(Ready)} when done before the next ready().
+     * entries as being applied. Call {@link #advance(Ready)} when done; before the next ready() unless the node
+     * was configured with {@link RaftConfig.Builder#pipelineReadies}.
      *
-     * @throws IllegalStateException if the previous Ready was not advanced
+     * @throws IllegalStateException if the previous Ready was not advanced and Readys are not pipelined
      */
     public Ready ready() {
-        if (readyAccepted) {
+        if (!accepted.isEmpty() && !pipelined) {
             throw new IllegalStateException("two accepted Ready structs without call to Advance");
         }
         raft.flushBroadcast();
@@ -261,54 +263,61 @@ public final class RawNode {
         List<Message> messages = new ArrayList<>(raft.msgs.size() + raft.msgsAfterAppend.size());
         messages.addAll(raft.msgs);
         raft.msgs.clear();
-        raft.takeMessagesAfterAppend(messages, stepsOnAdvance);
+        List<Message> steps = new ArrayList<>(1);
+        raft.takeMessagesAfterAppend(messages, steps);
 
         // What advance() will mark stable and applied once the driver has done its part.
-        if (!log.unstable.entries.isEmpty()) {
-            Entry last = log.unstable.entries.get(log.unstable.entries.size() - 1);
+        long stableIndex = 0;
+        long stableTerm = 0;
+        if (!entries.isEmpty()) {
+            Entry last = entries.get(entries.size() - 1);
             stableIndex = last.getIndex();
             stableTerm = last.getTerm();
-        } else {
-            stableIndex = 0;
         }
-        stableSnapshot = snapshot;
         log.acceptUnstable();
+        long appliedIndex = 0;
+        long appliedSize = 0;
+        long appliedPayload = 0;
         if (!committed.isEmpty()) {
             appliedIndex = committed.get(committed.size() - 1).getIndex();
             appliedSize = EntrySizes.entsSize(committed);
             appliedPayload = EntrySizes.payloadSize(committed);
             log.acceptApplying(appliedIndex, appliedSize, true);
-        } else {
-            appliedIndex = 0;
         }
-        readyAccepted = true;
         boolean mustSync = termOrVoteChanged || !entries.isEmpty();
-        return new Ready(ss, hs, entries, snapshot, committed, messages, mustSync);
+        Ready rd = new Ready(ss, hs, entries, snapshot, committed, messages, mustSync);
+        accepted.add(new Accepted(rd, steps, stableIndex, stableTerm, snapshot, appliedIndex, appliedSize, appliedPayload));
+        return rd;
     }
 
     /**
-     * Notifies the node that the last Ready was handled: persisted, sent and applied. Steps this node's
-     * own durable votes and append acknowledgements, then marks entries stable and applied.
+     * Notifies the node that a Ready was handled: persisted, sent and applied. Pipelined Readys are advanced in
+     * the order they were taken. Steps this node's own durable votes and append acknowledgements, then marks
+     * entries stable and applied.
+     *
+     * @throws IllegalStateException if {@code rd} is not the oldest Ready not yet advanced
      */
     public void advance(Ready rd) {
-        if (!readyAccepted) {
+        Accepted a = accepted.peekFirst();
+        if (a == null) {
             return;
         }
-        readyAccepted = false;
-        for (int i = 0; i < stepsOnAdvance.size(); i++) {
-            raft.step(stepsOnAdvance.get(i));
+        if (a.ready() != rd) {
+            throw new IllegalStateException("Readys must be advanced in the order they were taken");
         }
-        stepsOnAdvance.clear();
-        if (stableIndex != 0) {
-            raft.raftLog.stableTo(stableIndex, stableTerm);
+        accepted.removeFirst();
+        for (Message m : a.steps()) {
+            raft.step(m);
         }
-        if (stableSnapshot != null) {
-            raft.appliedSnap(stableSnapshot);
-            stableSnapshot = null;
+        if (a.stableIndex() != 0) {
+            raft.raftLog.stableTo(a.stableIndex(), a.stableTerm());
         }
-        if (appliedIndex != 0) {
-            raft.appliedTo(appliedIndex, appliedSize);
-            raft.reduceUncommittedSize(appliedPayload);
+        if (a.stableSnapshot() != null) {
+            raft.appliedSnap(a.stableSnapshot());
+        }
+        if (a.appliedIndex() != 0) {
+            raft.appliedTo(a.appliedIndex(), a.appliedSize());
+            raft.reduceUncommittedSize(a.appliedPayload());
         }
         observeLeader();
     }

@@ -21,11 +21,13 @@ import io.raftlens.raft.metrics.ChannelRaftMetrics;
 import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
 import io.raftlens.raft.orderer.BlockFactory;
+import io.raftlens.raft.orderer.Blocks;
 import io.raftlens.raft.orderer.TransactionRejectedException;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -176,6 +178,7 @@ public final class Chain {
                 .checkQuorum(true)
                 .preVote(true)
                 .disableProposalForwarding(true)
+                .pipelineReadies(true)
                 .logger(log)
                 .build();
         RawNode node = new RawNode(config);
@@ -521,6 +524,31 @@ public final class Chain {
         }
     }
 
+    /**
+     * Answers the broadcasts of this leader's blocks that a quorum has committed, without waiting for this node's
+     * own fsync and ledger write (the block slot is freed when it is applied, as Fabric's MaxInflightBlocks counts).
+     */
+    private void acknowledgeCommitted(List<Entry> entries) {
+        if (inflight.isEmpty()) {
+            return;
+        }
+        for (Entry e : entries) {
+            if (e.getData().isEmpty()) {
+                continue;
+            }
+            Optional<BlockHeader> header = Blocks.header(e.getData());
+            if (header.isEmpty()) {
+                continue;
+            }
+            long number = header.get().getNumber();
+            for (InflightBlock b : inflight) {
+                if (b.number() == number && b.dataHash().equals(header.get().getDataHash())) {
+                    b.replies().forEach(r -> r.complete(BroadcastResult.success(number)));
+                }
+            }
+        }
+    }
+
     private void resolveInflight(Block applied) {
         long number = applied.getHeader().getNumber();
         while (!inflight.isEmpty() && inflight.peekFirst().number() <= number) {
@@ -704,6 +732,11 @@ public final class Chain {
         public void committed(List<Entry> entries) {
             commitIndex = entries.get(entries.size() - 1).getIndex();
             exec.execute(() -> apply(entries));
+        }
+
+        @Override
+        public void quorumCommitted(List<Entry> entries) {
+            exec.execute(() -> acknowledgeCommitted(entries));
         }
 
         @Override

@@ -18,6 +18,7 @@ import io.raftlens.raft.core.pb.Snapshot;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import io.raftlens.raft.wal.RaftDisk;
@@ -28,14 +29,18 @@ import java.util.function.Consumer;
 /**
  * The Raft loop of one group on one node: a single thread owns the {@link RawNode} and its {@link MemoryStorage}.
  *
- * <p>Ready ordering. A Ready is taken only when the previous one has been advanced. Messages that do not vouch
- * for local durability (the leader's appends and heartbeats, vote requests) are sent at once; its hard state,
- * entries and snapshot go to the WAL's writer thread ({@link RaftDisk#persist}: append, group-committed fsync);
- * when that completes, the loop thread puts them into the MemoryStorage, sends the responses that needed the
- * fsync (append acks, votes), hands the committed entries to the applier (conf changes applied to
- * the RawNode right there), and advances: persist → send → apply → advance, never reordered.
+ * <p>Ready ordering. Readys are pipelined (etcd's asynchronous storage writes): the loop takes the next Ready
+ * while earlier ones are still being written, up to {@value #MAX_READIES_IN_FLIGHT}, so a slow fsync on the
+ * leader does not hold back the appends of blocks proposed meanwhile. Messages that do not vouch for local
+ * durability (the leader's appends and heartbeats, vote requests) are sent at once; its hard state, entries and
+ * snapshot go to the WAL's writer thread ({@link RaftDisk#persist}: append, group-committed fsync, in the order
+ * taken); when a Ready and every Ready before it are durable, the loop thread puts them into the MemoryStorage,
+ * sends the responses that needed the fsync (append acks, votes — the leader's own ack too, so it counts itself
+ * only once durable), hands the committed entries to the applier (conf changes applied to the RawNode right
+ * there), and advances: per Ready persist → send → apply → advance, never reordered. A Ready holding a snapshot
+ * is written alone (its snapshot file goes first, then the WAL).
  *
- * <p>While a Ready is being persisted the loop keeps ticking and stepping inbound messages (as etcd's own
+ * <p>While Readys are being persisted the loop keeps ticking and stepping inbound messages (as etcd's own
  * node goroutine does while the application holds a Ready), so CheckQuorum still steps a leader down during an
  * fsync stall (etcd#13527); the loop polls the role on every tick during that time, so the chain stops serving
  * requests without waiting for the stalled fsync. Ticks come from a scheduler that only enqueues.
@@ -49,6 +54,12 @@ final class RaftLoop {
 
         /** Committed normal entries in log order, after they are durable; for the applier. */
         void committed(List<Entry> entries);
+
+        /**
+         * Entries a quorum has made durable, as soon as a Ready names them committed — maybe before this node's
+         * own copy is durable (they are handed to {@link #committed} once it is). For acknowledging clients.
+         */
+        void quorumCommitted(List<Entry> entries);
 
         /** A snapshot from the leader was installed (this node was too far behind for log replay). */
         void snapshotInstalled(Snapshot snapshot);
@@ -66,6 +77,7 @@ final class RaftLoop {
     private static final int MAX_PENDING_TICKS = 128;
     private static final Runnable NOOP = () -> { };
     private static final int MAX_INBOUND = 16_384;
+    private static final int MAX_READIES_IN_FLIGHT = 8;
 
     private final String channel;
     private final long id;
@@ -82,7 +94,8 @@ final class RaftLoop {
     private final Thread thread;
 
     private volatile boolean running;
-    private Ready inFlight;
+    /** Readys taken and not yet advanced, oldest first. */
+    private final ArrayDeque<Flight> inFlight = new ArrayDeque<>();
     private ConfState confState;
     private StateRole role = StateRole.FOLLOWER;
     private long leader;
@@ -269,8 +282,8 @@ final class RaftLoop {
             lastActive = active;
             listener.activeNodes(active);
         }
-        if (inFlight != null) {
-            // The Ready in flight hides soft-state changes until Advance; poll so a stalled fsync does not
+        if (!inFlight.isEmpty()) {
+            // A Ready in flight hides soft-state changes until Advance; poll so a stalled fsync does not
             // keep the chain serving as leader after CheckQuorum stepped it down.
             Status st = node.status();
             observe(st.role(), st.leader(), st.term());
@@ -292,9 +305,22 @@ final class RaftLoop {
         }
     }
 
+    /** A Ready taken from the RawNode; durable once its write (and every earlier one) completed. */
+    private static final class Flight {
+        final Ready ready;
+        boolean durable;
+
+        Flight(Ready ready) {
+            this.ready = ready;
+        }
+    }
+
     private void maybeReady() {
-        if (inFlight != null || !node.hasReady()) {
+        if (inFlight.size() >= MAX_READIES_IN_FLIGHT || !node.hasReady()) {
             return;
+        }
+        if (!inFlight.isEmpty() && inFlight.peekLast().ready.snapshot() != null) {
+            return; // a snapshot's WAL records must not be overtaken by later entries
         }
         Ready rd = node.ready();
         SoftState ss = rd.softState();
@@ -304,17 +330,21 @@ final class RaftLoop {
         } else if (newTerm != term) {
             observe(role, leader, newTerm);
         }
-        boolean needsPersist = rd.snapshot() != null || !rd.entries().isEmpty() || rd.hardState() != null;
-        if (!needsPersist) {
-            send(rd.messages(), false);
-            afterPersist(rd);
-            return;
-        }
         // Only responses that vouch for this node's own log or vote (append acks, votes) wait for the fsync;
         // the leader's appends and heartbeats go out now, so replication overlaps the leader's own fsync (Raft
-        // thesis §10.2.1; the leader counts itself only after Advance) and a slow disk does not delay heartbeats.
+        // thesis §10.2.1; the leader counts itself only once durable) and a slow disk does not delay heartbeats.
         send(rd.messages(), false);
-        inFlight = rd;
+        if (!rd.committedEntries().isEmpty()) {
+            listener.quorumCommitted(rd.committedEntries());
+        }
+        Flight flight = new Flight(rd);
+        inFlight.add(flight);
+        boolean needsPersist = rd.snapshot() != null || !rd.entries().isEmpty() || rd.hardState() != null;
+        if (!needsPersist) {
+            flight.durable = true;
+            completeDurable();
+            return;
+        }
         long t0 = System.nanoTime();
         disk.persist(rd.snapshot(), rd.hardState(), rd.entries(), rd.mustSync()).whenComplete((v, err) -> {
             if (err != null) {
@@ -327,9 +357,17 @@ final class RaftLoop {
             long took = System.nanoTime() - t0;
             tasks.add(() -> {
                 listener.persisted(took);
-                afterPersist(rd);
+                flight.durable = true;
+                completeDurable();
             });
         });
+    }
+
+    /** Finishes the oldest Readys that are durable, in the order they were taken. */
+    private void completeDurable() {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().durable) {
+            afterPersist(inFlight.pollFirst().ready);
+        }
     }
 
     private void afterPersist(Ready rd) {
@@ -357,7 +395,6 @@ final class RaftLoop {
             listener.committed(normal);
         }
         node.advance(rd);
-        inFlight = null;
     }
 
     /** Sends the messages that must wait for durability ({@code durable}) or those that need not. */

@@ -1,11 +1,15 @@
 package io.raftlens.raft.orderer;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
@@ -41,6 +45,27 @@ public final class Blocks {
     }
 
     /** SHA-256 of {@link #headerBytes}: Fabric's BlockHeaderHash, the next block's previous hash. */
+    /**
+     * The header of a serialized block without parsing its data (the header is field 1 of {@code common.Block}),
+     * or empty when the bytes hold no header.
+     */
+    public static Optional<BlockHeader> header(ByteString block) {
+        try {
+            CodedInputStream in = block.newCodedInput();
+            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                if (tag == (Block.HEADER_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
+                    return Optional.of(BlockHeader.parseFrom(in.readBytes()));
+                }
+                if (!in.skipField(tag)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // not a block
+        }
+        return Optional.empty();
+    }
+
     public static byte[] headerHash(BlockHeader header) {
         return sha256().digest(headerBytes(header));
     }
@@ -95,7 +120,7 @@ public final class Blocks {
     }
 
     /** The etcdraft consenter metadata of a committed block (Fabric's GetConsenterMetadataFromBlock), if any. */
-    public static java.util.Optional<org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata> raftMetadata(Block block) {
+    public static Optional<org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata> raftMetadata(Block block) {
         if (block.getMetadata().getMetadataCount() <= BlockMetadataIndex.SIGNATURES_VALUE) {
             return java.util.Optional.empty();
         }

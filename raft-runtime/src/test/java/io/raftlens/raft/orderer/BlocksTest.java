@@ -25,6 +25,16 @@ class BlocksTest {
                 .setDataHash(ByteString.copyFrom(HEX.parseHex(data))).build();
     }
 
+    @Test
+    void headerIsReadFromSerializedBlockBytesAlone() {
+        BlockHeader h = header(7, "0a0b", "0c0d");
+        Block block = Block.newBuilder().setHeader(h)
+                .setData(BlockData.newBuilder().addData(ByteString.copyFromUtf8("tx"))).build();
+        assertEquals(h, Blocks.header(block.toByteString()).orElseThrow());
+        assertTrue(Blocks.header(ByteString.copyFromUtf8("not a block")).isEmpty());
+        assertTrue(Blocks.header(ByteString.EMPTY).isEmpty());
+    }
+
     /**
      * A real chain's value: on a Fabric 2.5.15 network, qscc GetChainInfo at height 29 reported
      * CurrentBlockHash 5f89… for block 28 with these previous and data hashes.

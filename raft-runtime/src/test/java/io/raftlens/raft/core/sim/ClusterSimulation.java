@@ -409,7 +409,7 @@ public final class ClusterSimulation implements SimNode.Env {
             }
             List<SimNode> ready = new ArrayList<>();
             for (SimNode n : nodes.values()) {
-                if (n.running() && n.raw().hasReady()) {
+                if (n.hasWork()) {
                     ready.add(n);
                 }
             }
@@ -426,7 +426,7 @@ public final class ClusterSimulation implements SimNode.Env {
                 if (crash) {
                     crashes++;
                 }
-                n.handleReady(crash);
+                n.work(crash, !chaos || random.nextBoolean());
                 checkStep(n);
             } else {
                 Message m = deliver(network.poll(now));

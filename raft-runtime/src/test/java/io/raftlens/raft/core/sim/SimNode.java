@@ -20,6 +20,7 @@ import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,7 +28,8 @@ import java.util.SplittableRandom;
  * One simulated node: a {@link RawNode} over a {@link MemoryStorage} that holds exactly what the driver has
  * persisted. A crash throws the RawNode away; a restart rebuilds it from that storage, so whatever a Ready had
  * not yet persisted is lost, as after a real power cut. The driver order is etcd's: persist (snapshot,
- * entries, hard state) → send → apply → advance.
+ * entries, hard state) → send → apply → advance. A pipelined node (as RaftLens' RaftLoop) sends what does not
+ * vouch for its own durability when it takes a Ready, keeps up to four writes in flight and completes them in order.
  */
 final class SimNode {
 
@@ -54,6 +56,7 @@ final class SimNode {
     private final Env env;
     private MemoryStorage storage = new MemoryStorage();
     private RawNode raw;                    // null while crashed
+    private final ArrayDeque<Ready> inFlight = new ArrayDeque<>();
     private long incarnation;
     private ConfState confState = ConfState.getDefaultInstance();
     private long appliedIndex;
@@ -102,6 +105,7 @@ final class SimNode {
                 .disableProposalForwarding(settings.disableProposalForwarding())
                 .maxSizePerMsg(settings.maxSizePerMsg())
                 .maxInflightMsgs(settings.maxInflightMsgs())
+                .pipelineReadies(settings.pipelined())
                 .random(new SplittableRandom(seed * 1_000_003L + id * 7919L + incarnation))
                 .logger(env.logger())
                 .build();
@@ -126,6 +130,7 @@ final class SimNode {
     void crash() {
         env.trace("crash " + id);
         raw = null;
+        inFlight.clear(); // writes in flight never reached the disk
         incarnation++;
         if (settings.faultyDisk()) {
             loseUnsyncedTail();
@@ -173,12 +178,54 @@ final class SimNode {
         return raw.status();
     }
 
+    /** A Ready to take, or (pipelined) a write in flight to complete. */
+    boolean hasWork() {
+        return raw != null && (raw.hasReady() || !inFlight.isEmpty());
+    }
+
     /**
-     * Handles one Ready. With {@code crashAfterPersist} the node dies right after persisting, before anything
-     * is sent or applied — the window etcd's persist-before-send rule is about.
+     * Does one unit of driver work. One Ready at a time: take and handle it. Pipelined: take the next Ready
+     * (when {@code preferTaking} or nothing is in flight) or complete the oldest write.
      */
-    void handleReady(boolean crashAfterPersist) {
-        Ready rd = raw.ready();
+    void work(boolean crashAfterPersist, boolean preferTaking) {
+        if (!settings.pipelined()) {
+            handle(raw.ready(), crashAfterPersist, false);
+            return;
+        }
+        if (raw.hasReady() && inFlight.size() < 4 && (preferTaking || inFlight.isEmpty())) {
+            Ready rd = raw.ready();
+            for (Message m : rd.messages()) {
+                if (!needsDurability(m)) {
+                    send(m);
+                }
+            }
+            inFlight.add(rd);
+        } else if (!inFlight.isEmpty()) {
+            handle(inFlight.poll(), crashAfterPersist, true);
+        }
+    }
+
+    private static boolean needsDurability(Message m) {
+        MessageType t = m.getType();
+        return t == MessageType.MsgAppResp || t == MessageType.MsgVoteResp || t == MessageType.MsgPreVoteResp;
+    }
+
+    private void send(Message m) {
+        if (m.getType() == MessageType.MsgVoteResp && !m.getReject()) {
+            env.checker().voteGranted(m.getFrom(), m.getTerm(), m.getTo());
+        }
+        boolean onTheWire = env.send(m, incarnation);
+        if (!onTheWire) {
+            reportLost(m);
+        }
+    }
+
+    /**
+     * Persists and handles one Ready. With {@code crashAfterPersist} the node dies right after persisting, before
+     * anything is sent or applied — the window etcd's persist-before-send rule is about. {@code earlySent}: its
+     * messages that need no durability went out when it was taken.
+     */
+    private void handle(Ready rd, boolean crashAfterPersist, boolean earlySent) {
         SafetyChecker checker = env.checker();
         Snapshot snap = rd.snapshot();
         if (snap != null) {
@@ -207,12 +254,8 @@ final class SimNode {
             return;
         }
         for (Message m : rd.messages()) {
-            if (m.getType() == MessageType.MsgVoteResp && !m.getReject()) {
-                checker.voteGranted(m.getFrom(), m.getTerm(), m.getTo());
-            }
-            boolean onTheWire = env.send(m, incarnation);
-            if (!onTheWire) {
-                reportLost(m);
+            if (!earlySent || needsDurability(m)) {
+                send(m);
             }
         }
         if (snap != null) {
