@@ -4,9 +4,11 @@ import io.raftlens.raft.node.BroadcastResult;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ public final class NetworkBench {
                 continue;
             }
             byte[] tx = new byte[txSize];
-            byte[] id = String.format("%016x", seq.incrementAndGet()).getBytes();
+            byte[] id = HexFormat.of().toHexDigits(seq.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(id, 0, tx, 0, Math.min(id.length, txSize));
             if (txSize > 16) {
                 System.arraycopy(pad, 0, tx, 16, pad.length);
