@@ -1,7 +1,6 @@
 package io.raftlens.raft.transport;
 
 import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -9,18 +8,12 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLException;
 
 /**
- * Mutual-TLS contexts for cluster links: TLS 1.3 and 1.2, client certificates required. Netty 4.2
+ * Mutual-TLS contexts for cluster links: JDK provider, TLS 1.3 and 1.2, client certificates required. Netty 4.2
  * clients verify the server's host name by default: the consenter's certificate must name its Host (cryptogen
  * certificates and the dev CA's do), as Fabric's Go TLS client requires.
  */
 final class TlsContexts {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-
-    /**
-     * BoringSSL (netty-tcnative) when its native library loads for this platform, else the JDK's TLS: the JDK's
-     * AES-GCM took a third of a 5-node network's CPU under load, BoringSSL's a small fraction.
-     */
-    static final SslProvider PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
 
     final SslContext server;
     final SslContext client;
@@ -30,13 +23,13 @@ final class TlsContexts {
         NamingTrustManagerFactory roots = new NamingTrustManagerFactory(tls.trustedRoots());
         try {
             server = SslContextBuilder.forServer(tls.key(), chain)
-                    .sslProvider(PROVIDER)
+                    .sslProvider(SslProvider.JDK)
                     .protocols(PROTOCOLS)
                     .trustManager(roots)
                     .clientAuth(ClientAuth.REQUIRE)
                     .build();
             client = SslContextBuilder.forClient()
-                    .sslProvider(PROVIDER)
+                    .sslProvider(SslProvider.JDK)
                     .protocols(PROTOCOLS)
                     .keyManager(tls.key(), chain)
                     .trustManager(roots)

@@ -90,15 +90,6 @@ class TransportTest {
     }
 
     @Test
-    void clusterTlsRunsOnBoringSslWhereTheNativeLibraryShips() {
-        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
-        String arch = System.getProperty("os.arch");
-        org.junit.jupiter.api.Assumptions.assumeTrue(os.contains("linux") && (arch.equals("amd64") || arch.equals("aarch64")),
-                "netty-tcnative ships BoringSSL for linux-x86_64 and linux-aarch_64");
-        assertEquals(io.netty.handler.ssl.SslProvider.OPENSSL, TlsContexts.PROVIDER);
-    }
-
-    @Test
     void twoNodesExchangeRaftMessagesOverMutualTls() throws Exception {
         DevCa ca = ca();
         TestNode a = node(1, ca);
