@@ -12,6 +12,9 @@ import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.orderer.LedgerDirectory;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.ChainStatus;
+import io.raftlens.raft.node.ConsenterUpdateResult;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
 import io.raftlens.raft.transport.PeerEndpoint;
@@ -51,6 +54,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    private Map<Long, NodeIdentities.Identity> identities = Map.of();
 
     private LocalNetwork(NetworkPlan plan, DataDirectory dir) {
         this.plan = plan;
@@ -94,7 +98,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             opsPorts.put(c.id(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
-        Map<String, Block> genesis = GenesisBlocks.of(plan);
+        identities = ids;
+        Map<String, Block> genesis = GenesisBlocks.of(plan, ids);
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
             OrderingNode node = new OrderingNode(spec, storage.apply(spec), new Observer(), this::pull,
@@ -238,10 +243,34 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
     }
 
+    /**
+     * The consenter set of {@code channel} as the running nodes know it: that of the node with the highest ledger
+     * (the most recent config block), among nodes still consenters; the plan's until a node has started.
+     */
+    @Override
+    public List<Long> consenters(String channel) {
+        requireChannel(channel);
+        List<Long> best = plan.channels().get(channel).consenterIds();
+        long bestHeight = -1;
+        for (OrderingNode n : nodes.values()) {
+            Optional<Chain> c = n.chain(channel);
+            if (c.isPresent() && !c.get().status().evicted() && c.get().status().height() > bestHeight) {
+                best = c.get().status().consenters();
+                bestHeight = c.get().status().height();
+            }
+        }
+        return best;
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("channels", List.copyOf(plan.channels().keySet()));
+        Map<String, Object> consenters = new LinkedHashMap<>();
+        for (String ch : plan.channels().keySet()) {
+            consenters.put(ch, consenters(ch));
+        }
+        doc.put("consenters", consenters);
         List<Map<String, Object>> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -260,6 +289,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                     cm.put("leader", s.leader());
                     cm.put("commitIndex", s.commitIndex());
                     cm.put("height", s.height());
+                    cm.put("consenter", !s.evicted() && s.consenters().contains(n.id()));
                     chs.put(ch, cm);
                 });
             }
@@ -380,6 +410,32 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<ConsenterUpdateResult> updateConsenters(String channel, List<Long> consenters) {
+        requireChannel(channel);
+        for (long id : consenters) {
+            require(id);
+        }
+        long leader = leader(channel);
+        if (leader == 0) {
+            throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
+        }
+        Chain chain = nodes.get(leader).chain(channel).orElseThrow();
+        return chain.consensusMetadata().thenCompose(current -> {
+            Map<Long, Consenter> byId = new LinkedHashMap<>();
+            List<Long> currentIds = chain.status().consenters();
+            for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
+                byId.put(currentIds.get(i), current.getConsenters(i));
+            }
+            ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
+            for (long id : consenters) {
+                Consenter c = byId.get(id);
+                updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
+            }
+            return chain.updateConsenters(updated.build());
+        });
+    }
+
+    @Override
     public NetworkEvents events() {
         return events;
     }
@@ -446,6 +502,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                                 int rejections) {
             events.publish(NetworkEvent.of("election", "channel", channel, "node", node, "term", term,
                     "durationMs", durationMillis, "preVotes", preVotes, "votes", votes, "rejections", rejections));
+        }
+
+        @Override
+        public void consentersChanged(String channel, long node, long block, String change, List<Long> consenters) {
+            events.publish(NetworkEvent.of("membership", "channel", channel, "node", node, "block", block,
+                    "change", change, "consenters", consenters));
         }
 
         @Override

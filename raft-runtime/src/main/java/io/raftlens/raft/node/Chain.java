@@ -11,8 +11,11 @@ import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Slf4jRaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.EntryType;
 import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
@@ -21,11 +24,17 @@ import io.raftlens.raft.metrics.ChannelRaftMetrics;
 import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
 import io.raftlens.raft.orderer.BlockFactory;
+import io.raftlens.raft.orderer.Blocks;
+import io.raftlens.raft.orderer.ConfigBlocks;
+import io.raftlens.raft.orderer.ConfigUpdateException;
+import io.raftlens.raft.orderer.ConsensusMetadataValidator;
+import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,7 +57,8 @@ import java.util.concurrent.TimeUnit;
  * everything about blocks runs on this chain's own thread: broadcast admission (leader only, proposal forwarding
  * disabled as in Fabric), the block cutter and its BatchTimeout, block creation and proposal (at most
  * MaxInflightBlocks in flight), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize
- * bytes, and catch-up from other consenters after a snapshot.
+ * bytes, and catch-up from other consenters after a snapshot. Consenter changes (config updates) are tracked by
+ * its {@link Reconfiguration}; a chain whose node a config update removed halts ("evicted").
  */
 public final class Chain {
 
@@ -66,6 +76,7 @@ public final class Chain {
     private final ChannelRaftMetrics metrics;
     private final ChainObserver observer;
     private final BlockSource peers;
+    private final MembershipSink membership;
     private final RaftLogger log;
     private final ExecutorService exec;
     private final BlockCutter cutter;
@@ -98,10 +109,13 @@ public final class Chain {
     private final Set<Long> rejecters = new HashSet<>();
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
+    private Reconfiguration reconfig;
+    private ScheduledFuture<?> driveTimer;
 
     // Read by status() from any thread.
     private volatile ChainStatus status;
     private volatile boolean stopping;
+    private volatile boolean halted;
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
@@ -112,7 +126,8 @@ public final class Chain {
     }
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
-          ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers) {
+          ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers,
+          MembershipSink membership) {
         this.options = options;
         this.channel = options.channel();
         this.id = id;
@@ -123,6 +138,7 @@ public final class Chain {
         this.metrics = metrics;
         this.observer = observer;
         this.peers = peers;
+        this.membership = membership;
         this.log = new Slf4jRaftLogger(channel, id);
         this.exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chain-" + channel + "-" + id);
@@ -139,7 +155,7 @@ public final class Chain {
                 .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
         this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
-        this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height());
+        this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
     }
 
     public String channel() {
@@ -153,6 +169,18 @@ public final class Chain {
     /** Starts the Raft node: a new channel bootstraps and maybe campaigns first; an existing one restarts from disk. */
     void start() {
         log.info("Starting Raft node");
+        ConsenterSet consenters = ConsenterSet.fromLedger(ledger);
+        membership.consentersChanged(channel, consenters.ids());
+        if (!consenters.contains(id)) {
+            // Removed by a config update before this restart: the chain stays halted (Fabric: evicted).
+            log.warn("Detected eviction of ourselves from the configuration: config block ["
+                    + consenters.configBlock() + "] does not list this node; not starting Raft for this channel");
+            halted = true;
+            reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
+            metrics.clusterSize(consenters.ids().size());
+            publishStatus();
+            return;
+        }
         RaftDisk.Recovered rec = disk.recovered();
         MemoryStorage storage = new MemoryStorage();
         ConfState confState = ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
@@ -189,7 +217,9 @@ public final class Chain {
         appliedIndex = ledger.raftIndex(last);
         lastSnapshotBlock = rec.snapshot() != null ? snapshotBlockNumber(rec.snapshot()) : 0;
         commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
-        metrics.clusterSize(options.consenterIds().size());
+        reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
+                confState.getVotersList());
+        metrics.clusterSize(consenters.ids().size());
         metrics.isLeader(false);
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
@@ -215,7 +245,7 @@ public final class Chain {
     /** An inbound Raft message for this channel. */
     void receive(Message m) {
         RaftLoop l = loop;
-        if (l != null) {
+        if (l != null && !halted) {
             l.receive(m);
         }
     }
@@ -245,6 +275,27 @@ public final class Chain {
         return reply;
     }
 
+    /**
+     * Orders a channel config update that replaces the etcdraft metadata with {@code updated} (a new consenter set,
+     * the Options unchanged), as the leader does with a CONFIG transaction: validated like Fabric's
+     * ValidateConsensusMetadata, ordered alone in a config block after the pending batch is cut, then applied as a
+     * Raft conf change. Completes once the change is applied on this node (or this node, removed, halted).
+     */
+    public CompletableFuture<ConsenterUpdateResult> updateConsenters(ConfigMetadata updated) {
+        CompletableFuture<ConsenterUpdateResult> reply = new CompletableFuture<>();
+        try {
+            exec.execute(() -> beginUpdate(updated, reply));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
+        }
+        return reply;
+    }
+
+    /** The channel's etcdraft metadata as of the last config block this node wrote. */
+    public CompletableFuture<ConfigMetadata> consensusMetadata() {
+        return CompletableFuture.supplyAsync(() -> reconfig.consenters().metadata(), exec);
+    }
+
     /** A block of this chain's ledger (for other consenters catching up). */
     Optional<Block> block(long number) {
         return ledger.block(number);
@@ -264,23 +315,7 @@ public final class Chain {
             return 0;
         }
         CountDownLatch changed = leaderChange;
-        CompletableFuture<Long> picked = new CompletableFuture<>();
-        loop.submit(rn -> {
-            Status st = rn.status();
-            long best = 0;
-            long bestMatch = -1;
-            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
-                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
-                    best = p.getKey();
-                    bestMatch = p.getValue().match();
-                }
-            }
-            if (best != 0) {
-                log.info("Transferring leadership to " + best);
-                rn.transferLeader(best);
-            }
-            picked.complete(best);
-        });
+        CompletableFuture<Long> picked = transferToBestFollower();
         try {
             long to = picked.get(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (to == 0) {
@@ -304,15 +339,44 @@ public final class Chain {
         return 0;
     }
 
+    /** Hands leadership to the most up-to-date active follower (none: 0); does not wait for the transfer. */
+    private CompletableFuture<Long> transferToBestFollower() {
+        CompletableFuture<Long> picked = new CompletableFuture<>();
+        loop.submit(rn -> {
+            Status st = rn.status();
+            long best = 0;
+            long bestMatch = -1;
+            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
+                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
+                    best = p.getKey();
+                    bestMatch = p.getValue().match();
+                }
+            }
+            if (best != 0) {
+                log.info("Transferring leadership to " + best);
+                rn.transferLeader(best);
+            }
+            picked.complete(best);
+        });
+        return picked;
+    }
+
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
     void stop(boolean graceful) {
         stopping = true;
         schedules.forEach(s -> s.cancel(false));
-        if (loop != null) {
+        if (loop != null && !halted) {
             loop.stop(graceful);
+        } else if (loop == null) {
+            disk.close(); // evicted before this start: the WAL was opened but no Raft loop owns it
         }
         if (graceful) {
-            exec.execute(() -> failAll("node " + id + " stopped"));
+            exec.execute(() -> {
+                failAll("node " + id + " stopped");
+                if (reconfig != null) {
+                    reconfig.fail("node " + id + " stopped");
+                }
+            });
             exec.shutdown();
             try {
                 exec.awaitTermination(5, TimeUnit.SECONDS);
@@ -327,7 +391,9 @@ public final class Chain {
     }
 
     private void publishStatus() {
-        ChainStatus s = new ChainStatus(role.label(), term, leader, commitIndex, ledger.height());
+        ChainStatus s = new ChainStatus(halted ? ChainStatus.EVICTED : role.label(), halted ? 0 : term,
+                halted ? 0 : leader, commitIndex, ledger.height(),
+                reconfig == null ? options.consenterIds() : reconfig.consenters().ids());
         status = s;
     }
 
@@ -337,6 +403,10 @@ public final class Chain {
         metrics.normalProposalReceived();
         if (!accepting) {
             s.reply().complete(notServing());
+            return;
+        }
+        if (reconfig.pausing()) {
+            s.reply().complete(BroadcastResult.unavailable(reconfig.pauseReason(), id));
             return;
         }
         if (paused || inflight.size() >= options.maxInflightBlocks() || !waiting.isEmpty()) {
@@ -351,6 +421,9 @@ public final class Chain {
     }
 
     private BroadcastResult notServing() {
+        if (halted) {
+            return BroadcastResult.unavailable("node " + id + " was removed from the consenters of channel " + channel, 0);
+        }
         if (role == StateRole.LEADER) {
             return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
         }
@@ -381,6 +454,140 @@ public final class Chain {
         if (r.pending()) {
             pendingBatch.add(s.reply());
         }
+    }
+
+    private void beginUpdate(ConfigMetadata updated, CompletableFuture<ConsenterUpdateResult> reply) {
+        metrics.configProposalReceived();
+        ConsenterUpdateResult refused = updateRefusal();
+        if (refused != null) {
+            reply.complete(refused);
+            return;
+        }
+        // Fabric's ActiveNodes: the leader and the peers it heard from within the last election timeout.
+        RaftLoop l = loop;
+        l.submit(rn -> {
+            Set<Long> active = l.activeIds();
+            exec.execute(() -> orderConfig(updated, active, reply));
+        });
+    }
+
+    private ConsenterUpdateResult updateRefusal() {
+        if (halted) {
+            return ConsenterUpdateResult.unavailable(notServing().info(), 0);
+        }
+        if (!accepting) {
+            BroadcastResult r = notServing();
+            return ConsenterUpdateResult.unavailable(r.info(), r.leader());
+        }
+        if (reconfig.busy()) {
+            return ConsenterUpdateResult.conflict("a consenter change of channel " + channel
+                    + " is already in progress; send the next update once it is applied");
+        }
+        return null;
+    }
+
+    private void orderConfig(ConfigMetadata updated, Set<Long> active, CompletableFuture<ConsenterUpdateResult> reply) {
+        ConsenterUpdateResult refused = updateRefusal();
+        if (refused != null) {
+            reply.complete(refused);
+            return;
+        }
+        ConsenterSet current = reconfig.consenters();
+        try {
+            ConsensusMetadataValidator.validate(current.metadata(), current.byId(), current.nextId(), updated, active);
+        } catch (ConfigUpdateException e) {
+            log.warn("Rejecting config update: " + e.getMessage());
+            reply.complete(ConsenterUpdateResult.badRequest(e.getMessage()));
+            return;
+        }
+        log.info("Received config transaction, pause accepting transaction till it is committed");
+        List<Envelope> batch = cutter.cut();
+        if (!batch.isEmpty()) {
+            propose(batch);
+        }
+        Block lastConfig = ledger.block(current.configBlock()).orElseThrow();
+        Envelope config = ConfigBlocks.configEnvelope(lastConfig, updated, java.time.Instant.now());
+        reconfig.ordered(reply);
+        propose(List.of(config)); // a config transaction is alone in its block
+    }
+
+    /**
+     * The leader's part of a consenter change: once the config block is written, propose the Raft conf change it
+     * asks for; when it removes the leader itself, hand leadership over first and let the next leader propose it.
+     * Retried every election timeout until applied (proposals can be dropped, leaders change).
+     */
+    private void driveReconfiguration() {
+        if (halted || role != StateRole.LEADER || justElected) {
+            return;
+        }
+        Optional<ConfChange> needed = reconfig.needed();
+        if (needed.isEmpty()) {
+            return;
+        }
+        ConfChange cc = needed.get();
+        if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && cc.getNodeId() == id) {
+            transferToBestFollower();
+        } else {
+            loop.submit(rn -> {
+                // The Raft node's own configuration is authoritative: skip a change it already applied.
+                boolean tracked = rn.status().progress().containsKey(cc.getNodeId());
+                boolean done = cc.getType() == ConfChangeType.ConfChangeAddNode ? tracked : !tracked;
+                if (done) {
+                    return;
+                }
+                try {
+                    rn.proposeConfChange(cc);
+                } catch (ProposalDroppedException e) {
+                    log.debug("conf change " + cc.getType() + " " + cc.getNodeId() + " not proposed yet: " + e.getMessage());
+                }
+            });
+        }
+        if (driveTimer == null) {
+            driveTimer = timers.schedule(() -> exec.execute(() -> {
+                driveTimer = null;
+                driveReconfiguration();
+            }), options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A committed conf change (already applied to the Raft node): the chain's side of it. */
+    private void confChangeCommitted(Entry e) {
+        ConfChange cc;
+        try {
+            cc = ConfChange.parseFrom(e.getData());
+        } catch (InvalidProtocolBufferException ex) {
+            log.error("cannot decode conf change at index " + e.getIndex() + ": " + ex.getMessage());
+            return;
+        }
+        boolean replay = e.getIndex() <= appliedIndex;
+        if (reconfig.confChangeApplied(cc, replay)) {
+            halt("This node is being removed from replica set");
+        }
+    }
+
+    /**
+     * Stops this channel's Raft node for good after a config update removed this node: no more ticks, campaigns or
+     * messages; the ledger stays readable. Other channels of the node are not affected.
+     */
+    private void halt(String why) {
+        if (halted) {
+            return;
+        }
+        log.info(why);
+        halted = true;
+        accepting = false;
+        schedules.forEach(s -> s.cancel(false));
+        if (driveTimer != null) {
+            driveTimer.cancel(false);
+            driveTimer = null;
+        }
+        metrics.isLeader(false);
+        failAll("node " + id + " was removed from the consenters of channel " + channel);
+        reconfig.halted();
+        loop.stop(true);
+        log.info("Raft node stopped");
+        publishStatus();
+        observer.stateChanged(channel, id, status);
     }
 
     private void batchTimeout() {
@@ -447,6 +654,7 @@ public final class Chain {
         // once those apply: pause until then.
         factory = null;
         paused = !inflight.isEmpty();
+        reconfig.orderingFailed("the config block was not ordered: " + e.getMessage(), e.leader());
         drainWaiting();
     }
 
@@ -457,6 +665,14 @@ public final class Chain {
         }
         long heightBefore = ledger.height();
         for (Entry e : entries) {
+            if (halted) {
+                break;
+            }
+            if (e.getType() == EntryType.EntryConfChange) {
+                confChangeCommitted(e); // replayed ones too: the voters are rebuilt from the log after a restart
+                appliedIndex = Math.max(appliedIndex, e.getIndex());
+                continue;
+            }
             if (e.getIndex() <= appliedIndex) {
                 continue;
             }
@@ -473,6 +689,7 @@ public final class Chain {
         }
         publishStatus();
         drainWaiting();
+        driveReconfiguration();
     }
 
     private void applyBlock(Entry e) {
@@ -494,7 +711,11 @@ public final class Chain {
             return;
         }
         log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
-        ledger.append(block, e.getIndex());
+        if (Blocks.isConfigBlock(block)) {
+            reconfig.configBlock(GenesisBlock.read(block).etcdRaft(), number);
+        }
+        ConsenterSet consenters = reconfig.consenters();
+        ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
         resolveInflight(block);
@@ -530,7 +751,7 @@ public final class Chain {
     }
 
     private void drainWaiting() {
-        while (accepting && !paused && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
+        while (accepting && !paused && !reconfig.pausing() && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
             order(waiting.pollFirst());
         }
         if (!accepting && !waiting.isEmpty() && role != StateRole.LEADER) {
@@ -564,6 +785,13 @@ public final class Chain {
             becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
         }
         trackElection(newRole, newTerm);
+        if (newRole == StateRole.PRE_CANDIDATE && !reconfig.consenters().contains(id)) {
+            // A config block removed this node and no leader has talked to it for an election timeout: the
+            // others applied the conf change without us hearing of its commit (Fabric's eviction detection).
+            role = newRole;
+            halt("Detected eviction of ourselves from the configuration");
+            return;
+        }
         boolean leaderMoved = newLeader != leader;
         role = newRole;
         leader = newLeader;
@@ -587,6 +815,8 @@ public final class Chain {
 
     private void becomeFollower() {
         metrics.isLeader(false);
+        reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
+                + "committed by the next leader: check the channel's consenters", 0);
         accepting = false;
         justElected = false;
         cutter.discardPending();
@@ -656,6 +886,7 @@ public final class Chain {
             log.info("Finished syncing with cluster up to and including block [" + target + "]");
         }
         appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
+        reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
         lastSnapshotBlock = target;
         metrics.snapshotBlockNumber(target);
         pendingCatchUp = null;

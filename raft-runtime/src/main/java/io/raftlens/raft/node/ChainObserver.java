@@ -13,6 +13,13 @@ public interface ChainObserver {
     /** {@code node} wrote block {@code number} with {@code transactions} transactions to its ledger. */
     void blockCommitted(String channel, long node, long number, int transactions);
 
+    /**
+     * {@code node} applied a consenter change of {@code channel} made by config block {@code block}: {@code change}
+     * is "added N" or "removed N", {@code consenters} the new set (Raft ids).
+     */
+    default void consentersChanged(String channel, long node, long block, String change, java.util.List<Long> consenters) {
+    }
+
     ChainObserver NONE = new ChainObserver() {
         @Override
         public void stateChanged(String channel, long node, ChainStatus status) {

@@ -9,7 +9,6 @@ import io.raftlens.raft.wal.WalOptions;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -55,17 +54,15 @@ public final class FileChainStorage implements ChainStorage {
             }
             ledger.append(genesis);
         }
-        return new Ledger(ledger, spec.channels().get(channel).consenterIds());
+        return new Ledger(ledger);
     }
 
     /** {@link ChainLedger} over the file ledger; committed blocks carry etcdraft metadata with their Raft index. */
     private static final class Ledger implements ChainLedger {
         private final FileLedger ledger;
-        private final List<Long> consenters;
 
-        Ledger(FileLedger ledger, List<Long> consenters) {
+        Ledger(FileLedger ledger) {
             this.ledger = ledger;
-            this.consenters = consenters;
         }
 
         @Override
@@ -84,11 +81,8 @@ public final class FileChainStorage implements ChainStorage {
         }
 
         @Override
-        public void append(Block block, long raftIndex) {
-            BlockMetadata md = BlockMetadata.newBuilder().addAllConsenterIds(consenters)
-                    .setNextConsenterId(consenters.stream().mapToLong(Long::longValue).max().orElse(0) + 1)
-                    .setRaftIndex(raftIndex).build();
-            ledger.append(Blocks.withOrdererMetadata(block, 0, md), false);
+        public void append(Block block, BlockMetadata raft, long lastConfig) {
+            ledger.append(Blocks.withOrdererMetadata(block, lastConfig, raft), false);
         }
 
         @Override

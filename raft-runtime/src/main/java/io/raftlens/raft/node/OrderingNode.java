@@ -112,7 +112,8 @@ public final class OrderingNode {
                 undo.add(wal::close);
                 ChannelRaftMetrics m = metrics.etcdraft().forChannel(ch.channel(), ch.consenterIds().size(),
                         ledger.lastBlock().getHeader().getNumber());
-                opened.put(ch.channel(), new Chain(ch, spec.id(), wal, ledger, this::send, timers, m, observer, peers));
+                opened.put(ch.channel(), new Chain(ch, spec.id(), wal, ledger, this::send, timers, m, observer, peers,
+                        this::consentersChanged));
             }
             TransportConfig.Builder tc = TransportConfig.builder(spec.id(), spec.tls())
                     .listenHost(spec.listenHost())
@@ -229,6 +230,27 @@ public final class OrderingNode {
             throw new IllegalStateException("node " + spec.id() + " (" + spec.address() + ") is not running");
         }
         return t;
+    }
+
+    /**
+     * A channel's consenter set changed (or was read back from the ledger at start): only those consenters' frames
+     * and block requests are accepted on the channel from now on. Consenters are this launch's nodes, whose Raft ids
+     * are their node ids.
+     */
+    private void consentersChanged(String channel, List<Long> consenters) {
+        Transport t = transport;
+        Map<Long, java.security.cert.X509Certificate> all = spec.channelMembers().get(channel);
+        if (t == null || all == null) {
+            return;
+        }
+        Map<Long, java.security.cert.X509Certificate> members = new LinkedHashMap<>();
+        for (long id : consenters) {
+            if (all.containsKey(id)) {
+                members.put(id, all.get(id));
+            }
+        }
+        t.setChannelMembers(channel, members);
+        LOG.info("node={} channel {}: consenters are now {}", spec.id(), channel, members.keySet());
     }
 
     private boolean send(String channel, Message m) {
