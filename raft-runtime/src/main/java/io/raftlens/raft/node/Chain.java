@@ -170,7 +170,7 @@ public final class Chain {
     void start() {
         log.info("Starting Raft node");
         ConsenterSet consenters = ConsenterSet.fromLedger(ledger);
-        membership.consentersChanged(channel, consenters.ids());
+        membership.consentersChanged(channel, consenters.byId(), true);
         if (!consenters.contains(id)) {
             // Removed by a config update before this restart: the chain stays halted (Fabric: evicted).
             log.warn("Detected eviction of ourselves from the configuration: config block ["
@@ -183,7 +183,13 @@ public final class Chain {
         }
         RaftDisk.Recovered rec = disk.recovered();
         MemoryStorage storage = new MemoryStorage();
-        ConfState confState = ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
+        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
+                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
+        // Fabric: a node without Raft state whose ledger is past the genesis block joins the running channel (it
+        // was added by a config update) instead of bootstrapping a new one; the leader brings it up to date.
+        boolean join = fresh && ledger.height() > 1;
+        ConfState confState = join ? ConfState.getDefaultInstance()
+                : ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
         if (rec.snapshot() != null) {
             storage.applySnapshot(rec.snapshot());
             confState = rec.snapshot().getMetadata().getConfState();
@@ -205,9 +211,9 @@ public final class Chain {
                 .logger(log)
                 .build();
         RawNode node = new RawNode(config);
-        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
-                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
-        if (fresh) {
+        if (join) {
+            log.info("Starting raft node to join an existing channel");
+        } else if (fresh) {
             log.info("Starting raft node as part of a new channel");
             node.bootstrap(options.consenterIds());
         } else {
@@ -228,7 +234,7 @@ public final class Chain {
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
+        if (fresh && !join && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
             log.info("This node is picked to start campaign");
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;

@@ -14,10 +14,11 @@ public interface ChainObserver {
     void blockCommitted(String channel, long node, long number, int transactions);
 
     /**
-     * {@code node} applied a consenter change of {@code channel} made by config block {@code block}: {@code change}
-     * is "added N" or "removed N", {@code consenters} the new set (Raft ids).
+     * {@code node} applied a consenter change of {@code channel} made by config block {@code block}: consenter
+     * {@code changed} was added (else removed); {@code consenters} is the new set. Ids are Raft ids.
      */
-    default void consentersChanged(String channel, long node, long block, String change, java.util.List<Long> consenters) {
+    default void consentersChanged(String channel, long node, long block, boolean added, long changed,
+                                   java.util.List<Long> consenters) {
     }
 
     ChainObserver NONE = new ChainObserver() {

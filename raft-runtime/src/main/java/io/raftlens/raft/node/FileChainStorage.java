@@ -9,6 +9,7 @@ import io.raftlens.raft.wal.WalOptions;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +42,23 @@ public final class FileChainStorage implements ChainStorage {
                 + " consenter=" + spec.address());
         return RaftDisk.open(layout.walDir(channel), layout.snapDir(channel), identity,
                 walOptions.apply(WalOptions.defaults(owner)));
+    }
+
+    @Override
+    public void discardRaftState(String channel) {
+        for (java.nio.file.Path dir : List.of(layout.walDir(channel), layout.snapDir(channel))) {
+            if (!java.nio.file.Files.exists(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot delete the Raft state of channel " + channel + " in " + dir
+                        + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -110,6 +110,7 @@ final class Reconfiguration {
             return;
         }
         log.info("Config block [" + number + "] changes consenter set, communication should be reconfigured");
+        sink.consentersChanged(channel, consenters.byId(), false);
         needed().ifPresent(cc -> log.info("Config block just committed "
                 + (cc.getType() == ConfChangeType.ConfChangeAddNode ? "adds" : "removes") + " node "
                 + cc.getNodeId() + ", pause accepting transactions till config change is applied"));
@@ -140,9 +141,8 @@ final class Reconfiguration {
                 + ", current nodes in channel: " + goList(now));
         if (!now.equals(before)) {
             metrics.clusterSize(now.size());
-            sink.consentersChanged(channel, consenters.ids());
-            observer.consentersChanged(channel, self, consenters.configBlock(),
-                    (add ? "added " : "removed ") + cc.getNodeId(), consenters.ids());
+            sink.consentersChanged(channel, consenters.byId(), true);
+            observer.consentersChanged(channel, self, consenters.configBlock(), add, cc.getNodeId(), consenters.ids());
         }
         if (pending != null && pendingBlock >= 0 && !pausing()) {
             complete(ConsenterUpdateResult.success(pendingBlock, consenters.ids()));
@@ -158,7 +158,7 @@ final class Reconfiguration {
         voters.addAll(snapshotVoters);
         if (changed) {
             metrics.clusterSize(voters.size());
-            sink.consentersChanged(channel, consenters.ids());
+            sink.consentersChanged(channel, consenters.byId(), true);
         }
     }
 

@@ -176,6 +176,7 @@ class ConsenterChangesTest {
                 Duration.ofMillis(50), 16 << 20);
         try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(dir.resolve("data"), plan, false))) {
             Agreement.Leader leader = Agreement.await(net, "mychannel", WAIT);
+            assertTrue(send(net, "mychannel", "served").isSuccess()); // the leader serves once it caught up
             ConsenterUpdateResult two = net.updateConsenters("mychannel", List.of(leader.id()))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("BAD_REQUEST", two.status());
@@ -196,6 +197,82 @@ class ConsenterChangesTest {
                     + "configuration will result in quorum loss", lossy.info());
             assertEquals(List.of(1L, 2L, 3L), net.consenters("mychannel"), "nothing was ordered");
             assertTrue(send(net, "mychannel", "still served").isSuccess());
+        }
+    }
+
+    @Test
+    void aRemovedConsenterAddedBackJoinsWithANewRaftIdAndCatchesUp() throws Exception {
+        NetworkPlan plan = TestNetworks.plan(dir, 3, List.of("mychannel"), Duration.ofMillis(100), 10,
+                Duration.ofMillis(50), 16 << 20);
+        Path data = dir.resolve("data");
+        long node;
+        try (LogCapture logs = new LogCapture();
+             LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(data, plan, false))) {
+            Agreement.Leader leader = Agreement.await(net, "mychannel", WAIT);
+            assertTrue(send(net, "mychannel", "served").isSuccess()); // the leader serves once it caught up
+            node = net.nodes().stream().map(OrderingNode::id).filter(id -> id != leader.id()).findFirst().orElseThrow();
+            List<Long> others = new ArrayList<>(List.of(1L, 2L, 3L));
+            others.remove(node);
+            assertEquals("SUCCESS", net.updateConsenters("mychannel", others).get(WAIT.toSeconds(), TimeUnit.SECONDS).status());
+            TestNetworks.await("node " + node + " evicted", WAIT, () -> status(net, node, "mychannel").evicted());
+            for (int i = 0; i < 5; i++) {
+                assertTrue(send(net, "mychannel", "missed " + i).isSuccess()); // blocks the removed node misses
+            }
+
+            List<Long> all = new ArrayList<>(others);
+            all.add(node);
+            ConsenterUpdateResult r = net.updateConsenters("mychannel", all).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("SUCCESS", r.status(), r.info());
+            assertEquals(all, r.consenters(), "the API speaks node ids");
+            assertEquals(4, net.node(net.leader("mychannel")).orElseThrow().raftId("mychannel", node),
+                    "Fabric gives an added consenter the next consenter id");
+            long lead = net.leader("mychannel");
+            assertTrue(logs.lines().stream().anyMatch(l -> l.startsWith("Config block just committed adds node 4, pause accepting")),
+                    "the leader pauses until the conf change is applied");
+            assertTrue(logs.of("mychannel", 4).stream().anyMatch(l -> l.startsWith("Starting raft node to join an existing channel")),
+                    String.join("\n", logs.of("mychannel", 4)));
+
+            assertTrue(send(net, "mychannel", "with the node back").isSuccess());
+            long height = status(net, lead, "mychannel").height();
+            TestNetworks.await("node " + node + " catches up", WAIT, () -> {
+                ChainStatus s = status(net, node, "mychannel");
+                return "follower".equals(s.role()) && s.height() >= height;
+            });
+            assertEquals(all, net.consenters("mychannel"));
+            for (long id : all) {
+                TestNetworks.await("node " + id + " has 3 consenters", WAIT, () -> status(net, id, "mychannel").consenters().size() == 3
+                        && clusterSize(net.node(id).orElseThrow().metrics().scrape(), "mychannel") == 3);
+            }
+            // it counts for the quorum again: with the other follower down, the channel still orders
+            long other = others.stream().filter(id -> id != lead).findFirst().orElseThrow();
+            net.killNode(other);
+            assertTrue(send(net, "mychannel", "quorum with the added node").isSuccess());
+            net.startNode(other);
+        }
+        // restart: the node keeps its new Raft id (it is in the ledger) and its WAL
+        try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(data, plan, false))) {
+            Agreement.await(net, "mychannel", WAIT);
+            assertTrue(send(net, "mychannel", "after restart").isSuccess());
+            long lead = net.leader("mychannel");
+            long height = status(net, lead, "mychannel").height();
+            for (long id : List.of(1L, 2L, 3L)) {
+                TestNetworks.await("node " + id + " at height " + height, WAIT,
+                        () -> status(net, id, "mychannel").height() >= height);
+            }
+            assertEquals(4, net.node(node).orElseThrow().raftId("mychannel", node));
+            net.stopAll();
+        }
+        DataDirectory dd = DataDirectory.prepare(data, plan, false);
+        List<String> reference = null;
+        for (ConsenterPlan c : plan.consenters()) {
+            Path ledgerDir = new LedgerDirectory(dd.nodeDir(c)).ledgerDir("mychannel");
+            LedgerVerifier.Result v = LedgerVerifier.verify("mychannel", ledgerDir);
+            assertTrue(v.valid(), v.toJson());
+            List<String> h = headers(blocks(ledgerDir));
+            if (reference == null) {
+                reference = h;
+            }
+            assertEquals(reference, h, "node " + c.id() + " agrees");
         }
     }
 

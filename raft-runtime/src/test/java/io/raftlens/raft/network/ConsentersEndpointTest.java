@@ -40,6 +40,8 @@ class ConsentersEndpointTest {
         try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(dir.resolve("data"), plan, false));
              ControlServer control = ControlServer.start(net, 0)) {
             Agreement.Leader leader = Agreement.await(net, "mychannel", Duration.ofSeconds(30));
+            assertTrue(TestNetworks.broadcastUntilServed(net, "mychannel", "served".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(30)).isSuccess(), "the leader serves once it caught up");
             long follower = net.nodes().stream().map(OrderingNode::id).filter(id -> id != leader.id()).findFirst().orElseThrow();
             String path = "/v1/channels/mychannel/consenters";
 
