@@ -337,9 +337,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
         events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "started"));
         for (String ch : plan.channels().keySet()) {
-            if (consenters(ch).contains(id)) {
-                rejoin(ch, id); // added back while it was stopped
-            }
+            resync(ch, id); // config updates made while it was stopped
         }
     }
 
@@ -456,7 +454,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             for (long id : consenters) {
                 if (!before.contains(id)) {
-                    rejoin(channel, id);
+                    resync(channel, id);
                 }
             }
             return new ConsenterUpdateResult(r.status(), r.block(),
@@ -464,12 +462,21 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         });
     }
 
-    /** An added node whose chain halted when it was removed earlier joins the channel again. */
-    private void rejoin(String channel, long id) {
+    /**
+     * A running node whose chain disagrees with the channel's consenter set catches up with the config updates it
+     * missed: added back after its chain halted, it joins again; removed while it was down, it halts.
+     */
+    private void resync(String channel, long id) {
         OrderingNode n = nodes.get(id);
-        if (n.isRunning() && n.chain(channel).map(c -> c.status().evicted()).orElse(false)) {
-            n.rejoin(channel);
-            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "joined " + channel));
+        Optional<Chain> chain = n.chain(channel);
+        if (!n.isRunning() || chain.isEmpty()) {
+            return;
+        }
+        boolean consenter = consenters(channel).contains(id);
+        if (chain.get().status().evicted() == consenter) {
+            n.resync(channel);
+            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(),
+                    "state", (consenter ? "joined " : "evicted from ") + channel));
         }
     }
 

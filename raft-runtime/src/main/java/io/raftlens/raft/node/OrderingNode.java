@@ -169,23 +169,25 @@ public final class OrderingNode {
     }
 
     /**
-     * Joins {@code channel} again after a config update added this node back to its consenters (it was removed
-     * earlier, so its chain halted): the stale Raft state of its old Raft id is discarded, the blocks it missed are
-     * pulled from the other consenters up to the config block that adds it, and a new chain starts with its new
-     * Raft id, joining the existing channel (the leader replicates the log, or a snapshot, to it).
+     * Brings {@code channel} in line with config updates this node missed, by pulling the blocks it lacks from the
+     * other consenters (Fabric's eviction detection and onboarding do the same over Deliver):
+     * <ul>
+     *   <li>added back after a removal (its chain halted): the Raft state of its old Raft id is discarded and a new
+     *       chain starts with its new Raft id, joining the existing channel (the leader replicates the log, or a
+     *       snapshot, to it);</li>
+     *   <li>removed while it was down: the chain restarts on the pulled ledger, finds itself evicted and halts
+     *       instead of campaigning against consenters that refuse it.</li>
+     * </ul>
      */
-    public synchronized void rejoin(String channel) {
+    public synchronized void resync(String channel) {
         Transport t = requireRunning();
         Chain old = chains.get(channel);
         ChainOptions opts = spec.channels().get(channel);
         if (old == null || opts == null) {
             throw new IllegalArgumentException("node " + spec.id() + " has no channel " + channel);
         }
-        if (!old.status().evicted()) {
-            return;
-        }
+        boolean wasEvicted = old.status().evicted();
         old.stop(true);
-        storage.discardRaftState(channel);
         ChainLedger ledger = storage.openLedger(channel);
         for (long n = ledger.height(); ; n++) {
             Optional<Block> b = peers.block(channel, n);
@@ -193,6 +195,11 @@ public final class OrderingNode {
                 break;
             }
             ledger.appendPulled(b.get());
+        }
+        if (wasEvicted) {
+            ledger.close();
+            storage.discardRaftState(channel); // the Raft state of a Raft id this node no longer has
+            ledger = storage.openLedger(channel);
         }
         RaftDisk wal = storage.openWal(channel);
         ChannelRaftMetrics m = metrics.etcdraft().forChannel(channel, opts.consenterIds().size(),
