@@ -116,6 +116,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             openOperations(node);
             events.publish(NetworkEvent.of("node", "node", c.id(), "name", c.host(), "state", "started"));
         }
+        for (OrderingNode node : nodes.values()) {
+            for (String ch : plan.channels().keySet()) {
+                resync(ch, node.id()); // config updates a node missed while the launch was down
+            }
+        }
     }
 
     /** Serves the node's current metrics on its operations port (the same port again after a restart). */

@@ -12,7 +12,6 @@ import io.raftlens.raft.core.Slf4jRaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
 import io.raftlens.raft.core.pb.ConfChange;
-import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.EntryType;
@@ -25,9 +24,6 @@ import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
 import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
-import io.raftlens.raft.orderer.ConfigBlocks;
-import io.raftlens.raft.orderer.ConfigUpdateException;
-import io.raftlens.raft.orderer.ConsensusMetadataValidator;
 import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
 import org.hyperledger.fabric.protos.common.Envelope;
@@ -110,7 +106,7 @@ public final class Chain {
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
-    private ScheduledFuture<?> driveTimer;
+    private ConsenterUpdates updates;
 
     // Read by status() from any thread.
     private volatile ChainStatus status;
@@ -177,6 +173,7 @@ public final class Chain {
                     + consenters.configBlock() + "] does not list this node; not starting Raft for this channel");
             halted = true;
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
+            updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
             publishStatus();
             return;
@@ -225,6 +222,7 @@ public final class Chain {
         commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
+        updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
         metrics.clusterSize(consenters.ids().size());
         metrics.isLeader(false);
         metrics.activeNodes(0);
@@ -290,7 +288,10 @@ public final class Chain {
     public CompletableFuture<ConsenterUpdateResult> updateConsenters(ConfigMetadata updated) {
         CompletableFuture<ConsenterUpdateResult> reply = new CompletableFuture<>();
         try {
-            exec.execute(() -> beginUpdate(updated, reply));
+            exec.execute(() -> {
+                metrics.configProposalReceived();
+                updates.begin(loop, updated, reply);
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
         }
@@ -462,100 +463,6 @@ public final class Chain {
         }
     }
 
-    private void beginUpdate(ConfigMetadata updated, CompletableFuture<ConsenterUpdateResult> reply) {
-        metrics.configProposalReceived();
-        ConsenterUpdateResult refused = updateRefusal();
-        if (refused != null) {
-            reply.complete(refused);
-            return;
-        }
-        // Fabric's ActiveNodes: the leader and the peers it heard from within the last election timeout.
-        RaftLoop l = loop;
-        l.submit(rn -> {
-            Set<Long> active = l.activeIds();
-            exec.execute(() -> orderConfig(updated, active, reply));
-        });
-    }
-
-    private ConsenterUpdateResult updateRefusal() {
-        if (halted) {
-            return ConsenterUpdateResult.unavailable(notServing().info(), 0);
-        }
-        if (!accepting) {
-            BroadcastResult r = notServing();
-            return ConsenterUpdateResult.unavailable(r.info(), r.leader());
-        }
-        if (reconfig.busy()) {
-            return ConsenterUpdateResult.conflict("a consenter change of channel " + channel
-                    + " is already in progress; send the next update once it is applied");
-        }
-        return null;
-    }
-
-    private void orderConfig(ConfigMetadata updated, Set<Long> active, CompletableFuture<ConsenterUpdateResult> reply) {
-        ConsenterUpdateResult refused = updateRefusal();
-        if (refused != null) {
-            reply.complete(refused);
-            return;
-        }
-        ConsenterSet current = reconfig.consenters();
-        try {
-            ConsensusMetadataValidator.validate(current.metadata(), current.byId(), current.nextId(), updated, active);
-        } catch (ConfigUpdateException e) {
-            log.warn("Rejecting config update: " + e.getMessage());
-            reply.complete(ConsenterUpdateResult.badRequest(e.getMessage()));
-            return;
-        }
-        log.info("Received config transaction, pause accepting transaction till it is committed");
-        List<Envelope> batch = cutter.cut();
-        if (!batch.isEmpty()) {
-            propose(batch);
-        }
-        Block lastConfig = ledger.block(current.configBlock()).orElseThrow();
-        Envelope config = ConfigBlocks.configEnvelope(lastConfig, updated, java.time.Instant.now());
-        reconfig.ordered(reply);
-        propose(List.of(config)); // a config transaction is alone in its block
-    }
-
-    /**
-     * The leader's part of a consenter change: once the config block is written, propose the Raft conf change it
-     * asks for; when it removes the leader itself, hand leadership over first and let the next leader propose it.
-     * Retried every election timeout until applied (proposals can be dropped, leaders change).
-     */
-    private void driveReconfiguration() {
-        if (halted || role != StateRole.LEADER || justElected) {
-            return;
-        }
-        Optional<ConfChange> needed = reconfig.needed();
-        if (needed.isEmpty()) {
-            return;
-        }
-        ConfChange cc = needed.get();
-        if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && cc.getNodeId() == id) {
-            transferToBestFollower();
-        } else {
-            loop.submit(rn -> {
-                // The Raft node's own configuration is authoritative: skip a change it already applied.
-                boolean tracked = rn.status().progress().containsKey(cc.getNodeId());
-                boolean done = cc.getType() == ConfChangeType.ConfChangeAddNode ? tracked : !tracked;
-                if (done) {
-                    return;
-                }
-                try {
-                    rn.proposeConfChange(cc);
-                } catch (ProposalDroppedException e) {
-                    log.debug("conf change " + cc.getType() + " " + cc.getNodeId() + " not proposed yet: " + e.getMessage());
-                }
-            });
-        }
-        if (driveTimer == null) {
-            driveTimer = timers.schedule(() -> exec.execute(() -> {
-                driveTimer = null;
-                driveReconfiguration();
-            }), options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
     /** A committed conf change (already applied to the Raft node): the chain's side of it. */
     private void confChangeCommitted(Entry e) {
         ConfChange cc;
@@ -583,10 +490,7 @@ public final class Chain {
         halted = true;
         accepting = false;
         schedules.forEach(s -> s.cancel(false));
-        if (driveTimer != null) {
-            driveTimer.cancel(false);
-            driveTimer = null;
-        }
+        updates.cancel();
         metrics.isLeader(false);
         failAll("node " + id + " was removed from the consenters of channel " + channel);
         reconfig.halted();
@@ -695,7 +599,7 @@ public final class Chain {
         }
         publishStatus();
         drainWaiting();
-        driveReconfiguration();
+        updates.drive(loop);
     }
 
     private void applyBlock(Entry e) {
@@ -919,6 +823,47 @@ public final class Chain {
         pendingBatch.clear();
         waiting.clear();
         inflight.clear();
+    }
+
+    /** The chain as its {@link ConsenterUpdates} sees it. */
+    private final class UpdateHost implements ConsenterUpdates.Host {
+        @Override
+        public ConsenterUpdateResult refusal() {
+            if (halted || !accepting) {
+                BroadcastResult r = notServing();
+                return ConsenterUpdateResult.unavailable(r.info(), r.leader());
+            }
+            return null;
+        }
+
+        @Override
+        public boolean leading() {
+            return !halted && role == StateRole.LEADER && !justElected;
+        }
+
+        @Override
+        public void cutAndPropose(Envelope configTx) {
+            List<Envelope> batch = cutter.cut();
+            if (!batch.isEmpty()) {
+                propose(batch);
+            }
+            propose(List.of(configTx)); // a config transaction is alone in its block
+        }
+
+        @Override
+        public Optional<Block> block(long number) {
+            return ledger.block(number);
+        }
+
+        @Override
+        public void transferLeadership() {
+            transferToBestFollower();
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            exec.execute(task);
+        }
     }
 
     /** Loop-thread callbacks, handed to the chain thread. */
