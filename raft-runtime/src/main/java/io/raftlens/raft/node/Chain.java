@@ -12,6 +12,7 @@ import io.raftlens.raft.core.Slf4jRaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
 import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.EntryType;
@@ -473,8 +474,20 @@ public final class Chain {
             return;
         }
         boolean replay = e.getIndex() <= appliedIndex;
+        boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
         if (reconfig.confChangeApplied(cc, replay)) {
             halt("This node is being removed from replica set");
+        } else if (joins && !replay) {
+            // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
+            // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
+            ledger.sync();
+            Block last = ledger.lastBlock();
+            log.info("Taking snapshot at block [" + last.getHeader().getNumber() + "] (index: " + e.getIndex()
+                    + ") so that node " + cc.getNodeId() + " can join from it");
+            loop.takeSnapshot(e.getIndex(), last.toByteString(), SNAPSHOT_CATCHUP_ENTRIES);
+            lastSnapshotBlock = last.getHeader().getNumber();
+            bytesSinceSnapshot = 0;
+            metrics.snapshotBlockNumber(lastSnapshotBlock);
         }
     }
 

@@ -51,6 +51,11 @@ final class Reconfiguration {
         return consenters;
     }
 
+    /** Whether {@code id} is a Raft voter as far as this chain has applied. */
+    boolean voter(long id) {
+        return voters.contains(id);
+    }
+
     /** Whether transactions must wait: a config block in flight, or a conf change not applied yet. */
     boolean pausing() {
         return configInflight || needed().isPresent();

@@ -203,8 +203,17 @@ class ConsenterChangesTest {
 
     @Test
     void aConsenterRemovedWhileDownHaltsOnStartAndAddedBackJoinsWithANewRaftId() throws Exception {
+        removeWhileDownThenAddBack(16 << 20);
+    }
+
+    @Test
+    void anAddedBackConsenterCatchesUpFromASnapshotWhenTheLeaderCompactedItsLog() throws Exception {
+        removeWhileDownThenAddBack(2048); // a snapshot every couple of blocks: the log it would replay is gone
+    }
+
+    private void removeWhileDownThenAddBack(long snapshotInterval) throws Exception {
         NetworkPlan plan = TestNetworks.plan(dir, 3, List.of("mychannel"), Duration.ofMillis(100), 10,
-                Duration.ofMillis(50), 16 << 20);
+                Duration.ofMillis(50), snapshotInterval);
         Path data = dir.resolve("data");
         long node;
         try (LogCapture logs = new LogCapture();
@@ -222,7 +231,8 @@ class ConsenterChangesTest {
             TestNetworks.await("node " + node + " evicted", WAIT, () -> status(net, node, "mychannel").evicted());
             assertTrue(status(net, node, "mychannel").height() > removal.block());
             for (int i = 0; i < 5; i++) {
-                assertTrue(send(net, "mychannel", "missed " + i).isSuccess()); // blocks the removed node misses
+                // blocks the removed node misses
+                assertTrue(send(net, "mychannel", "missed " + i + " " + "x".repeat(1000)).isSuccess());
             }
 
             List<Long> all = new ArrayList<>(others);
