@@ -41,7 +41,7 @@ public final class ControlServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
     private static final Pattern NODE_OP = Pattern.compile("^/v1/nodes/(\\d+)/(stop|kill|start|isolate|heal)$");
-    private static final Pattern CHANNEL_OP = Pattern.compile("^/v1/channels/([^/]+)/(transfer-leader|broadcast)$");
+    private static final Pattern CHANNEL_OP = Pattern.compile("^/v1/channels/([^/]+)/(transfer-leader|broadcast|consenters)$");
     private static final int MAX_BODY = 100 * 1024 * 1024;
     private static final long BROADCAST_TIMEOUT_SECONDS = 30;
     private static final int MAX_SSE_CLIENTS = 16;
@@ -172,6 +172,8 @@ public final class ControlServer implements AutoCloseable {
                 }
                 network.transferLeader(channel, body.get("to").asLong());
                 reply(ex, 200, Map.of("channel", channel, "to", body.get("to").asLong()));
+            } else if (m.group(2).equals("consenters")) {
+                consenters(ex, channel);
             } else {
                 broadcast(ex, channel);
             }
@@ -221,6 +223,75 @@ public final class ControlServer implements AutoCloseable {
             }
             reply(ex, r.isSuccess() ? 200 : statusCode(r.status()), body);
         });
+    }
+
+    /**
+     * {@code {"remove":ID}}, {@code {"add":ID}} or {@code {"consenters":[IDs]}}: a channel config update changing
+     * the consenter set, answered once the conf change is applied.
+     */
+    private void consenters(HttpExchange ex, String channel) throws IOException {
+        JsonNode body = jsonBody(ex);
+        String usage = "expected {\"remove\":NODE_ID}, {\"add\":NODE_ID} or {\"consenters\":[NODE_ID, ...]}";
+        List<Long> current = new ArrayList<>(network.consenters(channel));
+        List<Long> wanted;
+        if (body.size() != 1) {
+            throw new ControlException(400, usage);
+        } else if (body.has("remove") && body.get("remove").canConvertToLong()) {
+            long id = body.get("remove").asLong();
+            if (!current.remove(id)) {
+                throw new ControlException(400, "node " + id + " is not a consenter of channel " + channel
+                        + " (consenters: " + network.consenters(channel) + ")");
+            }
+            wanted = current;
+        } else if (body.has("add") && body.get("add").canConvertToLong()) {
+            long id = body.get("add").asLong();
+            if (current.contains(id)) {
+                throw new ControlException(409, "node " + id + " is already a consenter of channel " + channel);
+            }
+            current.add(id);
+            wanted = current;
+        } else if (body.has("consenters") && body.get("consenters").isArray()) {
+            wanted = new ArrayList<>();
+            for (JsonNode id : body.get("consenters")) {
+                if (!id.canConvertToLong()) {
+                    throw new ControlException(400, usage);
+                }
+                wanted.add(id.asLong());
+            }
+        } else {
+            throw new ControlException(400, usage);
+        }
+        network.updateConsenters(channel, wanted).orTimeout(BROADCAST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((r, err) -> {
+                    if (err != null) {
+                        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                                ? err.getCause() : err;
+                        String info = cause instanceof TimeoutException
+                                ? "the config change was not applied within " + BROADCAST_TIMEOUT_SECONDS
+                                + "s; check GET /v1/network for the channel's consenters"
+                                : String.valueOf(cause.getMessage());
+                        reply(ex, cause instanceof ControlException ce ? ce.httpStatus() : 503,
+                                Map.of("status", "SERVICE_UNAVAILABLE", "error", info));
+                        return;
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("status", r.status());
+                    if (r.isSuccess()) {
+                        out.put("block", r.block());
+                        out.put("consenters", r.consenters());
+                        reply(ex, 200, out);
+                        return;
+                    }
+                    out.put("error", r.info());
+                    if (r.leader() != 0) {
+                        out.put("leader", r.leader());
+                    }
+                    reply(ex, switch (r.status()) {
+                        case "BAD_REQUEST" -> 400;
+                        case "CONFLICT" -> 409;
+                        default -> 503;
+                    }, out);
+                });
     }
 
     private static int statusCode(String status) {

@@ -3,6 +3,7 @@ package io.raftlens.raft.network;
 import com.google.protobuf.ByteString;
 import io.raftlens.raft.node.ChainOptions;
 import io.raftlens.raft.orderer.GenesisBlock;
+import io.raftlens.raft.transport.Pem;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
@@ -26,12 +27,20 @@ public final class GenesisBlocks {
     }
 
     public static Map<String, Block> of(NetworkPlan plan) {
+        return of(plan, Map.of());
+    }
+
+    /**
+     * As {@link #of(NetworkPlan)}, with the certificate each consenter actually presents (PEM, as configtxgen
+     * embeds it) for a consenter whose certificate files do not exist (a development CA identity): every consenter
+     * then has its own ClientTlsCert, which is how config updates tell consenters apart.
+     */
+    public static Map<String, Block> of(NetworkPlan plan, Map<Long, NodeIdentities.Identity> identities) {
         Map<String, Block> out = new LinkedHashMap<>();
         for (ChainOptions ch : plan.channels().values()) {
             ConfigMetadata.Builder md = ConfigMetadata.newBuilder();
             for (ConsenterPlan c : plan.consenters()) {
-                md.addConsenters(Consenter.newBuilder().setHost(c.host()).setPort(c.port())
-                        .setClientTlsCert(bytes(c.clientTlsCert())).setServerTlsCert(bytes(c.serverTlsCert())));
+                md.addConsenters(consenter(c, identities.get(c.id())));
             }
             md.setOptions(Options.newBuilder()
                     .setTickInterval(ch.tickInterval().toMillis() + "ms")
@@ -45,6 +54,17 @@ public final class GenesisBlocks {
             out.put(ch.channel(), GenesisBlock.create(ch.channel(), bs, ch.batchTimeout(), md.build()));
         }
         return out;
+    }
+
+    /** Consenter {@code c} as the etcdraft metadata lists it. */
+    static Consenter consenter(ConsenterPlan c, NodeIdentities.Identity identity) {
+        ByteString presented = identity == null ? ByteString.EMPTY
+                : ByteString.copyFromUtf8(Pem.encode(identity.certificate()));
+        ByteString client = bytes(c.clientTlsCert());
+        ByteString server = bytes(c.serverTlsCert());
+        return Consenter.newBuilder().setHost(c.host()).setPort(c.port())
+                .setClientTlsCert(client.isEmpty() ? presented : client)
+                .setServerTlsCert(server.isEmpty() ? presented : server).build();
     }
 
     private static ByteString bytes(Path file) {

@@ -12,6 +12,9 @@ import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.orderer.LedgerDirectory;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.ChainStatus;
+import io.raftlens.raft.node.ConsenterUpdateResult;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
 import io.raftlens.raft.transport.PeerEndpoint;
@@ -51,6 +54,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    private Map<Long, NodeIdentities.Identity> identities = Map.of();
 
     private LocalNetwork(NetworkPlan plan, DataDirectory dir) {
         this.plan = plan;
@@ -94,10 +98,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             opsPorts.put(c.id(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
-        Map<String, Block> genesis = GenesisBlocks.of(plan);
+        identities = ids;
+        Map<String, Block> genesis = GenesisBlocks.of(plan, ids);
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
-            OrderingNode node = new OrderingNode(spec, storage.apply(spec), new Observer(), this::pull,
+            OrderingNode node = new OrderingNode(spec, storage.apply(spec), new Observer(c.id()), this::pull,
                     timers, eventLoops);
             nodes.put(c.id(), node);
         }
@@ -110,6 +115,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             openOperations(node);
             events.publish(NetworkEvent.of("node", "node", c.id(), "name", c.host(), "state", "started"));
+        }
+        for (OrderingNode node : nodes.values()) {
+            for (String ch : plan.channels().keySet()) {
+                resync(ch, node.id()); // config updates a node missed while the launch was down
+            }
         }
     }
 
@@ -238,13 +248,39 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
     }
 
+    /**
+     * The consenter set of {@code channel} as the running nodes know it: that of the node with the highest ledger
+     * (the most recent config block), among nodes still consenters; the plan's until a node has started.
+     */
+    @Override
+    public List<Long> consenters(String channel) {
+        requireChannel(channel);
+        List<Long> best = plan.channels().get(channel).consenterIds();
+        long bestHeight = -1;
+        for (OrderingNode n : nodes.values()) {
+            Optional<Chain> c = n.chain(channel);
+            if (c.isPresent() && !c.get().status().evicted() && c.get().status().height() > bestHeight) {
+                best = c.get().status().consenters().stream().map(raftId -> n.nodeId(channel, raftId)).toList();
+                bestHeight = c.get().status().height();
+            }
+        }
+        return best;
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("channels", List.copyOf(plan.channels().keySet()));
+        Map<String, Object> consenters = new LinkedHashMap<>();
+        for (String ch : plan.channels().keySet()) {
+            consenters.put(ch, consenters(ch));
+        }
+        doc.put("consenters", consenters);
         List<Map<String, Object>> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, List<Long>> current = new LinkedHashMap<>();
+            plan.channels().keySet().forEach(ch -> current.put(ch, consenters(ch)));
             m.put("id", n.id());
             m.put("name", n.spec().host());
             m.put("address", "127.0.0.1:" + n.spec().port());
@@ -257,9 +293,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                     Map<String, Object> cm = new LinkedHashMap<>();
                     cm.put("role", s.role());
                     cm.put("term", s.term());
-                    cm.put("leader", s.leader());
+                    cm.put("leader", s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()));
                     cm.put("commitIndex", s.commitIndex());
                     cm.put("height", s.height());
+                    cm.put("consenter", !s.evicted() && current.get(ch).contains(n.id()));
                     chs.put(ch, cm);
                 });
             }
@@ -304,6 +341,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "started"));
+        for (String ch : plan.channels().keySet()) {
+            resync(ch, id); // config updates made while it was stopped
+        }
     }
 
     @Override
@@ -357,7 +397,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         if (leader == to) {
             return;
         }
-        nodes.get(leader).chain(channel).orElseThrow().transferLeadership(to);
+        OrderingNode l = nodes.get(leader);
+        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, to));
     }
 
     @Override
@@ -370,13 +411,78 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         if (leader == 0) {
             return CompletableFuture.completedFuture(BroadcastResult.unavailable("no Raft leader on channel " + channel, 0));
         }
-        return nodes.get(leader).broadcast(channel, transaction).thenCompose(r -> {
-            // The leader may have just changed: follow the hint once.
-            if (!r.isSuccess() && r.leader() != 0 && r.leader() != leader && nodes.containsKey(r.leader())) {
-                return nodes.get(r.leader()).broadcast(channel, transaction);
+        OrderingNode l = nodes.get(leader);
+        return l.broadcast(channel, transaction).thenCompose(r -> {
+            // The leader may have just changed: follow the hint (a Raft id) once.
+            long hint = r.leader() == 0 ? 0 : l.nodeId(channel, r.leader());
+            if (!r.isSuccess() && hint != 0 && hint != leader && nodes.containsKey(hint)) {
+                return nodes.get(hint).broadcast(channel, transaction);
             }
             return CompletableFuture.completedFuture(r);
         });
+    }
+
+    @Override
+    public CompletableFuture<ConsenterUpdateResult> updateConsenters(String channel, List<Long> consenters) {
+        requireChannel(channel);
+        for (long id : consenters) {
+            require(id);
+        }
+        long leader = leader(channel);
+        if (leader == 0) {
+            throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
+        }
+        OrderingNode l = nodes.get(leader);
+        Chain chain = l.chain(channel).orElseThrow();
+        List<Long> before = consenters(channel);
+        for (long id : consenters) {
+            if (!before.contains(id) && !nodes.get(id).isRunning()) {
+                throw new ControlException(409, "node " + id + " (" + nodes.get(id).spec().host()
+                        + ") is not running; start it before adding it to channel " + channel);
+            }
+        }
+        return chain.consensusMetadata().thenCompose(current -> {
+            Map<Long, Consenter> byNode = new LinkedHashMap<>();
+            List<Long> currentIds = chain.status().consenters();
+            for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
+                byNode.put(l.nodeId(channel, currentIds.get(i)), current.getConsenters(i));
+            }
+            ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
+            for (long id : consenters) {
+                Consenter c = byNode.get(id);
+                updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
+            }
+            return chain.updateConsenters(updated.build());
+        }).thenApplyAsync(r -> {
+            if (!r.isSuccess()) {
+                return r;
+            }
+            for (long id : consenters) {
+                if (!before.contains(id)) {
+                    resync(channel, id);
+                }
+            }
+            return new ConsenterUpdateResult(r.status(), r.block(),
+                    r.consenters().stream().map(raftId -> l.nodeId(channel, raftId)).toList(), r.info(), r.leader());
+        });
+    }
+
+    /**
+     * A running node whose chain disagrees with the channel's consenter set catches up with the config updates it
+     * missed: added back after its chain halted, it joins again; removed while it was down, it halts.
+     */
+    private void resync(String channel, long id) {
+        OrderingNode n = nodes.get(id);
+        Optional<Chain> chain = n.chain(channel);
+        if (!n.isRunning() || chain.isEmpty()) {
+            return;
+        }
+        boolean consenter = consenters(channel).contains(id);
+        if (chain.get().status().evicted() == consenter) {
+            n.resync(channel);
+            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(),
+                    "state", (consenter ? "joined " : "evicted from ") + channel));
+        }
     }
 
     @Override
@@ -430,27 +536,48 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** Chain callbacks → events. */
     private final class Observer implements ChainObserver {
+        /** The launch's id of the node: a chain knows itself and its leader by Raft id, which may differ. */
+        private final long nodeId;
+
+        Observer(long nodeId) {
+            this.nodeId = nodeId;
+        }
+
+        private long node(String channel, long raftId) {
+            OrderingNode n = nodes.get(nodeId);
+            return raftId == 0 || n == null ? raftId : n.nodeId(channel, raftId);
+        }
+
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
-            events.publish(NetworkEvent.of("state", "channel", channel, "node", node, "role", s.role(),
-                    "term", s.term(), "leader", s.leader()));
-            Long before = lastLeader.put(channel + "/" + node, s.leader());
-            if (before != null && before != s.leader() || before == null && s.leader() != 0) {
-                events.publish(NetworkEvent.of("leader", "channel", channel, "node", node,
-                        "from", before == null ? 0L : before, "to", s.leader(), "term", s.term()));
+            long leader = node(channel, s.leader());
+            events.publish(NetworkEvent.of("state", "channel", channel, "node", nodeId, "role", s.role(),
+                    "term", s.term(), "leader", leader));
+            Long before = lastLeader.put(channel + "/" + nodeId, leader);
+            if (before != null && before != leader || before == null && leader != 0) {
+                events.publish(NetworkEvent.of("leader", "channel", channel, "node", nodeId,
+                        "from", before == null ? 0L : before, "to", leader, "term", s.term()));
             }
         }
 
         @Override
         public void electionWon(String channel, long node, long term, long durationMillis, int preVotes, int votes,
                                 int rejections) {
-            events.publish(NetworkEvent.of("election", "channel", channel, "node", node, "term", term,
+            events.publish(NetworkEvent.of("election", "channel", channel, "node", nodeId, "term", term,
                     "durationMs", durationMillis, "preVotes", preVotes, "votes", votes, "rejections", rejections));
         }
 
         @Override
+        public void consentersChanged(String channel, long node, long block, boolean added, long changed,
+                                      List<Long> consenters) {
+            events.publish(NetworkEvent.of("membership", "channel", channel, "node", nodeId, "block", block,
+                    "change", (added ? "added " : "removed ") + node(channel, changed),
+                    "consenters", consenters.stream().map(id -> node(channel, id)).toList()));
+        }
+
+        @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
-            events.publish(NetworkEvent.of("block", "channel", channel, "node", node, "number", number,
+            events.publish(NetworkEvent.of("block", "channel", channel, "node", nodeId, "number", number,
                     "transactions", transactions));
         }
     }

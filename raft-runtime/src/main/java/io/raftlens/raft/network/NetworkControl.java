@@ -31,5 +31,15 @@ public interface NetworkControl {
     /** Submits through {@code node} (null: the channel's leader); completes once ordered into a block or refused. */
     CompletableFuture<BroadcastResult> broadcast(String channel, Long node, byte[] transaction);
 
+    /**
+     * A channel config update that makes {@code consenters} (node ids) the channel's consenter set: at most one
+     * consenter added or removed, as Fabric allows. Ordered by the channel's leader; completes once the config
+     * block is committed and the Raft conf change applied, or with the reason it was refused.
+     */
+    CompletableFuture<io.raftlens.raft.node.ConsenterUpdateResult> updateConsenters(String channel, List<Long> consenters);
+
+    /** The consenter set (node ids) of {@code channel} now. */
+    List<Long> consenters(String channel);
+
     NetworkEvents events();
 }

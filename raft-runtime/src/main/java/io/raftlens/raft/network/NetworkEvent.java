@@ -7,7 +7,8 @@ import java.util.Map;
  * One thing that happened on the network, as the control API's SSE stream and the terminal show it.
  * Types: {@code state} (role/term/leader of a node on a channel), {@code leader} (a node saw the leader change),
  * {@code election} (a node won: duration, votes), {@code block} (a node committed a block),
- * {@code node} (started, stopped, killed, isolated, healed).
+ * {@code node} (started, stopped, killed, isolated, healed), {@code membership} (a node applied a consenter
+ * change of a channel: the config block, "added N"/"removed N", the new consenter set).
  */
 public record NetworkEvent(String type, long timeMillis, Map<String, Object> fields) {
 

@@ -11,8 +11,11 @@ import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Slf4jRaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.EntryType;
 import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
@@ -22,12 +25,14 @@ import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
 import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
+import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,7 +55,8 @@ import java.util.concurrent.TimeUnit;
  * everything about blocks runs on this chain's own thread: broadcast admission (leader only, proposal forwarding
  * disabled as in Fabric), the block cutter and its BatchTimeout, block creation and proposal (at most
  * MaxInflightBlocks in flight), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize
- * bytes, and catch-up from other consenters after a snapshot.
+ * bytes, and catch-up from other consenters after a snapshot. Consenter changes (config updates) are tracked by
+ * its {@link Reconfiguration}; a chain whose node a config update removed halts ("evicted").
  */
 public final class Chain {
 
@@ -68,6 +74,7 @@ public final class Chain {
     private final ChannelRaftMetrics metrics;
     private final ChainObserver observer;
     private final BlockSource peers;
+    private final MembershipSink membership;
     private final RaftLogger log;
     private final ExecutorService exec;
     private final BlockCutter cutter;
@@ -101,10 +108,13 @@ public final class Chain {
     private final Set<Long> rejecters = new HashSet<>();
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
+    private Reconfiguration reconfig;
+    private ConsenterUpdates updates;
 
     // Read by status() from any thread.
     private volatile ChainStatus status;
     private volatile boolean stopping;
+    private volatile boolean halted;
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
@@ -115,7 +125,8 @@ public final class Chain {
     }
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
-          ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers) {
+          ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers,
+          MembershipSink membership) {
         this.options = options;
         this.channel = options.channel();
         this.id = id;
@@ -126,6 +137,7 @@ public final class Chain {
         this.metrics = metrics;
         this.observer = observer;
         this.peers = peers;
+        this.membership = membership;
         this.log = new Slf4jRaftLogger(channel, id);
         this.exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chain-" + channel + "-" + id);
@@ -143,7 +155,7 @@ public final class Chain {
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
-        this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height());
+        this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
     }
 
     public String channel() {
@@ -157,9 +169,28 @@ public final class Chain {
     /** Starts the Raft node: a new channel bootstraps and maybe campaigns first; an existing one restarts from disk. */
     void start() {
         log.info("Starting Raft node");
+        ConsenterSet consenters = ConsenterSet.fromLedger(ledger);
+        membership.consentersChanged(channel, consenters.byId(), true);
+        if (!consenters.contains(id)) {
+            // Removed by a config update before this restart: the chain stays halted (Fabric: evicted).
+            log.warn("Detected eviction of ourselves from the configuration: config block ["
+                    + consenters.configBlock() + "] does not list this node; not starting Raft for this channel");
+            halted = true;
+            reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
+            updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+            metrics.clusterSize(consenters.ids().size());
+            publishStatus();
+            return;
+        }
         RaftDisk.Recovered rec = disk.recovered();
         MemoryStorage storage = new MemoryStorage();
-        ConfState confState = ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
+        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
+                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
+        // Fabric: a node without Raft state whose ledger is past the genesis block joins the running channel (it
+        // was added by a config update) instead of bootstrapping a new one; the leader brings it up to date.
+        boolean join = fresh && ledger.height() > 1;
+        ConfState confState = join ? ConfState.getDefaultInstance()
+                : ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
         if (rec.snapshot() != null) {
             storage.applySnapshot(rec.snapshot());
             confState = rec.snapshot().getMetadata().getConfState();
@@ -182,9 +213,9 @@ public final class Chain {
                 .logger(log)
                 .build();
         RawNode node = new RawNode(config);
-        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
-                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
-        if (fresh) {
+        if (join) {
+            log.info("Starting raft node to join an existing channel");
+        } else if (fresh) {
             log.info("Starting raft node as part of a new channel");
             node.bootstrap(options.consenterIds());
         } else {
@@ -194,7 +225,10 @@ public final class Chain {
         appliedIndex = ledger.raftIndex(last);
         lastSnapshotBlock = rec.snapshot() != null ? snapshotBlockNumber(rec.snapshot()) : 0;
         commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
-        metrics.clusterSize(options.consenterIds().size());
+        reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
+                confState.getVotersList());
+        updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+        metrics.clusterSize(consenters.ids().size());
         metrics.isLeader(false);
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
@@ -203,7 +237,7 @@ public final class Chain {
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
+        if (fresh && !join && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
             log.info("This node is picked to start campaign");
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;
@@ -220,7 +254,7 @@ public final class Chain {
     /** An inbound Raft message for this channel. */
     void receive(Message m) {
         RaftLoop l = loop;
-        if (l != null) {
+        if (l != null && !halted) {
             l.receive(m);
         }
     }
@@ -250,6 +284,30 @@ public final class Chain {
         return reply;
     }
 
+    /**
+     * Orders a channel config update that replaces the etcdraft metadata with {@code updated} (a new consenter set,
+     * the Options unchanged), as the leader does with a CONFIG transaction: validated like Fabric's
+     * ValidateConsensusMetadata, ordered alone in a config block after the pending batch is cut, then applied as a
+     * Raft conf change. Completes once the change is applied on this node (or this node, removed, halted).
+     */
+    public CompletableFuture<ConsenterUpdateResult> updateConsenters(ConfigMetadata updated) {
+        CompletableFuture<ConsenterUpdateResult> reply = new CompletableFuture<>();
+        try {
+            exec.execute(() -> {
+                metrics.configProposalReceived();
+                updates.begin(loop, updated, reply);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
+        }
+        return reply;
+    }
+
+    /** The channel's etcdraft metadata as of the last config block this node wrote. */
+    public CompletableFuture<ConfigMetadata> consensusMetadata() {
+        return CompletableFuture.supplyAsync(() -> reconfig.consenters().metadata(), exec);
+    }
+
     /** A block of this chain's ledger (for other consenters catching up). */
     Optional<Block> block(long number) {
         return ledger.block(number);
@@ -269,23 +327,7 @@ public final class Chain {
             return 0;
         }
         CountDownLatch changed = leaderChange;
-        CompletableFuture<Long> picked = new CompletableFuture<>();
-        loop.submit(rn -> {
-            Status st = rn.status();
-            long best = 0;
-            long bestMatch = -1;
-            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
-                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
-                    best = p.getKey();
-                    bestMatch = p.getValue().match();
-                }
-            }
-            if (best != 0) {
-                log.info("Transferring leadership to " + best);
-                rn.transferLeader(best);
-            }
-            picked.complete(best);
-        });
+        CompletableFuture<Long> picked = transferToBestFollower();
         try {
             long to = picked.get(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (to == 0) {
@@ -309,15 +351,44 @@ public final class Chain {
         return 0;
     }
 
+    /** Hands leadership to the most up-to-date active follower (none: 0); does not wait for the transfer. */
+    private CompletableFuture<Long> transferToBestFollower() {
+        CompletableFuture<Long> picked = new CompletableFuture<>();
+        loop.submit(rn -> {
+            Status st = rn.status();
+            long best = 0;
+            long bestMatch = -1;
+            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
+                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
+                    best = p.getKey();
+                    bestMatch = p.getValue().match();
+                }
+            }
+            if (best != 0) {
+                log.info("Transferring leadership to " + best);
+                rn.transferLeader(best);
+            }
+            picked.complete(best);
+        });
+        return picked;
+    }
+
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
     void stop(boolean graceful) {
         stopping = true;
         schedules.forEach(s -> s.cancel(false));
-        if (loop != null) {
+        if (loop != null && !halted) {
             loop.stop(graceful);
+        } else if (loop == null) {
+            disk.close(); // evicted before this start: the WAL was opened but no Raft loop owns it
         }
         if (graceful) {
-            exec.execute(() -> failAll("node " + id + " stopped"));
+            exec.execute(() -> {
+                failAll("node " + id + " stopped");
+                if (reconfig != null) {
+                    reconfig.fail("node " + id + " stopped");
+                }
+            });
             exec.shutdown();
             try {
                 exec.awaitTermination(5, TimeUnit.SECONDS);
@@ -339,7 +410,9 @@ public final class Chain {
     }
 
     private void publishStatus() {
-        ChainStatus s = new ChainStatus(role.label(), term, leader, commitIndex, ledger.height());
+        ChainStatus s = new ChainStatus(halted ? ChainStatus.EVICTED : role.label(), halted ? 0 : term,
+                halted ? 0 : leader, commitIndex, ledger.height(),
+                reconfig == null ? options.consenterIds() : reconfig.consenters().ids());
         status = s;
     }
 
@@ -349,6 +422,10 @@ public final class Chain {
         metrics.normalProposalReceived();
         if (!accepting) {
             s.reply().complete(notServing());
+            return;
+        }
+        if (reconfig.pausing()) {
+            s.reply().complete(BroadcastResult.unavailable(reconfig.pauseReason(), id));
             return;
         }
         if (paused || inflight.size() >= options.maxInflightBlocks() || !waiting.isEmpty()) {
@@ -363,6 +440,9 @@ public final class Chain {
     }
 
     private BroadcastResult notServing() {
+        if (halted) {
+            return BroadcastResult.unavailable("node " + id + " was removed from the consenters of channel " + channel, 0);
+        }
         if (role == StateRole.LEADER) {
             return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
         }
@@ -393,6 +473,55 @@ public final class Chain {
         if (r.pending()) {
             pendingBatch.add(s.reply());
         }
+    }
+
+    /** A committed conf change (already applied to the Raft node): the chain's side of it. */
+    private void confChangeCommitted(Entry e) {
+        ConfChange cc;
+        try {
+            cc = ConfChange.parseFrom(e.getData());
+        } catch (InvalidProtocolBufferException ex) {
+            log.error("cannot decode conf change at index " + e.getIndex() + ": " + ex.getMessage());
+            return;
+        }
+        boolean replay = e.getIndex() <= appliedIndex;
+        boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
+        if (reconfig.confChangeApplied(cc, replay)) {
+            halt("This node is being removed from replica set");
+        } else if (joins && !replay) {
+            // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
+            // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
+            ledger.sync();
+            Block last = ledger.lastBlock();
+            log.info("Taking snapshot at block [" + last.getHeader().getNumber() + "] (index: " + e.getIndex()
+                    + ") so that node " + cc.getNodeId() + " can join from it");
+            loop.takeSnapshot(e.getIndex(), last.toByteString(), SNAPSHOT_CATCHUP_ENTRIES);
+            lastSnapshotBlock = last.getHeader().getNumber();
+            bytesSinceSnapshot = 0;
+            metrics.snapshotBlockNumber(lastSnapshotBlock);
+        }
+    }
+
+    /**
+     * Stops this channel's Raft node for good after a config update removed this node: no more ticks, campaigns or
+     * messages; the ledger stays readable. Other channels of the node are not affected.
+     */
+    private void halt(String why) {
+        if (halted) {
+            return;
+        }
+        log.info(why);
+        halted = true;
+        accepting = false;
+        schedules.forEach(s -> s.cancel(false));
+        updates.cancel();
+        metrics.isLeader(false);
+        failAll("node " + id + " was removed from the consenters of channel " + channel);
+        reconfig.halted();
+        loop.stop(true);
+        log.info("Raft node stopped");
+        publishStatus();
+        observer.stateChanged(channel, id, status);
     }
 
     private void batchTimeout() {
@@ -459,6 +588,7 @@ public final class Chain {
         // once those apply: pause until then.
         factory = null;
         paused = !inflight.isEmpty();
+        reconfig.orderingFailed("the config block was not ordered: " + e.getMessage(), e.leader());
         drainWaiting();
     }
 
@@ -469,6 +599,14 @@ public final class Chain {
         }
         long heightBefore = ledger.height();
         for (Entry e : entries) {
+            if (halted) {
+                break;
+            }
+            if (e.getType() == EntryType.EntryConfChange) {
+                confChangeCommitted(e); // replayed ones too: the voters are rebuilt from the log after a restart
+                appliedIndex = Math.max(appliedIndex, e.getIndex());
+                continue;
+            }
             if (e.getIndex() <= appliedIndex) {
                 continue;
             }
@@ -485,6 +623,7 @@ public final class Chain {
         }
         publishStatus();
         drainWaiting();
+        updates.drive(loop);
     }
 
     private void applyBlock(Entry e) {
@@ -506,7 +645,11 @@ public final class Chain {
             return;
         }
         log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
-        ledger.append(block, e.getIndex());
+        if (Blocks.isConfigBlock(block)) {
+            reconfig.configBlock(GenesisBlock.read(block).etcdRaft(), number);
+        }
+        ConsenterSet consenters = reconfig.consenters();
+        ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
         resolveInflight(block);
@@ -533,7 +676,7 @@ public final class Chain {
             return;
         }
         for (Entry e : entries) {
-            if (e.getData().isEmpty()) {
+            if (e.getType() != EntryType.EntryNormal || e.getData().isEmpty()) {
                 continue;
             }
             Optional<BlockHeader> header = Blocks.header(e.getData());
@@ -567,7 +710,7 @@ public final class Chain {
     }
 
     private void drainWaiting() {
-        while (accepting && !paused && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
+        while (accepting && !paused && !reconfig.pausing() && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
             order(waiting.pollFirst());
         }
         if (!accepting && !waiting.isEmpty() && role != StateRole.LEADER) {
@@ -601,6 +744,13 @@ public final class Chain {
             becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
         }
         trackElection(newRole, newTerm);
+        if (newRole == StateRole.PRE_CANDIDATE && !reconfig.consenters().contains(id)) {
+            // A config block removed this node and no leader has talked to it for an election timeout: the
+            // others applied the conf change without us hearing of its commit (Fabric's eviction detection).
+            role = newRole;
+            halt("Detected eviction of ourselves from the configuration");
+            return;
+        }
         boolean leaderMoved = newLeader != leader;
         role = newRole;
         leader = newLeader;
@@ -624,6 +774,8 @@ public final class Chain {
 
     private void becomeFollower() {
         metrics.isLeader(false);
+        reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
+                + "committed by the next leader: check the channel's consenters", 0);
         accepting = false;
         justElected = false;
         cutter.discardPending();
@@ -693,6 +845,7 @@ public final class Chain {
             log.info("Finished syncing with cluster up to and including block [" + target + "]");
         }
         appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
+        reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
         lastSnapshotBlock = target;
         metrics.snapshotBlockNumber(target);
         pendingCatchUp = null;
@@ -719,6 +872,47 @@ public final class Chain {
         pendingBatch.clear();
         waiting.clear();
         inflight.clear();
+    }
+
+    /** The chain as its {@link ConsenterUpdates} sees it. */
+    private final class UpdateHost implements ConsenterUpdates.Host {
+        @Override
+        public ConsenterUpdateResult refusal() {
+            if (halted || !accepting) {
+                BroadcastResult r = notServing();
+                return ConsenterUpdateResult.unavailable(r.info(), r.leader());
+            }
+            return null;
+        }
+
+        @Override
+        public boolean leading() {
+            return !halted && role == StateRole.LEADER && !justElected;
+        }
+
+        @Override
+        public void cutAndPropose(Envelope configTx) {
+            List<Envelope> batch = cutter.cut();
+            if (!batch.isEmpty()) {
+                propose(batch);
+            }
+            propose(List.of(configTx)); // a config transaction is alone in its block
+        }
+
+        @Override
+        public Optional<Block> block(long number) {
+            return ledger.block(number);
+        }
+
+        @Override
+        public void transferLeadership() {
+            transferToBestFollower();
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            exec.execute(task);
+        }
     }
 
     /** Loop-thread callbacks, handed to the chain thread. */

@@ -15,8 +15,11 @@ public interface ChainLedger {
     /** The Raft index recorded in a block's metadata (0 for genesis). */
     long raftIndex(Block block);
 
-    /** Appends a committed block with its Raft index recorded in the metadata; durable after {@link #sync()}. */
-    void append(Block block, long raftIndex);
+    /**
+     * Appends a committed block with its etcdraft metadata (Raft index, consenter ids) and LAST_CONFIG (the number
+     * of the channel's last config block, this block's own number for a config block); durable after {@link #sync()}.
+     */
+    void append(Block block, org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata raft, long lastConfig);
 
     /** Makes appended blocks durable (in the background after applied batches, and before a snapshot lets the WAL forget them). */
     void sync();

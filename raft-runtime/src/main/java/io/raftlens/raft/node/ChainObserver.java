@@ -13,6 +13,14 @@ public interface ChainObserver {
     /** {@code node} wrote block {@code number} with {@code transactions} transactions to its ledger. */
     void blockCommitted(String channel, long node, long number, int transactions);
 
+    /**
+     * {@code node} applied a consenter change of {@code channel} made by config block {@code block}: consenter
+     * {@code changed} was added (else removed); {@code consenters} is the new set. Ids are Raft ids.
+     */
+    default void consentersChanged(String channel, long node, long block, boolean added, long changed,
+                                   java.util.List<Long> consenters) {
+    }
+
     ChainObserver NONE = new ChainObserver() {
         @Override
         public void stateChanged(String channel, long node, ChainStatus status) {

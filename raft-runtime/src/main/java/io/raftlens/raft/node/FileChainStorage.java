@@ -45,6 +45,23 @@ public final class FileChainStorage implements ChainStorage {
     }
 
     @Override
+    public void discardRaftState(String channel) {
+        for (java.nio.file.Path dir : List.of(layout.walDir(channel), layout.snapDir(channel))) {
+            if (!java.nio.file.Files.exists(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot delete the Raft state of channel " + channel + " in " + dir
+                        + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
     public ChainLedger openLedger(String channel) {
         FileLedger ledger = FileLedger.open(layout.ledgerDir(channel));
         if (ledger.height() == 0) {
@@ -55,17 +72,15 @@ public final class FileChainStorage implements ChainStorage {
             }
             ledger.append(genesis);
         }
-        return new Ledger(ledger, spec.channels().get(channel).consenterIds());
+        return new Ledger(ledger);
     }
 
     /** {@link ChainLedger} over the file ledger; committed blocks carry etcdraft metadata with their Raft index. */
     private static final class Ledger implements ChainLedger {
         private final FileLedger ledger;
-        private final List<Long> consenters;
 
-        Ledger(FileLedger ledger, List<Long> consenters) {
+        Ledger(FileLedger ledger) {
             this.ledger = ledger;
-            this.consenters = consenters;
         }
 
         @Override
@@ -84,11 +99,8 @@ public final class FileChainStorage implements ChainStorage {
         }
 
         @Override
-        public void append(Block block, long raftIndex) {
-            BlockMetadata md = BlockMetadata.newBuilder().addAllConsenterIds(consenters)
-                    .setNextConsenterId(consenters.stream().mapToLong(Long::longValue).max().orElse(0) + 1)
-                    .setRaftIndex(raftIndex).build();
-            ledger.append(Blocks.withOrdererMetadata(block, 0, md), false);
+        public void append(Block block, BlockMetadata raft, long lastConfig) {
+            ledger.append(Blocks.withOrdererMetadata(block, lastConfig, raft), false);
         }
 
         @Override

@@ -43,6 +43,7 @@ public final class OrderingNode {
 
     private volatile Transport transport;
     private volatile Map<String, Chain> chains = Map.of();
+    private final Map<String, ChannelIds> ids = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param eventLoops Netty event loops shared by the nodes of a launch, or null for the node's own
@@ -112,7 +113,7 @@ public final class OrderingNode {
                 undo.add(wal::close);
                 ChannelRaftMetrics m = metrics.etcdraft().forChannel(ch.channel(), ch.consenterIds().size(),
                         ledger.lastBlock().getHeader().getNumber());
-                opened.put(ch.channel(), new Chain(ch, spec.id(), wal, ledger, this::send, timers, m, observer, peers));
+                opened.put(ch.channel(), newChain(ch, ledger, wal, m));
             }
             TransportConfig.Builder tc = TransportConfig.builder(spec.id(), spec.tls())
                     .listenHost(spec.listenHost())
@@ -148,6 +149,78 @@ public final class OrderingNode {
             }
             throw e;
         }
+    }
+
+    /** The chain of one channel, with this node's Raft id in it (per the ledger's last config block). */
+    private Chain newChain(ChainOptions ch, ChainLedger ledger, RaftDisk wal, ChannelRaftMetrics m) {
+        Map<Long, java.security.cert.X509Certificate> members = spec.channelMembers().getOrDefault(ch.channel(), Map.of());
+        ConsenterSet set = ConsenterSet.fromLedger(ledger);
+        ids.put(ch.channel(), ChannelIds.of(set.byId(), members));
+        long raftId = spec.id();
+        java.security.cert.X509Certificate own = members.get(spec.id());
+        if (own != null) {
+            for (Map.Entry<Long, org.hyperledger.fabric.protos.orderer.etcdraft.Consenter> c : set.byId().entrySet()) {
+                if (ChannelIds.nodeOf(c.getValue(), Map.of(spec.id(), own)) != null) {
+                    raftId = c.getKey();
+                }
+            }
+        }
+        return new Chain(ch, raftId, wal, ledger, this::send, timers, m, observer, peers, this::consentersChanged);
+    }
+
+    /**
+     * Brings {@code channel} in line with config updates this node missed, by pulling the blocks it lacks from the
+     * other consenters (Fabric's eviction detection and onboarding do the same over Deliver):
+     * <ul>
+     *   <li>added back after a removal (its chain halted): the Raft state of its old Raft id is discarded and a new
+     *       chain starts with its new Raft id, joining the existing channel (the leader replicates the log, or a
+     *       snapshot, to it);</li>
+     *   <li>removed while it was down: the chain restarts on the pulled ledger, finds itself evicted and halts
+     *       instead of campaigning against consenters that refuse it.</li>
+     * </ul>
+     */
+    public synchronized void resync(String channel) {
+        Transport t = requireRunning();
+        Chain old = chains.get(channel);
+        ChainOptions opts = spec.channels().get(channel);
+        if (old == null || opts == null) {
+            throw new IllegalArgumentException("node " + spec.id() + " has no channel " + channel);
+        }
+        boolean wasEvicted = old.status().evicted();
+        old.stop(true);
+        ChainLedger ledger = storage.openLedger(channel);
+        for (long n = ledger.height(); ; n++) {
+            Optional<Block> b = peers.block(channel, n);
+            if (b.isEmpty()) {
+                break;
+            }
+            ledger.appendPulled(b.get());
+        }
+        if (wasEvicted) {
+            ledger.close();
+            storage.discardRaftState(channel); // the Raft state of a Raft id this node no longer has
+            ledger = storage.openLedger(channel);
+        }
+        RaftDisk wal = storage.openWal(channel);
+        ChannelRaftMetrics m = metrics.etcdraft().forChannel(channel, opts.consenterIds().size(),
+                ledger.lastBlock().getHeader().getNumber());
+        Chain chain = newChain(opts, ledger, wal, m);
+        Map<String, Chain> next = new LinkedHashMap<>(chains);
+        next.put(channel, chain);
+        chains = next;
+        if (transport == t) {
+            chain.start();
+        }
+    }
+
+    /** The launch's node id of Raft id {@code raftId} on {@code channel} (equal unless added by a config update). */
+    public long nodeId(String channel, long raftId) {
+        return ids.getOrDefault(channel, ChannelIds.IDENTITY).node(raftId);
+    }
+
+    /** The Raft id node {@code nodeId} has on {@code channel}. */
+    public long raftId(String channel, long nodeId) {
+        return ids.getOrDefault(channel, ChannelIds.IDENTITY).raft(nodeId);
     }
 
     /** Graceful stop: each channel this node leads hands leadership over first, then everything is flushed. */
@@ -231,15 +304,55 @@ public final class OrderingNode {
         return t;
     }
 
+    /**
+     * A channel's consenter set changed (or was read back from the ledger at start): only those consenters' frames
+     * and block requests are accepted on the channel from now on. Consenters are this launch's nodes, whose Raft ids
+     * are their node ids.
+     */
+    private void consentersChanged(String channel,
+                                   Map<Long, org.hyperledger.fabric.protos.orderer.etcdraft.Consenter> consenters,
+                                   boolean applied) {
+        Map<Long, java.security.cert.X509Certificate> all = spec.channelMembers().getOrDefault(channel, Map.of());
+        ChannelIds channelIds = ChannelIds.of(consenters, all);
+        ids.put(channel, channelIds);
+        if (!applied) {
+            return; // the new Raft ids are known now; who may talk changes once the conf change is applied
+        }
+        Transport t = transport;
+        if (t == null) {
+            return;
+        }
+        Map<Long, java.security.cert.X509Certificate> members = new LinkedHashMap<>();
+        for (long raftId : consenters.keySet()) {
+            long node = channelIds.node(raftId);
+            if (all.containsKey(node)) {
+                members.put(node, all.get(node));
+            }
+        }
+        t.setChannelMembers(channel, members);
+        LOG.info("node={} channel {}: consenters are now {}", spec.id(), channel, members.keySet());
+    }
+
     private boolean send(String channel, Message m) {
         Transport t = transport;
-        return t != null && t.send(channel, m.getTo(), m);
+        if (t == null) {
+            return false;
+        }
+        ChannelIds channelIds = ids.getOrDefault(channel, ChannelIds.IDENTITY);
+        if (channelIds.isIdentity()) {
+            return t.send(channel, m.getTo(), m);
+        }
+        // on the wire, consenters are named by node id (the transport authenticates node ids)
+        long to = channelIds.node(m.getTo());
+        return t.send(channel, to, m.toBuilder().setFrom(channelIds.node(m.getFrom())).setTo(to).build());
     }
 
     private void receive(String channel, long from, Message m) {
         Chain c = chains.get(channel);
+        ChannelIds channelIds = ids.getOrDefault(channel, ChannelIds.IDENTITY);
         if (c != null) {
-            c.receive(m);
+            c.receive(channelIds.isIdentity() ? m
+                    : m.toBuilder().setFrom(channelIds.raft(m.getFrom())).setTo(channelIds.raft(m.getTo())).build());
         } else {
             LOG.debug("message for unknown channel {} from node {} dropped", channel, from);
         }

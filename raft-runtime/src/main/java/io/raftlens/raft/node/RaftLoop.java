@@ -52,7 +52,10 @@ final class RaftLoop {
         /** Role, leader or term changed (from a Ready, or from a poll while a Ready is being persisted). */
         void stateChanged(StateRole role, long leader, long term);
 
-        /** Committed normal entries in log order, after they are durable; for the applier. */
+        /**
+         * Committed entries in log order, after they are durable; for the applier. Conf changes among them have
+         * already been applied to the Raft node.
+         */
         void committed(List<Entry> entries);
 
         /**
@@ -96,7 +99,7 @@ final class RaftLoop {
     private volatile boolean running;
     /** Readys taken and not yet advanced, oldest first. */
     private final ArrayDeque<Flight> inFlight = new ArrayDeque<>();
-    private ConfState confState;
+    private volatile ConfState confState;
     private StateRole role = StateRole.FOLLOWER;
     private long leader;
     private long term;
@@ -207,6 +210,21 @@ final class RaftLoop {
                 }
             });
         });
+    }
+
+    /**
+     * This node and the peers heard from within the last election timeout (Fabric's ActiveNodes, the basis of the
+     * active_nodes metric). Loop thread only: call it from a {@link #submit} task.
+     */
+    java.util.Set<Long> activeIds() {
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        out.add(id);
+        lastHeardTick.forEach((peer, heard) -> {
+            if (ticks - heard <= electionTick) {
+                out.add(peer);
+            }
+        });
+        return out;
     }
 
     ConfState confState() {
@@ -383,16 +401,16 @@ final class RaftLoop {
             storage.append(rd.entries());
         }
         send(rd.messages(), true);
-        List<Entry> normal = new ArrayList<>(rd.committedEntries().size());
         for (Entry e : rd.committedEntries()) {
             if (e.getType() == EntryType.EntryConfChange) {
                 applyConfChange(e);
-            } else {
-                normal.add(e); // empty entries too: a new leader's empty entry tells the applier it caught up
             }
         }
-        if (!normal.isEmpty()) {
-            listener.committed(normal);
+        if (!rd.committedEntries().isEmpty()) {
+            // Conf changes go to the applier too, in log order with the blocks: a config block is written before
+            // the conf change it asked for is reported applied. Empty entries too: a new leader's empty entry
+            // tells the applier it caught up.
+            listener.committed(rd.committedEntries());
         }
         node.advance(rd);
     }

@@ -146,6 +146,33 @@ public final class Blocks {
         return raftMetadata(block).map(m -> OptionalLong.of(m.getRaftIndex())).orElse(OptionalLong.empty());
     }
 
+    /**
+     * The number of the channel's last config block as of {@code block} (its LAST_CONFIG, read from the
+     * SIGNATURES metadata as Fabric's GetLastConfigIndexFromBlock does, else the deprecated LAST_CONFIG slot); 0 when
+     * the block carries none.
+     */
+    public static long lastConfigIndex(Block block) {
+        BlockMetadata md = block.getMetadata();
+        try {
+            if (md.getMetadataCount() > BlockMetadataIndex.SIGNATURES_VALUE) {
+                Metadata m = Metadata.parseFrom(md.getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+                if (!m.getValue().isEmpty()) {
+                    OrdererBlockMetadata obm = OrdererBlockMetadata.parseFrom(m.getValue());
+                    if (obm.hasLastConfig()) {
+                        return obm.getLastConfig().getIndex();
+                    }
+                }
+            }
+            if (md.getMetadataCount() > LAST_CONFIG_SLOT) {
+                Metadata m = Metadata.parseFrom(md.getMetadata(LAST_CONFIG_SLOT));
+                return LastConfig.parseFrom(m.getValue()).getIndex();
+            }
+        } catch (InvalidProtocolBufferException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     /** True when the block's single envelope is a CONFIG transaction (Fabric's IsConfigBlock). */
     public static boolean isConfigBlock(Block block) {
         if (block.getData().getDataCount() != 1) {

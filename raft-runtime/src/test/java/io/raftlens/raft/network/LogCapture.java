@@ -8,13 +8,19 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the lines of logger {@code orderer.consensus.etcdraft} (Raft and chain lines) during a test. */
+/** Collects the lines of logger {@code orderer.consensus.etcdraft} (Raft and chain lines), or another, during a test. */
 final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("orderer.consensus.etcdraft");
+    private final Logger logger;
 
     LogCapture() {
+        this("orderer.consensus.etcdraft");
+    }
+
+    /** Lines of logger {@code name} instead. */
+    LogCapture(String name) {
+        logger = (Logger) LoggerFactory.getLogger(name);
         start();
         logger.addAppender(this);
     }

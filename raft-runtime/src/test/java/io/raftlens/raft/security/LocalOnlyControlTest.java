@@ -82,7 +82,8 @@ class LocalOnlyControlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/heal", "/v1/nodes/1/kill", "/v1/nodes/2/stop", "/v1/partition",
-            "/v1/channels/mychannel/broadcast", "/v1/channels/mychannel/transfer-leader"})
+            "/v1/channels/mychannel/broadcast", "/v1/channels/mychannel/transfer-leader",
+            "/v1/channels/mychannel/consenters"})
     void stateChangingRequestsFromABrowserPageAreRefused(String path) throws Exception {
         for (String origin : List.of("https://evil.example", "null", "http://127.0.0.1:8080")) {
             String reply = Loopback.http(control.port(), "POST", path, "Origin", origin, "Content-Type", "text/plain");

@@ -1,0 +1,154 @@
+package io.raftlens.raft.node;
+
+import io.raftlens.raft.core.ProposalDroppedException;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.pb.ConfChange;
+import io.raftlens.raft.core.pb.ConfChangeType;
+import io.raftlens.raft.orderer.ConfigBlocks;
+import io.raftlens.raft.orderer.ConfigUpdateException;
+import io.raftlens.raft.orderer.ConsensusMetadataValidator;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The leader's side of a consenter change, on the chain thread: validating and ordering the config update
+ * (Fabric's ValidateConsensusMetadata, then a CONFIG block alone in its block), and proposing the Raft conf change
+ * once that block is written, retried every election timeout until it is applied. When the change removes the
+ * leader itself, leadership is handed over first and the next leader proposes it.
+ */
+final class ConsenterUpdates {
+
+    /** What this needs from its chain; every method is called on the chain thread. */
+    interface Host {
+        /** Why this node cannot order a config update now (not leader, not caught up, halted), or null. */
+        ConsenterUpdateResult refusal();
+
+        /** Whether this node leads and has caught up with the previous terms. */
+        boolean leading();
+
+        /** Cuts the pending batch into a block, then proposes {@code configTx} alone in the next block. */
+        void cutAndPropose(Envelope configTx);
+
+        Optional<Block> block(long number);
+
+        /** Hands leadership to the most up-to-date active follower. */
+        void transferLeadership();
+
+        /** Runs {@code task} on the chain thread. */
+        void execute(Runnable task);
+    }
+
+    private final long self;
+    private final RaftLogger log;
+    private final Reconfiguration reconfig;
+    private final Host host;
+    private final ScheduledExecutorService timers;
+    private final Duration retry;
+    private ScheduledFuture<?> retryTimer;
+
+    ConsenterUpdates(long self, RaftLogger log, Reconfiguration reconfig, Host host, ScheduledExecutorService timers,
+                     Duration retry) {
+        this.self = self;
+        this.log = log;
+        this.reconfig = reconfig;
+        this.host = host;
+        this.timers = timers;
+        this.retry = retry;
+    }
+
+    /** Validates and orders {@code updated}; {@code reply} completes once the change is applied or refused. */
+    void begin(RaftLoop loop, ConfigMetadata updated, CompletableFuture<ConsenterUpdateResult> reply) {
+        ConsenterUpdateResult refused = refusal();
+        if (refused != null) {
+            reply.complete(refused);
+            return;
+        }
+        // Fabric's ActiveNodes: the leader and the peers it heard from within the last election timeout.
+        loop.submit(rn -> {
+            Set<Long> active = loop.activeIds();
+            host.execute(() -> order(updated, active, reply));
+        });
+    }
+
+    private ConsenterUpdateResult refusal() {
+        ConsenterUpdateResult r = host.refusal();
+        if (r == null && reconfig.busy()) {
+            return ConsenterUpdateResult.conflict("a consenter change is already in progress; send the next "
+                    + "update once it is applied");
+        }
+        return r;
+    }
+
+    private void order(ConfigMetadata updated, Set<Long> active, CompletableFuture<ConsenterUpdateResult> reply) {
+        ConsenterUpdateResult refused = refusal(); // the state may have changed while the loop answered
+        if (refused != null) {
+            reply.complete(refused);
+            return;
+        }
+        ConsenterSet current = reconfig.consenters();
+        try {
+            ConsensusMetadataValidator.validate(current.metadata(), current.byId(), current.nextId(), updated, active);
+        } catch (ConfigUpdateException e) {
+            log.warn("Rejecting config update: " + e.getMessage());
+            reply.complete(ConsenterUpdateResult.badRequest(e.getMessage()));
+            return;
+        }
+        log.info("Received config transaction, pause accepting transaction till it is committed");
+        Block lastConfig = host.block(current.configBlock()).orElseThrow(() -> new IllegalStateException(
+                "the ledger has no block " + current.configBlock() + " (the channel's last config block)"));
+        Envelope config = ConfigBlocks.configEnvelope(lastConfig, updated, Instant.now());
+        reconfig.ordered(reply);
+        host.cutAndPropose(config);
+    }
+
+    /** Proposes the conf change the last config block still needs, when this node leads. */
+    void drive(RaftLoop loop) {
+        if (!host.leading()) {
+            return;
+        }
+        Optional<ConfChange> needed = reconfig.needed();
+        if (needed.isEmpty()) {
+            return;
+        }
+        ConfChange cc = needed.get();
+        if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && cc.getNodeId() == self) {
+            host.transferLeadership();
+        } else {
+            loop.submit(rn -> {
+                // The Raft node's own configuration is authoritative: skip a change it already applied.
+                boolean tracked = rn.status().progress().containsKey(cc.getNodeId());
+                if (cc.getType() == ConfChangeType.ConfChangeAddNode == tracked) {
+                    return;
+                }
+                try {
+                    rn.proposeConfChange(cc);
+                } catch (ProposalDroppedException e) {
+                    log.debug("conf change " + cc.getType() + " " + cc.getNodeId() + " not proposed yet: " + e.getMessage());
+                }
+            });
+        }
+        if (retryTimer == null) {
+            retryTimer = timers.schedule(() -> host.execute(() -> {
+                retryTimer = null;
+                drive(loop);
+            }), retry.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void cancel() {
+        if (retryTimer != null) {
+            retryTimer.cancel(false);
+            retryTimer = null;
+        }
+    }
+}
