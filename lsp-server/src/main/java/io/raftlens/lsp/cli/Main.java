@@ -25,11 +25,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("lsp")) {
-            // An editor starts the server for each window and waits for it: build only this command's model
-            // (picocli reflects on every option of every subcommand otherwise), and let logback read its
-            // configuration on another core while the server starts.
-            // The usual `raftlens lsp` has nothing to parse, so picocli (whose classes are too old for the
-            // class-data archive) is not even loaded.
+            // An editor starts the server for each window and waits for it. The usual `raftlens lsp` has nothing
+            // to parse, so picocli (whose classes are too old for the class-data archive, and which reflects on
+            // every option of every subcommand) is not even loaded; with options, only this command's model is
+            // built. Logback reads its configuration on another core meanwhile.
             LspCommand.configureLoggingInBackground();
             System.exit(args.length == 1 ? plainLsp() : lspCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
         }
