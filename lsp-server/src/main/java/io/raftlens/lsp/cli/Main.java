@@ -1,5 +1,6 @@
 package io.raftlens.lsp.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,31 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("lsp")) {
+            // An editor starts the server for each window and waits for it. The usual `raftlens lsp` has nothing
+            // to parse, so picocli (whose classes are too old for the class-data archive, and which reflects on
+            // every option of every subcommand) is not even loaded; with options, only this command's model is
+            // built. Logback reads its configuration on another core meanwhile.
+            LspCommand.configureLoggingInBackground();
+            System.exit(args.length == 1 ? plainLsp() : lspCommandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(commandLine().execute(args));
+    }
+
+    private static int plainLsp() {
+        try {
+            return LspCommand.stdio();
+        } catch (Exception e) {
+            System.err.println("raftlens lsp: internal error: " + e);
+            return CommandLine.ExitCode.USAGE;
+        }
+    }
+
+    /** {@code raftlens lsp} on its own: the same options, help, version and messages as in {@link #commandLine()}. */
+    public static CommandLine lspCommandLine() {
+        CommandLine cl = configure(new CommandLine(new LspCommand()).setCommandName("raftlens lsp"));
+        cl.getCommandSpec().version("raftlens " + VERSION);
+        return cl;
     }
 
     /**
@@ -31,7 +56,10 @@ public final class Main implements Runnable {
      * failure is one line too (never a stack trace).
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();

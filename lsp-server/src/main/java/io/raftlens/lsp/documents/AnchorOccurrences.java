@@ -19,9 +19,16 @@ public final class AnchorOccurrences {
         this.all = List.copyOf(all);
     }
 
+    /** The occurrences of the model's version (scanned once, see {@link DocumentModel#anchors()}). */
     public static AnchorOccurrences of(DocumentModel model) {
+        return model.anchors();
+    }
+
+    static AnchorOccurrences scan(String text) {
         List<Occurrence> found = new ArrayList<>();
-        String text = model.text();
+        if (text.indexOf('&') < 0 && text.indexOf('*') < 0) {
+            return new AnchorOccurrences(found);
+        }
         int line = 0;
         boolean comment = false;
         char quote = 0;

@@ -55,6 +55,9 @@ public record CursorContext(Kind kind, List<String> parentPath, String key, int 
         } else {
             ancestors(model, line, dashes.get(0), true, path);
         }
+        if (path.size() > YamlWalker.MAX_DEPTH) {
+            return none(line); // no Fabric key is that deep (a hostile document): nothing to complete
+        }
         List<String> parent = new ArrayList<>(path);
         Matcher value = VALUE.matcher(rest);
         if (value.matches()) {
@@ -71,7 +74,7 @@ public record CursorContext(Kind kind, List<String> parentPath, String key, int 
     /** The path to the mapping or list under which the line sits, innermost segment last. */
     private static void ancestors(DocumentModel model, int line, int limit, boolean listOwner, Deque<String> path) {
         int l = line - 1;
-        while (l >= 0 && limit > 0) {
+        while (l >= 0 && limit > 0 && path.size() <= YamlWalker.MAX_DEPTH) {
             String text = model.line(l--);
             if (LineShape.isDocumentStart(text)) {
                 return;

@@ -25,6 +25,7 @@ public final class DocumentModel {
     private final Optional<FileKind> kind;
     private final TextIndex index;
     private ParsedYaml yaml;
+    private AnchorOccurrences anchors;
 
     private DocumentModel(String uri, int version, String text, Path path, Optional<FileKind> kind) {
         this.uri = uri;
@@ -75,6 +76,14 @@ public final class DocumentModel {
             yaml = kind.isPresent() ? TolerantParser.parse(text) : new ParsedYaml(text, java.util.List.of(), java.util.List.of());
         }
         return yaml;
+    }
+
+    /** The anchors and aliases written in the text, found once per version (go-to, rename and completion all ask). */
+    public synchronized AnchorOccurrences anchors() {
+        if (anchors == null) {
+            anchors = AnchorOccurrences.scan(text);
+        }
+        return anchors;
     }
 
     /** configtx*.yaml, orderer*.yaml, or a {@code # raftlens:} modeline; never any other YAML. */

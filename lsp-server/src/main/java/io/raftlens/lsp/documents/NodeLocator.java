@@ -21,7 +21,7 @@ public final class NodeLocator {
     public static Optional<NodeAt> at(DocumentModel model, int offset) {
         for (YamlDocument doc : model.yaml().documents()) {
             if (doc.root().isPresent() && contains(doc.range(), offset)) {
-                NodeAt found = walk(doc.root().get(), offset, new ArrayList<>(), null, null);
+                NodeAt found = walk(doc.root().get(), offset);
                 if (found != null) {
                     return Optional.of(found);
                 }
@@ -35,46 +35,62 @@ public final class NodeLocator {
         return r.start().offset() <= offset && offset <= r.end().offset();
     }
 
-    private static NodeAt walk(YamlNode node, int offset, List<String> path, YamlEntry entry, YamlMapping parent) {
-        if (node instanceof YamlMapping m) {
-            for (YamlEntry e : m.entries()) {
-                if (e.isInherited() || e.keyText() == null) {
-                    continue;
-                }
-                List<String> childPath = append(path, e.keyText());
-                if (contains(e.key().range(), offset)) {
-                    return new NodeAt(childPath, e, e.key(), true, m);
-                }
-                YamlNode v = e.value();
-                if (v.via().isPresent()) {
-                    if (contains(v.via().get().range(), offset)) {
-                        return new NodeAt(childPath, e, v, false, m);
+    /**
+     * Descends from the root to the innermost key or value containing the offset. Iterative with one path
+     * list: a hostile document may nest thousands of levels, and each level must cost only its own entries.
+     */
+    private static NodeAt walk(YamlNode root, int offset) {
+        List<String> path = new ArrayList<>();
+        YamlNode node = root;
+        YamlEntry entry = null;
+        YamlMapping parent = null;
+        boolean inside = false; // whether node is a value containing the offset (the answer if no child is)
+        while (true) {
+            YamlNode child = null;
+            if (node instanceof YamlMapping m) {
+                for (YamlEntry e : m.entries()) {
+                    if (e.isInherited() || e.keyText() == null) {
+                        continue;
                     }
-                    continue;
+                    if (contains(e.key().range(), offset)) {
+                        return new NodeAt(append(path, e.keyText()), e, e.key(), true, m);
+                    }
+                    YamlNode v = e.value();
+                    if (v.via().isPresent()) {
+                        if (contains(v.via().get().range(), offset)) {
+                            return new NodeAt(append(path, e.keyText()), e, v, false, m);
+                        }
+                        continue;
+                    }
+                    if (contains(v.range(), offset)) {
+                        path.add(e.keyText());
+                        entry = e;
+                        parent = m;
+                        child = v;
+                        break;
+                    }
                 }
-                if (contains(v.range(), offset)) {
-                    NodeAt inner = walk(v, offset, childPath, e, m);
-                    return inner != null ? inner : new NodeAt(childPath, e, v, false, m);
+            } else if (node instanceof YamlSequence s) {
+                for (YamlNode item : s.items()) {
+                    if (item.via().isPresent()) {
+                        if (contains(item.via().get().range(), offset)) {
+                            return new NodeAt(append(path, "[]"), entry, item, false, parent);
+                        }
+                        continue;
+                    }
+                    if (contains(item.range(), offset)) {
+                        path.add("[]");
+                        child = item;
+                        break;
+                    }
                 }
             }
-            return null;
-        }
-        if (node instanceof YamlSequence s) {
-            for (YamlNode item : s.items()) {
-                if (item.via().isPresent()) {
-                    if (contains(item.via().get().range(), offset)) {
-                        return new NodeAt(append(path, "[]"), entry, item, false, parent);
-                    }
-                    continue;
-                }
-                if (contains(item.range(), offset)) {
-                    NodeAt inner = walk(item, offset, append(path, "[]"), entry, parent);
-                    return inner != null ? inner : new NodeAt(append(path, "[]"), entry, item, false, parent);
-                }
+            if (child == null) {
+                return inside ? new NodeAt(path, entry, node, false, parent) : null;
             }
-            return null;
+            node = child;
+            inside = true;
         }
-        return null;
     }
 
     /**

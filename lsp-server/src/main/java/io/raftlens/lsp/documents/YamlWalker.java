@@ -8,8 +8,15 @@ import io.raftlens.config.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Visits every entry written in a document (inherited entries and alias targets are not revisited). */
+/**
+ * Visits every entry written in a document (inherited entries and alias targets are not revisited), down
+ * to {@link #MAX_DEPTH} levels: Fabric's deepest keys are about ten levels down, and a hostile document
+ * nested thousands of levels deep must not cost a path copy per level for every entry.
+ */
 public final class YamlWalker {
+
+    /** Mappings and lists nested deeper than this are not visited. */
+    public static final int MAX_DEPTH = 64;
 
     /** Called for each written entry with its key path and the mapping holding it. */
     public interface Visitor {
@@ -26,7 +33,7 @@ public final class YamlWalker {
     }
 
     private static void walk(YamlNode node, List<String> path, Visitor visitor) {
-        if (node.via().isPresent()) {
+        if (node.via().isPresent() || path.size() >= MAX_DEPTH) {
             return;
         }
         if (node instanceof YamlMapping m) {

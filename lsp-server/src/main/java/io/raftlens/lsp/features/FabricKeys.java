@@ -3,6 +3,7 @@ package io.raftlens.lsp.features;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
 import io.raftlens.config.validate.FileKind;
+import io.raftlens.lsp.documents.YamlWalker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +19,18 @@ public final class FabricKeys {
     }
 
     private static final int MAX_CACHED = 20_000;
+    /** No Fabric key is nested this deep: longer paths (hostile documents) are answered without a lookup. */
+    private static final int MAX_PATH = YamlWalker.MAX_DEPTH;
     private static final Map<String, Optional<KeyInfo>> INFO = new ConcurrentHashMap<>();
     private static final Map<String, List<KeyInfo>> CHILDREN = new ConcurrentHashMap<>();
 
     /** Schema lookups are memoized: the schemas never change, and hints and links ask for every key of a file. */
     public static Optional<KeyInfo> info(FileKind kind, List<String> path) {
-        return cached(INFO, kind, path, p -> SchemaCatalog.standard().keyInfo(kind, p));
+        return path.size() > MAX_PATH ? Optional.empty() : cached(INFO, kind, path, p -> SchemaCatalog.standard().keyInfo(kind, p));
     }
 
     public static List<KeyInfo> children(FileKind kind, List<String> path) {
-        return cached(CHILDREN, kind, path, p -> SchemaCatalog.standard().children(kind, p));
+        return path.size() > MAX_PATH ? List.of() : cached(CHILDREN, kind, path, p -> SchemaCatalog.standard().children(kind, p));
     }
 
     private static <T> T cached(Map<String, T> cache, FileKind kind, List<String> path, Function<List<String>, T> lookup) {

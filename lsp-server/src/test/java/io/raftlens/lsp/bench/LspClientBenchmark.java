@@ -42,6 +42,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * <pre>
  * java -cp ... io.raftlens.lsp.bench.LspClientBenchmark JAR YLS_JS CORPUS_DIR
  * </pre>
+ * {@code -} for YLS_JS measures RaftLens only.
  */
 public final class LspClientBenchmark {
 
@@ -56,7 +57,7 @@ public final class LspClientBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]).toAbsolutePath();
-        Path yls = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : null;
+        Path yls = args.length > 1 && !args[1].equals("-") ? Path.of(args[1]).toAbsolutePath() : null;
         Path corpus = args.length > 2 ? Path.of(args[2]) : null;
         Path work = Files.createTempDirectory("raftlens-lsp-bench");
         Path file = work.resolve("configtx.yaml");
