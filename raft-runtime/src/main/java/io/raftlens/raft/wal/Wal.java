@@ -263,27 +263,50 @@ public final class Wal implements AutoCloseable {
      * other request in the same batch); exceptionally with {@link WalWriteException} on an I/O failure.
      */
     public CompletableFuture<Void> saveAsync(HardState hardState, List<Entry> entries, boolean mustSync) {
+        return saveAsync(null, hardState, entries, mustSync);
+    }
+
+    /**
+     * A snapshot received from the leader recorded together with the hard state that commits it and the entries
+     * after it, as one write and one fsync: a crash can leave neither or both, never a snapshot marker above the
+     * durable commit index (Raft could not restart from that: etcd's "state.commit is out of range").
+     */
+    public CompletableFuture<Void> saveSnapshotAndStateAsync(SnapshotMetadata snapshot, HardState hardState,
+                                                            List<Entry> entries) {
+        return saveAsync(snapshot, hardState, entries, true);
+    }
+
+    private CompletableFuture<Void> saveAsync(SnapshotMetadata snapshot, HardState hardState, List<Entry> entries,
+                                              boolean mustSync) {
         boolean hasState = hardState != null && !hardState.equals(HardState.getDefaultInstance());
-        if (entries.isEmpty() && !hasState) {
+        if (snapshot == null && entries.isEmpty() && !hasState) {
             return CompletableFuture.completedFuture(null);
         }
-        byte[][] payloads = new byte[entries.size() + (hasState ? 1 : 0)][];
-        int size = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            payloads[i] = entries.get(i).toByteArray();
-            size += RecordCodec.encodedSize(payloads[i].length);
+        List<byte[]> payloads = new ArrayList<>(entries.size() + 2);
+        List<RecordType> types = new ArrayList<>(entries.size() + 2);
+        if (snapshot != null) {
+            payloads.add(snapshot.toByteArray());
+            types.add(RecordType.SNAPSHOT);
+        }
+        for (Entry e : entries) {
+            payloads.add(e.toByteArray());
+            types.add(RecordType.ENTRY);
         }
         if (hasState) {
-            payloads[entries.size()] = hardState.toByteArray();
-            size += RecordCodec.encodedSize(payloads[entries.size()].length);
+            payloads.add(hardState.toByteArray());
+            types.add(RecordType.STATE);
+        }
+        int size = 0;
+        for (byte[] p : payloads) {
+            size += RecordCodec.encodedSize(p.length);
         }
         ByteBuffer buf = ByteBuffer.allocate(size);
-        for (int i = 0; i < payloads.length; i++) {
-            RecordCodec.encode(buf, i < entries.size() ? RecordType.ENTRY : RecordType.STATE, payloads[i]);
+        for (int i = 0; i < payloads.size(); i++) {
+            RecordCodec.encode(buf, types.get(i), payloads.get(i));
         }
         buf.flip();
         long last = entries.isEmpty() ? -1 : entries.get(entries.size() - 1).getIndex();
-        return submit(new Request(buf, mustSync, last, hasState ? hardState : null, -1));
+        return submit(new Request(buf, mustSync || snapshot != null, last, hasState ? hardState : null, -1));
     }
 
     /** Blocking {@link #saveAsync}. */
