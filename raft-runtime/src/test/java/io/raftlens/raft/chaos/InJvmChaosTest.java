@@ -27,6 +27,7 @@ class InJvmChaosTest {
     void acknowledgedTransactionsSurviveKillsPartitionsAndAWholeNetworkCrashExactlyOnce() throws Exception {
         long seed = Long.getLong("raftlens.chaos.seed", System.nanoTime());
         Duration faults = Duration.ofSeconds(Long.getLong("raftlens.chaos.seconds", 20));
+        System.out.println("chaos seed=" + seed + " (replay: -Draftlens.chaos.seed=" + seed + ")");
         ChaosRun run;
         ChaosRun.Outcome outcome;
         RootLogCapture logs = new RootLogCapture();
