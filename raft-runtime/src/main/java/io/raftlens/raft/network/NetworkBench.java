@@ -133,15 +133,21 @@ public final class NetworkBench {
     public Map<String, Object> failover(int kills, Duration every, boolean graceful) throws InterruptedException {
         List<Double> times = new ArrayList<>();
         List<Long> termSteps = new ArrayList<>();
+        // Settle first, as between rounds: a leader stopped within milliseconds of its election has not heard
+        // back from any follower yet, so (as Fabric's abdicateLeadership) it finds no active transferee.
+        awaitLeader(Duration.ofSeconds(60));
+        Thread.sleep(every.toMillis());
         for (int i = 0; i < kills; i++) {
             long[] leader = awaitLeader(Duration.ofSeconds(60));
             long old = leader[0];
             NewLeader next = new NewLeader(target, channel, old);
             java.util.Optional<AutoCloseable> sub = target.onStateChange(next::check);
-            long t0 = System.nanoTime();
-            // Stop or kill in the background: the hand-over happens during a graceful stop, which then goes on
-            // flushing and closing; the time measured is until the others agree on a new leader.
+            // Stop or kill on a thread started beforehand (its start-up is not part of the hand-over): the hand-over
+            // happens during a graceful stop, which then goes on flushing and closing; the time measured is until
+            // the others agree on a new leader.
+            CompletableFuture<Void> go = new CompletableFuture<>();
             Thread stopper = new Thread(() -> {
+                go.join();
                 if (graceful) {
                     target.stop(old);
                 } else {
@@ -149,6 +155,8 @@ public final class NetworkBench {
                 }
             }, "bench-stop");
             stopper.start();
+            long t0 = System.nanoTime();
+            go.complete(null);
             long[] agreed;
             try {
                 agreed = sub.isPresent() ? next.await(Duration.ofSeconds(60)) : next.poll(Duration.ofSeconds(60));
