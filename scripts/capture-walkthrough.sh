@@ -91,10 +91,34 @@ metrics() {
       | grep -E '^consensus_etcdraft_(cluster_size|active_nodes|is_leader|leader_changes|committed_block_number)\{' || echo "(no answer)"
   done
 }
-table() { # table [CHANNELS]: the last live table the launcher printed (7 lines per channel)
-  grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2} ' "$log" \
-    | awk -v rows="$((7 * ${1:-1} - 1))" '/^channel mychannel$/{buf=$0 "\n"; n=rows; next} n>0{buf=buf $0 "\n"; n--; if(n==0) last=buf} END{printf "%s", last}'
-
+table() { # table: the live table as `raftlens launch` draws it on a terminal, from GET /v1/network
+  # (its stdout here is a file, where it prints one change line per channel instead)
+  nodes | awk '
+    function field(obj, key,   m) {
+      if (match(obj, "\"" key "\":(\"[^\"]*\"|[0-9]+|true|false)")) {
+        m = substr(obj, RSTART + length(key) + 3, RLENGTH - length(key) - 3); gsub(/"/, "", m); return m
+      }
+      return ""
+    }
+    NR == 1 { match($0, /"channels":\[[^]]*\]/); list = substr($0, RSTART + 12, RLENGTH - 13); gsub(/"/, "", list)
+              nch = split(list, chs, ",") }
+    { n++; id[n] = field($0, "id"); name[n] = field($0, "name"); run[n] = field($0, "running"); line[n] = $0
+      if (length(name[n]) > width) width = length(name[n]) }
+    END {
+      if (width < 4) width = 4
+      fmt = "  %-3s %-" width "s  %-13s %5s %6s %7s\n"
+      for (c = 1; c <= nch; c++) {
+        print "channel " chs[c]; printf fmt, "id", "node", "role", "term", "leader", "height"
+        for (i = 1; i <= n; i++) {
+          if (run[i] == "true" && match(line[i], "\"" chs[c] "\":\\{[^}]*\\}")) {
+            o = substr(line[i], RSTART, RLENGTH); l = field(o, "leader")
+            printf fmt, id[i], name[i], field(o, "role"), field(o, "term"), (l == "0" ? "-" : l), field(o, "height")
+          } else {
+            printf fmt, id[i], name[i], "stopped", "-", "-", "-"
+          }
+        }
+      }
+    }'
 }
 promql() { # promql QUERY: the instant result, one "series value" line per element
   { curl -fsS --get "http://127.0.0.1:$PROM_PORT/api/v1/query" --data-urlencode "query=$1"; echo; } \
@@ -214,7 +238,7 @@ sleep 1
 {
   echo "\$ ./raftlens launch $two_args"
   echo "…"
-  table 2
+  table
   for i in 0 1 2 3 4; do
     curl -fsS "127.0.0.1:$((8443 + i))/metrics" | grep '^consensus_etcdraft_is_leader{' | grep ' 1$' \
       | sed "s/\$/   # orderer$((i + 1)), 127.0.0.1:$((8443 + i))/" || true
@@ -233,7 +257,7 @@ while [ "$to" = "$sys_leader" ] || [ "$to" = "$my_leader" ]; do to=$((to + 1)); 
 wait_for 60 "sys-channel led by node $to" sh -c "[ \"\$(curl -fs $CONTROL/v1/network | sed 's/},{\"id\"/}\n{\"id\"/g' | grep '\"sys-channel\":{\"role\":\"leader\"' | sed -E 's/^.*\"id\":([0-9]+),.*\$/\\1/')\" = $to ]"
 sleep 1
 {
-  table 2
+  table
   grep 'channel=sys-channel' "$log" | grep -E 'starts to transfer leadership|MsgTimeoutNow|became leader|Raft leader changed' \
     | awk '!seen[$0]++' | tail -n 12 || true
 } >>"$cap/two-channels-transfer.txt"

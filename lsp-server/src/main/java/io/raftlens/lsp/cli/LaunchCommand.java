@@ -19,7 +19,6 @@ import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkEvent;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanLoader;
-import io.raftlens.raft.network.NetworkTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +35,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -94,6 +92,14 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
             err.println("raftlens launch: " + e.getMessage());
             return 1;
         }
+        Terminal terminal = Terminal.detect();
+        PinnedTable pinned = terminal.pinned() ? new PinnedTable(out, terminal.color()) : null;
+        if (pinned != null) {
+            // Log lines (logback's console appender writes to whatever System.err is at the time) and messages
+            // go above the pinned table from here on.
+            System.setErr(new PinnedTable.LogLines(pinned, err).printStream());
+            err = System.err;
+        }
         out.println("raftlens launch: profile " + plan.profile() + ", channels " + String.join(", ", plan.channels().keySet())
                 + ", " + plan.consenters().size() + " consenters; data dir " + dir.root() + (fresh ? " (emptied)" : ""));
         LocalNetwork net;
@@ -132,16 +138,21 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
             t.setDaemon(true);
             return t;
         });
-        LiveTable table = new LiveTable(net, out);
+        LiveTable table = new LiveTable(net::describe,
+                pinned != null ? pinned : new ChangeLines(out, System::currentTimeMillis));
         AutoCloseable sub = net.events().subscribe(table::onEvent);
-        view.scheduleWithFixedDelay(table::maybePrint, 200, 250, TimeUnit.MILLISECONDS);
+        view.scheduleWithFixedDelay(table::refresh, 200, 250, TimeUnit.MILLISECONDS);
+        PrintStream log = err;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("raftlens launch: stopping (leaders transfer leadership first)…");
+            if (pinned != null) {
+                pinned.unpin();
+            }
+            log.println("raftlens launch: stopping (leaders transfer leadership first)…");
             view.shutdownNow();
             control.close();
             net.stopAll();
             net.close();
-            err.println("raftlens launch: stopped; data kept in " + dir.root());
+            log.println("raftlens launch: stopped; data kept in " + dir.root());
             stopped.countDown();
         }, "raftlens-shutdown"));
         try {
@@ -235,44 +246,6 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
                 }
             }
             return errors;
-        }
-    }
-
-    /** Prints the table when role/term/leader change (at once) or heights change (at most every 5 s). */
-    static final class LiveTable {
-        private final LocalNetwork net;
-        private final PrintStream out;
-        private final AtomicBoolean dirty = new AtomicBoolean(true);
-        private String lastShape = "";
-        private String lastText = "";
-        private long lastPrint;
-
-        LiveTable(LocalNetwork net, PrintStream out) {
-            this.net = net;
-            this.out = out;
-        }
-
-        void onEvent(NetworkEvent e) {
-            dirty.set(true);
-        }
-
-        void maybePrint() {
-            if (!dirty.getAndSet(false)) {
-                return;
-            }
-            Map<String, Object> doc = net.describe();
-            String text = NetworkTable.render(doc);
-            String shape = text.replaceAll("\\s+\\d+\\n", "\n");
-            long now = System.currentTimeMillis();
-            if (!shape.equals(lastShape) || (!text.equals(lastText) && now - lastPrint > 5_000)) {
-                out.print(text);
-                out.flush();
-                lastShape = shape;
-                lastText = text;
-                lastPrint = now;
-            } else if (!text.equals(lastText)) {
-                dirty.set(true);
-            }
         }
     }
 

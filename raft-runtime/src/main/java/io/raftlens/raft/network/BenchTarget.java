@@ -20,6 +20,14 @@ public interface BenchTarget {
 
     void start(long node);
 
+    /**
+     * Runs {@code onChange} right after any node's role, term or leader changed, on that node's thread, so a
+     * measurement can end at the change itself; empty when this target cannot tell (then the bench polls).
+     */
+    default java.util.Optional<AutoCloseable> onStateChange(Runnable onChange) {
+        return java.util.Optional.empty();
+    }
+
     /** The leader every running node of the channel agrees on, or 0; with its term. */
     default long[] agreedLeader(String channel) {
         return agreedLeader(channel, 0);
@@ -65,6 +73,11 @@ public interface BenchTarget {
             @Override
             public Map<String, Object> describe() {
                 return net.describe();
+            }
+
+            @Override
+            public java.util.Optional<AutoCloseable> onStateChange(Runnable onChange) {
+                return java.util.Optional.of(net.onStateChange(onChange));
             }
 
             @Override

@@ -55,6 +55,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
+    private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LocalNetwork(NetworkPlan plan, DataDirectory dir) {
         this.plan = plan;
@@ -491,6 +492,16 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     /**
+     * Runs {@code listener} on the chain's own thread right after a node's role, term or leader changed (its
+     * status already shows the change): for measurements that the event stream's dispatcher thread would delay.
+     * Must not block. Returns the handle to remove it.
+     */
+    public AutoCloseable onStateChange(Runnable listener) {
+        stateListeners.add(listener);
+        return () -> stateListeners.remove(listener);
+    }
+
+    /**
      * Graceful stop of every node: leaders hand over first (while everyone is still up, so it takes one round
      * trip), then all nodes flush and stop in parallel.
      */
@@ -558,6 +569,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 events.publish(NetworkEvent.of("leader", "channel", channel, "node", nodeId,
                         "from", before == null ? 0L : before, "to", leader, "term", s.term()));
             }
+            stateListeners.forEach(Runnable::run);
         }
 
         @Override

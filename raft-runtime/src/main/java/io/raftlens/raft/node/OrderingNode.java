@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -44,6 +46,8 @@ public final class OrderingNode {
     private volatile Transport transport;
     private volatile Map<String, Chain> chains = Map.of();
     private final Map<String, ChannelIds> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Broadcasts not answered yet: a crash answers them as the client's broken connection to the orderer would. */
+    private final Set<CompletableFuture<BroadcastResult>> unanswered = ConcurrentHashMap.newKeySet();
 
     /**
      * @param eventLoops Netty event loops shared by the nodes of a launch, or null for the node's own
@@ -263,6 +267,11 @@ public final class OrderingNode {
         for (Chain c : chains.values()) {
             c.stop(false);
         }
+        BroadcastResult lost = BroadcastResult.unavailable("node " + spec.id() + " (" + spec.address()
+                + ") crashed before answering; the transaction may or may not have been ordered", 0);
+        for (CompletableFuture<BroadcastResult> f : unanswered) {
+            f.complete(lost);
+        }
     }
 
     public void isolate() {
@@ -287,7 +296,10 @@ public final class OrderingNode {
             return CompletableFuture.completedFuture(BroadcastResult.unavailable(
                     c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
         }
-        return c.broadcast(tx);
+        CompletableFuture<BroadcastResult> reply = c.broadcast(tx);
+        unanswered.add(reply);
+        reply.whenComplete((r, e) -> unanswered.remove(reply));
+        return reply;
     }
 
     /** A block from this node's ledger, for a peer catching up after a snapshot. */

@@ -265,6 +265,9 @@ final class RaftLoop {
                 if (pendingTicks.get() > 0 && running) {
                     runTicks();
                 }
+                if (running && inFlight != null && role != StateRole.LEADER) {
+                    followerDuringPersist();
+                }
                 if (running) {
                     maybeReady();
                 }
@@ -304,6 +307,19 @@ final class RaftLoop {
             // A Ready in flight hides soft-state changes until Advance; poll so a stalled fsync does not
             // keep the chain serving as leader after CheckQuorum stepped it down.
             Status st = node.status();
+            observe(st.role(), st.leader(), st.term());
+        }
+    }
+
+    /**
+     * While a Ready is being persisted the next one, which carries the soft state, waits. A node that has meanwhile
+     * heard from a new leader (say a voter still syncing its vote when the winner's first append arrives) reports
+     * it now rather than after its fsync: only a follower's view is published early, never leadership, which the
+     * chain must not act on before its term and vote are durable.
+     */
+    private void followerDuringPersist() {
+        Status st = node.status();
+        if (st.role() == StateRole.FOLLOWER) {
             observe(st.role(), st.leader(), st.term());
         }
     }

@@ -93,9 +93,10 @@ public final class RaftDisk implements AutoCloseable {
     }
 
     /**
-     * Persists one Ready: the snapshot first (file, then WAL marker, as etcd's {@code SaveSnap}), then entries
-     * and hard state. Completes when durable (if {@code mustSync} or a snapshot is present). Call it for the
-     * next Ready only after this future completed (RawNode allows no new Ready before advance anyway): a
+     * Persists one Ready: the snapshot file first, then its WAL marker with the entries and hard state in one
+     * write (etcd writes the marker and the hard state separately and skips, at restart, markers above the
+     * commit index; one write leaves no such marker after a process crash). Completes when durable (if
+     * {@code mustSync} or a snapshot is present). Call it for the next Ready only after this future completed (RawNode allows no new Ready before advance anyway): a
      * snapshot is written off the WAL queue, so overlapping calls could reorder around it.
      */
     public CompletableFuture<Void> persist(Snapshot snapshot, HardState hardState, List<Entry> entries,
@@ -104,8 +105,7 @@ public final class RaftDisk implements AutoCloseable {
             return wal.saveAsync(hardState, entries, mustSync);
         }
         return CompletableFuture.runAsync(() -> snapshots.save(snapshot), snapshotWriter)
-                .thenCompose(v -> wal.saveSnapshotAsync(snapshot.getMetadata()))
-                .thenCompose(v -> wal.saveAsync(hardState, entries, mustSync));
+                .thenCompose(v -> wal.saveSnapshotAndStateAsync(snapshot.getMetadata(), hardState, entries));
     }
 
     /** Saves a snapshot the node took itself, records it in the WAL and releases WAL segments below it. */

@@ -200,9 +200,16 @@ public final class Wal implements AutoCloseable {
                 tailSize = scan.validEnd;
             }
         }
+        Path tailFile = dir.resolve(names.get(names.size() - 1).fileName());
+        long cut = replay.danglingSnapshotMarker(tailFile);
+        if (cut >= 0) {
+            LOG.warn("WAL {}: dropping the snapshot marker at offset {} that no hard state commits (a torn write of "
+                    + "a snapshot from the leader); the leader sends it again", tailFile, cut);
+            truncate(tailFile, cut, options);
+            tailSize = cut;
+        }
         WalContents contents = replay.contents();
         try {
-            Path tailFile = dir.resolve(names.get(names.size() - 1).fileName());
             FileChannel ch = options.opener().open(tailFile, StandardOpenOption.WRITE);
             ch.position(tailSize);
             return new Wal(dir, options, contents.metadata(), contents, new ArrayList<>(names), ch, tailSize, lock);
@@ -219,8 +226,12 @@ public final class Wal implements AutoCloseable {
     private static void truncateTornTail(Path file, SegmentScan scan, WalOptions options) {
         LOG.warn("WAL {}: truncating torn tail at offset {} ({}); the record was never synced, nothing acknowledged is lost",
                 file, scan.validEnd, scan.reason);
+        truncate(file, scan.validEnd, options);
+    }
+
+    private static void truncate(Path file, long size, WalOptions options) {
         try (FileChannel ch = options.opener().open(file, StandardOpenOption.WRITE)) {
-            ch.truncate(scan.validEnd);
+            ch.truncate(size);
             ch.force(true);
         } catch (IOException e) {
             throw WalWriteException.of(options.owner(), "truncate the torn tail of", file, e);
@@ -263,27 +274,50 @@ public final class Wal implements AutoCloseable {
      * other request in the same batch); exceptionally with {@link WalWriteException} on an I/O failure.
      */
     public CompletableFuture<Void> saveAsync(HardState hardState, List<Entry> entries, boolean mustSync) {
+        return saveAsync(null, hardState, entries, mustSync);
+    }
+
+    /**
+     * A snapshot received from the leader recorded together with the hard state that commits it and the entries
+     * after it, as one write and one fsync: a crash can leave neither or both, never a snapshot marker above the
+     * durable commit index (Raft could not restart from that: etcd's "state.commit is out of range").
+     */
+    public CompletableFuture<Void> saveSnapshotAndStateAsync(SnapshotMetadata snapshot, HardState hardState,
+                                                            List<Entry> entries) {
+        return saveAsync(snapshot, hardState, entries, true);
+    }
+
+    private CompletableFuture<Void> saveAsync(SnapshotMetadata snapshot, HardState hardState, List<Entry> entries,
+                                              boolean mustSync) {
         boolean hasState = hardState != null && !hardState.equals(HardState.getDefaultInstance());
-        if (entries.isEmpty() && !hasState) {
+        if (snapshot == null && entries.isEmpty() && !hasState) {
             return CompletableFuture.completedFuture(null);
         }
-        byte[][] payloads = new byte[entries.size() + (hasState ? 1 : 0)][];
-        int size = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            payloads[i] = entries.get(i).toByteArray();
-            size += RecordCodec.encodedSize(payloads[i].length);
+        List<byte[]> payloads = new ArrayList<>(entries.size() + 2);
+        List<RecordType> types = new ArrayList<>(entries.size() + 2);
+        if (snapshot != null) {
+            payloads.add(snapshot.toByteArray());
+            types.add(RecordType.SNAPSHOT);
+        }
+        for (Entry e : entries) {
+            payloads.add(e.toByteArray());
+            types.add(RecordType.ENTRY);
         }
         if (hasState) {
-            payloads[entries.size()] = hardState.toByteArray();
-            size += RecordCodec.encodedSize(payloads[entries.size()].length);
+            payloads.add(hardState.toByteArray());
+            types.add(RecordType.STATE);
+        }
+        int size = 0;
+        for (byte[] p : payloads) {
+            size += RecordCodec.encodedSize(p.length);
         }
         ByteBuffer buf = ByteBuffer.allocate(size);
-        for (int i = 0; i < payloads.length; i++) {
-            RecordCodec.encode(buf, i < entries.size() ? RecordType.ENTRY : RecordType.STATE, payloads[i]);
+        for (int i = 0; i < payloads.size(); i++) {
+            RecordCodec.encode(buf, types.get(i), payloads.get(i));
         }
         buf.flip();
         long last = entries.isEmpty() ? -1 : entries.get(entries.size() - 1).getIndex();
-        return submit(new Request(buf, mustSync, last, hasState ? hardState : null, -1));
+        return submit(new Request(buf, mustSync || snapshot != null, last, hasState ? hardState : null, -1));
     }
 
     /** Blocking {@link #saveAsync}. */
@@ -572,6 +606,11 @@ public final class Wal implements AutoCloseable {
         private HardState state = HardState.getDefaultInstance();
         private final List<SnapshotMetadata> snapshots = new ArrayList<>();
         private final List<Entry> entries = new ArrayList<>();
+        /** The last snapshot marker: where it is, the entries before it, whether a hard state followed it. */
+        private Path markerFile;
+        private long markerOffset;
+        private List<Entry> entriesBeforeMarker;
+        private boolean stateAfterMarker;
 
         Replay(Path dir) {
             this.dir = dir;
@@ -618,9 +657,16 @@ public final class Wal implements AutoCloseable {
                         throw new WalCorruptedException(file, r.offset(), "segment belongs to a different log (metadata differs)");
                     }
                 }
-                case STATE -> state = HardState.parseFrom(r.payload());
+                case STATE -> {
+                    state = HardState.parseFrom(r.payload());
+                    stateAfterMarker = true;
+                }
                 case SNAPSHOT -> {
                     SnapshotMetadata s = SnapshotMetadata.parseFrom(r.payload());
+                    markerFile = file;
+                    markerOffset = r.offset();
+                    entriesBeforeMarker = new ArrayList<>(entries);
+                    stateAfterMarker = false;
                     snapshots.add(s);
                     // Entries up to the snapshot are compacted; keep the suffix only if it matches the snapshot
                     // (a snapshot from the leader that the log does not match replaces the whole log).
@@ -655,6 +701,24 @@ public final class Wal implements AutoCloseable {
                 }
                 default -> throw new IllegalStateException("unreachable");
             }
+        }
+
+        /**
+         * The offset in {@code tail} to cut the log at, or -1: a snapshot marker at the end of the log, above the
+         * commit index and with no hard state after it, is what is left of a snapshot from the leader whose
+         * write (marker, entries, hard state) was torn by a power loss; Raft cannot start from it (etcd skips such
+         * markers too), so it is dropped with the entries after it and the node restarts from the state before.
+         */
+        long danglingSnapshotMarker(Path tail) {
+            if (markerFile == null || stateAfterMarker || !markerFile.equals(tail)
+                    || snapshots.get(snapshots.size() - 1).getIndex() <= state.getCommit()) {
+                return -1;
+            }
+            snapshots.remove(snapshots.size() - 1);
+            entries.clear();
+            entries.addAll(entriesBeforeMarker);
+            markerFile = null;
+            return markerOffset;
         }
 
         WalContents contents() {

@@ -13,6 +13,7 @@ import io.raftlens.raft.node.ChainStatus;
 import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
+import io.raftlens.raft.node.TransportBlockSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +52,10 @@ public final class ChaosNodeMain {
         DataDirectory dir = DataDirectory.prepare(root, plan, false);
         var ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         NodeSpec spec = LocalNetwork.specFor(plan, dir, plan.consenter(id), ids, GenesisBlocks.of(plan));
-        OrderingNode node = new OrderingNode(spec, new FileChainStorage(spec), ChainObserver.NONE,
-                (ch, n) -> Optional.empty(), timers, null);
+        // As raftlens node: blocks missed behind a snapshot are pulled from the other consenters over the cluster
+        // transport (BlockRequest/BlockResponse frames).
+        OrderingNode node = OrderingNode.pullingOverCluster(spec, new FileChainStorage(spec), ChainObserver.NONE,
+                timers, null, TransportBlockSource.DEFAULT_TIMEOUT);
         node.start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "chaos-shutdown"));
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);

@@ -27,6 +27,7 @@ class InJvmChaosTest {
     void acknowledgedTransactionsSurviveKillsPartitionsAndAWholeNetworkCrashExactlyOnce() throws Exception {
         long seed = Long.getLong("raftlens.chaos.seed", System.nanoTime());
         Duration faults = Duration.ofSeconds(Long.getLong("raftlens.chaos.seconds", 20));
+        System.out.println("chaos seed=" + seed + " (replay: -Draftlens.chaos.seed=" + seed + ")");
         ChaosRun run;
         ChaosRun.Outcome outcome;
         RootLogCapture logs = new RootLogCapture();
@@ -40,11 +41,14 @@ class InJvmChaosTest {
             cluster.close(); // graceful: the ledgers are read from disk below, as raftlens ledger verify reads them
         }
         LedgerAudit.Result result = LedgerAudit.audit(cluster, outcome.acknowledged());
-        String summary = ChaosReport.line("in-jvm", seed, outcome, result);
+        CatchUps catchUps = CatchUps.in(logs.lines());
+        String summary = ChaosReport.line("in-jvm", seed, outcome, result, catchUps);
         assertTrue(outcome.acknowledged().size() > 30, "too little load to mean anything: " + summary);
         assertTrue(result.problems().isEmpty(), summary + "\n" + result.problems() + "\nschedule: " + run.log());
         assertEquals(0, result.lost(), summary);
         assertEquals(0, result.duplicated(), summary);
+        assertTrue(catchUps.completed() > 0 && catchUps.blocksPulled() > 0,
+                "no restarted node caught up from a snapshot: " + summary);
         // private keys never reach a log, however the nodes crash and fail
         KeyLeaks.assertNone("log lines of this JVM", String.join("\n", logs.lines()));
     }

@@ -55,6 +55,38 @@ class RaftDiskTest {
     }
 
     @Test
+    void aSnapshotMarkerThatNoHardStateCommitsIsDroppedAtRestart() {
+        Path wal = tmp.resolve("wal");
+        Path snap = tmp.resolve("snap");
+        try (RaftDisk disk = RaftDisk.open(wal, snap, ID, options())) {
+            disk.persist(null, hs(1, 1, 2), entries(1, 3, 1), true).join();
+            // what a power loss can leave of persist(snapshot 40, hs commit 40, …): the file and the WAL marker only
+            disk.snapshots().save(SnapshotStoreTest.snap(40, 4));
+            disk.wal().saveSnapshotAsync(SnapshotStoreTest.snap(40, 4).getMetadata()).join();
+        }
+        for (int restart = 0; restart < 2; restart++) {
+            try (RaftDisk disk = RaftDisk.open(wal, snap, ID, options())) {
+                RaftDisk.Recovered r = disk.recovered();
+                assertEquals(0, r.snapshotIndex(), "Raft cannot start from a snapshot above its commit index");
+                assertEquals(hs(1, 1, 2 + restart), r.hardState());
+                assertEquals(entries(1, 3, 1), r.entries());
+                if (restart == 0) {
+                    // the node goes on; the leader's snapshot arrives again and is recorded properly
+                    disk.persist(null, hs(1, 1, 3), java.util.List.of(), false).join();
+                }
+            }
+        }
+        try (RaftDisk disk = RaftDisk.open(wal, snap, ID, options())) {
+            disk.persist(SnapshotStoreTest.snap(40, 4), hs(4, 0, 40), entries(41, 42, 4), true).join();
+        }
+        try (RaftDisk disk = RaftDisk.open(wal, snap, ID, options())) {
+            assertEquals(40, disk.recovered().snapshotIndex());
+            assertEquals(hs(4, 0, 40), disk.recovered().hardState());
+            assertEquals(entries(41, 42, 4), disk.recovered().entries());
+        }
+    }
+
+    @Test
     void dataDirOfAnotherNodeIsRefused() {
         Path wal = tmp.resolve("wal");
         RaftDisk.open(wal, tmp.resolve("snap"), ID, options()).close();
