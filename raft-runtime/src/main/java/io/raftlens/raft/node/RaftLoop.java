@@ -265,7 +265,7 @@ final class RaftLoop {
                 if (pendingTicks.get() > 0 && running) {
                     runTicks();
                 }
-                if (running && inFlight != null && role != StateRole.LEADER) {
+                if (running && !inFlight.isEmpty() && role != StateRole.LEADER) {
                     followerDuringPersist();
                 }
                 if (running) {
@@ -312,7 +312,8 @@ final class RaftLoop {
     }
 
     /**
-     * While a Ready is being persisted the next one, which carries the soft state, waits. A node that has meanwhile
+     * While Readys are being persisted the next one, which carries the soft state, may have to wait (eight in
+     * flight, or a snapshot being written). A node that has meanwhile
      * heard from a new leader (say a voter still syncing its vote when the winner's first append arrives) reports
      * it now rather than after its fsync: only a follower's view is published early, never leadership, which the
      * chain must not act on before its term and vote are durable.
