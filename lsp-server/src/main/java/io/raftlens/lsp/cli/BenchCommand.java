@@ -75,6 +75,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--duration", defaultValue = "20s", description = "load duration (default ${DEFAULT-VALUE}; 0 skips the load phase)")
     String duration;
 
+    @Option(names = "--warmup", defaultValue = "5s", description = "load at the same rate before measuring, not counted: "
+            + "lets the JIT compile the ordering path (default ${DEFAULT-VALUE}; 0s measures a cold network)")
+    String warmup;
+
     @Option(names = "--tx-size", defaultValue = "256", description = "transaction bytes (default ${DEFAULT-VALUE})")
     int txSize;
 
@@ -99,8 +103,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         Duration load = parse(duration, "--duration");
+        Duration warm = parse(warmup, "--warmup");
         Duration every = killEvery == null ? null : parse(killEvery, "--kill-leader-every");
-        if (load == null || (killEvery != null && every == null)) {
+        if (load == null || warm == null || (killEvery != null && every == null)) {
             return 2;
         }
         LocalNetwork net = null;
@@ -145,6 +150,10 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             long[] leader = bench.awaitLeader(Duration.ofSeconds(60));
             report.put("initialLeader", leader[0]);
             if (!load.isZero()) {
+                if (!warm.isZero()) {
+                    bench.throughput(warm, txSize, window, rate);
+                    report.put("warmupSeconds", warm.toMillis() / 1000.0);
+                }
                 report.put("throughput", bench.throughput(load, txSize, window, rate));
             }
             if (every != null) {
