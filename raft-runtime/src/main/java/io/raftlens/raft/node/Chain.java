@@ -331,6 +331,9 @@ public final class Chain {
         try {
             long to = picked.get(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (to == 0) {
+                // Fabric's ErrNoAvailableLeaderCandidate: no follower heard from within the election timeout.
+                log.warn("leadership transfer failed to identify transferee: no active follower; the other consenters "
+                        + "elect a leader after their election timeout");
                 return 0;
             }
             long deadline = System.nanoTime() + options.electionTimeout().toNanos();
