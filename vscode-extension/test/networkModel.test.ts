@@ -30,6 +30,7 @@ describe('raftlens/networkStatus parsing', () => {
     assert.equal(normalizeRole('pre_candidate'), 'pre-candidate');
     assert.equal(normalizeRole('PreCandidate'), 'pre-candidate');
     assert.equal(normalizeRole('killed'), 'stopped');
+    assert.equal(normalizeRole('evicted'), 'evicted');
     assert.equal(normalizeRole('learner'), 'unknown');
     assert.equal(normalizeRole(3), 'unknown');
   });
@@ -71,6 +72,14 @@ describe('status → decorations', () => {
     assert.equal(decorations[4].text, '  ● stopped · height 4');
     assert.match(decorations[2].hover, /\*\*orderer3\.example\.com\*\* \(Raft id 3\)/);
     assert.match(decorations[0].hover, /\| mychannel \| follower \| 2 \| orderer3\.example\.com \| 5 \|/);
+  });
+
+  it('marks a consenter removed from the channel as evicted, without a term', () => {
+    const status = fiveNodes(3, 4);
+    status.nodes[1] = { ...status.nodes[1], role: 'evicted', term: 0, leader: 0 };
+    const decorations = decorationsFor([status]);
+    assert.equal(decorations[1].role, 'evicted');
+    assert.equal(decorations[1].text, '  ● evicted (not a consenter) · height 5');
   });
 
   it('shows candidates and pre-candidates while an election runs, and a follower without leader', () => {

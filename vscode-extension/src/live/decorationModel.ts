@@ -14,7 +14,7 @@ export interface LineDecoration {
 }
 
 /** When a node has different roles in several channels, the most telling one colors the line. */
-const ROLE_PRIORITY: Role[] = ['leader', 'candidate', 'pre-candidate', 'follower', 'unknown', 'stopped'];
+const ROLE_PRIORITY: Role[] = ['leader', 'candidate', 'pre-candidate', 'follower', 'unknown', 'evicted', 'stopped'];
 
 function primaryRole(roles: Role[]): Role {
   return ROLE_PRIORITY.find((r) => roles.includes(r)) ?? 'unknown';
@@ -24,6 +24,8 @@ function nodeText(node: NodeStatus, channel: ChannelStatus): string {
   switch (node.role) {
     case 'stopped':
       return `stopped · height ${node.height}`;
+    case 'evicted':
+      return `evicted (not a consenter) · height ${node.height}`;
     case 'follower': {
       const leader = channel.nodes.find((n) => n.id === node.leader);
       const of = leader ? ` of ${shortName(leader.name)}` : ' (no leader)';

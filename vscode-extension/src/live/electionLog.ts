@@ -55,6 +55,8 @@ export class ElectionLog {
       }
       if (node.role === 'stopped') {
         add(node, 'stopped');
+      } else if (node.role === 'evicted') {
+        add(node, 'evicted: removed from the consenter set');
       } else if (old?.role === 'stopped') {
         add(node, `started as ${node.role}`);
       } else {

@@ -4,7 +4,8 @@
 
 export const NETWORK_STATUS_NOTIFICATION = 'raftlens/networkStatus';
 
-export const ROLES = ['leader', 'follower', 'candidate', 'pre-candidate', 'stopped'] as const;
+// 'evicted': removed from the channel's consenter set by a config update; its chain has halted
+export const ROLES = ['leader', 'follower', 'candidate', 'pre-candidate', 'evicted', 'stopped'] as const;
 export type KnownRole = (typeof ROLES)[number];
 /** 'unknown' keeps a node visible when a newer server sends a role this client does not know */
 export type Role = KnownRole | 'unknown';
@@ -52,6 +53,8 @@ export function normalizeRole(raw: unknown): Role {
       return 'candidate';
     case 'precandidate':
       return 'pre-candidate';
+    case 'evicted':
+      return 'evicted';
     case 'stopped':
     case 'killed':
     case 'down':

@@ -56,8 +56,8 @@ export function networkLabel(uri: string): string {
 
 function nodeItem(uri: string, channel: string, node: NodeStatus, leaderId: number): NodeItem {
   const description =
-    node.role === 'stopped'
-      ? `stopped · height ${node.height}`
+    node.role === 'stopped' || node.role === 'evicted'
+      ? `${node.role} · height ${node.height}`
       : `${node.role} · term ${node.term} · height ${node.height}`;
   return {
     kind: 'node',

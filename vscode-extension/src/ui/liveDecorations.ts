@@ -1,5 +1,5 @@
 // Draws the live role of every consenter in the editors showing a launched config file: a gutter
-// icon and an after-line text colored by role (leader, follower, candidate, pre-candidate, stopped).
+// icon and an after-line text colored by role (leader, follower, candidate, pre-candidate, evicted, stopped).
 import * as vscode from 'vscode';
 import { decorationsFor } from '../live/decorationModel';
 import { NetworkState } from '../live/networkState';
@@ -11,6 +11,7 @@ const ROLE_COLORS: Record<Role, string> = {
   follower: 'raftlens.followerForeground',
   candidate: 'raftlens.candidateForeground',
   'pre-candidate': 'raftlens.preCandidateForeground',
+  evicted: 'raftlens.evictedForeground',
   stopped: 'raftlens.stoppedForeground',
   unknown: 'descriptionForeground',
 };
