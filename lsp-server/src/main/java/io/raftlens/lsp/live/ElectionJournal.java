@@ -90,6 +90,8 @@ public final class ElectionJournal {
                     row(e, channel, node, "stepped down to follower", term, "");
                 }
             }
+            case "evicted" -> row(e, channel, node, "removed from the consenter set by a config update; its chain halted",
+                    term, "");
             default -> {
                 // "leader" is reported with its votes by the election event
             }

@@ -9,6 +9,6 @@ import org.eclipse.lsp4j.Range;
  */
 public record NetworkStatus(String uri, String channel, boolean running, List<Node> nodes) {
 
-    /** One consenter: role is leader, follower, candidate, pre-candidate or stopped; leader is a Raft id (0: none). */
+    /** One consenter: role is leader, follower, candidate, pre-candidate, evicted or stopped; leader is a Raft id (0: none). */
     public record Node(long id, String name, String role, long term, long leader, long height, Range range) {}
 }

@@ -77,6 +77,15 @@ class ElectionJournalTest {
     }
 
     @Test
+    void aConsenterRemovedFromTheChannelIsATimelineRow() {
+        state(2, "follower", 3, 1);
+        state(2, "evicted", 0, 0);
+        ElectionJournal.Row last = journal.rows().get(journal.rows().size() - 1);
+        assertEquals("removed from the consenter set by a config update; its chain halted", last.event());
+        assertEquals(2L, last.node());
+    }
+
+    @Test
     void timelineIsAMarkdownTable() {
         state(3, "pre-candidate", 2, 0);
         won(3, 3);
