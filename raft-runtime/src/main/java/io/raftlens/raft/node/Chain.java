@@ -18,7 +18,6 @@ import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.EntryType;
 import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
-import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
 import io.raftlens.raft.metrics.ChannelRaftMetrics;
 import io.raftlens.raft.orderer.BatchTimer;
@@ -36,12 +35,10 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -100,12 +97,7 @@ public final class Chain {
     private long appliedIndex;
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
-    private long electionStartNanos;
-    // Distinct granting/rejecting peers of the current election: a pre-candidate may run several rounds and
-    // receive late or duplicated responses, which must not be counted twice.
-    private final Set<Long> preVoters = new HashSet<>();
-    private final Set<Long> voters = new HashSet<>();
-    private final Set<Long> rejecters = new HashSet<>();
+    private final ElectionTally elections = new ElectionTally();
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
@@ -793,28 +785,9 @@ public final class Chain {
     }
 
     private void trackElection(StateRole newRole, long newTerm) {
-        if ((newRole == StateRole.PRE_CANDIDATE || newRole == StateRole.CANDIDATE) && electionStartNanos == 0) {
-            electionStartNanos = System.nanoTime();
-            preVoters.clear();
-            voters.clear();
-            rejecters.clear();
-        } else if (newRole == StateRole.LEADER && electionStartNanos != 0) {
-            long ms = (System.nanoTime() - electionStartNanos) / 1_000_000;
-            // The candidate's own (pre-)vote counts towards the quorum, as in etcd's "has received N votes" line.
-            observer.electionWon(channel, id, newTerm, ms, preVoters.size() + 1, voters.size() + 1, rejecters.size());
-            electionStartNanos = 0;
-        } else if (newRole == StateRole.FOLLOWER) {
-            electionStartNanos = 0;
-        }
-    }
-
-    private void voteResponse(Message m) {
-        if (m.getReject()) {
-            rejecters.add(m.getFrom());
-        } else if (m.getType() == MessageType.MsgPreVoteResp) {
-            preVoters.add(m.getFrom());
-        } else {
-            voters.add(m.getFrom());
+        ElectionTally.Won won = elections.roleChanged(newRole);
+        if (won != null) {
+            observer.electionWon(channel, id, newTerm, won.millis(), won.preVotes(), won.votes(), won.rejections());
         }
     }
 
@@ -955,7 +928,7 @@ public final class Chain {
 
         @Override
         public void voteResponse(Message response) {
-            exec.execute(() -> Chain.this.voteResponse(response));
+            exec.execute(() -> elections.response(response));
         }
 
         @Override
