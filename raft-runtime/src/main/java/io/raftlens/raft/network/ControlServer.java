@@ -203,12 +203,8 @@ public final class ControlServer implements AutoCloseable {
         CompletableFuture<BroadcastResult> f = network.broadcast(channel, node, tx);
         f.orTimeout(BROADCAST_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, err) -> {
             if (err != null) {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-                String info = cause instanceof TimeoutException
-                        ? "not ordered within " + BROADCAST_TIMEOUT_SECONDS + "s (leadership may have changed; the transaction may or may not be ordered)"
-                        : String.valueOf(cause.getMessage());
-                int status = cause instanceof ControlException ce ? ce.httpStatus() : 503;
-                reply(ex, status, Map.of("status", "SERVICE_UNAVAILABLE", "info", info));
+                replyFailure(ex, err, "not ordered within " + BROADCAST_TIMEOUT_SECONDS
+                        + "s (leadership may have changed; the transaction may or may not be ordered)", "info");
                 return;
             }
             Map<String, Object> body = new LinkedHashMap<>();
@@ -264,14 +260,8 @@ public final class ControlServer implements AutoCloseable {
         network.updateConsenters(channel, wanted).orTimeout(BROADCAST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .whenComplete((r, err) -> {
                     if (err != null) {
-                        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                                ? err.getCause() : err;
-                        String info = cause instanceof TimeoutException
-                                ? "the config change was not applied within " + BROADCAST_TIMEOUT_SECONDS
-                                + "s; check GET /v1/network for the channel's consenters"
-                                : String.valueOf(cause.getMessage());
-                        reply(ex, cause instanceof ControlException ce ? ce.httpStatus() : 503,
-                                Map.of("status", "SERVICE_UNAVAILABLE", "error", info));
+                        replyFailure(ex, err, "the config change was not applied within " + BROADCAST_TIMEOUT_SECONDS
+                                + "s; check GET /v1/network for the channel's consenters", "error");
                         return;
                     }
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -286,17 +276,23 @@ public final class ControlServer implements AutoCloseable {
                     if (r.leader() != 0) {
                         out.put("leader", r.leader());
                     }
-                    reply(ex, switch (r.status()) {
-                        case "BAD_REQUEST" -> 400;
-                        case "CONFLICT" -> 409;
-                        default -> 503;
-                    }, out);
+                    reply(ex, statusCode(r.status()), out);
                 });
+    }
+
+    /** A request whose future failed or timed out: 503 unless the failure names its own HTTP status. */
+    private void replyFailure(HttpExchange ex, Throwable err, String timedOut, String messageKey) {
+        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                ? err.getCause() : err;
+        String info = cause instanceof TimeoutException ? timedOut : String.valueOf(cause.getMessage());
+        reply(ex, cause instanceof ControlException ce ? ce.httpStatus() : 503,
+                Map.of("status", "SERVICE_UNAVAILABLE", messageKey, info));
     }
 
     private static int statusCode(String status) {
         return switch (status) {
             case "BAD_REQUEST" -> 400;
+            case "CONFLICT" -> 409;
             case "REQUEST_ENTITY_TOO_LARGE" -> 413;
             default -> 503;
         };

@@ -486,14 +486,10 @@ public final class Chain {
         } else if (joins && !replay) {
             // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
             // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
-            ledger.sync();
             Block last = ledger.lastBlock();
             log.info("Taking snapshot at block [" + last.getHeader().getNumber() + "] (index: " + e.getIndex()
                     + ") so that node " + cc.getNodeId() + " can join from it");
-            loop.takeSnapshot(e.getIndex(), last.toByteString(), SNAPSHOT_CATCHUP_ENTRIES);
-            lastSnapshotBlock = last.getHeader().getNumber();
-            bytesSinceSnapshot = 0;
-            metrics.snapshotBlockNumber(lastSnapshotBlock);
+            snapshot(e.getIndex(), last.toByteString(), last.getHeader().getNumber());
         }
     }
 
@@ -654,12 +650,17 @@ public final class Chain {
                     + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
                     + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
                     + loop.confState().getVotersList());
-            ledger.sync();
-            loop.takeSnapshot(e.getIndex(), e.getData(), SNAPSHOT_CATCHUP_ENTRIES);
-            lastSnapshotBlock = number;
-            bytesSinceSnapshot = 0;
-            metrics.snapshotBlockNumber(number);
+            snapshot(e.getIndex(), e.getData(), number);
         }
+    }
+
+    /** A local snapshot at Raft index {@code index} holding block {@code number}, once the ledger has it durably. */
+    private void snapshot(long index, ByteString block, long number) {
+        ledger.sync(); // the WAL may forget the entries below the snapshot once it is saved
+        loop.takeSnapshot(index, block, SNAPSHOT_CATCHUP_ENTRIES);
+        lastSnapshotBlock = number;
+        bytesSinceSnapshot = 0;
+        metrics.snapshotBlockNumber(number);
     }
 
     /**

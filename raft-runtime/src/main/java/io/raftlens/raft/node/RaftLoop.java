@@ -21,6 +21,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import io.raftlens.raft.wal.RaftDisk;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -216,8 +218,8 @@ final class RaftLoop {
      * This node and the peers heard from within the last election timeout (Fabric's ActiveNodes, the basis of the
      * active_nodes metric). Loop thread only: call it from a {@link #submit} task.
      */
-    java.util.Set<Long> activeIds() {
-        java.util.Set<Long> out = new java.util.TreeSet<>();
+    Set<Long> activeIds() {
+        Set<Long> out = new TreeSet<>();
         out.add(id);
         lastHeardTick.forEach((peer, heard) -> {
             if (ticks - heard <= electionTick) {
@@ -293,12 +295,7 @@ final class RaftLoop {
             node.tick();
         }
         ticks += n;
-        int active = 1;
-        for (long heard : lastHeardTick.values()) {
-            if (ticks - heard <= electionTick) {
-                active++;
-            }
-        }
+        int active = activeIds().size();
         if (active != lastActive) {
             lastActive = active;
             listener.activeNodes(active);

@@ -96,8 +96,9 @@ public final class RaftDisk implements AutoCloseable {
      * Persists one Ready: the snapshot file first, then its WAL marker with the entries and hard state in one
      * write (etcd writes the marker and the hard state separately and skips, at restart, markers above the
      * commit index; one write leaves no such marker after a process crash). Completes when durable (if
-     * {@code mustSync} or a snapshot is present). Call it for the next Ready only after this future completed (RawNode allows no new Ready before advance anyway): a
-     * snapshot is written off the WAL queue, so overlapping calls could reorder around it.
+     * {@code mustSync} or a snapshot is present). Calls without a snapshot may overlap: the WAL writes them in call
+     * order. A call with a snapshot must complete before the next call: its snapshot file is written off the WAL
+     * queue, so a later call could overtake it.
      */
     public CompletableFuture<Void> persist(Snapshot snapshot, HardState hardState, List<Entry> entries,
                                            boolean mustSync) {

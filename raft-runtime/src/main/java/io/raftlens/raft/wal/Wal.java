@@ -317,7 +317,7 @@ public final class Wal implements AutoCloseable {
         }
         buf.flip();
         long last = entries.isEmpty() ? -1 : entries.get(entries.size() - 1).getIndex();
-        return submit(new Request(buf, mustSync || snapshot != null, last, hasState ? hardState : null, -1));
+        return submit(new Request(buf, mustSync, last, hasState ? hardState : null, -1));
     }
 
     /** Blocking {@link #saveAsync}. */
