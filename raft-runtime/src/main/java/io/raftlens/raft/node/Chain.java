@@ -26,6 +26,9 @@ import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
 import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
+import io.raftlens.raft.orderer.admission.Admission;
+import io.raftlens.raft.orderer.admission.EnvelopeAdmission;
+import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
@@ -77,6 +80,10 @@ public final class Chain {
     private final BlockCutter cutter;
     private final BatchSize batchSize;
     private final LedgerSyncer syncer;
+    /** Control-API bodies: Fabric's checks for Fabric payloads, other bytes ordered as they are. */
+    private final EnvelopeAdmission rawAdmission;
+    /** Envelopes from Fabric clients: Fabric's checks, extended by the protocol layer. */
+    private volatile EnvelopeAdmission admission;
 
     private RaftLoop loop;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -107,6 +114,11 @@ public final class Chain {
     private volatile ChainStatus status;
     private volatile boolean stopping;
     private volatile boolean halted;
+    private volatile HaltCause haltCause;
+    private volatile String haltReason = "";
+
+    /** Why a halted chain stopped: Fabric halts on its own eviction and panics on a chain failure. */
+    enum HaltCause { EVICTED, FAILED }
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
@@ -137,7 +149,14 @@ public final class Chain {
             // A crash (kill) interrupts ledger I/O on purpose; anything else is a real chain failure.
             t.setUncaughtExceptionHandler((th, e) -> {
                 if (!stopping) {
+                    // Fabric panics here; RaftLens halts this channel on this node and says why, so that
+                    // nothing is acknowledged any more that this node would not write.
                     log.error("chain failure: " + e);
+                    try {
+                        Chain.this.exec.execute(() -> halt(HaltCause.FAILED, "chain failure: " + e.getMessage()));
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        // stopping meanwhile
+                    }
                 }
             });
             return t;
@@ -148,6 +167,16 @@ public final class Chain {
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
+        this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
+        this.admission = StandardChannelAdmission.fabric(channel);
+    }
+
+    /**
+     * Replaces the checks for {@link #broadcast(Envelope)} (the Fabric protocol layer adds signature and policy
+     * checks by wrapping {@link StandardChannelAdmission#fabric}).
+     */
+    public void admission(EnvelopeAdmission checks) {
+        this.admission = java.util.Objects.requireNonNull(checks);
     }
 
     public String channel() {
@@ -168,6 +197,8 @@ public final class Chain {
             log.warn("Detected eviction of ourselves from the configuration: config block ["
                     + consenters.configBlock() + "] does not list this node; not starting Raft for this channel");
             halted = true;
+            haltCause = HaltCause.EVICTED;
+            haltReason = "node " + id + " was removed from the consenters of channel " + channel;
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
             updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
@@ -252,26 +283,44 @@ public final class Chain {
     }
 
     /**
-     * Orders a transaction: accepted only by the leader once it has caught up (Fabric with proposal forwarding
-     * disabled); completes with the block number once the block holding it is committed on this node.
+     * Orders a transaction given as raw bytes (the control API's body), which become the envelope's payload:
+     * a Fabric payload is checked as Fabric checks it, other bytes are ordered as they are
+     * ({@link StandardChannelAdmission#allowingOpaque}).
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
+        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission);
+    }
+
+    /**
+     * Orders a Fabric envelope after this chain's {@link EnvelopeAdmission} (Fabric's broadcast checks): accepted
+     * only by the leader once it has caught up (Fabric with proposal forwarding disabled); completes with the
+     * block number once the block holding it is committed by a quorum. A refused envelope never reaches Raft.
+     */
+    public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
+        return broadcast(env, admission);
+    }
+
+    private CompletableFuture<BroadcastResult> broadcast(Envelope env, EnvelopeAdmission checks) {
         CompletableFuture<BroadcastResult> reply = new CompletableFuture<>();
-        if (tx.length == 0) {
-            reply.complete(BroadcastResult.badRequest("empty transaction"));
+        Admission verdict = checks.admit(env);
+        if (!verdict.isAdmitted()) {
+            reply.complete(new BroadcastResult(verdict.status().name(), -1, verdict.info(), 0));
             return reply;
         }
-        Envelope env = Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build();
         try {
             BlockCutter.checkSize(env, batchSize);
         } catch (TransactionRejectedException e) {
             reply.complete(BroadcastResult.tooLarge(e.getMessage()));
             return reply;
         }
+        if (halted) {
+            reply.complete(notServing());
+            return reply;
+        }
         try {
             exec.execute(() -> submit(new Submit(env, reply)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            reply.complete(BroadcastResult.unavailable("node " + id + " is stopped", 0));
+            reply.complete(BroadcastResult.unavailable("chain is stopped: node " + id + " is stopped", 0));
         }
         return reply;
     }
@@ -405,7 +454,8 @@ public final class Chain {
     }
 
     private void publishStatus() {
-        ChainStatus s = new ChainStatus(halted ? ChainStatus.EVICTED : role.label(), halted ? 0 : term,
+        String label = !halted ? role.label() : haltCause == HaltCause.FAILED ? ChainStatus.HALTED : ChainStatus.EVICTED;
+        ChainStatus s = new ChainStatus(label, halted ? 0 : term,
                 halted ? 0 : leader, commitIndex, ledger.height(),
                 reconfig == null ? options.consenterIds() : reconfig.consenters().ids());
         status = s;
@@ -436,7 +486,8 @@ public final class Chain {
 
     private BroadcastResult notServing() {
         if (halted) {
-            return BroadcastResult.unavailable("node " + id + " was removed from the consenters of channel " + channel, 0);
+            // Fabric: isRunning() fails with "chain is stopped" once the chain halted (eviction or failure).
+            return BroadcastResult.unavailable("chain is stopped: " + haltReason, 0);
         }
         if (role == StateRole.LEADER) {
             return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
@@ -482,7 +533,7 @@ public final class Chain {
         boolean replay = e.getIndex() <= appliedIndex;
         boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
         if (reconfig.confChangeApplied(cc, replay)) {
-            halt("This node is being removed from replica set");
+            halt(HaltCause.EVICTED, "This node is being removed from replica set");
         } else if (joins && !replay) {
             // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
             // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
@@ -497,19 +548,30 @@ public final class Chain {
      * Stops this channel's Raft node for good after a config update removed this node: no more ticks, campaigns or
      * messages; the ledger stays readable. Other channels of the node are not affected.
      */
-    private void halt(String why) {
+    private void halt(HaltCause cause, String why) {
         if (halted) {
             return;
         }
-        log.info(why);
+        if (cause == HaltCause.EVICTED) {
+            log.info(why);
+        }
+        haltCause = cause;
+        haltReason = cause == HaltCause.EVICTED
+                ? "node " + id + " was removed from the consenters of channel " + channel : why;
         halted = true;
         accepting = false;
         schedules.forEach(s -> s.cancel(false));
-        updates.cancel();
+        if (updates != null) {
+            updates.cancel();
+        }
         metrics.isLeader(false);
-        failAll("node " + id + " was removed from the consenters of channel " + channel);
-        reconfig.halted();
-        loop.stop(true);
+        failAll("chain is stopped: " + haltReason);
+        if (reconfig != null) {
+            reconfig.halted();
+        }
+        if (loop != null) {
+            loop.stop(true);
+        }
         log.info("Raft node stopped");
         publishStatus();
         observer.stateChanged(channel, id, status);
@@ -668,7 +730,7 @@ public final class Chain {
      * own fsync and ledger write (the block slot is freed when it is applied, as Fabric's MaxInflightBlocks counts).
      */
     private void acknowledgeCommitted(List<Entry> entries) {
-        if (inflight.isEmpty()) {
+        if (inflight.isEmpty() || halted) {
             return;
         }
         for (Entry e : entries) {
@@ -744,7 +806,7 @@ public final class Chain {
             // A config block removed this node and no leader has talked to it for an election timeout: the
             // others applied the conf change without us hearing of its commit (Fabric's eviction detection).
             role = newRole;
-            halt("Detected eviction of ourselves from the configuration");
+            halt(HaltCause.EVICTED, "Detected eviction of ourselves from the configuration");
             return;
         }
         boolean leaderMoved = newLeader != leader;
