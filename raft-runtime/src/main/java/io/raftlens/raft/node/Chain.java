@@ -205,49 +205,23 @@ public final class Chain {
             publishStatus();
             return;
         }
-        RaftDisk.Recovered rec = disk.recovered();
-        MemoryStorage storage = new MemoryStorage();
-        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
-                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
-        // Fabric: a node without Raft state whose ledger is past the genesis block joins the running channel (it
-        // was added by a config update) instead of bootstrapping a new one; the leader brings it up to date.
-        boolean join = fresh && ledger.height() > 1;
-        ConfState confState = join ? ConfState.getDefaultInstance()
-                : ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
-        if (rec.snapshot() != null) {
-            storage.applySnapshot(rec.snapshot());
-            confState = rec.snapshot().getMetadata().getConfState();
+        ChainRecovery.Recovered rec = ChainRecovery.recover(disk.recovered(), ledger.height(), options.consenterIds());
+        ConfState confState = rec.confState();
+        RawNode node = new RawNode(ChainRecovery.raftConfig(options, id, rec.storage(), log, ElectionRandomness.forChain()));
+        boolean fresh = rec.mode() == ChainRecovery.Mode.FRESH;
+        switch (rec.mode()) {
+            case JOIN -> log.info("Starting raft node to join an existing channel");
+            case FRESH -> {
+                log.info("Starting raft node as part of a new channel");
+                node.bootstrap(options.consenterIds());
+            }
+            case RESTART -> log.info("Restarting raft node");
         }
-        if (rec.hardState() != null && !rec.hardState().equals(HardState.getDefaultInstance())) {
-            storage.setHardState(rec.hardState());
-        }
-        if (!rec.entries().isEmpty()) {
-            storage.append(rec.entries());
-        }
-        RaftConfig config = RaftConfig.builder(id, storage)
-                .electionTick(options.electionTick())
-                .heartbeatTick(options.heartbeatTick())
-                .maxSizePerMsg(options.preferredMaxBytes())
-                .maxInflightMsgs(options.maxInflightBlocks())
-                .checkQuorum(true)
-                .preVote(true)
-                .disableProposalForwarding(true)
-                .pipelineReadies(true)
-                .logger(log)
-                .build();
-        RawNode node = new RawNode(config);
-        if (join) {
-            log.info("Starting raft node to join an existing channel");
-        } else if (fresh) {
-            log.info("Starting raft node as part of a new channel");
-            node.bootstrap(options.consenterIds());
-        } else {
-            log.info("Restarting raft node");
-        }
+        MemoryStorage storage = rec.storage();
         Block last = ledger.lastBlock();
         appliedIndex = ledger.raftIndex(last);
-        lastSnapshotBlock = rec.snapshot() != null ? snapshotBlockNumber(rec.snapshot()) : 0;
-        commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
+        lastSnapshotBlock = rec.snapshotBlock();
+        commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
         updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
@@ -256,11 +230,12 @@ public final class Chain {
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
         metrics.snapshotBlockNumber(lastSnapshotBlock);
-        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log, options.electionTick());
+        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log,
+                options.electionTick(), options.readyOrder());
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        if (fresh && !join && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
+        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
             log.info("This node is picked to start campaign");
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;
