@@ -105,6 +105,7 @@ public final class Chain {
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
+    private EvictionSuspector suspector;
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
@@ -235,6 +236,11 @@ public final class Chain {
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
+        suspector = new EvictionSuspector(options.evictionSuspicion());
+        // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
+        long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
+        schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
+                TimeUnit.MILLISECONDS));
         if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
             log.info("This node is picked to start campaign");
             loop.campaignUntilLeader();
@@ -527,7 +533,7 @@ public final class Chain {
         if (halted) {
             return;
         }
-        if (cause == HaltCause.EVICTED) {
+        if (cause == HaltCause.EVICTED && why != null) {
             log.info(why);
         }
         haltCause = cause;
@@ -777,13 +783,9 @@ public final class Chain {
             becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
         }
         trackElection(newRole, newTerm);
-        if (newRole == StateRole.PRE_CANDIDATE && !reconfig.consenters().contains(id)) {
-            // A config block removed this node and no leader has talked to it for an election timeout: the
-            // others applied the conf change without us hearing of its commit (Fabric's eviction detection).
-            role = newRole;
-            halt(HaltCause.EVICTED, "Detected eviction of ourselves from the configuration");
-            return;
-        }
+        // Fabric does not halt on pre-candidacy when its local last config block no longer lists it: it is still a
+        // voter until it applies its own removal, and its vote may be what elects the leader that commits it. A
+        // node that missed its removal learns of it through eviction suspicion.
         boolean leaderMoved = newLeader != leader;
         role = newRole;
         leader = newLeader;
@@ -832,6 +834,64 @@ public final class Chain {
     private void snapshotInstalled(Snapshot snap) {
         pendingCatchUp = snap;
         catchUp();
+    }
+
+    /** Fabric's eviction suspicion: leaderless for EvictionSuspicion → pull the last config block → halt if removed. */
+    private void suspectEviction() {
+        if (halted || stopping) {
+            return;
+        }
+        long leaderless = suspector.check(System.nanoTime(), leader == 0);
+        if (leaderless < 0) {
+            return;
+        }
+        log.info("Suspecting our own eviction from the channel for "
+                + io.raftlens.config.value.GoDuration.format(java.time.Duration.ofNanos(leaderless)));
+        List<Block> pulled = new ArrayList<>();
+        boolean refusedByAll = false;
+        for (long n = ledger.height(); ; n++) {
+            BlockSource.Pulled p = peers.pull(channel, n);
+            if (p.block() == null) {
+                refusedByAll = pulled.isEmpty() && p.refusedByAll();
+                break;
+            }
+            pulled.add(p.block());
+        }
+        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledger::block, ledger.lastBlock());
+        switch (o.verdict()) {
+            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
+                    + "] is not available from the other consenters");
+            case MEMBER -> {
+                log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
+                        + "block with sequence " + o.configBlock());
+            }
+            case EVICTED -> {
+                if (o.configBlock() >= 0) {
+                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
+                } else {
+                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
+                            + "this node the channel's blocks (not a consenter of the channel)");
+                }
+                log.info("Waiting for chain to halt");
+                halt(HaltCause.EVICTED, null);
+                if (o.toWrite().isEmpty()) {
+                    return;
+                }
+                log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
+                for (Block b : o.toWrite()) {
+                    if (b.getHeader().getNumber() == ledger.height()) {
+                        log.info("Pulling block [" + b.getHeader().getNumber() + "]");
+                        ledger.appendPulled(b);
+                        observer.blockCommitted(channel, id, b.getHeader().getNumber(), b.getData().getDataCount());
+                    }
+                }
+                log.info("Pulled all blocks up to eviction block.");
+                publishStatus();
+                observer.stateChanged(channel, id, status);
+            }
+        }
     }
 
     /** Pulls the blocks up to the snapshot's block from other consenters; true when done. */
