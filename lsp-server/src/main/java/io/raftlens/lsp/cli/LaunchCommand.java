@@ -186,7 +186,8 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
                 boolean errors = print(loaded.validation(), err);
                 if (orderer != null) {
                     ValidationResult r = new ConfigValidator(ValidationSettings.defaults())
-                            .validate(orderer, Files.readString(orderer), FileKind.ORDERER);
+                            .validate(orderer, new String(io.raftlens.config.files.SafeFiles.read(orderer,
+                                    io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), java.nio.charset.StandardCharsets.UTF_8), FileKind.ORDERER);
                     errors |= print(r, err);
                     ordererModel = OrdererYaml.load(orderer);
                 }
