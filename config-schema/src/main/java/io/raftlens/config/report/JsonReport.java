@@ -27,6 +27,11 @@ public final class JsonReport implements ReportWriter {
             ObjectNode file = files.addObject();
             file.put("path", ReportOrder.displayPath(result.file()));
             file.put("kind", result.kind() == null ? null : result.kind().label());
+            if (result.fabricVersion() != null) {
+                file.put("fabricVersion", result.fabricVersion().label());
+                file.put("fabricVersionBasis", result.versionBasis());
+                file.put("filesChecked", result.filesChecked());
+            }
             ArrayNode diagnostics = file.putArray("diagnostics");
             for (Diagnostic d : ReportOrder.diagnostics(result)) {
                 ObjectNode diagnostic = diagnostics.addObject();
@@ -40,6 +45,11 @@ public final class JsonReport implements ReportWriter {
         ObjectNode s = root.putObject("summary");
         s.put("errors", summary.errors());
         s.put("warnings", summary.warnings());
+        ObjectNode versions = s.putObject("fabricVersions");
+        summary.versions().forEach((label, reasons) -> versions.put(label,
+                reasons.values().stream().mapToInt(Integer::intValue).sum()));
+        s.put("filesSkipped", summary.filesSkipped());
+        s.put("line", summary.line());
         out.append(JSON.writeValueAsString(root)).append('\n');
     }
 

@@ -80,6 +80,19 @@ public final class SarifReport implements ReportWriter {
             }
         }
         run.put("columnKind", "utf16CodeUnits");
+        // what the run assumed (Fabric release per file, skipped file checks): a SARIF property bag
+        ObjectNode properties = run.putObject("properties");
+        properties.put("summary", Summary.of(results).line());
+        ArrayNode assumed = properties.putArray("files");
+        for (ValidationResult result : ReportOrder.files(results)) {
+            if (result.fabricVersion() != null) {
+                ObjectNode f = assumed.addObject();
+                f.put("uri", uri(result.file()));
+                f.put("fabricVersion", result.fabricVersion().label());
+                f.put("fabricVersionBasis", result.versionBasis());
+                f.put("filesChecked", result.filesChecked());
+            }
+        }
         out.append(JSON.writeValueAsString(root)).append('\n');
     }
 

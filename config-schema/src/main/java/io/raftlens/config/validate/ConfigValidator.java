@@ -89,11 +89,22 @@ public final class ConfigValidator {
 
     /** Validates a text as a file of a known kind (the language server knows the kind). Never throws. */
     public ValidationResult validate(Path file, String text, FileKind kind) {
-        ValidationSettings effective = Modeline.find(text)
-                .flatMap(Modeline::fabricVersion)
-                .map(v -> new ValidationSettings(v, settings.profile()))
-                .orElse(settings);
         ParsedYaml yaml = parser.parseText(text);
+        ValidationSettings effective;
+        String basis;
+        Optional<FabricVersion> declared = Modeline.find(text).flatMap(Modeline::fabricVersion);
+        if (declared.isPresent()) {
+            effective = settings.withVersion(declared.get());
+            basis = VersionBasis.MODELINE;
+        } else if (settings.inferVersion()) {
+            Optional<VersionInference.Inferred> inferred = kind == FileKind.CONFIGTX
+                    ? VersionInference.fromChannelCapabilities(yaml) : Optional.empty();
+            effective = settings.withVersion(inferred.map(VersionInference.Inferred::version).orElse(settings.fabricVersion()));
+            basis = inferred.map(VersionInference.Inferred::basis).orElse(VersionBasis.DEFAULT);
+        } else {
+            effective = settings;
+            basis = VersionBasis.OPTION;
+        }
         SourceFile source = new SourceFile(file, text, yaml, kind, effective);
         RuleContext context = new RuleContext(source, models.apply(kind));
         List<Diagnostic> found = new ArrayList<>();
@@ -115,7 +126,7 @@ public final class ConfigValidator {
                     + "Please report this with the file.", new Range(Position.START, Position.START)));
         });
         found.sort(BY_POSITION);
-        return new ValidationResult(file, kind, dedupe(found));
+        return new ValidationResult(file, kind, dedupe(found), effective.fabricVersion(), basis, effective.checkFiles());
     }
 
     /** The catalog of every code, for reports, docs and hover. */

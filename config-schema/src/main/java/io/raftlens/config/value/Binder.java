@@ -39,6 +39,8 @@ public final class Binder {
     private final Set<String> seenIssues = new HashSet<>();
     private final Map<String, String> keyHints;
     private final Map<Object, List<Object>> memo = new IdentityHashMap<>(1024);
+    /** How many lists the value being bound is inside: Fabric drops null values only outside lists. */
+    private int listDepth;
 
     /**
      * @param folder   relative {@code File:} references are resolved against it
@@ -149,12 +151,22 @@ public final class Binder {
             }
         }
         for (int i = 0; i < entries.size(); i++) {
-            // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one
-            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText())) {
+            // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one;
+            // a key without a value outside a list is dropped before Fabric's unknown-key check
+            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText()) && !droppedByFabric(entries.get(i))) {
                 unknownKey(entries.get(i), type, path);
             }
         }
         return new Bound.BoundStruct(type, node, path, fields);
+    }
+
+    /**
+     * Whether Fabric drops the entry before decoding: its config parser (viperutil getKeysRecursively)
+     * leaves keys whose value is null out of the maps it hands to mapstructure, so a null-valued unknown
+     * key is not an error; list items are passed through whole, so inside a list it still is.
+     */
+    private boolean droppedByFabric(YamlEntry e) {
+        return listDepth == 0 && e.value() instanceof YamlScalar v && v.isNull();
     }
 
     /** Whether a used entry has exactly this key text (structs have a handful of entries: a scan beats hashing). */
@@ -202,8 +214,13 @@ public final class Binder {
     private Bound list(YamlNode node, FieldType.ListOf type, String path) {
         List<Bound> items = new ArrayList<>();
         if (node instanceof YamlSequence s) {
-            for (int i = 0; i < s.items().size(); i++) {
-                items.add(bind(s.items().get(i), type.element(), path + "[" + i + "]"));
+            listDepth++;
+            try {
+                for (int i = 0; i < s.items().size(); i++) {
+                    items.add(bind(s.items().get(i), type.element(), path + "[" + i + "]"));
+                }
+            } finally {
+                listDepth--;
             }
         } else if (node instanceof YamlScalar sc && type.element() instanceof FieldType.Scalar) {
             // Fabric's hooks: "[a, b]" is split into a list; a single value becomes a one-element list
