@@ -5,6 +5,7 @@ import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import io.raftlens.config.yaml.YamlLimits;
 import io.raftlens.config.yaml.YamlParser;
+import io.raftlens.config.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -98,7 +99,7 @@ public final class ConfigValidator {
             basis = VersionBasis.MODELINE;
         } else if (settings.inferVersion()) {
             Optional<VersionInference.Inferred> inferred = kind == FileKind.CONFIGTX
-                    ? VersionInference.fromChannelCapabilities(yaml) : Optional.empty();
+                    ? VersionInference.fromChannelCapabilities(yaml) : VersionInference.fromOrdererKeys(yaml);
             effective = settings.withVersion(inferred.map(VersionInference.Inferred::version).orElse(settings.fabricVersion()));
             basis = inferred.map(VersionInference.Inferred::basis).orElse(VersionBasis.DEFAULT);
         } else {
@@ -126,7 +127,7 @@ public final class ConfigValidator {
                     + "Please report this with the file.", new Range(Position.START, Position.START)));
         });
         found.sort(BY_POSITION);
-        return new ValidationResult(file, kind, dedupe(found), effective.fabricVersion(), basis, effective.checkFiles());
+        return new ValidationResult(file, kind, dedupe(withoutCascades(found, yaml)), effective.fabricVersion(), basis, effective.checkFiles());
     }
 
     /** The catalog of every code, for reports, docs and hover. */
@@ -136,6 +137,28 @@ public final class ConfigValidator {
 
     public ValidationSettings settings() {
         return settings;
+    }
+
+    /**
+     * Drops the findings that follow from an alias that could not be resolved: Fabric stops at "unknown anchor",
+     * and the collection holding the alias (from its key to its end) is incomplete, so what rules say is missing
+     * there (policies, names, MSP IDs, a merged section) is an artefact. The YAML findings themselves stay.
+     */
+    static List<Diagnostic> withoutCascades(List<Diagnostic> found, ParsedYaml yaml) {
+        List<Range> incomplete = yaml.problems().stream()
+                .filter(p -> p.kind() == YamlProblem.Kind.INCOMPLETE).map(YamlProblem::range).toList();
+        if (incomplete.isEmpty()) {
+            return found;
+        }
+        List<Diagnostic> kept = new ArrayList<>(found.size());
+        for (Diagnostic d : found) {
+            boolean cascade = !d.code().startsWith("YAML") && incomplete.stream().anyMatch(r ->
+                    d.range().start().compareTo(r.start()) >= 0 && d.range().start().compareTo(r.end()) <= 0);
+            if (!cascade) {
+                kept.add(d);
+            }
+        }
+        return kept;
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> sorted) {

@@ -27,6 +27,7 @@ public record ValidationResult(Path file, FileKind kind, List<Diagnostic> diagno
 
     /** Whether the release was inferred from the file's content rather than given or defaulted. */
     public boolean versionInferred() {
-        return versionBasis != null && versionBasis.startsWith("Channel capabilit");
+        return versionBasis != null && !versionBasis.equals(VersionBasis.OPTION) && !versionBasis.equals(VersionBasis.MODELINE)
+                && !versionBasis.equals(VersionBasis.DEFAULT);
     }
 }

@@ -34,6 +34,7 @@ import java.util.Set;
 public final class Binder {
 
     private final FabricVersion version;
+    private final boolean readFiles;
     private final Path folder;
     private final List<ValueIssue> issues = new ArrayList<>();
     private final Set<String> seenIssues = new HashSet<>();
@@ -47,6 +48,12 @@ public final class Binder {
      * @param keyHints extra advice for unknown keys, by lower-case key ("consenters.identity" or "identity")
      */
     public Binder(FabricVersion version, Path folder, Map<String, String> keyHints) {
+        this(version, folder, keyHints, true);
+    }
+
+    /** @param readFiles whether {@code File:} references are read; without, they are left unchecked (--no-files) */
+    public Binder(FabricVersion version, Path folder, Map<String, String> keyHints, boolean readFiles) {
+        this.readFiles = readFiles;
         this.version = version;
         this.folder = folder;
         this.keyHints = keyHints;
@@ -468,6 +475,9 @@ public final class Binder {
 
     private Bound fileReference(YamlNode node, YamlScalar file, ScalarType type, String path) {
         String name = file.value();
+        if (!readFiles) {
+            return new Bound.BoundScalar(type, node, path, null, true, true); // like a placeholder: not checked
+        }
         try {
             Path p = folder.resolve(name).normalize();
             if (!Files.exists(p)) {
