@@ -45,11 +45,15 @@ public final class JsonReport implements ReportWriter {
         ObjectNode s = root.putObject("summary");
         s.put("errors", summary.errors());
         s.put("warnings", summary.warnings());
-        ObjectNode versions = s.putObject("fabricVersions");
-        summary.versions().forEach((label, reasons) -> versions.put(label,
-                reasons.values().stream().mapToInt(Integer::intValue).sum()));
-        s.put("filesSkipped", summary.filesSkipped());
-        s.put("line", summary.line());
+        if (!summary.versions().isEmpty()) {
+            // how many files got each release's rules; each file says why in fabricVersionBasis
+            ObjectNode versions = s.putObject("fabricVersions");
+            summary.versions().forEach((label, reasons) -> versions.put(label,
+                    reasons.values().stream().mapToInt(Integer::intValue).sum()));
+        }
+        if (summary.filesSkipped() > 0) {
+            s.put("fileChecksSkipped", summary.filesSkipped());
+        }
         out.append(JSON.writeValueAsString(root)).append('\n');
     }
 

@@ -81,7 +81,13 @@ public final class SarifReport implements ReportWriter {
         }
         run.put("columnKind", "utf16CodeUnits");
         // what the run assumed (Fabric release per file, skipped file checks): a SARIF property bag
-        ObjectNode properties = run.putObject("properties");
+        if (results.stream().anyMatch(r -> r.fabricVersion() != null)) {
+            writeAssumptions(run.putObject("properties"), results);
+        }
+        out.append(JSON.writeValueAsString(root)).append('\n');
+    }
+
+    private static void writeAssumptions(ObjectNode properties, List<ValidationResult> results) {
         properties.put("summary", Summary.of(results).line());
         ArrayNode assumed = properties.putArray("files");
         for (ValidationResult result : ReportOrder.files(results)) {
@@ -93,7 +99,6 @@ public final class SarifReport implements ReportWriter {
                 f.put("filesChecked", result.filesChecked());
             }
         }
-        out.append(JSON.writeValueAsString(root)).append('\n');
     }
 
     private Map<String, RuleInfo> ruleTable(List<ValidationResult> results) {
