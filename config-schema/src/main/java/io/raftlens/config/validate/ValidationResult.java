@@ -1,5 +1,7 @@
 package io.raftlens.config.validate;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.VersionBasis;
 import io.raftlens.config.fabric.FileKind;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,9 @@ package io.raftlens.config.validator;
 
 import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.fabric.FileKinds;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.VersionBasis;
+import io.raftlens.config.fabric.VersionInference;
 import io.raftlens.config.fabric.Modeline;
 import io.raftlens.config.fabric.SourceFile;
 import io.raftlens.config.fabric.ValidationSettings;

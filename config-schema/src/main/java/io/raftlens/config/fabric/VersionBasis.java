@@ -1,4 +1,4 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.fabric;
 
 /** Why a file was validated with the release it was (the values of {@link ValidationResult#versionBasis()}). */
 public final class VersionBasis {
