@@ -303,13 +303,75 @@ public final class BlockJson {
         return b.isEmpty() ? F.nullNode() : F.textNode(Base64.getEncoder().encodeToString(b.toByteArray()));
     }
 
-    /** Pretty JSON text with two-space indentation, as configtxgen prints it. */
+    /**
+     * JSON text as configtxgen prints it (Go's {@code json.Marshal} of protolator's tree, indented by two spaces):
+     * object keys sorted, {@code "key": value}, and {@code <}, {@code >}, {@code &} escaped as Go escapes them.
+     */
     public static String text(JsonNode node) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringBuilder out = new StringBuilder();
+        write(node, out, "");
+        return out.toString();
+    }
+
+    private static void write(JsonNode n, StringBuilder out, String indent) {
+        if (n.isObject()) {
+            List<String> keys = new java.util.ArrayList<>();
+            n.fieldNames().forEachRemaining(keys::add);
+            if (keys.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            java.util.Collections.sort(keys);
+            out.append("{\n");
+            String inner = indent + "  ";
+            for (int i = 0; i < keys.size(); i++) {
+                out.append(inner);
+                string(keys.get(i), out);
+                out.append(": ");
+                write(n.get(keys.get(i)), out, inner);
+                out.append(i + 1 < keys.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append('}');
+        } else if (n.isArray()) {
+            if (n.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append("[\n");
+            String inner = indent + "  ";
+            for (int i = 0; i < n.size(); i++) {
+                out.append(inner);
+                write(n.get(i), out, inner);
+                out.append(i + 1 < n.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append(']');
+        } else if (n.isTextual()) {
+            string(n.asText(), out);
+        } else {
+            out.append(n.toString());
         }
     }
 
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&' -> out.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
 }
