@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 NodeCommand.class,
                 LedgerCommand.class,
                 BenchCommand.class,
+                ConfigtxgenCommand.class,
                 LspCommand.class,
         })
 public final class Main implements Runnable {
