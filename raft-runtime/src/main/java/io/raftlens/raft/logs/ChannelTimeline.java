@@ -148,7 +148,7 @@ public final class ChannelTimeline {
                     st.open.reply(pre, e.peer(), ok);
                 }
                 if (!ok && !e.peer().equals(e.node())) {
-                    rejected(pre, e.time(), e.seq(), e.peer(), e.node(), e.term());
+                    rejected(pre, e.time(), e.seq(), e.peer(), e.node(), e.term(), false);
                 }
             }
             case TALLY -> {
@@ -161,7 +161,7 @@ public final class ChannelTimeline {
                 boolean ok = e.kind() == LogEvent.Kind.VOTE_CAST;
                 add(voteMarks, new VoteMark(e.time(), e.seq(), e.node(), e.peer(), e.type(), ok, e.term()), "voteMarks");
                 if (!ok) {
-                    rejected("MsgPreVote".equals(e.type()), e.time(), e.seq(), e.node(), e.peer(), e.term());
+                    rejected("MsgPreVote".equals(e.type()), e.time(), e.seq(), e.node(), e.peer(), e.term(), true);
                 }
             }
             case VOTE_IGNORED -> add(ignoredVotes,
@@ -197,16 +197,30 @@ public final class ChannelTimeline {
         }
     }
 
-    private void rejected(boolean pre, long time, long seq, String by, String from, long term) {
-        List<RejectedVote> list = pre ? rejectedPreVotes : rejectedVotes;
-        // The voter's "rejected … from" line and the candidate's "received … rejection" line tell the same refusal.
-        for (int i = list.size() - 1; i >= 0 && i >= list.size() - 16; i--) {
-            RejectedVote r = list.get(i);
-            if (r.by().equals(by) && r.from().equals(from) && Math.abs(r.term() - term) <= 1) {
+    /** A refusal told by one side, waiting for the other side's line about the same refusal. */
+    private record Unpaired(RejectedVote vote, boolean pre, boolean voterSide) {
+    }
+
+    private final List<Unpaired> unpaired = new ArrayList<>();
+
+    private void rejected(boolean pre, long time, long seq, String by, String from, long term, boolean voterSide) {
+        // The voter's "rejected … from" line and the candidate's "received … rejection" line tell the same refusal:
+        // pair them up (each line pairs at most once), so that the refusal is counted once.
+        for (int i = unpaired.size() - 1; i >= 0; i--) {
+            Unpaired u = unpaired.get(i);
+            RejectedVote r = u.vote();
+            if (u.pre() == pre && u.voterSide() != voterSide && r.by().equals(by) && r.from().equals(from)
+                    && Math.abs(r.term() - term) <= 1) {
+                unpaired.remove(i);
                 return;
             }
         }
-        add(list, new RejectedVote(time, seq, by, from, term), pre ? "rejectedPreVotes" : "rejectedVotes");
+        RejectedVote r = new RejectedVote(time, seq, by, from, term);
+        add(pre ? rejectedPreVotes : rejectedVotes, r, pre ? "rejectedPreVotes" : "rejectedVotes");
+        unpaired.add(new Unpaired(r, pre, voterSide));
+        if (unpaired.size() > 64) {
+            unpaired.remove(0);
+        }
     }
 
     private void startElection(NodeState st, LogEvent e, long term) {
@@ -355,12 +369,14 @@ public final class ChannelTimeline {
     }
 
     /**
-     * Each won campaign gets the time since the first campaign (of any node) after the previous win: the stretch
+     * Each won campaign gets the time since the first candidacy (of any node) after the previous win: the stretch
      * the channel had no leader for, as far as campaigns show. Computed at the end because several files are read
      * one after the other.
      */
     private void leaderlessStretches() {
-        List<Election> timed = elections.stream().filter(el -> el.startTime() != DecodedLine.NO_TIME)
+        // A campaign refused at the pre-vote stage does not disturb a working leader (that is what PreVote is for),
+        // so only campaigns that reached candidate start a leaderless stretch.
+        List<Election> timed = elections.stream().filter(el -> el.startTime() != DecodedLine.NO_TIME && el.isCandidate())
                 .sorted(Comparator.comparingLong(Election::startTime)).toList();
         long stretchStart = DecodedLine.NO_TIME;
         List<Election> won = timed.stream().filter(el -> el.outcome() == Election.Outcome.WON && el.endTime() != DecodedLine.NO_TIME)

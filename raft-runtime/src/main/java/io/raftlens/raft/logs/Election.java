@@ -84,7 +84,8 @@ public final class Election {
         candidateTerm = atTerm;
     }
 
-    boolean isCandidate() {
+    /** Whether the campaign got past the pre-vote (the node became candidate). */
+    public boolean isCandidate() {
         return candidateTerm >= 0;
     }
 
