@@ -1,5 +1,6 @@
 package io.raftlens.config.validate;
 
+import io.raftlens.config.fabric.FileKind;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,15 +2,14 @@ package io.raftlens.lsp.cli;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.raftlens.config.model.configtx.ConfigtxLoader;
-import io.raftlens.config.model.configtx.LoadedConfigtx;
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.model.orderer.OrdererYaml;
-import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
+import io.raftlens.config.validator.LoadedConfigtx;
 import io.raftlens.config.value.GoDuration;
 import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.ControlToken;
@@ -19,10 +18,6 @@ import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkEvent;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanLoader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,6 +32,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code raftlens launch}: every consenter of a profile as a node in this JVM, with the control API. */
 @Command(name = "launch", mixinStandardHelpOptions = true,
@@ -184,7 +182,7 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
             LoadedConfigtx loaded;
             OrdererYaml ordererModel = null;
             try {
-                loaded = ConfigtxLoader.load(configtx);
+                loaded = LoadedConfigtx.read(configtx);
                 boolean errors = print(loaded.validation(), err);
                 if (orderer != null) {
                     ValidationResult r = new ConfigValidator(ValidationSettings.defaults())

@@ -1,5 +1,6 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.lsp.server.RaftLensLanguageServer;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
 
-    public static final String VERSION = "0.1.0";
+    /** The release, announced to editors and printed by {@code --version} (inlined: a compile-time constant). */
+    public static final String VERSION = RaftLensLanguageServer.VERSION;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

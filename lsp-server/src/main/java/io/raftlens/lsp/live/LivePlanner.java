@@ -1,15 +1,15 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.model.configtx.Configtx;
 import io.raftlens.config.model.configtx.ConfigtxLoader;
 import io.raftlens.config.model.orderer.OrdererYaml;
-import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.config.value.GoDuration;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.raft.network.NetworkPlan;

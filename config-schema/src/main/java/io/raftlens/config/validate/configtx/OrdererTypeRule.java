@@ -20,7 +20,7 @@ final class OrdererTypeRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
-        boolean v3 = context.fabricVersion() == io.raftlens.config.validate.FabricVersion.V3;
+        boolean v3 = context.fabricVersion() == io.raftlens.config.fabric.FabricVersion.V3;
         for (OrdererInScope o : orderers(configtx, context)) {
             Sourced<String> type = o.orderer().ordererType();
             if (type.isDefault() || Placeholders.contains(type.value())) {

@@ -1,8 +1,8 @@
 package io.raftlens.config.validate.orderer;
 
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.yaml.YamlEntry;
 import io.raftlens.config.yaml.YamlMapping;
 import io.raftlens.config.yaml.YamlNode;

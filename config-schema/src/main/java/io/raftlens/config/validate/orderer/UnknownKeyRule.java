@@ -1,13 +1,13 @@
 package io.raftlens.config.validate.orderer;
 
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
-import io.raftlens.config.value.EditDistance;
 import io.raftlens.config.validate.DiagnosticSink;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
+import io.raftlens.config.value.EditDistance;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

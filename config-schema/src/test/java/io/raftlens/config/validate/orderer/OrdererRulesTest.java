@@ -5,7 +5,7 @@ import static io.raftlens.config.validate.orderer.OrdererCheck.assertClean;
 import static io.raftlens.config.validate.orderer.OrdererCheck.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.fabric;
 
 import io.raftlens.config.yaml.ParsedYaml;
 import java.nio.file.Path;

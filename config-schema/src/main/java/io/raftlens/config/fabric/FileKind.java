@@ -1,4 +1,4 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.fabric;
 
 /** The two Fabric files RaftLens understands. */
 public enum FileKind {

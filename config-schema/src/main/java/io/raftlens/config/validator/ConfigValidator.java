@@ -1,5 +1,16 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.validator;
 
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.FileKinds;
+import io.raftlens.config.fabric.Modeline;
+import io.raftlens.config.fabric.SourceFile;
+import io.raftlens.config.fabric.ValidationSettings;
+import io.raftlens.config.validate.Diagnostic;
+import io.raftlens.config.validate.Rule;
+import io.raftlens.config.validate.RuleContext;
+import io.raftlens.config.validate.RuleInfo;
+import io.raftlens.config.validate.Severity;
+import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.yaml.ParsedYaml;
 import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;

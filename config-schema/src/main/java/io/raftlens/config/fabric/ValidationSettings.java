@@ -1,4 +1,4 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.fabric;
 
 /**
  * What a validation run checks.

@@ -1,10 +1,10 @@
-package io.raftlens.config.validate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package io.raftlens.config.fabric;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FileKindsTest {
 

@@ -1,9 +1,15 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.validator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.ValidationSettings;
+import io.raftlens.config.validate.AbstractRule;
+import io.raftlens.config.validate.Diagnostic;
+import io.raftlens.config.validate.DiagnosticSink;
+import io.raftlens.config.validate.Rule;
+import io.raftlens.config.validate.RuleContext;
+import io.raftlens.config.validate.RuleInfo;
+import io.raftlens.config.validate.Severity;
+import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import java.io.IOException;
@@ -12,6 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigValidatorTest {
 

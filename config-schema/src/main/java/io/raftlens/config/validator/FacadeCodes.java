@@ -1,5 +1,7 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.validator;
 
+import io.raftlens.config.validate.RuleInfo;
+import io.raftlens.config.validate.Severity;
 import java.util.List;
 
 /** Codes the facade reports itself, before or around the rules. */

@@ -1,7 +1,12 @@
-package io.raftlens.config.validate;
+package io.raftlens.config.validator;
 
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.SourceFile;
 import io.raftlens.config.model.configtx.ConfigtxLoader;
 import io.raftlens.config.model.orderer.OrdererYaml;
+import io.raftlens.config.validate.Rule;
+import io.raftlens.config.validate.RuleContext;
+import io.raftlens.config.validate.RuleInfo;
 import io.raftlens.config.validate.common.CommonRules;
 import io.raftlens.config.validate.configtx.ConfigtxRules;
 import io.raftlens.config.validate.orderer.OrdererRules;

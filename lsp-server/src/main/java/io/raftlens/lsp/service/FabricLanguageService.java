@@ -1,6 +1,7 @@
-package io.raftlens.lsp.features;
+package io.raftlens.lsp.service;
 
 import io.raftlens.lsp.documents.DocumentModel;
+import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.features.actions.CodeActionService;
 import io.raftlens.lsp.features.completion.CompletionService;
 import io.raftlens.lsp.features.diagnostics.DiagnosticsService;
