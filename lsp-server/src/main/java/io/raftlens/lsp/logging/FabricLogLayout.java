@@ -34,18 +34,8 @@ public final class FabricLogLayout {
      * and the ledger) are recognised by their Fabric wording.
      */
     public static final class FabricFunction extends ClassicConverter {
+        /** Lines of the chain, not the core, that carry no function name yet: Fabric's wording tells which. */
         private static final List<Map.Entry<Pattern, String>> RULES = List.of(
-                Map.entry(Pattern.compile(" became follower "), "becomeFollower"),
-                Map.entry(Pattern.compile(" became pre-candidate "), "becomePreCandidate"),
-                Map.entry(Pattern.compile(" became candidate "), "becomeCandidate"),
-                Map.entry(Pattern.compile(" became leader "), "becomeLeader"),
-                Map.entry(Pattern.compile("^newRaft "), "newRaft"),
-                Map.entry(Pattern.compile(" sent Msg\\w+ request "), "campaign"),
-                Map.entry(Pattern.compile(" received Msg\\w+Resp (rejection )?from "), "poll"),
-                Map.entry(Pattern.compile(" has received \\d+ "), "stepCandidate"),
-                Map.entry(Pattern.compile(" stepped down to follower"), "stepLeader"),
-                Map.entry(Pattern.compile("transfer leadership|MsgTimeoutNow to"), "stepLeader"),
-                Map.entry(Pattern.compile(" switched to configuration "), "switchToConfig"),
                 Map.entry(Pattern.compile("^raft\\.node: |^Raft leader changed|^Start accepting requests|^This node is picked"
                         + "|^Leader \\d+ is present|^WAL sync took|^Raft node stopped|^Failed to propose"), "run"),
                 Map.entry(Pattern.compile("^Starting Raft node$|^Starting Raft node "), "Start"),
@@ -55,9 +45,7 @@ public final class FabricLogLayout {
                 Map.entry(Pattern.compile("^Created block"), "propose"),
                 Map.entry(Pattern.compile("^Accumulated "), "apply"),
                 Map.entry(Pattern.compile("^Catching up|^Finished syncing"), "catchUp"),
-                Map.entry(Pattern.compile("TickIntervalOverride"), "New"),
-                Map.entry(Pattern.compile(" received MsgTimeoutNow from "), "stepFollower"),
-                Map.entry(Pattern.compile(" starting a new election | cast Msg| rejected Msg| ignored | received a Msg"), "Step"));
+                Map.entry(Pattern.compile("TickIntervalOverride"), "New"));
 
         @Override
         public String convert(ILoggingEvent event) {
