@@ -28,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new NetworkTreeProvider(state);
   const contextKeys = new ContextKeys(state);
   const view = vscode.window.createTreeView('raftlensNetwork', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
 
   let serverWritesRaftLog = false;
   const redraw = (updated?: string) => {

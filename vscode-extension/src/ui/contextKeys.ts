@@ -2,10 +2,10 @@
 // own `editorLangId`: Eclipse Theia evaluates the command palette's clauses with the palette's input
 // focused, where editor-scoped keys are unset, so "Launch network" would never be offered there.
 import * as vscode from 'vscode';
-import { isOurs } from '../client/documentFilter';
+import { targetDocument } from '../client/documentFilter';
 import { NetworkState } from '../live/networkState';
 
-/** the active editor shows a file RaftLens serves (configtx*.yaml, orderer*.yaml, a modeline) */
+/** a file RaftLens serves (configtx*.yaml, orderer*.yaml, a modeline) is what "Launch network" would act on */
 export const CONFIG_FILE_ACTIVE = 'raftlens.configFileActive';
 /** at least one network launched from the editor is running */
 export const NETWORK_RUNNING = 'raftlens.networkRunning';
@@ -17,9 +17,10 @@ export class ContextKeys implements vscode.Disposable {
   constructor(private readonly state: NetworkState) {
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       // a modeline typed into the active file makes it ours
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) {
+        if (vscode.window.visibleTextEditors.some((v) => v.document === e.document)) {
           this.refresh();
         }
       }),
@@ -28,8 +29,7 @@ export class ContextKeys implements vscode.Disposable {
   }
 
   refresh(): void {
-    const active = vscode.window.activeTextEditor?.document;
-    this.set(CONFIG_FILE_ACTIVE, !!active && active.languageId === 'yaml' && isOurs(active));
+    this.set(CONFIG_FILE_ACTIVE, targetDocument() !== undefined);
     this.set(NETWORK_RUNNING, this.state.uris().length > 0);
   }
 
