@@ -608,7 +608,7 @@ public final class Chain {
                     + height + "; waiting for catch-up");
             return null;
         }
-        log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
+        log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
         if (Blocks.isConfigBlock(block)) {
             reconfig.configBlock(GenesisBlock.read(block).etcdRaft(), number);
         }
@@ -621,7 +621,7 @@ public final class Chain {
             log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
                     + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
                     + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
-                    + loop.confState().getVotersList());
+                    + Reconfiguration.goList(loop.confState().getVotersList()));
             snapshot(e.getIndex(), e.getData(), number);
         }
         return block;
@@ -818,6 +818,14 @@ public final class Chain {
         }
     }
 
+    /** A float64 as Go's {@code %v} prints it: shortest representation, no ".0" ({@code 5}, {@code 3.2172}). */
+    static String goFloat(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
     /** Loop-thread callbacks, handed to the chain thread. */
     private final class LoopEvents implements RaftLoop.Listener {
         @Override
@@ -847,9 +855,9 @@ public final class Chain {
             metrics.dataPersistedNanos(nanos);
             double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
             if (seconds > electionSeconds / 2) {
-                log.warn(String.format(java.util.Locale.ROOT, "WAL sync took %f seconds and the network is configured to start "
-                        + "elections after %f seconds. Your disk is too slow and may cause loss of quorum and trigger "
-                        + "leadership election.", seconds, electionSeconds));
+                log.warn("WAL sync took " + goFloat(seconds) + " seconds and the network is configured to start "
+                        + "elections after " + goFloat(electionSeconds) + " seconds. Your disk is too slow and may "
+                        + "cause loss of quorum and trigger leadership election.");
             }
         }
 
