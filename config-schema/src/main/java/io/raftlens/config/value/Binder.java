@@ -1,8 +1,8 @@
 package io.raftlens.config.value;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.files.SafeFiles;
 import io.raftlens.config.files.UnreadableFileException;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.value.Bound.BoundField;
 import io.raftlens.config.value.Bound.BoundMapEntry;
 import io.raftlens.config.yaml.Range;
@@ -33,17 +33,26 @@ import java.util.Set;
 public final class Binder {
 
     private final FabricVersion version;
+    private final boolean readFiles;
     private final Path folder;
     private final List<ValueIssue> issues = new ArrayList<>();
     private final Set<String> seenIssues = new HashSet<>();
     private final Map<String, String> keyHints;
     private final Map<Object, List<Object>> memo = new IdentityHashMap<>(1024);
+    /** How many lists the value being bound is inside: Fabric drops null values only outside lists. */
+    private int listDepth;
 
     /**
      * @param folder   relative {@code File:} references are resolved against it
      * @param keyHints extra advice for unknown keys, by lower-case key ("consenters.identity" or "identity")
      */
     public Binder(FabricVersion version, Path folder, Map<String, String> keyHints) {
+        this(version, folder, keyHints, true);
+    }
+
+    /** @param readFiles whether {@code File:} references are read; without, they are left unchecked (--no-files) */
+    public Binder(FabricVersion version, Path folder, Map<String, String> keyHints, boolean readFiles) {
+        this.readFiles = readFiles;
         this.version = version;
         this.folder = folder;
         this.keyHints = keyHints;
@@ -148,12 +157,22 @@ public final class Binder {
             }
         }
         for (int i = 0; i < entries.size(); i++) {
-            // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one
-            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText())) {
+            // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one;
+            // a key without a value outside a list is dropped before Fabric's unknown-key check
+            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText()) && !droppedByFabric(entries.get(i))) {
                 unknownKey(entries.get(i), type, path);
             }
         }
         return new Bound.BoundStruct(type, node, path, fields);
+    }
+
+    /**
+     * Whether Fabric drops the entry before decoding: its config parser (viperutil getKeysRecursively)
+     * leaves keys whose value is null out of the maps it hands to mapstructure, so a null-valued unknown
+     * key is not an error; list items are passed through whole, so inside a list it still is.
+     */
+    private boolean droppedByFabric(YamlEntry e) {
+        return listDepth == 0 && e.value() instanceof YamlScalar v && v.isNull();
     }
 
     /** Whether a used entry has exactly this key text (structs have a handful of entries: a scan beats hashing). */
@@ -201,8 +220,13 @@ public final class Binder {
     private Bound list(YamlNode node, FieldType.ListOf type, String path) {
         List<Bound> items = new ArrayList<>();
         if (node instanceof YamlSequence s) {
-            for (int i = 0; i < s.items().size(); i++) {
-                items.add(bind(s.items().get(i), type.element(), path + "[" + i + "]"));
+            listDepth++;
+            try {
+                for (int i = 0; i < s.items().size(); i++) {
+                    items.add(bind(s.items().get(i), type.element(), path + "[" + i + "]"));
+                }
+            } finally {
+                listDepth--;
             }
         } else if (node instanceof YamlMapping m && type.element() instanceof FieldType.Scalar el
                 && fileEntry(m).isPresent()) {
@@ -462,6 +486,10 @@ public final class Binder {
             issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path)
                     + ": File: has no file name; Fabric fails with \"Value of File: was nil\"");
             return new Bound.BoundScalar(type, node, path, null, false, false);
+        }
+        if (!readFiles) {
+            // --no-files: like a placeholder, not checked (the value is known only where Fabric loads it)
+            return new Bound.BoundScalar(type, node, path, new FileReference(file.value()), true, true);
         }
         String name = file.value();
         Path p;

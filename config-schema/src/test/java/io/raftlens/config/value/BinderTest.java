@@ -3,7 +3,7 @@ package io.raftlens.config.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.yaml.YamlParser;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.raftlens.lsp.cli;
 
-import io.raftlens.config.validate.FileKinds;
-import io.raftlens.config.validate.Modeline;
+import io.raftlens.config.fabric.FileKinds;
+import io.raftlens.config.fabric.Modeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.raftlens.config.model.orderer;
 
-import io.raftlens.config.validate.SourceFile;
+import io.raftlens.config.fabric.SourceFile;
 import io.raftlens.config.yaml.ParsedYaml;
 import io.raftlens.config.yaml.YamlMapping;
 import io.raftlens.config.yaml.YamlParser;

@@ -60,6 +60,13 @@ public final class CommonRules {
     private CommonRules() {
     }
 
+    private static final Rule MISSING_FILES = new MissingFilesRule();
+
+    /** FILE003, which runs after the rules of each kind (they note the files that are missing). */
+    public static Rule missingFiles() {
+        return MISSING_FILES;
+    }
+
     public static List<Rule> all() {
         return ALL;
     }
