@@ -178,7 +178,9 @@ async function lenses(page) {
 /** the side bar's RaftLens view container: shown by its activity-bar tab (a click on a shown tab would hide it) */
 async function showRaftLensView(page) {
   if ((await treeText(page)) === '') {
-    await page.evaluate(() => document.getElementById('shell-tab-plugin-view-container:workbench.view.extension.raftlens')?.click());
+    // Lumino tabs react to the pointer, not to a DOM click()
+    const tab = await page.$('[id="shell-tab-plugin-view-container:workbench.view.extension.raftlens"]');
+    await (tab ?? fail('no RaftLens tab in the activity bar')).click();
   }
   await waitFor('the Raft Network view', 15_000, async () => (await treeText(page)) !== '');
 }
