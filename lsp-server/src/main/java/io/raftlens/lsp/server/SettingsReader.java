@@ -3,7 +3,7 @@ package io.raftlens.lsp.server;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.lsp.features.LspSettings;
 import java.util.HashSet;
 import java.util.Locale;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.raftlens.lsp.cli.Main;
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.server.LspLauncher;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.raftlens.lsp.features.diagnostics;
 
-import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.LspSettings;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.raftlens.lsp.features.hover;
 
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.documents.NodeAt;
 import io.raftlens.lsp.features.LspSettings;

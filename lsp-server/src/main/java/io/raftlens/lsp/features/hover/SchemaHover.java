@@ -1,7 +1,7 @@
 package io.raftlens.lsp.features.hover;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.schema.KeyInfo;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.lsp.features.FabricKeys;
 import java.util.List;
 import java.util.Optional;
