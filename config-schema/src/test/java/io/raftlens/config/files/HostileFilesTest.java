@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.fabric.ValidationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

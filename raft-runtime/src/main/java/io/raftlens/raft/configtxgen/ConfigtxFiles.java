@@ -2,8 +2,8 @@ package io.raftlens.raft.configtxgen;
 
 import io.raftlens.config.model.configtx.Configtx;
 import io.raftlens.config.model.configtx.ConfigtxLoader;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.Modeline;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.Modeline;
 import io.raftlens.config.yaml.YamlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.raftlens.config.model.configtx.Profile;
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import java.nio.file.Path;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;

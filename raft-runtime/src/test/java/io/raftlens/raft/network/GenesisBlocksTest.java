@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftlens.config.model.configtx.Configtx;
-import io.raftlens.config.model.configtx.ConfigtxLoader;
+import io.raftlens.config.validator.LoadedConfigtx;
 import io.raftlens.raft.configtxgen.ChannelConfigEncoder;
 import io.raftlens.raft.orderer.GenesisBlock;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class GenesisBlocksTest {
     Path dir;
 
     private static NetworkPlan plan(Path configtx) throws Exception {
-        Configtx c = ConfigtxLoader.load(configtx).model().orElseThrow();
+        Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
         return NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null, NetworkPlanLoader.Overrides.NONE);
     }
 
@@ -43,7 +43,7 @@ class GenesisBlocksTest {
         NetworkPlan plan = plan(SAMPLE);
         Block b = GenesisBlocks.of(plan).get("mychannel");
         ConfigGroup ours = channelGroup(b);
-        Configtx c = ConfigtxLoader.load(SAMPLE).model().orElseThrow();
+        Configtx c = LoadedConfigtx.read(SAMPLE).model().orElseThrow();
         assertEquals(ChannelConfigEncoder.defaults().checkedChannelGroup(c.profile("ChannelUsingRaft").orElseThrow()), ours);
         assertTrue(ours.getGroupsOrThrow("Application").containsGroups("Org1MSP"));
         assertTrue(ours.getGroupsOrThrow("Orderer").getGroupsOrThrow("OrdererOrg").containsValues("MSP"));
