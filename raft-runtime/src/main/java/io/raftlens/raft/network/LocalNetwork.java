@@ -54,6 +54,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
+    /** Nodes cut off by isolateNode: healing one is meaningful even after its removal (it then learns of its eviction). */
+    private final java.util.Set<Long> isolated = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
     private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -373,6 +375,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         synchronized (lifecycle(id)) {
             requireConsenterSomewhere(id, "isolating");
             requireRunning(id).isolate();
+            isolated.add(id);
             events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "isolated"));
         }
     }
@@ -380,8 +383,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public void healNode(long id) {
         synchronized (lifecycle(id)) {
-            requireConsenterSomewhere(id, "healing");
+            if (!isolated.contains(id)) {
+                requireConsenterSomewhere(id, "healing");
+            }
             requireRunning(id).heal();
+            isolated.remove(id);
             for (OrderingNode n : nodes.values()) {
                 if (n.isRunning() && n.id() != id) {
                     n.heal();
@@ -424,6 +430,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public void healAll() {
+        isolated.clear();
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
                 n.heal();
