@@ -52,12 +52,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One channel on one consenter: Fabric's etcdraft {@code Chain}. The Raft group runs on its {@link RaftLoop};
- * everything about blocks runs on this chain's own thread: broadcast admission (leader only, proposal forwarding
- * disabled as in Fabric), the block cutter and its BatchTimeout, block creation and proposal (at most
- * MaxInflightBlocks in flight), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize
- * bytes, and catch-up from other consenters after a snapshot. Consenter changes (config updates) are tracked by
- * its {@link Reconfiguration}; a chain whose node a config update removed halts ("evicted").
+ * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded driver. The Raft group runs on its
+ * {@link RaftLoop}; the ordering decisions (serving state, block cutting, block creation, MaxInflightBlocks, the
+ * answers to clients) are the pure {@link ChainCore}'s, which this class feeds with events on the chain's own
+ * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
+ * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
+ * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
+ * catch-up from other consenters after a snapshot, and Fabric's eviction suspicion ({@link EvictionSuspector}).
+ * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
+ * update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
 public final class Chain {
 
