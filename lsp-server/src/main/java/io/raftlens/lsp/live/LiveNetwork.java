@@ -55,16 +55,14 @@ public final class LiveNetwork implements AutoCloseable {
     }
 
     private void track(NetworkEvent e) {
-        if (!"node".equals(e.type())) {
+        if (!(e instanceof NetworkEvent.NodeLifecycle n)) {
             return;
         }
-        long id = ((Number) e.fields().get("node")).longValue();
-        String state = String.valueOf(e.fields().get("state"));
-        switch (state) {
-            case "isolated" -> isolated.add(id);
-            case "healed", "started", "stopped", "killed" -> isolated.remove(id);
+        switch (n.state()) {
+            case ISOLATED -> isolated.add(n.node());
+            case HEALED, STARTED, STOPPED, KILLED -> isolated.remove(n.node());
             default -> {
-                // nothing to track
+                // joining or leaving a channel does not change reachability
             }
         }
     }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.raftlens.raft.node.BroadcastResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control API (DESIGN.md): HTTP/JSON on 127.0.0.1 with a small bounded pool. Broadcast answers are written
@@ -312,7 +311,7 @@ public final class ControlServer implements AutoCloseable {
         AutoCloseable[] handle = new AutoCloseable[1];
         handle[0] = network.events().subscribe(e -> {
             try {
-                out.write(("event: " + e.type() + "\ndata: " + json.writeValueAsString(e.toMap()) + "\n\n")
+                out.write(("event: " + e.type() + "\ndata: " + json.writeValueAsString(ControlJson.event(e)) + "\n\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException io) {

@@ -3,23 +3,19 @@ package io.raftlens.raft.network;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.raftlens.raft.node.BroadcastResult;
-import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
-import io.raftlens.raft.node.ChainStorage;
-import io.raftlens.raft.node.FileChainStorage;
-import io.raftlens.raft.orderer.LedgerDirectory;
+import io.raftlens.raft.node.BroadcastResult;
+import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.ChainStatus;
+import io.raftlens.raft.node.ChainStorage;
 import io.raftlens.raft.node.ConsenterUpdateResult;
-import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
-import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
+import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
+import io.raftlens.raft.orderer.LedgerDirectory;
 import io.raftlens.raft.transport.PeerEndpoint;
-import org.hyperledger.fabric.protos.common.Block;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 
 /**
  * Every consenter of a profile as a node in this JVM, each on 127.0.0.1 at its consenter Port with its own
@@ -115,7 +114,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
             openOperations(node);
-            events.publish(NetworkEvent.of("node", "node", c.id(), "name", c.host(), "state", "started"));
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), c.id(), c.host(), NetworkEvent.Lifecycle.STARTED, null));
         }
         for (OrderingNode node : nodes.values()) {
             for (String ch : plan.channels().keySet()) {
@@ -313,7 +312,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode n = requireRunning(id);
         n.stop();
         closeOperations(id);
-        events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "stopped"));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.STOPPED, null));
     }
 
     @Override
@@ -321,7 +320,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode n = requireRunning(id);
         n.kill();
         closeOperations(id);
-        events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "killed"));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.KILLED, null));
     }
 
     @Override
@@ -341,7 +340,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             n.kill(); // a node whose operations port is taken does not start, as in Fabric
             throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
-        events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "started"));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.STARTED, null));
         for (String ch : plan.channels().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
@@ -350,7 +349,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public void isolateNode(long id) {
         requireRunning(id).isolate();
-        events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "isolated"));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, require(id).spec().host(), NetworkEvent.Lifecycle.ISOLATED, null));
     }
 
     @Override
@@ -361,7 +360,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.heal();
             }
         }
-        events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "healed"));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, require(id).spec().host(), NetworkEvent.Lifecycle.HEALED, null));
     }
 
     @Override
@@ -374,7 +373,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.partition(groups);
             }
         }
-        events.publish(NetworkEvent.of("partition", "groups", groups));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), groups));
     }
 
     @Override
@@ -384,7 +383,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.heal();
             }
         }
-        events.publish(NetworkEvent.of("partition", "groups", List.of()));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), List.of()));
     }
 
     @Override
@@ -481,8 +480,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         boolean consenter = consenters(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(),
-                    "state", (consenter ? "joined " : "evicted from ") + channel));
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
+                    consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
     }
 
@@ -511,7 +510,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         running.parallelStream().forEach(n -> {
             n.stopWithoutHandOver();
             closeOperations(n.id());
-            events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "stopped"));
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED, null));
         });
     }
 
@@ -521,7 +520,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (n.isRunning()) {
                 n.kill();
                 closeOperations(n.id());
-                events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "killed"));
+                events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED, null));
             }
         }
     }
@@ -562,12 +561,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
             long leader = node(channel, s.leader());
-            events.publish(NetworkEvent.of("state", "channel", channel, "node", nodeId, "role", s.role(),
-                    "term", s.term(), "leader", leader));
+            events.publish(new NetworkEvent.StateChanged(System.currentTimeMillis(), channel, nodeId, NodeRole.of(s),
+                    s.term(), leader));
             Long before = lastLeader.put(channel + "/" + nodeId, leader);
             if (before != null && before != leader || before == null && leader != 0) {
-                events.publish(NetworkEvent.of("leader", "channel", channel, "node", nodeId,
-                        "from", before == null ? 0L : before, "to", leader, "term", s.term()));
+                events.publish(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), channel, nodeId,
+                        before == null ? 0L : before, leader, s.term()));
             }
             stateListeners.forEach(Runnable::run);
         }
@@ -575,22 +574,21 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         @Override
         public void electionWon(String channel, long node, long term, long durationMillis, int preVotes, int votes,
                                 int rejections) {
-            events.publish(NetworkEvent.of("election", "channel", channel, "node", nodeId, "term", term,
-                    "durationMs", durationMillis, "preVotes", preVotes, "votes", votes, "rejections", rejections));
+            events.publish(new NetworkEvent.ElectionWon(System.currentTimeMillis(), channel, nodeId, term, durationMillis,
+                    preVotes, votes, rejections));
         }
 
         @Override
         public void consentersChanged(String channel, long node, long block, boolean added, long changed,
                                       List<Long> consenters) {
-            events.publish(NetworkEvent.of("membership", "channel", channel, "node", nodeId, "block", block,
-                    "change", (added ? "added " : "removed ") + node(channel, changed),
-                    "consenters", consenters.stream().map(id -> node(channel, id)).toList()));
+            events.publish(new NetworkEvent.MembershipChanged(System.currentTimeMillis(), channel, nodeId, block, added,
+                    node(channel, changed), consenters.stream().map(id -> node(channel, id)).toList()));
         }
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
-            events.publish(NetworkEvent.of("block", "channel", channel, "node", nodeId, "number", number,
-                    "transactions", transactions));
+            events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
+                    transactions));
         }
     }
 }

@@ -17,7 +17,7 @@ class ControlJsonPinTest {
     private static final long T = 1_700_000_000_123L;
 
     private static String json(NetworkEvent e) throws Exception {
-        return JSON.writeValueAsString(e.toMap());
+        return JSON.writeValueAsString(ControlJson.event(e));
     }
 
     @Test
