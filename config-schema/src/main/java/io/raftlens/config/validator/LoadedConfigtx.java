@@ -30,7 +30,8 @@ public record LoadedConfigtx(Optional<Configtx> model, ValidationResult validati
     }
 
     public static LoadedConfigtx read(Path file, ValidationSettings settings) throws IOException {
-        return of(file, Files.readString(file, StandardCharsets.UTF_8), settings);
+        return of(file, new String(io.raftlens.config.files.SafeFiles.read(file,
+                io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8), settings);
     }
 
     /** Validates and models a configtx.yaml's text (an editor's unsaved buffer, say) as the file at {@code file}. */

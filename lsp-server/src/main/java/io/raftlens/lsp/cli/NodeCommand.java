@@ -82,7 +82,7 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         OrderingNode node;
         OperationsServer ops;
         try {
-            DataDirectory dir = DataDirectory.prepare(root, plan, false);
+            DataDirectory dir = DataDirectory.prepareForNode(root, plan);
             Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
             NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, GenesisBlocks.of(plan), NodeCommand::dialAddress, listenHost);
             // blocks missed behind a snapshot are pulled from the other consenters over the cluster transport

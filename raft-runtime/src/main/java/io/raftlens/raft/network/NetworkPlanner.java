@@ -129,13 +129,13 @@ public final class NetworkPlanner {
         List<Problem> errors = new ArrayList<>();
         try {
             String text = request.text().isPresent() ? request.text().get()
-                    : Files.readString(configtx, StandardCharsets.UTF_8);
+                    : new String(io.raftlens.config.files.SafeFiles.read(configtx, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8);
             loaded = LoadedConfigtx.of(configtx, text, ValidationSettings.defaults());
             addErrors(loaded.validation(), errors);
             if (ordererPath.isPresent()) {
                 Path path = ordererPath.get();
                 addErrors(new ConfigValidator(ValidationSettings.defaults())
-                        .validate(path, Files.readString(path, StandardCharsets.UTF_8), FileKind.ORDERER), errors);
+                        .validate(path, new String(io.raftlens.config.files.SafeFiles.read(path, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8), FileKind.ORDERER), errors);
                 orderer = OrdererYaml.load(path);
             }
         } catch (IOException e) {
