@@ -1,10 +1,10 @@
 package io.raftlens.lsp.live;
 
 import io.raftlens.raft.network.ConsenterPlan;
-import io.raftlens.raft.network.ControlException;
 import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkEvent;
+import io.raftlens.raft.network.NetworkOperationException;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.node.ChainStatus;
 import io.raftlens.raft.node.OrderingNode;
@@ -127,7 +127,7 @@ public final class LiveNetwork implements AutoCloseable {
                 return c.id();
             }
         }
-        throw new ControlException(404, "no consenter " + n + " in the running network (consenters: "
+        throw new NetworkOperationException(NetworkOperationException.Reason.NOT_FOUND, "no consenter " + n + " in the running network (consenters: "
                 + String.join(", ", network.plan().consenters().stream().map(ConsenterPlan::address).toList()) + ")");
     }
 

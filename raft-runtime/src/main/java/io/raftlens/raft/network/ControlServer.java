@@ -94,6 +94,8 @@ public final class ControlServer implements AutoCloseable {
             route(ex);
         } catch (ControlException e) {
             reply(ex, e.httpStatus(), Map.of("error", e.getMessage()));
+        } catch (NetworkOperationException e) {
+            reply(ex, httpStatus(e.reason()), Map.of("error", e.getMessage()));
         } catch (RuntimeException | IOException e) {
             LOG.warn("control request {} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
             reply(ex, 500, Map.of("error", String.valueOf(e.getMessage())));
@@ -284,8 +286,18 @@ public final class ControlServer implements AutoCloseable {
         Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
                 ? err.getCause() : err;
         String info = cause instanceof TimeoutException ? timedOut : String.valueOf(cause.getMessage());
-        reply(ex, cause instanceof ControlException ce ? ce.httpStatus() : 503,
+        reply(ex, cause instanceof ControlException ce ? ce.httpStatus()
+                        : cause instanceof NetworkOperationException ne ? httpStatus(ne.reason()) : 503,
                 Map.of("status", "SERVICE_UNAVAILABLE", messageKey, info));
+    }
+
+    /** The one place a network's refusal becomes an HTTP status. */
+    static int httpStatus(NetworkOperationException.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FAILED -> 500;
+        };
     }
 
     private static int statusCode(String status) {

@@ -229,7 +229,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private OrderingNode require(long id) {
         OrderingNode n = nodes.get(id);
         if (n == null) {
-            throw new ControlException(404, "no node " + id + " (nodes are 1.." + nodes.size() + ")");
+            throw NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + nodes.size() + ")");
         }
         return n;
     }
@@ -237,14 +237,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private OrderingNode requireRunning(long id) {
         OrderingNode n = require(id);
         if (!n.isRunning()) {
-            throw new ControlException(409, "node " + id + " (" + n.spec().host() + ") is not running; start it first");
+            throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is not running; start it first");
         }
         return n;
     }
 
     private void requireChannel(String channel) {
         if (!plan.channels().containsKey(channel)) {
-            throw new ControlException(404, "no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
+            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
         }
     }
 
@@ -327,18 +327,18 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     public void startNode(long id) {
         OrderingNode n = require(id);
         if (n.isRunning()) {
-            throw new ControlException(409, "node " + id + " (" + n.spec().host() + ") is already running");
+            throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is already running");
         }
         try {
             n.start();
         } catch (RuntimeException e) {
-            throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+            throw new NetworkOperationException(NetworkOperationException.Reason.FAILED, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         try {
             openOperations(n);
         } catch (RuntimeException e) {
             n.kill(); // a node whose operations port is taken does not start, as in Fabric
-            throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+            throw new NetworkOperationException(NetworkOperationException.Reason.FAILED, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.STARTED, null));
         for (String ch : plan.channels().keySet()) {
@@ -392,7 +392,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         requireRunning(to);
         long leader = leader(channel);
         if (leader == 0) {
-            throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
+            throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
         }
         if (leader == to) {
             return;
@@ -430,14 +430,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
         long leader = leader(channel);
         if (leader == 0) {
-            throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
+            throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
         }
         OrderingNode l = nodes.get(leader);
         Chain chain = l.chain(channel).orElseThrow();
         List<Long> before = consenters(channel);
         for (long id : consenters) {
             if (!before.contains(id) && !nodes.get(id).isRunning()) {
-                throw new ControlException(409, "node " + id + " (" + nodes.get(id).spec().host()
+                throw NetworkOperationException.conflict("node " + id + " (" + nodes.get(id).spec().host()
                         + ") is not running; start it before adding it to channel " + channel);
             }
         }
