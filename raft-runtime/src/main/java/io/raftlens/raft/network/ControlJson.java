@@ -1,6 +1,8 @@
 package io.raftlens.raft.network;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +53,48 @@ public final class ControlJson {
             m.put("groups", e.groups());
         }
         return m;
+    }
+
+    /**
+     * The {@code GET /v1/network} document: channels, each channel's consenters, and per node its addresses, whether
+     * it runs and, when it runs, each channel's role, term, leader, commit index, height and membership.
+     */
+    public static Map<String, Object> network(NetworkSnapshot snapshot) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("channels", snapshot.channels());
+        Map<String, Object> consenters = new LinkedHashMap<>();
+        for (String ch : snapshot.channels()) {
+            consenters.put(ch, snapshot.consenters().get(ch));
+        }
+        doc.put("consenters", consenters);
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        for (NodeState n : snapshot.nodes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.id());
+            m.put("name", n.host());
+            m.put("address", "127.0.0.1:" + n.port());
+            m.put("opsAddress", n.opsAddress());
+            m.put("running", n.running());
+            Map<String, Object> chs = new LinkedHashMap<>();
+            if (n.running()) { // a stopped node keeps its last state for the editor; the API shows none
+                for (String ch : snapshot.channels()) {
+                    n.channel(ch).ifPresent(c -> {
+                        Map<String, Object> cm = new LinkedHashMap<>();
+                        cm.put("role", c.role().label());
+                        cm.put("term", c.term());
+                        cm.put("leader", c.leader());
+                        cm.put("commitIndex", c.commitIndex());
+                        cm.put("height", c.height());
+                        cm.put("consenter", c.consenter());
+                        chs.put(ch, cm);
+                    });
+                }
+            }
+            m.put("channels", chs);
+            nodes.add(m);
+        }
+        doc.put("nodes", nodes);
+        return doc;
     }
 
     private static void channelAndNode(Map<String, Object> m, String channel, long node) {

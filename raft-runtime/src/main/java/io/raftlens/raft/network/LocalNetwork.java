@@ -53,6 +53,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
+    private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
+    /** Nodes isolated and not healed, restarted or stopped since. */
+    private final java.util.Set<Long> isolated = ConcurrentHashMap.newKeySet();
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
     private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -114,7 +118,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
             openOperations(node);
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), c.id(), c.host(), NetworkEvent.Lifecycle.STARTED, null));
+            lifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
         for (OrderingNode node : nodes.values()) {
             for (String ch : plan.channels().keySet()) {
@@ -207,7 +211,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent()) {
                 ChainStatus s = c.get().status();
-                if ("leader".equals(s.role()) && s.term() > bestTerm) {
+                if (NodeRole.of(s).isLeader() && s.term() > bestTerm) {
                     best = n.id();
                     bestTerm = s.term();
                 }
@@ -269,42 +273,35 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public Map<String, Object> describe() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("channels", List.copyOf(plan.channels().keySet()));
-        Map<String, Object> consenters = new LinkedHashMap<>();
-        for (String ch : plan.channels().keySet()) {
-            consenters.put(ch, consenters(ch));
-        }
-        doc.put("consenters", consenters);
-        List<Map<String, Object>> list = new ArrayList<>();
+        return ControlJson.network(snapshot());
+    }
+
+    /**
+     * Every node's role, term, leader and height now, in the plan's channel order; a stopped node keeps what it had
+     * when it last ran.
+     */
+    public NetworkSnapshot snapshot() {
+        List<String> channels = List.copyOf(plan.channels().keySet());
+        Map<String, List<Long>> current = new LinkedHashMap<>();
+        channels.forEach(ch -> current.put(ch, consenters(ch)));
+        List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            Map<String, List<Long>> current = new LinkedHashMap<>();
-            plan.channels().keySet().forEach(ch -> current.put(ch, consenters(ch)));
-            m.put("id", n.id());
-            m.put("name", n.spec().host());
-            m.put("address", "127.0.0.1:" + n.spec().port());
-            m.put("opsAddress", plan.opsListenHost() + ":" + opsPorts.get(n.id()));
-            m.put("running", n.isRunning());
-            Map<String, Object> chs = new LinkedHashMap<>();
-            for (String ch : plan.channels().keySet()) {
+            boolean running = n.isRunning();
+            Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
-                    Map<String, Object> cm = new LinkedHashMap<>();
-                    cm.put("role", s.role());
-                    cm.put("term", s.term());
-                    cm.put("leader", s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()));
-                    cm.put("commitIndex", s.commitIndex());
-                    cm.put("height", s.height());
-                    cm.put("consenter", !s.evicted() && current.get(ch).contains(n.id()));
-                    chs.put(ch, cm);
+                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()),
+                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(n.id())));
                 });
             }
-            m.put("channels", chs);
-            list.add(m);
+            if (running) {
+                lastKnown.put(n.id(), Map.copyOf(chs));
+            }
+            list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
+                    running, running && isolated.contains(n.id()), chs));
         }
-        doc.put("nodes", list);
-        return doc;
+        return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
 
     @Override
@@ -312,7 +309,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode n = requireRunning(id);
         n.stop();
         closeOperations(id);
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.STOPPED, null));
+        lifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
     }
 
     @Override
@@ -320,7 +317,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode n = requireRunning(id);
         n.kill();
         closeOperations(id);
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.KILLED, null));
+        lifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.KILLED);
     }
 
     @Override
@@ -340,7 +337,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             n.kill(); // a node whose operations port is taken does not start, as in Fabric
             throw new NetworkOperationException(NetworkOperationException.Reason.FAILED, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(), NetworkEvent.Lifecycle.STARTED, null));
+        lifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
         for (String ch : plan.channels().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
@@ -349,7 +346,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public void isolateNode(long id) {
         requireRunning(id).isolate();
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, require(id).spec().host(), NetworkEvent.Lifecycle.ISOLATED, null));
+        lifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.ISOLATED);
     }
 
     @Override
@@ -360,7 +357,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.heal();
             }
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, require(id).spec().host(), NetworkEvent.Lifecycle.HEALED, null));
+        lifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.HEALED);
     }
 
     @Override
@@ -485,6 +482,16 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
     }
 
+    /** Publishes a node's lifecycle change and keeps the isolated set in step with it. */
+    private void lifecycle(long id, String host, NetworkEvent.Lifecycle state) {
+        if (state == NetworkEvent.Lifecycle.ISOLATED) {
+            isolated.add(id);
+        } else {
+            isolated.remove(id);
+        }
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
+    }
+
     @Override
     public NetworkEvents events() {
         return events;
@@ -510,7 +517,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         running.parallelStream().forEach(n -> {
             n.stopWithoutHandOver();
             closeOperations(n.id());
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED, null));
+            lifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
         });
     }
 
@@ -520,7 +527,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (n.isRunning()) {
                 n.kill();
                 closeOperations(n.id());
-                events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED, null));
+                lifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED);
             }
         }
     }

@@ -2,7 +2,6 @@ package io.raftlens.raft.network;
 
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.node.ChainStatus;
-import java.util.Locale;
 
 /**
  * A node's role on one channel as the network reports it: a Raft role, {@link #EVICTED} once a config update removed
@@ -48,8 +47,9 @@ public enum NodeRole {
         return this == LEADER;
     }
 
+    /** The label, so that a role prints as users read it. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }
