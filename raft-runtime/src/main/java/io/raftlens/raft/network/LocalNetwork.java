@@ -52,6 +52,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final Map<Long, Integer> opsPorts = new LinkedHashMap<>();
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
+    private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
     private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
@@ -118,7 +119,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
             openOperations(node);
-            lifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
+            publishLifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
         for (OrderingNode node : nodes.values()) {
             for (String ch : plan.channels().keySet()) {
@@ -304,24 +305,43 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
 
+    /**
+     * The lock serializing one node's lifecycle requests: two concurrent starts once both saw the node stopped,
+     * both started it, and the loser's cleanup left it stopped with its operations port bound (adversarial.md H2).
+     */
+    private Object lifecycle(long id) {
+        require(id);
+        return lifecycleLocks.computeIfAbsent(id, k -> new Object());
+    }
+
     @Override
     public void stopNode(long id) {
-        OrderingNode n = requireRunning(id);
-        n.stop();
-        closeOperations(id);
-        lifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+        synchronized (lifecycle(id)) {
+            OrderingNode n = requireRunning(id);
+            n.stop();
+            closeOperations(id);
+            publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+        }
     }
 
     @Override
     public void killNode(long id) {
-        OrderingNode n = requireRunning(id);
-        n.kill();
-        closeOperations(id);
-        lifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.KILLED);
+        synchronized (lifecycle(id)) {
+            OrderingNode n = requireRunning(id);
+            n.kill();
+            closeOperations(id);
+            publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.KILLED);
+        }
     }
 
     @Override
     public void startNode(long id) {
+        synchronized (lifecycle(id)) {
+            startLocked(id);
+        }
+    }
+
+    private void startLocked(long id) {
         OrderingNode n = require(id);
         if (n.isRunning()) {
             throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is already running");
@@ -329,15 +349,16 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         try {
             n.start();
         } catch (RuntimeException e) {
-            throw new NetworkOperationException(NetworkOperationException.Reason.FAILED, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+            throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         try {
             openOperations(n);
         } catch (RuntimeException e) {
             n.kill(); // a node whose operations port is taken does not start, as in Fabric
-            throw new NetworkOperationException(NetworkOperationException.Reason.FAILED, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+            closeOperations(id);
+            throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
-        lifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
+        publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
         for (String ch : plan.channels().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
@@ -345,25 +366,49 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public void isolateNode(long id) {
-        requireRunning(id).isolate();
-        lifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.ISOLATED);
+        synchronized (lifecycle(id)) {
+            requireConsenterSomewhere(id, "isolating");
+            requireRunning(id).isolate();
+            publishLifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.ISOLATED);
+        }
     }
 
     @Override
     public void healNode(long id) {
-        requireRunning(id).heal();
-        for (OrderingNode n : nodes.values()) {
-            if (n.isRunning() && n.id() != id) {
-                n.heal();
+        synchronized (lifecycle(id)) {
+            requireConsenterSomewhere(id, "healing");
+            requireRunning(id).heal();
+            for (OrderingNode n : nodes.values()) {
+                if (n.isRunning() && n.id() != id) {
+                    n.heal();
+                }
+            }
+            publishLifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.HEALED);
+        }
+    }
+
+    /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
+    private void requireConsenterSomewhere(long id, String doing) {
+        for (String ch : plan.channels().keySet()) {
+            if (consenters(ch).contains(id)) {
+                return;
             }
         }
-        lifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.HEALED);
+        throw NetworkOperationException.conflict("node " + id + " (" + require(id).spec().host() + ") is not a consenter of any channel; "
+                + doing + " it changes nothing (add it back with POST /v1/channels/CHANNEL/consenters {\"add\":" + id + "})");
     }
 
     @Override
     public void partition(List<List<Long>> groups) {
+        // checked whole before any node applies it: a half-applied partition cut nodes off with a 500 (M4)
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (List<Long> g : groups) {
-            g.forEach(this::require);
+            for (long id : g) {
+                require(id);
+                if (!seen.add(id)) {
+                    throw NetworkOperationException.invalid("node " + id + " appears in two partition groups; nothing was changed");
+                }
+            }
         }
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
@@ -387,6 +432,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     public void transferLeader(String channel, long to) {
         requireChannel(channel);
         requireRunning(to);
+        if (!consenters(channel).contains(to)) {
+            throw NetworkOperationException.conflict("node " + to + " is not a consenter of channel " + channel + " (consenters: "
+                    + consenters(channel) + "); it cannot lead it");
+        }
         long leader = leader(channel);
         if (leader == 0) {
             throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
@@ -422,8 +471,13 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public CompletableFuture<ConsenterUpdateResult> updateConsenters(String channel, List<Long> consenters) {
         requireChannel(channel);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (long id : consenters) {
             require(id);
+            if (!seen.add(id)) {
+                // named by id here: the chain's own check would quote the whole certificate (L6)
+                throw NetworkOperationException.invalid("node " + id + " is listed twice; each consenter appears once");
+            }
         }
         long leader = leader(channel);
         if (leader == 0) {
@@ -483,7 +537,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     /** Publishes a node's lifecycle change and keeps the isolated set in step with it. */
-    private void lifecycle(long id, String host, NetworkEvent.Lifecycle state) {
+    private void publishLifecycle(long id, String host, NetworkEvent.Lifecycle state) {
         if (state == NetworkEvent.Lifecycle.ISOLATED) {
             isolated.add(id);
         } else {
@@ -517,7 +571,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         running.parallelStream().forEach(n -> {
             n.stopWithoutHandOver();
             closeOperations(n.id());
-            lifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+            publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
         });
     }
 
@@ -527,7 +581,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (n.isRunning()) {
                 n.kill();
                 closeOperations(n.id());
-                lifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED);
+                publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED);
             }
         }
     }

@@ -8,6 +8,8 @@ public final class NetworkOperationException extends RuntimeException {
 
     /** Why an operation was refused. */
     public enum Reason {
+        /** A request the network cannot take as asked: a node in two partition groups. */
+        INVALID,
         /** No such node, consenter or channel. */
         NOT_FOUND,
         /** Not in the state the operation needs: a node not running (or already running), a channel without leader. */
@@ -29,6 +31,14 @@ public final class NetworkOperationException extends RuntimeException {
 
     static NetworkOperationException notFound(String message) {
         return new NetworkOperationException(Reason.NOT_FOUND, message);
+    }
+
+    static NetworkOperationException failed(String message) {
+        return new NetworkOperationException(Reason.FAILED, message);
+    }
+
+    static NetworkOperationException invalid(String message) {
+        return new NetworkOperationException(Reason.INVALID, message);
     }
 
     static NetworkOperationException conflict(String message) {

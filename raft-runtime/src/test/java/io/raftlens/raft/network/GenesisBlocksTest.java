@@ -1,11 +1,11 @@
 package io.raftlens.raft.network;
 
-import io.raftlens.config.validator.LoadedConfigtx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftlens.config.model.configtx.Configtx;
+import io.raftlens.config.validator.LoadedConfigtx;
 import io.raftlens.raft.configtxgen.ChannelConfigEncoder;
 import io.raftlens.raft.orderer.GenesisBlock;
 import java.nio.file.Files;
