@@ -76,7 +76,7 @@ class LaunchCommandTest {
     @Test
     void anUnreadableConfigIsAOneLineReason() {
         Run r = run("launch", dir.resolve("missing.yaml").toString());
-        assertEquals(1, r.exit());
+        assertEquals(2, r.exit()); // unreadable input, as raftlens validate (issue 13)
         assertTrue(r.err().contains("cannot read " + dir.resolve("missing.yaml")), r.err());
     }
 
