@@ -380,7 +380,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public void healNode(long id) {
         synchronized (lifecycle(id)) {
-            requireConsenterSomewhere(id, "healing");
+            // no consenter check: healing an isolated node that was removed meanwhile is how it learns of its eviction
             requireRunning(id).heal();
             for (OrderingNode n : nodes.values()) {
                 if (n.isRunning() && n.id() != id) {
