@@ -75,13 +75,13 @@ public final class ConfigValidator {
 
     /** Reads and validates a file. Throws only when the file cannot be read at all. */
     public ValidationResult validate(Path file) throws IOException {
-        long size = Files.size(file);
+        long size = io.raftlens.config.files.SafeFiles.regular(file).size();
         if (size > YamlLimits.DEFAULT.maxChars()) {
             return fileProblem(file, String.format(java.util.Locale.ROOT,
                     "file is %.1f MB; RaftLens reads configuration files up to %d MB", size / 1048576.0,
                     YamlLimits.DEFAULT.maxChars() / 1048576));
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = io.raftlens.config.files.SafeFiles.read(file, YamlLimits.DEFAULT.maxChars());
         Optional<String> text = decode(bytes);
         if (text.isEmpty()) {
             return fileProblem(file, "not a text file (binary content or not UTF-8); a Fabric configuration is UTF-8 YAML");

@@ -1,6 +1,8 @@
 package io.raftlens.config.value;
 
 import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.files.SafeFiles;
+import io.raftlens.config.files.UnreadableFileException;
 import io.raftlens.config.value.Bound.BoundField;
 import io.raftlens.config.value.Bound.BoundMapEntry;
 import io.raftlens.config.yaml.Range;
@@ -9,10 +11,7 @@ import io.raftlens.config.yaml.YamlMapping;
 import io.raftlens.config.yaml.YamlNode;
 import io.raftlens.config.yaml.YamlScalar;
 import io.raftlens.config.yaml.YamlSequence;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -229,6 +228,10 @@ public final class Binder {
             } finally {
                 listDepth--;
             }
+        } else if (node instanceof YamlMapping m && type.element() instanceof FieldType.Scalar el
+                && fileEntry(m).isPresent()) {
+            // pemBlocksFromFileDecodeHook: the list is the file's PEM certificates, known only when Fabric loads it
+            items.add(fileReference(node, (YamlScalar) fileEntry(m).get().value(), el.type(), path + "[0]"));
         } else if (node instanceof YamlScalar sc && type.element() instanceof FieldType.Scalar) {
             // Fabric's hooks: "[a, b]" is split into a list; a single value becomes a one-element list
             String text = sc.value().trim();
@@ -267,9 +270,9 @@ public final class Binder {
 
     private Bound scalar(YamlNode node, ScalarType type, String path) {
         if (node instanceof YamlMapping m && (type == ScalarType.STRING || type == ScalarType.PATH)) {
-            Optional<YamlEntry> file = m.entry("File");
-            if (file.isPresent() && m.entries().size() == 1 && file.get().value() instanceof YamlScalar f) {
-                return fileReference(node, f, type, path);
+            Optional<YamlEntry> file = fileEntry(m);
+            if (file.isPresent()) {
+                return fileReference(node, (YamlScalar) file.get().value(), type, path);
             }
         }
         if (!(node instanceof YamlScalar s)) {
@@ -473,25 +476,58 @@ public final class Binder {
         return new Bound.BoundScalar(type, s, path, value, true, false);
     }
 
+    /**
+     * Fabric's {@code stringFromFileDecodeHook} / {@code pemBlocksFromFileDecodeHook}: a mapping with a
+     * {@code File} (or {@code file}) key in a string or list field stands for the named file's content. The
+     * file is checked (exists, regular, not huge) but never read: see {@link FileReference}.
+     */
     private Bound fileReference(YamlNode node, YamlScalar file, ScalarType type, String path) {
-        String name = file.value();
-        if (!readFiles) {
-            return new Bound.BoundScalar(type, node, path, null, true, true); // like a placeholder: not checked
-        }
-        try {
-            Path p = folder.resolve(name).normalize();
-            if (!Files.exists(p)) {
-                issue(ValueIssue.Kind.FILE_REFERENCE, false, path, file.range(), label(path) + ": the file " + name
-                        + " referenced with File: does not exist (yet)");
-                return new Bound.BoundScalar(type, node, path, null, true, false);
-            }
-            String content = Files.readString(p, StandardCharsets.UTF_8);
-            return new Bound.BoundScalar(type, node, path, content, true, false);
-        } catch (IOException | InvalidPathException | java.io.UncheckedIOException e) {
-            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path) + ": cannot read the file " + name
-                    + " referenced with File: (" + e.getMessage() + ")");
+        if (file.isNull()) {
+            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path)
+                    + ": File: has no file name; Fabric fails with \"Value of File: was nil\"");
             return new Bound.BoundScalar(type, node, path, null, false, false);
         }
+        if (!readFiles) {
+            // --no-files: like a placeholder, not checked (the value is known only where Fabric loads it)
+            return new Bound.BoundScalar(type, node, path, new FileReference(file.value()), true, true);
+        }
+        String name = file.value();
+        Path p;
+        try {
+            p = folder.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path) + ": " + name
+                    + " referenced with File: is not a valid path");
+            return new Bound.BoundScalar(type, node, path, null, false, false);
+        }
+        FileReference ref = new FileReference(name);
+        try {
+            SafeFiles.check(p, SafeFiles.SMALL_FILE_LIMIT);
+        } catch (UnreadableFileException e) {
+            if (e.missing()) {
+                issue(ValueIssue.Kind.FILE_REFERENCE, false, path, file.range(), label(path) + ": the file " + name
+                        + " referenced with File: does not exist (yet)");
+                return new Bound.BoundScalar(type, node, path, ref, true, true);
+            }
+            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path) + ": the file " + name
+                    + " referenced with File: " + e.reason());
+            return new Bound.BoundScalar(type, node, path, ref, false, true);
+        }
+        issue(ValueIssue.Kind.FILE_REFERENCE_NOT_READ, false, path, file.range(), label(path) + " is read from the file " + name
+                + " when Fabric loads the configuration; RaftLens does not read that file, so this value is not checked");
+        return new Bound.BoundScalar(type, node, path, ref, true, true);
+    }
+
+    /** The {@code File}/{@code file} entry of a mapping, as Fabric's hooks look it up (exact spellings, other keys ignored). */
+    private static Optional<YamlEntry> fileEntry(YamlMapping m) {
+        for (String key : new String[] {"File", "file"}) {
+            for (YamlEntry e : m.entries()) {
+                if (key.equals(e.keyText()) && e.value() instanceof YamlScalar) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** go-yaml's integer resolution (base prefixes 0x, 0o, 0b, leading-0 octal, underscores). */

@@ -123,6 +123,11 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationResult result;
         try {
             result = validator.validate(file);
+        } catch (io.raftlens.config.files.UnreadableFileException e) {
+            // "is a FIFO (named pipe), not a regular file", "is 2.0 GB; …": one line, never a hang or an OOM
+            err.println("raftlens validate: " + file + ": " + (e.missing() ? "no such file"
+                    : e.reason().contains("permission denied") ? "permission denied" : e.reason()));
+            return Optional.empty();
         } catch (NoSuchFileException e) {
             err.println("raftlens validate: " + file + ": no such file");
             return Optional.empty();

@@ -1,10 +1,10 @@
 package io.raftlens.config.validate.configtx;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.raftlens.config.files.SafeFiles;
+import io.raftlens.config.files.UnreadableFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -46,11 +46,10 @@ record CertificateFile(Path path, Status status, String problem, byte[] bytes, X
             if (Files.isDirectory(path)) {
                 return new CertificateFile(path, Status.UNREADABLE, "it is a directory, not a certificate file", null, null);
             }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return new CertificateFile(path, Status.MISSING, "no such file", null, null);
-        } catch (IOException | SecurityException e) {
-            return new CertificateFile(path, Status.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
+            bytes = SafeFiles.read(path, SafeFiles.SMALL_FILE_LIMIT);
+        } catch (UnreadableFileException e) {
+            return e.missing() ? new CertificateFile(path, Status.MISSING, "no such file", null, null)
+                    : new CertificateFile(path, Status.UNREADABLE, "it " + e.reason(), null, null);
         }
         Matcher m = PEM.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
         if (!m.find()) {

@@ -133,9 +133,9 @@ final class TlsFileRule extends OrdererRule {
             if (Files.isDirectory(file)) {
                 return "is a folder, not a PEM file";
             }
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "cannot be read (" + e.getClass().getSimpleName() + ")";
+            text = io.raftlens.config.files.SafeFiles.readLatin1(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT);
+        } catch (io.raftlens.config.files.UnreadableFileException e) {
+            return e.reason();
         }
         Matcher m = PEM.matcher(text);
         boolean found = false;
