@@ -150,6 +150,16 @@ class PrecisionTest {
     }
 
     @Test
+    void aValueWrittenNextToAnUnresolvedAliasIsStillChecked() {
+        String text = "Profiles:\n  Kafka:\n    Orderer:\n      <<: *OrdererDefaults\n      OrdererType: kafka\n"
+                + "Orderer: &OrdererDefaults\n  OrdererType: etcdraft\n";
+        ValidationResult r = configtx(text, ValidationSettings.defaults());
+        assertEquals(List.of("YAML004", "CTX001"), r.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
+                .map(Diagnostic::code).toList(), () -> r.diagnostics().toString());
+        assertEquals(4, withCode(r, "CTX001").get(0).range().start().line(), "on the literal kafka, line 5");
+    }
+
+    @Test
     void backoffAndThrottlingAreFabric3KeysThatA25OrdererRejects() {
         String text = "General:\n  Backoff:\n    BaseDelay: 1s\n  Throttling:\n    Rate: 0\n";
         List<String> found = withCode(orderer(text, FabricVersion.V2_5), "ORD002").stream().map(PrecisionTest::line).toList();
