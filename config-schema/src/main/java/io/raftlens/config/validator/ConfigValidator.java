@@ -2,6 +2,9 @@ package io.raftlens.config.validator;
 
 import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.fabric.FileKinds;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.VersionBasis;
+import io.raftlens.config.fabric.VersionInference;
 import io.raftlens.config.fabric.Modeline;
 import io.raftlens.config.fabric.SourceFile;
 import io.raftlens.config.fabric.ValidationSettings;
@@ -16,6 +19,7 @@ import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import io.raftlens.config.yaml.YamlLimits;
 import io.raftlens.config.yaml.YamlParser;
+import io.raftlens.config.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -71,13 +75,13 @@ public final class ConfigValidator {
 
     /** Reads and validates a file. Throws only when the file cannot be read at all. */
     public ValidationResult validate(Path file) throws IOException {
-        long size = Files.size(file);
+        long size = io.raftlens.config.files.SafeFiles.regular(file).size();
         if (size > YamlLimits.DEFAULT.maxChars()) {
             return fileProblem(file, String.format(java.util.Locale.ROOT,
                     "file is %.1f MB; RaftLens reads configuration files up to %d MB", size / 1048576.0,
                     YamlLimits.DEFAULT.maxChars() / 1048576));
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = io.raftlens.config.files.SafeFiles.read(file, YamlLimits.DEFAULT.maxChars());
         Optional<String> text = decode(bytes);
         if (text.isEmpty()) {
             return fileProblem(file, "not a text file (binary content or not UTF-8); a Fabric configuration is UTF-8 YAML");
@@ -100,11 +104,22 @@ public final class ConfigValidator {
 
     /** Validates a text as a file of a known kind (the language server knows the kind). Never throws. */
     public ValidationResult validate(Path file, String text, FileKind kind) {
-        ValidationSettings effective = Modeline.find(text)
-                .flatMap(Modeline::fabricVersion)
-                .map(v -> new ValidationSettings(v, settings.profile()))
-                .orElse(settings);
         ParsedYaml yaml = parser.parseText(text);
+        ValidationSettings effective;
+        String basis;
+        Optional<FabricVersion> declared = Modeline.find(text).flatMap(Modeline::fabricVersion);
+        if (declared.isPresent()) {
+            effective = settings.withVersion(declared.get());
+            basis = VersionBasis.MODELINE;
+        } else if (settings.inferVersion()) {
+            Optional<VersionInference.Inferred> inferred = kind == FileKind.CONFIGTX
+                    ? VersionInference.fromChannelCapabilities(yaml) : VersionInference.fromOrdererKeys(yaml);
+            effective = settings.withVersion(inferred.map(VersionInference.Inferred::version).orElse(settings.fabricVersion()));
+            basis = inferred.map(VersionInference.Inferred::basis).orElse(VersionBasis.DEFAULT);
+        } else {
+            effective = settings;
+            basis = VersionBasis.OPTION;
+        }
         SourceFile source = new SourceFile(file, text, yaml, kind, effective);
         RuleContext context = new RuleContext(source, models.apply(kind));
         List<Diagnostic> found = new ArrayList<>();
@@ -126,7 +141,7 @@ public final class ConfigValidator {
                     + "Please report this with the file.", new Range(Position.START, Position.START)));
         });
         found.sort(BY_POSITION);
-        return new ValidationResult(file, kind, dedupe(found));
+        return new ValidationResult(file, kind, dedupe(withoutCascades(found, yaml)), effective.fabricVersion(), basis, effective.checkFiles());
     }
 
     /** The catalog of every code, for reports, docs and hover. */
@@ -136,6 +151,28 @@ public final class ConfigValidator {
 
     public ValidationSettings settings() {
         return settings;
+    }
+
+    /**
+     * Drops the findings that follow from an alias that could not be resolved: Fabric stops at "unknown anchor",
+     * and the collection holding the alias (from its key to its end) is incomplete, so what rules say is missing
+     * there (policies, names, MSP IDs, a merged section) is an artefact. The YAML findings themselves stay.
+     */
+    static List<Diagnostic> withoutCascades(List<Diagnostic> found, ParsedYaml yaml) {
+        List<Range> incomplete = yaml.problems().stream()
+                .filter(p -> p.kind() == YamlProblem.Kind.INCOMPLETE).map(YamlProblem::range).toList();
+        if (incomplete.isEmpty()) {
+            return found;
+        }
+        List<Diagnostic> kept = new ArrayList<>(found.size());
+        for (Diagnostic d : found) {
+            boolean cascade = !d.code().startsWith("YAML") && incomplete.stream().anyMatch(r ->
+                    d.range().start().compareTo(r.start()) >= 0 && d.range().start().compareTo(r.end()) <= 0);
+            if (!cascade) {
+                kept.add(d);
+            }
+        }
+        return kept;
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> sorted) {

@@ -30,7 +30,12 @@ public record LoadedConfigtx(Optional<Configtx> model, ValidationResult validati
     }
 
     public static LoadedConfigtx read(Path file, ValidationSettings settings) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return of(file, new String(io.raftlens.config.files.SafeFiles.read(file,
+                io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8), settings);
+    }
+
+    /** Validates and models a configtx.yaml's text (an editor's unsaved buffer, say) as the file at {@code file}. */
+    public static LoadedConfigtx of(Path file, String text, ValidationSettings settings) {
         ValidationResult result = new ConfigValidator(settings).validate(file, text, FileKind.CONFIGTX);
         ParsedYaml yaml = YamlParser.parse(text);
         FabricVersion version = Modeline.find(text).flatMap(Modeline::fabricVersion).orElse(settings.fabricVersion());

@@ -28,6 +28,7 @@ public final class RuleCatalog {
             case CONFIGTX -> ConfigtxRules.all();
             case ORDERER -> OrdererRules.all();
         });
+        rules.add(CommonRules.missingFiles()); // after every rule that notes a missing file
         return rules;
     }
 

@@ -89,7 +89,8 @@ class SchemaCatalogTest {
 
     @Test
     void childrenFollowFabricsDocumentationOrder() {
-        assertEquals(List.of("General", "FileLedger", "Debug", "Operations", "Metrics", "Admin", "ChannelParticipation", "Consensus", "Kafka"),
+        assertEquals(List.of("General", "FileLedger", "Debug", "Operations", "Metrics", "Admin", "ChannelParticipation", "Consensus", "Kafka",
+                "RAMLedger"),
                 catalog.children(FileKind.ORDERER, List.of()).stream().map(KeyInfo::name).toList());
         assertEquals(List.of("TickInterval", "ElectionTick", "HeartbeatTick", "MaxInflightBlocks", "SnapshotIntervalSize"),
                 catalog.children(FileKind.CONFIGTX, List.of("Profiles", "X", "Orderer", "EtcdRaft", "Options")).stream().map(KeyInfo::name).toList());

@@ -298,4 +298,29 @@ class ValidateCommandTest {
         assertTrue(run.out.contains("--fabric-version=2.5|3"), run.out);
         assertTrue(run.out.contains("2   usage error or unreadable input"), run.out);
     }
+
+    /** adversarial.md H4/M1: a FIFO or a device as the file to validate: exit 2 with one line, no hang, no OOM. */
+    @Test
+    void fifoAndDeviceInputsExitTwoWithOneLine() throws Exception {
+        Path fifo = dir.resolve("orderer.yaml");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (String target : List.of(fifo.toString(), "/dev/zero")) {
+            Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> run(target));
+            assertEquals(2, run.exit, run.out + run.err);
+            assertEquals(1, run.err.lines().count(), run.err);
+            assertTrue(run.err.contains(target) && run.err.contains("not a regular file"), run.err);
+        }
+    }
+
+    /** adversarial.md C1: {File: secret} in configtx.yaml; no format prints the file's content. */
+    @Test
+    void fileReferencesNeverLeakIntoAnyFormat() throws Exception {
+        Path secret = write("id_rsa", "-----BEGIN PRIVATE KEY-----\nTOPSECRET-MARKER\n-----END PRIVATE KEY-----\n");
+        Path file = write("configtx.yaml", "Orderer:\n  OrdererType: {File: " + secret + "}\n  Addresses: {File: " + secret + "}\n");
+        for (String format : List.of("text", "json", "sarif")) {
+            Run run = run("--format", format, file.toString());
+            assertFalse((run.out + run.err).contains("TOPSECRET") || (run.out + run.err).contains("BEGIN PRIVATE"), format + ": " + run.out);
+            assertTrue(run.out.contains(secret.toString()) || run.out.contains(secret.toString().replace("/", "\\/")), format + ": " + run.out);
+        }
+    }
 }

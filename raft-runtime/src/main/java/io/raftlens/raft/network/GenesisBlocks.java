@@ -141,7 +141,7 @@ public final class GenesisBlocks {
             return ByteString.EMPTY;
         }
         try {
-            return ByteString.copyFrom(Files.readAllBytes(file));
+            return ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT));
         } catch (IOException e) {
             return ByteString.EMPTY;
         }

@@ -543,6 +543,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         timers.shutdownNow();
         eventLoops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
         events.close();
+        dir.close(); // after every node stopped: nothing of the network writes into it any more
     }
 
     /** Chain callbacks → events. */

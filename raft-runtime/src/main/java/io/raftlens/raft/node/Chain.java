@@ -26,6 +26,9 @@ import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
 import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
+import io.raftlens.raft.orderer.admission.Admission;
+import io.raftlens.raft.orderer.admission.EnvelopeAdmission;
+import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
@@ -77,6 +80,10 @@ public final class Chain {
     private final BlockCutter cutter;
     private final BatchSize batchSize;
     private final LedgerSyncer syncer;
+    /** Control-API bodies: Fabric's checks for Fabric payloads, other bytes ordered as they are. */
+    private final EnvelopeAdmission rawAdmission;
+    /** Envelopes from Fabric clients: Fabric's checks, extended by the protocol layer. */
+    private volatile EnvelopeAdmission admission;
 
     private RaftLoop loop;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
@@ -98,6 +105,7 @@ public final class Chain {
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
+    private EvictionSuspector suspector;
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
@@ -107,6 +115,11 @@ public final class Chain {
     private volatile ChainStatus status;
     private volatile boolean stopping;
     private volatile boolean halted;
+    private volatile HaltCause haltCause;
+    private volatile String haltReason = "";
+
+    /** Why a halted chain stopped: Fabric halts on its own eviction and panics on a chain failure. */
+    enum HaltCause { EVICTED, FAILED }
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
@@ -137,7 +150,14 @@ public final class Chain {
             // A crash (kill) interrupts ledger I/O on purpose; anything else is a real chain failure.
             t.setUncaughtExceptionHandler((th, e) -> {
                 if (!stopping) {
+                    // Fabric panics here; RaftLens halts this channel on this node and says why, so that
+                    // nothing is acknowledged any more that this node would not write.
                     log.error("chain failure: " + e);
+                    try {
+                        Chain.this.exec.execute(() -> halt(HaltCause.FAILED, "chain failure: " + e.getMessage()));
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        // stopping meanwhile
+                    }
                 }
             });
             return t;
@@ -148,6 +168,16 @@ public final class Chain {
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
+        this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
+        this.admission = StandardChannelAdmission.fabric(channel);
+    }
+
+    /**
+     * Replaces the checks for {@link #broadcast(Envelope)} (the Fabric protocol layer adds signature and policy
+     * checks by wrapping {@link StandardChannelAdmission#fabric}).
+     */
+    public void admission(EnvelopeAdmission checks) {
+        this.admission = java.util.Objects.requireNonNull(checks);
     }
 
     public String channel() {
@@ -168,55 +198,31 @@ public final class Chain {
             log.warn("Detected eviction of ourselves from the configuration: config block ["
                     + consenters.configBlock() + "] does not list this node; not starting Raft for this channel");
             halted = true;
+            haltCause = HaltCause.EVICTED;
+            haltReason = "node " + id + " was removed from the consenters of channel " + channel;
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
             updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
             publishStatus();
             return;
         }
-        RaftDisk.Recovered rec = disk.recovered();
-        MemoryStorage storage = new MemoryStorage();
-        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
-                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
-        // Fabric: a node without Raft state whose ledger is past the genesis block joins the running channel (it
-        // was added by a config update) instead of bootstrapping a new one; the leader brings it up to date.
-        boolean join = fresh && ledger.height() > 1;
-        ConfState confState = join ? ConfState.getDefaultInstance()
-                : ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
-        if (rec.snapshot() != null) {
-            storage.applySnapshot(rec.snapshot());
-            confState = rec.snapshot().getMetadata().getConfState();
+        ChainRecovery.Recovered rec = ChainRecovery.recover(disk.recovered(), ledger.height(), options.consenterIds());
+        ConfState confState = rec.confState();
+        RawNode node = new RawNode(ChainRecovery.raftConfig(options, id, rec.storage(), log, ElectionRandomness.forChain()));
+        boolean fresh = rec.mode() == ChainRecovery.Mode.FRESH;
+        switch (rec.mode()) {
+            case JOIN -> log.info("Starting raft node to join an existing channel");
+            case FRESH -> {
+                log.info("Starting raft node as part of a new channel");
+                node.bootstrap(options.consenterIds());
+            }
+            case RESTART -> log.info("Restarting raft node");
         }
-        if (rec.hardState() != null && !rec.hardState().equals(HardState.getDefaultInstance())) {
-            storage.setHardState(rec.hardState());
-        }
-        if (!rec.entries().isEmpty()) {
-            storage.append(rec.entries());
-        }
-        RaftConfig config = RaftConfig.builder(id, storage)
-                .electionTick(options.electionTick())
-                .heartbeatTick(options.heartbeatTick())
-                .maxSizePerMsg(options.preferredMaxBytes())
-                .maxInflightMsgs(options.maxInflightBlocks())
-                .checkQuorum(true)
-                .preVote(true)
-                .disableProposalForwarding(true)
-                .pipelineReadies(true)
-                .logger(log)
-                .build();
-        RawNode node = new RawNode(config);
-        if (join) {
-            log.info("Starting raft node to join an existing channel");
-        } else if (fresh) {
-            log.info("Starting raft node as part of a new channel");
-            node.bootstrap(options.consenterIds());
-        } else {
-            log.info("Restarting raft node");
-        }
+        MemoryStorage storage = rec.storage();
         Block last = ledger.lastBlock();
         appliedIndex = ledger.raftIndex(last);
-        lastSnapshotBlock = rec.snapshot() != null ? snapshotBlockNumber(rec.snapshot()) : 0;
-        commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
+        lastSnapshotBlock = rec.snapshotBlock();
+        commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
         updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
@@ -225,11 +231,17 @@ public final class Chain {
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
         metrics.snapshotBlockNumber(lastSnapshotBlock);
-        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log, options.electionTick());
+        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log,
+                options.electionTick(), options.readyOrder());
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        if (fresh && !join && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
+        suspector = new EvictionSuspector(options.evictionSuspicion());
+        // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
+        long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
+        schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
+                TimeUnit.MILLISECONDS));
+        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
             log.info("This node is picked to start campaign");
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;
@@ -252,26 +264,44 @@ public final class Chain {
     }
 
     /**
-     * Orders a transaction: accepted only by the leader once it has caught up (Fabric with proposal forwarding
-     * disabled); completes with the block number once the block holding it is committed on this node.
+     * Orders a transaction given as raw bytes (the control API's body), which become the envelope's payload:
+     * a Fabric payload is checked as Fabric checks it, other bytes are ordered as they are
+     * ({@link StandardChannelAdmission#allowingOpaque}).
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
+        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission);
+    }
+
+    /**
+     * Orders a Fabric envelope after this chain's {@link EnvelopeAdmission} (Fabric's broadcast checks): accepted
+     * only by the leader once it has caught up (Fabric with proposal forwarding disabled); completes with the
+     * block number once the block holding it is committed by a quorum. A refused envelope never reaches Raft.
+     */
+    public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
+        return broadcast(env, admission);
+    }
+
+    private CompletableFuture<BroadcastResult> broadcast(Envelope env, EnvelopeAdmission checks) {
         CompletableFuture<BroadcastResult> reply = new CompletableFuture<>();
-        if (tx.length == 0) {
-            reply.complete(BroadcastResult.badRequest("empty transaction"));
+        Admission verdict = checks.admit(env);
+        if (!verdict.isAdmitted()) {
+            reply.complete(new BroadcastResult(verdict.status().name(), -1, verdict.info(), 0));
             return reply;
         }
-        Envelope env = Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build();
         try {
             BlockCutter.checkSize(env, batchSize);
         } catch (TransactionRejectedException e) {
             reply.complete(BroadcastResult.tooLarge(e.getMessage()));
             return reply;
         }
+        if (halted) {
+            reply.complete(notServing());
+            return reply;
+        }
         try {
             exec.execute(() -> submit(new Submit(env, reply)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            reply.complete(BroadcastResult.unavailable("node " + id + " is stopped", 0));
+            reply.complete(BroadcastResult.unavailable("chain is stopped: node " + id + " is stopped", 0));
         }
         return reply;
     }
@@ -405,7 +435,8 @@ public final class Chain {
     }
 
     private void publishStatus() {
-        ChainStatus s = new ChainStatus(halted ? ChainStatus.EVICTED : role.label(), halted ? 0 : term,
+        String label = !halted ? role.label() : haltCause == HaltCause.FAILED ? ChainStatus.HALTED : ChainStatus.EVICTED;
+        ChainStatus s = new ChainStatus(label, halted ? 0 : term,
                 halted ? 0 : leader, commitIndex, ledger.height(),
                 reconfig == null ? options.consenterIds() : reconfig.consenters().ids());
         status = s;
@@ -436,7 +467,8 @@ public final class Chain {
 
     private BroadcastResult notServing() {
         if (halted) {
-            return BroadcastResult.unavailable("node " + id + " was removed from the consenters of channel " + channel, 0);
+            // Fabric: isRunning() fails with "chain is stopped" once the chain halted (eviction or failure).
+            return BroadcastResult.unavailable("chain is stopped: " + haltReason, 0);
         }
         if (role == StateRole.LEADER) {
             return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
@@ -482,7 +514,7 @@ public final class Chain {
         boolean replay = e.getIndex() <= appliedIndex;
         boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
         if (reconfig.confChangeApplied(cc, replay)) {
-            halt("This node is being removed from replica set");
+            halt(HaltCause.EVICTED, "This node is being removed from replica set");
         } else if (joins && !replay) {
             // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
             // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
@@ -497,19 +529,30 @@ public final class Chain {
      * Stops this channel's Raft node for good after a config update removed this node: no more ticks, campaigns or
      * messages; the ledger stays readable. Other channels of the node are not affected.
      */
-    private void halt(String why) {
+    private void halt(HaltCause cause, String why) {
         if (halted) {
             return;
         }
-        log.info(why);
+        if (cause == HaltCause.EVICTED && why != null) {
+            log.info(why);
+        }
+        haltCause = cause;
+        haltReason = cause == HaltCause.EVICTED
+                ? "node " + id + " was removed from the consenters of channel " + channel : why;
         halted = true;
         accepting = false;
         schedules.forEach(s -> s.cancel(false));
-        updates.cancel();
+        if (updates != null) {
+            updates.cancel();
+        }
         metrics.isLeader(false);
-        failAll("node " + id + " was removed from the consenters of channel " + channel);
-        reconfig.halted();
-        loop.stop(true);
+        failAll("chain is stopped: " + haltReason);
+        if (reconfig != null) {
+            reconfig.halted();
+        }
+        if (loop != null) {
+            loop.stop(true);
+        }
         log.info("Raft node stopped");
         publishStatus();
         observer.stateChanged(channel, id, status);
@@ -668,7 +711,7 @@ public final class Chain {
      * own fsync and ledger write (the block slot is freed when it is applied, as Fabric's MaxInflightBlocks counts).
      */
     private void acknowledgeCommitted(List<Entry> entries) {
-        if (inflight.isEmpty()) {
+        if (inflight.isEmpty() || halted) {
             return;
         }
         for (Entry e : entries) {
@@ -740,13 +783,9 @@ public final class Chain {
             becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
         }
         trackElection(newRole, newTerm);
-        if (newRole == StateRole.PRE_CANDIDATE && !reconfig.consenters().contains(id)) {
-            // A config block removed this node and no leader has talked to it for an election timeout: the
-            // others applied the conf change without us hearing of its commit (Fabric's eviction detection).
-            role = newRole;
-            halt("Detected eviction of ourselves from the configuration");
-            return;
-        }
+        // Fabric does not halt on pre-candidacy when its local last config block no longer lists it: it is still a
+        // voter until it applies its own removal, and its vote may be what elects the leader that commits it. A
+        // node that missed its removal learns of it through eviction suspicion.
         boolean leaderMoved = newLeader != leader;
         role = newRole;
         leader = newLeader;
@@ -795,6 +834,64 @@ public final class Chain {
     private void snapshotInstalled(Snapshot snap) {
         pendingCatchUp = snap;
         catchUp();
+    }
+
+    /** Fabric's eviction suspicion: leaderless for EvictionSuspicion → pull the last config block → halt if removed. */
+    private void suspectEviction() {
+        if (halted || stopping) {
+            return;
+        }
+        long leaderless = suspector.check(System.nanoTime(), leader == 0);
+        if (leaderless < 0) {
+            return;
+        }
+        log.info("Suspecting our own eviction from the channel for "
+                + io.raftlens.config.value.GoDuration.format(java.time.Duration.ofNanos(leaderless)));
+        List<Block> pulled = new ArrayList<>();
+        boolean refusedByAll = false;
+        for (long n = ledger.height(); ; n++) {
+            BlockSource.Pulled p = peers.pull(channel, n);
+            if (p.block() == null) {
+                refusedByAll = pulled.isEmpty() && p.refusedByAll();
+                break;
+            }
+            pulled.add(p.block());
+        }
+        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledger::block, ledger.lastBlock());
+        switch (o.verdict()) {
+            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
+                    + "] is not available from the other consenters");
+            case MEMBER -> {
+                log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
+                        + "block with sequence " + o.configBlock());
+            }
+            case EVICTED -> {
+                if (o.configBlock() >= 0) {
+                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
+                } else {
+                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
+                            + "this node the channel's blocks (not a consenter of the channel)");
+                }
+                log.info("Waiting for chain to halt");
+                halt(HaltCause.EVICTED, null);
+                if (o.toWrite().isEmpty()) {
+                    return;
+                }
+                log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
+                for (Block b : o.toWrite()) {
+                    if (b.getHeader().getNumber() == ledger.height()) {
+                        log.info("Pulling block [" + b.getHeader().getNumber() + "]");
+                        ledger.appendPulled(b);
+                        observer.blockCommitted(channel, id, b.getHeader().getNumber(), b.getData().getDataCount());
+                    }
+                }
+                log.info("Pulled all blocks up to eviction block.");
+                publishStatus();
+                observer.stateChanged(channel, id, status);
+            }
+        }
     }
 
     /** Pulls the blocks up to the snapshot's block from other consenters; true when done. */

@@ -81,11 +81,11 @@ class NetworkPlanLoaderTest {
         NetworkPlan a = TestNetworks.plan(dir, 3, List.of("mychannel"));
         NetworkPlan b = TestNetworks.plan(dir, 5, List.of("mychannel"));
         Path data = dir.resolve("data");
-        DataDirectory.prepare(data, a, false);
+        DataDirectory.prepare(data, a, false).close();
         Files.writeString(data.resolve("leftover"), "x");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataDirectory.prepare(data, b, false));
         assertTrue(e.getMessage().contains("belongs to another network"), e.getMessage());
-        DataDirectory.prepare(data, b, true);
+        DataDirectory.prepare(data, b, true).close();
         assertTrue(Files.notExists(data.resolve("leftover")));
     }
 }

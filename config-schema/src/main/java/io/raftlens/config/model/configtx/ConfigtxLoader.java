@@ -22,14 +22,19 @@ public final class ConfigtxLoader {
 
     /** The model of an already parsed text (the rule framework's model factory). */
     public static Configtx fromSource(SourceFile source) {
-        return model(source.file(), source.yaml(), source.settings().fabricVersion());
+        return model(source.file(), source.yaml(), source.settings().fabricVersion(), source.settings().checkFiles());
     }
 
     /** The model of a parsed configtx.yaml. Never throws; problems are in {@link Configtx#issues()}. */
     public static Configtx model(Path file, ParsedYaml yaml, FabricVersion version) {
+        return model(file, yaml, version, true);
+    }
+
+    /** @param readFiles whether {@code File:} references are read (off with --no-files) */
+    public static Configtx model(Path file, ParsedYaml yaml, FabricVersion version, boolean readFiles) {
         Path abs = file.toAbsolutePath();
         Path folder = abs.getParent() != null ? abs.getParent() : abs;
-        Binder binder = new Binder(version, folder, ConfigtxSchema.KEY_HINTS);
+        Binder binder = new Binder(version, folder, ConfigtxSchema.KEY_HINTS, readFiles);
         Bound bound = yaml.root()
                 .<Bound>map(root -> binder.bind(root, ConfigtxSchema.TOP_LEVEL, ""))
                 .orElseGet(() -> Binder.empty(emptyRoot(), ConfigtxSchema.TOP_LEVEL, ""));

@@ -38,7 +38,8 @@ public final class OrdererYaml extends Section {
 
     /** Reads and parses an orderer.yaml. Syntax problems are in {@link #yaml()}; validate with ConfigValidator for messages. */
     public static OrdererYaml load(Path file) throws IOException {
-        return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file, new String(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()),
+                StandardCharsets.UTF_8));
     }
 
     public ParsedYaml yaml() {

@@ -64,6 +64,14 @@ final class KeyWalker {
         }
     }
 
+    /**
+     * Whether the orderer drops this key before its unknown-key check: its config parser (viperutil
+     * getKeysRecursively) leaves null values out of the maps it decodes; list items are decoded whole.
+     */
+    static boolean droppedByFabric(List<String> path, YamlEntry entry) {
+        return !path.contains("[]") && entry.value() instanceof io.raftlens.config.yaml.YamlScalar s && s.isNull();
+    }
+
     /** Fabric's (mapstructure's) name of the mapping holding a key: "General.Cluster", "" at the top. */
     static String parentName(List<String> path) {
         return String.join(".", path.subList(0, path.size() - 1)).replace(".[]", "[]");

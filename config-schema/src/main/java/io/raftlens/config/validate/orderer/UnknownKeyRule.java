@@ -29,6 +29,9 @@ final class UnknownKeyRule extends OrdererRule {
             if (info.isPresent()) {
                 return true;
             }
+            if (KeyWalker.droppedByFabric(path, entry)) {
+                return false; // a key without a value never reaches Fabric's unknown-key check
+            }
             String key = path.get(path.size() - 1);
             String parent = KeyWalker.parentName(path);
             String where = parent.isEmpty() ? "at the top level" : "in " + parent;
