@@ -12,7 +12,8 @@ import { NodeItem, TreeItemModel, buildTree } from './live/treeModel';
 import { LiveDecorations } from './ui/liveDecorations';
 import { NetworkStatusBar } from './ui/networkStatusBar';
 import { NetworkTreeProvider } from './ui/networkTree';
-import { showTimeline } from './ui/timelinePreview';
+import { ContextKeys } from './ui/contextKeys';
+import { showTimeline } from './ui/timelineView';
 import { normalizeUri } from './ui/uris';
 
 let controller: ServerController | undefined;
@@ -25,13 +26,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const decorations = new LiveDecorations(context, state);
   const statusBar = new NetworkStatusBar(state);
   const tree = new NetworkTreeProvider(state);
+  const contextKeys = new ContextKeys(state);
   const view = vscode.window.createTreeView('raftlensNetwork', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
 
   let serverWritesRaftLog = false;
   const redraw = (updated?: string) => {
     decorations.refresh();
     statusBar.refresh(updated);
     tree.refresh();
+    contextKeys.refresh();
   };
 
   controller = new ServerController(context, output, {
@@ -62,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       elections.appendLine(line);
     },
     showTimeline(uri, answer) {
-      return showTimeline(context, normalizeUri(uri), log, async () => answer);
+      return showTimeline(normalizeUri(uri), log, async () => answer);
     },
     drawsLiveState(uri) {
       return state.isRunning(normalizeUri(uri));
@@ -93,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     elections,
     decorations,
     statusBar,
+    contextKeys,
     view,
     controller,
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.refresh()),
@@ -104,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showInformationMessage('RaftLens: open a configtx.yaml or launch a network first; the timeline lists its elections.');
         return;
       }
-      await showTimeline(context, uri, log, async (u) => {
+      await showTimeline(uri, log, async (u) => {
         const command = controller?.commands.find(isTimelineCommand);
         return command ? controller?.request(command, { uri: u }) : undefined;
       });

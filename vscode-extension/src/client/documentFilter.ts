@@ -16,6 +16,19 @@ export function isOurs(document: vscode.TextDocument): boolean {
   return isRaftLensDocument(document.uri.path, head);
 }
 
+/**
+ * The RaftLens file a command without an argument acts on: the active editor's, else the one RaftLens
+ * file on screen (a click in a view takes the focus, and with it the active editor, in Theia).
+ */
+export function targetDocument(): vscode.TextDocument | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor && isOurs(editor.document)) {
+    return editor.document;
+  }
+  const shown = vscode.window.visibleTextEditors.filter((e) => isOurs(e.document));
+  return shown.length === 1 ? shown[0].document : undefined;
+}
+
 /** provider hooks whose first argument is the document; anything else is answered with nothing */
 const DOCUMENT_PROVIDERS = [
   'provideCompletionItem', 'provideHover', 'provideSignatureHelp', 'provideDefinition', 'provideReferences',

@@ -21,7 +21,7 @@ import { isLiveRoleHint } from '../live/decorationModel';
 import { isRaftLogLine, serverLogLevel } from '../live/electionLog';
 import { NETWORK_STATUS_NOTIFICATION } from '../live/networkStatus';
 import type { NodeItem } from '../live/treeModel';
-import { documentFilterMiddleware, isOurs } from './documentFilter';
+import { documentFilterMiddleware, targetDocument } from './documentFilter';
 import { launchConfig, launchSettings, serverSettings } from './settings';
 
 export interface ServerEvents {
@@ -188,8 +188,7 @@ export class ServerController implements vscode.Disposable {
       return next(command, args);
     }
     const plain = args.map((a) => (a instanceof vscode.Uri ? a.toString() : a));
-    const editor = vscode.window.activeTextEditor;
-    const active = editor && isOurs(editor.document) ? editor.document.uri.toString() : undefined;
+    const active = targetDocument()?.uri.toString();
     let resolution = resolveArgument(command, plain, active, launchSettings());
     if (resolution.kind === 'needsFile') {
       void vscode.window.showWarningMessage('RaftLens: open a configtx.yaml with an EtcdRaft section first, then run the command again.');

@@ -27,6 +27,11 @@ public final class JsonReport implements ReportWriter {
             ObjectNode file = files.addObject();
             file.put("path", ReportOrder.displayPath(result.file()));
             file.put("kind", result.kind() == null ? null : result.kind().label());
+            if (result.fabricVersion() != null) {
+                file.put("fabricVersion", result.fabricVersion().label());
+                file.put("fabricVersionBasis", result.versionBasis());
+                file.put("filesChecked", result.filesChecked());
+            }
             ArrayNode diagnostics = file.putArray("diagnostics");
             for (Diagnostic d : ReportOrder.diagnostics(result)) {
                 ObjectNode diagnostic = diagnostics.addObject();
@@ -40,6 +45,15 @@ public final class JsonReport implements ReportWriter {
         ObjectNode s = root.putObject("summary");
         s.put("errors", summary.errors());
         s.put("warnings", summary.warnings());
+        if (!summary.versions().isEmpty()) {
+            // how many files got each release's rules; each file says why in fabricVersionBasis
+            ObjectNode versions = s.putObject("fabricVersions");
+            summary.versions().forEach((label, reasons) -> versions.put(label,
+                    reasons.values().stream().mapToInt(Integer::intValue).sum()));
+        }
+        if (summary.filesSkipped() > 0) {
+            s.put("fileChecksSkipped", summary.filesSkipped());
+        }
         out.append(JSON.writeValueAsString(root)).append('\n');
     }
 

@@ -80,7 +80,25 @@ public final class SarifReport implements ReportWriter {
             }
         }
         run.put("columnKind", "utf16CodeUnits");
+        // what the run assumed (Fabric release per file, skipped file checks): a SARIF property bag
+        if (results.stream().anyMatch(r -> r.fabricVersion() != null)) {
+            writeAssumptions(run.putObject("properties"), results);
+        }
         out.append(JSON.writeValueAsString(root)).append('\n');
+    }
+
+    private static void writeAssumptions(ObjectNode properties, List<ValidationResult> results) {
+        properties.put("summary", Summary.of(results).line());
+        ArrayNode assumed = properties.putArray("files");
+        for (ValidationResult result : ReportOrder.files(results)) {
+            if (result.fabricVersion() != null) {
+                ObjectNode f = assumed.addObject();
+                f.put("uri", uri(result.file()));
+                f.put("fabricVersion", result.fabricVersion().label());
+                f.put("fabricVersionBasis", result.versionBasis());
+                f.put("filesChecked", result.filesChecked());
+            }
+        }
     }
 
     private Map<String, RuleInfo> ruleTable(List<ValidationResult> results) {

@@ -1,6 +1,6 @@
 package io.raftlens.config.schema;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import java.util.List;
 
 /**
@@ -31,18 +31,40 @@ public record KeyInfo(String name, List<String> path, String title, String descr
         enumValues = List.copyOf(enumValues);
     }
 
-    /** True when Fabric {@code version} rejects this key (e.g. {@code Kafka} under Fabric 3). */
+    /** True when Fabric {@code version} rejects this key (e.g. {@code Kafka} under Fabric 3, {@code GenesisProfile} since 2.0). */
     public boolean isRemovedIn(FabricVersion version) {
-        if (removedIn == null) {
-            return false;
-        }
-        return FabricVersion.parse(removedIn).map(removed -> version.compareTo(removed) >= 0).orElse(false);
+        return removedIn != null && compare(version, removedIn) >= 0;
     }
 
     /** True when the key exists in Fabric {@code version} (not removed, not added later). */
     public boolean existsIn(FabricVersion version) {
-        boolean tooOld = addedIn != null && FabricVersion.parse(addedIn).map(added -> version.compareTo(added) < 0).orElse(false);
+        boolean tooOld = addedIn != null && compare(version, addedIn) < 0;
         return !tooOld && !isRemovedIn(version);
+    }
+
+    /** True when the key was removed before every release RaftLens validates (a Fabric 1.x key). */
+    public boolean isLegacy() {
+        return removedIn != null && compare(FabricVersion.values()[0], removedIn) > 0;
+    }
+
+    /** Orders a validated release against a release number such as "2.0" or "3.0" (major, then minor). */
+    static int compare(FabricVersion version, String release) {
+        int[] a = numbers(version.label());
+        int[] b = numbers(release);
+        return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
+    }
+
+    private static int[] numbers(String release) {
+        String[] parts = release.trim().replaceFirst("^[vV]", "").split("\\.");
+        int[] out = new int[2];
+        for (int i = 0; i < 2 && i < parts.length; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                out[i] = 0;
+            }
+        }
+        return out;
     }
 
     public boolean isDeprecated() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,10 @@
 package io.raftlens.config.validate;
 
+
 /**
  * One check of a Fabric configuration file. A rule is stateless; it reads the {@link RuleContext}
- * and reports what it finds to the sink. A rule that throws is isolated by {@link ConfigValidator}.
+ * and reports what it finds to the sink. A rule that throws is isolated by the validator facade
+ * ({@code io.raftlens.config.validator.ConfigValidator}).
  */
 public interface Rule {
 

@@ -1,12 +1,15 @@
 package io.raftlens.config.validate;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.SourceFile;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.yaml.ParsedYaml;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a rule sees: the file, its YAML tree, the typed model of its kind (built once, on first use)

@@ -1,6 +1,8 @@
 package io.raftlens.config.value;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.files.SafeFiles;
+import io.raftlens.config.files.UnreadableFileException;
 import io.raftlens.config.value.Bound.BoundField;
 import io.raftlens.config.value.Bound.BoundMapEntry;
 import io.raftlens.config.yaml.Range;
@@ -9,10 +11,7 @@ import io.raftlens.config.yaml.YamlMapping;
 import io.raftlens.config.yaml.YamlNode;
 import io.raftlens.config.yaml.YamlScalar;
 import io.raftlens.config.yaml.YamlSequence;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,17 +33,26 @@ import java.util.Set;
 public final class Binder {
 
     private final FabricVersion version;
+    private final boolean readFiles;
     private final Path folder;
     private final List<ValueIssue> issues = new ArrayList<>();
     private final Set<String> seenIssues = new HashSet<>();
     private final Map<String, String> keyHints;
     private final Map<Object, List<Object>> memo = new IdentityHashMap<>(1024);
+    /** How many lists the value being bound is inside: Fabric drops null values only outside lists. */
+    private int listDepth;
 
     /**
      * @param folder   relative {@code File:} references are resolved against it
      * @param keyHints extra advice for unknown keys, by lower-case key ("consenters.identity" or "identity")
      */
     public Binder(FabricVersion version, Path folder, Map<String, String> keyHints) {
+        this(version, folder, keyHints, true);
+    }
+
+    /** @param readFiles whether {@code File:} references are read; without, they are left unchecked (--no-files) */
+    public Binder(FabricVersion version, Path folder, Map<String, String> keyHints, boolean readFiles) {
+        this.readFiles = readFiles;
         this.version = version;
         this.folder = folder;
         this.keyHints = keyHints;
@@ -149,12 +157,22 @@ public final class Binder {
             }
         }
         for (int i = 0; i < entries.size(); i++) {
-            // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one
-            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText())) {
+            // a key written twice exactly is a duplicate key (reported by the YAML rules), not an unknown one;
+            // a key without a value outside a list is dropped before Fabric's unknown-key check
+            if (!used[i] && !usedKey(entries, used, entries.get(i).keyText()) && !droppedByFabric(entries.get(i))) {
                 unknownKey(entries.get(i), type, path);
             }
         }
         return new Bound.BoundStruct(type, node, path, fields);
+    }
+
+    /**
+     * Whether Fabric drops the entry before decoding: its config parser (viperutil getKeysRecursively)
+     * leaves keys whose value is null out of the maps it hands to mapstructure, so a null-valued unknown
+     * key is not an error; list items are passed through whole, so inside a list it still is.
+     */
+    private boolean droppedByFabric(YamlEntry e) {
+        return listDepth == 0 && e.value() instanceof YamlScalar v && v.isNull();
     }
 
     /** Whether a used entry has exactly this key text (structs have a handful of entries: a scan beats hashing). */
@@ -202,9 +220,18 @@ public final class Binder {
     private Bound list(YamlNode node, FieldType.ListOf type, String path) {
         List<Bound> items = new ArrayList<>();
         if (node instanceof YamlSequence s) {
-            for (int i = 0; i < s.items().size(); i++) {
-                items.add(bind(s.items().get(i), type.element(), path + "[" + i + "]"));
+            listDepth++;
+            try {
+                for (int i = 0; i < s.items().size(); i++) {
+                    items.add(bind(s.items().get(i), type.element(), path + "[" + i + "]"));
+                }
+            } finally {
+                listDepth--;
             }
+        } else if (node instanceof YamlMapping m && type.element() instanceof FieldType.Scalar el
+                && fileEntry(m).isPresent()) {
+            // pemBlocksFromFileDecodeHook: the list is the file's PEM certificates, known only when Fabric loads it
+            items.add(fileReference(node, (YamlScalar) fileEntry(m).get().value(), el.type(), path + "[0]"));
         } else if (node instanceof YamlScalar sc && type.element() instanceof FieldType.Scalar) {
             // Fabric's hooks: "[a, b]" is split into a list; a single value becomes a one-element list
             String text = sc.value().trim();
@@ -243,9 +270,9 @@ public final class Binder {
 
     private Bound scalar(YamlNode node, ScalarType type, String path) {
         if (node instanceof YamlMapping m && (type == ScalarType.STRING || type == ScalarType.PATH)) {
-            Optional<YamlEntry> file = m.entry("File");
-            if (file.isPresent() && m.entries().size() == 1 && file.get().value() instanceof YamlScalar f) {
-                return fileReference(node, f, type, path);
+            Optional<YamlEntry> file = fileEntry(m);
+            if (file.isPresent()) {
+                return fileReference(node, (YamlScalar) file.get().value(), type, path);
             }
         }
         if (!(node instanceof YamlScalar s)) {
@@ -449,22 +476,58 @@ public final class Binder {
         return new Bound.BoundScalar(type, s, path, value, true, false);
     }
 
+    /**
+     * Fabric's {@code stringFromFileDecodeHook} / {@code pemBlocksFromFileDecodeHook}: a mapping with a
+     * {@code File} (or {@code file}) key in a string or list field stands for the named file's content. The
+     * file is checked (exists, regular, not huge) but never read: see {@link FileReference}.
+     */
     private Bound fileReference(YamlNode node, YamlScalar file, ScalarType type, String path) {
-        String name = file.value();
-        try {
-            Path p = folder.resolve(name).normalize();
-            if (!Files.exists(p)) {
-                issue(ValueIssue.Kind.FILE_REFERENCE, false, path, file.range(), label(path) + ": the file " + name
-                        + " referenced with File: does not exist (yet)");
-                return new Bound.BoundScalar(type, node, path, null, true, false);
-            }
-            String content = Files.readString(p, StandardCharsets.UTF_8);
-            return new Bound.BoundScalar(type, node, path, content, true, false);
-        } catch (IOException | InvalidPathException | java.io.UncheckedIOException e) {
-            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path) + ": cannot read the file " + name
-                    + " referenced with File: (" + e.getMessage() + ")");
+        if (file.isNull()) {
+            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path)
+                    + ": File: has no file name; Fabric fails with \"Value of File: was nil\"");
             return new Bound.BoundScalar(type, node, path, null, false, false);
         }
+        if (!readFiles) {
+            // --no-files: like a placeholder, not checked (the value is known only where Fabric loads it)
+            return new Bound.BoundScalar(type, node, path, new FileReference(file.value()), true, true);
+        }
+        String name = file.value();
+        Path p;
+        try {
+            p = folder.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path) + ": " + name
+                    + " referenced with File: is not a valid path");
+            return new Bound.BoundScalar(type, node, path, null, false, false);
+        }
+        FileReference ref = new FileReference(name);
+        try {
+            SafeFiles.check(p, SafeFiles.SMALL_FILE_LIMIT);
+        } catch (UnreadableFileException e) {
+            if (e.missing()) {
+                issue(ValueIssue.Kind.FILE_REFERENCE, false, path, file.range(), label(path) + ": the file " + name
+                        + " referenced with File: does not exist (yet)");
+                return new Bound.BoundScalar(type, node, path, ref, true, true);
+            }
+            issue(ValueIssue.Kind.FILE_REFERENCE, true, path, file.range(), label(path) + ": the file " + name
+                    + " referenced with File: " + e.reason());
+            return new Bound.BoundScalar(type, node, path, ref, false, true);
+        }
+        issue(ValueIssue.Kind.FILE_REFERENCE_NOT_READ, false, path, file.range(), label(path) + " is read from the file " + name
+                + " when Fabric loads the configuration; RaftLens does not read that file, so this value is not checked");
+        return new Bound.BoundScalar(type, node, path, ref, true, true);
+    }
+
+    /** The {@code File}/{@code file} entry of a mapping, as Fabric's hooks look it up (exact spellings, other keys ignored). */
+    private static Optional<YamlEntry> fileEntry(YamlMapping m) {
+        for (String key : new String[] {"File", "file"}) {
+            for (YamlEntry e : m.entries()) {
+                if (key.equals(e.keyText()) && e.value() instanceof YamlScalar) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** go-yaml's integer resolution (base prefixes 0x, 0o, 0b, leading-0 octal, underscores). */

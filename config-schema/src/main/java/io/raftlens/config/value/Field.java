@@ -1,6 +1,6 @@
 package io.raftlens.config.value;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import java.util.Set;
 
 /**

@@ -32,6 +32,8 @@ public record ValueIssue(Kind kind, boolean error, String path, String message, 
         /** A ${VAR} placeholder: not checked. */
         PLACEHOLDER,
         /** A {@code File:} reference to a file that is missing or unreadable. */
-        FILE_REFERENCE
+        FILE_REFERENCE,
+        /** A {@code File:} reference to a readable file: RaftLens does not read it (reported by the FILE_REFERENCE rule). */
+        FILE_REFERENCE_NOT_READ
     }
 }

@@ -37,6 +37,10 @@ final class TreeBuilder {
         final Optional<AnchorDef> anchor;
         final boolean flow;
         Position lastEnd;
+        /** Where findings about this collection start: its key in the parent mapping, else itself. */
+        Position regionStart;
+        /** Holds an alias that could not be resolved. */
+        boolean incomplete;
 
         Frame(Position start, Optional<AnchorDef> anchor, boolean flow) {
             this.start = start;
@@ -74,6 +78,8 @@ final class TreeBuilder {
     private final Map<String, YamlNode> anchors = new HashMap<>();
     private final Map<String, AnchorDef> anchorDefs = new LinkedHashMap<>();
     private final Set<String> openAnchors = new HashSet<>();
+    /** The stand-ins for aliases that could not be resolved (by identity). */
+    private final Set<YamlNode> unresolved = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Position docStart;
     private YamlNode docRoot;
     private int aliasCount;
@@ -160,6 +166,8 @@ final class TreeBuilder {
                     + " levels deep; Fabric configuration files are a handful of levels deep", index.tokenAt(frame.start));
         }
         frame.anchor.ifPresent(a -> openAnchors.add(a.name()));
+        frame.regionStart = stack.peek() instanceof MappingFrame m && m.pendingKey != null
+                ? m.pendingKey.range().start() : frame.start;
         stack.push(frame);
     }
 
@@ -218,7 +226,12 @@ final class TreeBuilder {
             String why = openAnchors.contains(name) ? "anchor '" + name + "' value contains itself"
                     : "unknown anchor '" + name + "' referenced";
             problems.add(new YamlProblem(YamlProblem.Kind.UNDEFINED_ALIAS, why, range, null));
-            return new YamlScalar("", YamlScalar.Style.PLAIN, null, range, Optional.empty(), Optional.empty());
+            if (!stack.isEmpty()) {
+                stack.peek().incomplete = true;
+            }
+            YamlScalar standIn = new YamlScalar("", YamlScalar.Style.PLAIN, null, range, Optional.empty(), Optional.empty());
+            unresolved.add(standIn);
+            return standIn;
         }
         YamlNode view = target.viaAlias(new AliasUse(name, range));
         sizes.put(view, size(target));
@@ -230,6 +243,10 @@ final class TreeBuilder {
         // A block collection's end event sits at the next token, possibly lines later: end at the last child.
         Position end = frame.flow ? max(frame.lastEnd, endMark) : frame.lastEnd;
         Range range = new Range(frame.start, max(frame.start, end));
+        if (frame.incomplete) {
+            problems.add(new YamlProblem(YamlProblem.Kind.INCOMPLETE, "holds an alias that could not be resolved",
+                    new Range(frame.regionStart, range.end()), null));
+        }
         if (frame instanceof SequenceFrame s) {
             long size = 1;
             for (YamlNode item : s.items) {
@@ -291,8 +308,12 @@ final class TreeBuilder {
         if (value instanceof YamlMapping m) {
             return List.of(m);
         }
-        if (value instanceof YamlSequence s && s.items().stream().allMatch(YamlMapping.class::isInstance)) {
-            return s.items().stream().map(YamlMapping.class::cast).toList();
+        if (value instanceof YamlSequence s
+                && s.items().stream().allMatch(i -> i instanceof YamlMapping || unresolved.contains(i))) {
+            return s.items().stream().filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).toList();
+        }
+        if (unresolved.contains(value)) {
+            return List.of(); // already reported as an unknown anchor; Fabric stops there
         }
         if (!(value instanceof YamlScalar sc && sc.isNull() && sc.via().isEmpty() && sc.range().start().equals(sc.range().end()))) {
             problems.add(new YamlProblem(YamlProblem.Kind.BAD_MERGE,

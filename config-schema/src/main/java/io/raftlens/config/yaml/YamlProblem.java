@@ -18,6 +18,12 @@ public record YamlProblem(Kind kind, String message, Range range, Range related)
         /** A merge key whose value is not a mapping or a list of mappings. */
         BAD_MERGE,
         /** Too big, too deep or an alias bomb: refused to protect the editor and CI. */
-        LIMIT
+        LIMIT,
+        /**
+         * Not reported itself: a collection (from its key to its end) that holds an alias that could not be
+         * resolved, so its content is incomplete. Findings inside it follow from the {@link #UNDEFINED_ALIAS}
+         * (Fabric stops at "unknown anchor") and are suppressed.
+         */
+        INCOMPLETE
     }
 }

@@ -1,8 +1,8 @@
 package io.raftlens.config.bench;
 
-import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

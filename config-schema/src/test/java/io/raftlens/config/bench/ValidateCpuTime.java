@@ -1,7 +1,7 @@
 package io.raftlens.config.bench;
 
-import io.raftlens.config.validate.ConfigValidator;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.fabric.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.config.yaml.YamlParser;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -3,13 +3,13 @@ package io.raftlens.config.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.raftlens.config.report;
 
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.RuleInfo;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;

@@ -1,6 +1,6 @@
 package io.raftlens.config.schema;
 
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.FileKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.FileKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +89,8 @@ class SchemaCatalogTest {
 
     @Test
     void childrenFollowFabricsDocumentationOrder() {
-        assertEquals(List.of("General", "FileLedger", "Debug", "Operations", "Metrics", "Admin", "ChannelParticipation", "Consensus", "Kafka"),
+        assertEquals(List.of("General", "FileLedger", "Debug", "Operations", "Metrics", "Admin", "ChannelParticipation", "Consensus", "Kafka",
+                "RAMLedger"),
                 catalog.children(FileKind.ORDERER, List.of()).stream().map(KeyInfo::name).toList());
         assertEquals(List.of("TickInterval", "ElectionTick", "HeartbeatTick", "MaxInflightBlocks", "SnapshotIntervalSize"),
                 catalog.children(FileKind.CONFIGTX, List.of("Profiles", "X", "Orderer", "EtcdRaft", "Options")).stream().map(KeyInfo::name).toList());

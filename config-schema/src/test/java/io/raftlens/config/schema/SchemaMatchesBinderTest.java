@@ -2,9 +2,9 @@ package io.raftlens.config.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.model.configtx.ConfigtxSchema;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.value.Field;
 import io.raftlens.config.value.FieldType;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,13 +1,16 @@
 package io.raftlens.config.validate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.testing.Configs;
 import io.raftlens.config.testing.Marked;
+import io.raftlens.config.validator.ConfigValidator;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** YAML-level codes with exact ranges, and the --profile scope. */
 class CommonRulesTest {

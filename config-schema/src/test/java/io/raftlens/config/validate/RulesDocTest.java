@@ -1,12 +1,13 @@
 package io.raftlens.config.validate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.raftlens.config.validator.ConfigValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** docs/rules.md documents every code RaftLens can report. */
 class RulesDocTest {

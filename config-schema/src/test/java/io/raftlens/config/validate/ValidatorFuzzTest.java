@@ -1,9 +1,7 @@
 package io.raftlens.config.validate;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.raftlens.config.fabric.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.config.yaml.YamlParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +21,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mutated real configurations must never break the validator: no exception, at most 1 s per document,

@@ -3,7 +3,7 @@ package io.raftlens.config.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.yaml.YamlParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,11 +94,36 @@ class BinderTest {
     }
 
     @Test
-    void fileIndirectionReadsTheFile() throws Exception {
-        Files.writeString(dir.resolve("name.txt"), "from-file");
-        assertEquals("from-file", value(bind("Name: {File: name.txt}\n"), "Name"));
+    void fileIndirectionNamesTheFileButNeverReadsIt() throws Exception {
+        Files.writeString(dir.resolve("name.txt"), "SECRET-CONTENT");
+        assertEquals(new FileReference("name.txt"), value(bind("Name: {File: name.txt}\n"), "Name"));
+        assertEquals(List.of(ValueIssue.Kind.FILE_REFERENCE_NOT_READ), kinds());
+        assertTrue(binder.issues().get(0).message().contains("name.txt"));
+        // Fabric's hook also accepts the lower-case key and ignores other keys of the mapping
+        assertEquals(new FileReference("name.txt"), value(bind("Name: {file: name.txt, Other: x}\n"), "Name"));
         bind("Name: {File: missing.txt}\n");
         assertEquals(List.of(ValueIssue.Kind.FILE_REFERENCE), kinds());
+        assertTrue(!binder.issues().get(0).error());
+        bind("Name: {File: }\n");
+        assertTrue(binder.issues().get(0).message().contains("Value of File: was nil"), binder.issues().toString());
+        // a list field takes the file's PEM certificates (pemBlocksFromFileDecodeHook)
+        Bound.BoundStruct s = bind("List: {File: name.txt}\n");
+        Bound.BoundList l = (Bound.BoundList) s.field("List").orElseThrow().value();
+        assertEquals(new FileReference("name.txt"), ((Bound.BoundScalar) l.items().get(0)).value());
+        // not where Fabric has no hook: a number field
+        bind("Count: {File: name.txt}\n");
+        assertEquals(List.of(ValueIssue.Kind.WRONG_SHAPE), kinds());
+        assertTrue(binder.issues().stream().noneMatch(i -> i.message().contains("SECRET")), binder.issues().toString());
+    }
+
+    @Test
+    void fileIndirectionToADeviceOrFolderIsAnError() {
+        bind("Name: {File: /dev/zero}\n");
+        assertEquals(List.of(ValueIssue.Kind.FILE_REFERENCE), kinds());
+        assertTrue(binder.issues().get(0).error());
+        assertTrue(binder.issues().get(0).message().contains("not a regular file"), binder.issues().toString());
+        bind("Name: {File: " + dir + "}\n");
+        assertTrue(binder.issues().get(0).message().contains("is a folder"), binder.issues().toString());
     }
 
     @Test

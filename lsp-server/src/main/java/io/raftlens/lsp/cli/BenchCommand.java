@@ -7,11 +7,10 @@ import io.raftlens.raft.network.ControlToken;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkBench;
+import io.raftlens.raft.network.NetworkPlan;
+import io.raftlens.raft.network.NetworkPlanner;
+import io.raftlens.raft.network.NetworkPlanner.Planned;
 import io.raftlens.raft.node.BroadcastResult;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +23,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code raftlens bench}: throughput and broadcast→commit latency, leader fail-over after crashes, graceful
@@ -113,25 +116,26 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         BenchTarget target;
         Map<String, Object> report = new LinkedHashMap<>();
         if (where.launch != null) {
-            LaunchCommand.Setup setup = LaunchCommand.Setup.prepare(where.launch, profile, List.of(channel), ordererYaml, tick,
-                    opsBasePort, System.err);
-            if (setup == null) {
+            Optional<Planned> planned = PlanReport.plan(NetworkPlanner.LaunchRequest.ofFile(where.launch, profile,
+                    List.of(channel), ordererYaml, tick, opsBasePort), System.err);
+            if (planned.isEmpty()) {
                 return 1;
             }
+            NetworkPlan plan = planned.get().plan().orElseThrow();
             Path root = dataDir;
             if (root == null) {
                 tempDir = Files.createTempDirectory("raftlens-bench");
                 root = tempDir;
             }
             try {
-                net = LocalNetwork.start(setup.plan(), DataDirectory.prepare(root, setup.plan(), dataDir == null));
+                net = LocalNetwork.start(plan, DataDirectory.prepare(root, plan, dataDir == null));
             } catch (RuntimeException e) {
                 System.err.println("raftlens bench: " + e.getMessage());
                 return 1;
             }
             target = BenchTarget.of(net);
-            var ch = setup.plan().channels().get(channel);
-            report.put("network", Map.of("consenters", setup.plan().consenters().size(), "tickInterval",
+            var ch = plan.channels().get(channel);
+            report.put("network", Map.of("consenters", plan.consenters().size(), "tickInterval",
                     GoDuration.format(ch.tickInterval()), "electionTick", ch.electionTick(), "heartbeatTick", ch.heartbeatTick(),
                     "maxMessageCount", ch.maxMessageCount(), "batchTimeout", GoDuration.format(ch.batchTimeout()),
                     "inProcess", true));

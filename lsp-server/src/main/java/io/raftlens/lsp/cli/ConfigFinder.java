@@ -1,9 +1,8 @@
 package io.raftlens.lsp.cli;
 
-import io.raftlens.config.validate.FileKinds;
-import io.raftlens.config.validate.Modeline;
+import io.raftlens.config.fabric.FileKinds;
+import io.raftlens.config.fabric.Modeline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -95,8 +94,9 @@ final class ConfigFinder {
     }
 
     private static boolean hasModeline(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(MODELINE_HEAD_BYTES), StandardCharsets.UTF_8);
+        try {
+            // a FIFO named *.yaml would block a plain open
+            String head = new String(io.raftlens.config.files.SafeFiles.head(file, MODELINE_HEAD_BYTES), StandardCharsets.UTF_8);
             return Modeline.find(head).isPresent();
         } catch (IOException e) {
             return false; // unreadable and not named like a config: not ours to report

@@ -1,10 +1,11 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.lsp.server.RaftLensLanguageServer;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, timeline, bench, lsp). */
+/** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, timeline, bench, cryptogen, configtxgen, lsp). */
 @Command(name = "raftlens", mixinStandardHelpOptions = true, version = "raftlens " + Main.VERSION,
         description = "Validate, launch and watch Hyperledger Fabric Raft ordering-service configurations.",
         subcommands = {
@@ -15,11 +16,14 @@ import picocli.CommandLine.Command;
                 LedgerCommand.class,
                 TimelineCommand.class,
                 BenchCommand.class,
+                CryptogenCommand.class,
+                ConfigtxgenCommand.class,
                 LspCommand.class,
         })
 public final class Main implements Runnable {
 
-    public static final String VERSION = "0.1.0";
+    /** The release, announced to editors and printed by {@code --version} (inlined: a compile-time constant). */
+    public static final String VERSION = RaftLensLanguageServer.VERSION;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

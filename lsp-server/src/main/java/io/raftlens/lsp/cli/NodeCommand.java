@@ -7,28 +7,27 @@ import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.GenesisBlocks;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
+import io.raftlens.raft.network.NetworkPlanner.Planned;
 import io.raftlens.raft.network.NodeIdentities;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
 import io.raftlens.raft.node.TransportBlockSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code raftlens node}: one consenter as its own process, dialing its peers at their configured Host:Port —
@@ -37,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run one consenter of the profile's EtcdRaft section as its own process; its peers are dialed at "
                 + "their configured Host:Port (a host name that does not resolve is dialed on 127.0.0.1).",
+                "Give every node of the network the same --profile, --channel and --tick.",
                 "Ctrl-C stops gracefully (leadership is handed over first)."})
 public final class NodeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -45,37 +45,25 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
     @Parameters(index = "0", paramLabel = "CONFIGTX", description = "the configtx.yaml")
     Path configtx;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "profile (default: the first etcdraft profile)")
-    String profile;
+    @Mixin
+    PlanOptions network = new PlanOptions();
 
     @Option(names = "--id", required = true, paramLabel = "N", description = "this consenter's Raft id: its 1-based position in Consenters")
     long id;
 
-    @Option(names = "--channel", paramLabel = "NAME[=PROFILE]", description = "channels (repeatable; default mychannel); every node must be given the same")
-    List<String> channels = new ArrayList<>();
-
-    @Option(names = "--orderer-yaml", paramLabel = "FILE", description = "orderer.yaml (default: one beside CONFIGTX when present)")
-    Path ordererYaml;
-
     @Option(names = "--data-dir", paramLabel = "DIR", description = "data root (the node uses DIR/<consenter host>/; default as raftlens launch)")
     Path dataDir;
-
-    @Option(names = "--ops-base-port", paramLabel = "PORT", description = "operations port of consenter 1 (+1 per id)")
-    Integer opsBasePort;
-
-    @Option(names = "--tick", paramLabel = "DURATION", description = "override every channel's TickInterval")
-    String tick;
 
     @Option(names = "--listen", paramLabel = "HOST", description = "address to listen on (default: General.ListenAddress of orderer.yaml, else 127.0.0.1)")
     String listen;
 
     @Override
     public Integer call() {
-        LaunchCommand.Setup setup = LaunchCommand.Setup.prepare(configtx, profile, channels, ordererYaml, tick, opsBasePort, System.err);
-        if (setup == null) {
+        Optional<Planned> planned = PlanReport.plan(network.request(configtx), System.err);
+        if (planned.isEmpty()) {
             return 1;
         }
-        NetworkPlan plan = setup.plan();
+        NetworkPlan plan = planned.get().plan().orElseThrow();
         Optional<ConsenterPlan> self = plan.consenters().stream().filter(c -> c.id() == id).findFirst();
         if (self.isEmpty()) {
             System.err.println("raftlens node: no consenter with id " + id + " in profile " + plan.profile()
@@ -85,7 +73,7 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         ConsenterPlan me = self.get();
         Path root = dataDir != null ? dataDir : DataDirectory.defaultFor(configtx, plan.profile());
         String listenHost = listen != null ? listen
-                : setup.orderer() != null ? setup.orderer().general().listenAddress() : "127.0.0.1";
+                : planned.get().orderer().map(o -> o.general().listenAddress()).orElse("127.0.0.1");
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "raftlens-timers");
             t.setDaemon(true);
@@ -94,7 +82,7 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         OrderingNode node;
         OperationsServer ops;
         try {
-            DataDirectory dir = DataDirectory.prepare(root, plan, false);
+            DataDirectory dir = DataDirectory.prepareForNode(root, plan);
             Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
             NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, GenesisBlocks.of(plan), NodeCommand::dialAddress, listenHost);
             // blocks missed behind a snapshot are pulled from the other consenters over the cluster transport

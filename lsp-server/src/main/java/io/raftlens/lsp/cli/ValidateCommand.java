@@ -1,12 +1,12 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.report.ReportFormat;
 import io.raftlens.config.report.Summary;
-import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,10 +56,15 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Check only this configtx.yaml profile in depth (default: every profile).")
     String profile;
 
-    @Option(names = "--fabric-version", paramLabel = "2.5|3", defaultValue = "3",
-            description = "Apply the rules of this Fabric release (default: ${DEFAULT-VALUE}); a file's "
-                    + "'# raftlens: configtx fabric=2.5' modeline overrides it.")
+    @Option(names = "--fabric-version", paramLabel = "auto|2.5|3", defaultValue = "auto",
+            description = "Apply the rules of this Fabric release (default: ${DEFAULT-VALUE}: inferred per configtx.yaml "
+                    + "from its Channel capabilities, V3_0 -> 3, V2_x -> 2.5, else 3); a file's "
+                    + "'# raftlens: configtx fabric=2.5' modeline overrides it. The summary says which was used.")
     String fabricVersion;
+
+    @Option(names = "--no-files", description = "Do not look at the files a configuration references (MSP folders, "
+            + "certificates, keys): for CI runs without crypto material. The summary says the checks were skipped.")
+    boolean noFiles;
 
     @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
     boolean strict;
@@ -75,16 +80,19 @@ public final class ValidateCommand implements Callable<Integer> {
         if (reportFormat.isEmpty()) {
             return usage(err, "--format must be text, json or sarif, not '" + format + "'");
         }
-        Optional<FabricVersion> version = FabricVersion.parse(fabricVersion);
+        boolean auto = fabricVersion.trim().equalsIgnoreCase("auto");
+        Optional<FabricVersion> version = auto ? Optional.of(FabricVersion.V3) : FabricVersion.parse(fabricVersion);
         if (version.isEmpty()) {
-            return usage(err, "--fabric-version must be 2.5 or 3, not '" + fabricVersion + "'");
+            return usage(err, "--fabric-version must be auto, 2.5 or 3, not '" + fabricVersion + "'");
         }
+        ValidationSettings settings = (auto ? ValidationSettings.inferred(profile)
+                : new ValidationSettings(version.get(), profile)).withCheckFiles(!noFiles);
 
         ConfigFinder.Found found = new ConfigFinder().find(paths);
         found.problems().forEach(p -> err.println("raftlens validate: " + p));
         boolean unreadable = !found.problems().isEmpty();
 
-        ConfigValidator validator = new ConfigValidator(new ValidationSettings(version.get(), profile));
+        ConfigValidator validator = new ConfigValidator(settings);
         List<ValidationResult> results = new ArrayList<>();
         for (Path file : found.files()) {
             Optional<ValidationResult> result = validate(validator, file, err);
@@ -115,6 +123,11 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidationResult result;
         try {
             result = validator.validate(file);
+        } catch (io.raftlens.config.files.UnreadableFileException e) {
+            // "is a FIFO (named pipe), not a regular file", "is 2.0 GB; …": one line, never a hang or an OOM
+            err.println("raftlens validate: " + file + ": " + (e.missing() ? "no such file"
+                    : e.reason().contains("permission denied") ? "permission denied" : e.reason()));
+            return Optional.empty();
         } catch (NoSuchFileException e) {
             err.println("raftlens validate: " + file + ": no such file");
             return Optional.empty();

@@ -1,8 +1,8 @@
 package io.raftlens.lsp.documents;
 
-import io.raftlens.config.validate.FileKind;
-import io.raftlens.config.validate.FileKinds;
-import io.raftlens.config.validate.Modeline;
+import io.raftlens.config.fabric.FileKind;
+import io.raftlens.config.fabric.FileKinds;
+import io.raftlens.config.fabric.Modeline;
 import io.raftlens.config.yaml.ParsedYaml;
 import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;

@@ -1,8 +1,8 @@
 package io.raftlens.lsp.features;
 
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.lsp.documents.YamlWalker;
 import java.util.ArrayList;
 import java.util.List;

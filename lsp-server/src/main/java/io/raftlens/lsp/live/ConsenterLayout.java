@@ -1,5 +1,7 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.configtx.Configtx;
 import io.raftlens.config.model.configtx.ConfigtxLoader;
@@ -7,8 +9,6 @@ import io.raftlens.config.model.configtx.Consenter;
 import io.raftlens.config.model.configtx.EtcdRaft;
 import io.raftlens.config.model.configtx.OrdererSection;
 import io.raftlens.config.model.configtx.Profile;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.lsp.documents.DocumentModel;
 import java.nio.file.Path;
 import java.util.ArrayList;

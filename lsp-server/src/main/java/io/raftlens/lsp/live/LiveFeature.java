@@ -1,6 +1,6 @@
 package io.raftlens.lsp.live;
 
-import io.raftlens.lsp.features.FabricLanguageService;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -95,6 +95,7 @@ public final class LiveNetworks implements AutoCloseable {
         try {
             local = LocalNetwork.start(plan, dir);
         } catch (RuntimeException e) {
+            dir.close();
             removeData(dir.root(), model.uri());
             throw e;
         }

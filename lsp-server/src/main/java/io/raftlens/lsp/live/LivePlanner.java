@@ -1,37 +1,22 @@
 package io.raftlens.lsp.live;
 
-import io.raftlens.config.model.configtx.Configtx;
-import io.raftlens.config.model.configtx.ConfigtxLoader;
-import io.raftlens.config.model.orderer.OrdererYaml;
-import io.raftlens.config.validate.ConfigValidator;
-import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
-import io.raftlens.config.validate.Severity;
-import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
-import io.raftlens.config.value.GoDuration;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.raft.network.NetworkPlan;
-import io.raftlens.raft.network.NetworkPlanLoader;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.raftlens.raft.network.NetworkPlanner;
+import io.raftlens.raft.network.NetworkPlanner.Planned;
+import io.raftlens.raft.network.NetworkPlanner.Problem;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Turns the open configtx.yaml (its current text, saved or not) and a launch request into a network plan:
- * picks the profile (asked for, else the one under the cursor, else the only etcdraft one), refuses a file
- * with errors, applies orderer.yaml beside it and the tick override. Problems are one-line
- * {@link IllegalArgumentException}s naming the file and line.
+ * The editor's side of {@link NetworkPlanner}: the open configtx.yaml (its current text, saved or not) and a launch
+ * request become a network plan with the CLI's checks, orderer.yaml's validation included. The profile is the one
+ * asked for, else the one under the cursor, else the only etcdraft one. Problems are one-line
+ * {@link IllegalArgumentException}s naming the file and line (the first error, and how many more).
  */
 final class LivePlanner {
-
-    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9.-]*");
 
     private LivePlanner() {
     }
@@ -42,60 +27,25 @@ final class LivePlanner {
         if (file == null || model.kind().orElse(null) != FileKind.CONFIGTX) {
             throw new IllegalArgumentException(model.uri() + " is not a configtx.yaml file; open the channel configuration to launch its network");
         }
-        String name = file.getFileName().toString();
-        ValidationResult validation = new ConfigValidator(new ValidationSettings(FabricVersion.V3, null))
-                .validate(file, model.text(), FileKind.CONFIGTX);
-        List<Diagnostic> errors = validation.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
-        if (!errors.isEmpty()) {
-            Diagnostic d = errors.get(0);
-            throw new IllegalArgumentException(name + ":" + (d.range().start().line() + 1) + ": " + d.message() + " [" + d.code()
-                    + "]" + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "")
-                    + "; fix the errors, then launch again");
+        Optional<String> profile = profileArg.or(() -> cursor.flatMap(p -> ConsenterLayout.profileAt(model, p)));
+        Planned planned = NetworkPlanner.plan(new NetworkPlanner.LaunchRequest(file, Optional.of(model.text()), profile,
+                channelArgs, tick, opsBasePort, Optional.empty(), NetworkPlanner.DefaultProfile.ONLY_ETCDRAFT));
+        if (planned.plan().isPresent()) {
+            return planned.plan().get();
         }
-        String profile = profileArg.or(() -> cursor.flatMap(p -> ConsenterLayout.profileAt(model, p)))
-                .orElseGet(() -> onlyProfile(model, name));
-        Configtx configtx = ConfigtxLoader.model(file, model.yaml(), FabricVersion.V3);
-        List<NetworkPlanLoader.ChannelRequest> channels = new ArrayList<>();
-        for (String c : channelArgs) {
-            String[] kv = c.split("=", 2);
-            if (!CHANNEL.matcher(kv[0]).matches()) {
-                throw new IllegalArgumentException("channel " + kv[0] + " is not a valid channel name (lower case letters, digits, '.' and '-', starting with a letter)");
-            }
-            channels.add(new NetworkPlanLoader.ChannelRequest(kv[0], kv.length == 2 ? kv[1] : null));
-        }
-        return NetworkPlanLoader.load(configtx, profile, channels, ordererYaml(file),
-                new NetworkPlanLoader.Overrides(tick.map(LivePlanner::duration).orElse(null), opsBasePort.orElse(null)));
+        List<Problem> problems = planned.problems();
+        throw new IllegalArgumentException(problems.isEmpty() ? file.getFileName() + " cannot be launched"
+                : describe(problems.get(0), problems.size() - 1));
     }
 
-    private static String onlyProfile(DocumentModel model, String name) {
-        List<String> profiles = ConsenterLayout.of(model).stream().map(ConsenterLayout::profile).toList();
-        if (profiles.size() == 1) {
-            return profiles.get(0);
+    private static String describe(Problem first, int more) {
+        if (first instanceof Problem.FileError e) {
+            return e.file().getFileName() + ":" + e.line() + ": " + e.message() + " [" + e.code() + "]"
+                    + (more > 0 ? " (and " + more + " more errors)" : "") + "; fix the errors, then launch again";
         }
-        if (profiles.isEmpty()) {
-            throw new IllegalArgumentException(name + " has no profile with an etcdraft Orderer and EtcdRaft consenters to launch");
+        if (first instanceof Problem.BadArgument a) {
+            return a.option() + " " + a.value() + " " + a.why();
         }
-        throw new IllegalArgumentException(name + " has " + profiles.size() + " etcdraft profiles (" + String.join(", ", profiles)
-                + "); put the cursor in one or pass \"profile\"");
-    }
-
-    private static OrdererYaml ordererYaml(Path configtx) {
-        Path beside = configtx.toAbsolutePath().resolveSibling("orderer.yaml");
-        if (!Files.isRegularFile(beside)) {
-            return null;
-        }
-        try {
-            return OrdererYaml.load(beside);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + beside + ": " + e.getMessage());
-        }
-    }
-
-    private static Duration duration(String tick) {
-        GoDuration.Parsed p = GoDuration.parse(tick);
-        if (!p.ok() || p.value().isZero() || p.value().isNegative()) {
-            throw new IllegalArgumentException("tick " + tick + " is not a positive duration (e.g. 100ms, 1s)");
-        }
-        return p.value();
+        return ((Problem.Unusable) first).message();
     }
 }

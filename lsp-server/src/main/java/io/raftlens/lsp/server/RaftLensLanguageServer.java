@@ -1,10 +1,10 @@
 package io.raftlens.lsp.server;
 
 import io.raftlens.lsp.documents.OpenDocuments;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.live.LiveEditor;
 import io.raftlens.lsp.live.LiveFeature;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +34,9 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  * worker pool; the JSON-RPC reader thread only applies text edits.
  */
 public final class RaftLensLanguageServer implements LanguageServer, LanguageClientAware {
+
+    /** The RaftLens release, announced to the editor in {@code initialize} (and by the CLI's {@code --version}). */
+    public static final String VERSION = "0.1.0";
 
     /** The default debounce between the last keystroke and validation. */
     public static final long DEFAULT_VALIDATION_DELAY_MS = 200;
@@ -167,7 +170,7 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
         caps.setCodeLensProvider(new CodeLensOptions(false));
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(LiveFeature.commands()));
         return CompletableFuture.completedFuture(new InitializeResult(caps,
-                new ServerInfo("raftlens", io.raftlens.lsp.cli.Main.VERSION)));
+                new ServerInfo("raftlens", VERSION)));
     }
 
     /** Applies new settings and revalidates every open document with them. */

@@ -1,8 +1,8 @@
 package io.raftlens.lsp.server;
 
 import io.raftlens.lsp.documents.TextDocument;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;

@@ -1,8 +1,8 @@
 package io.raftlens.lsp.bench;
 
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.raftlens.lsp.bench;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.schema.SchemaCatalog;
-import io.raftlens.config.validate.FileKind;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package io.raftlens.lsp.features;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.raftlens.lsp.documents.DocumentModel;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +13,8 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * LemMinX-style helpers: text with a {@code |} cursor marker, the language service called directly,

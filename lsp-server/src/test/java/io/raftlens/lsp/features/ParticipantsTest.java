@@ -1,16 +1,17 @@
 package io.raftlens.lsp.features;
 
+import io.raftlens.lsp.features.hover.HoverParticipant;
+import io.raftlens.lsp.service.FabricLanguageService;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.eclipse.lsp4j.CompletionItem;
+import org.junit.jupiter.api.Test;
+
 import static io.raftlens.lsp.features.FabricAssert.NEVER;
 import static io.raftlens.lsp.features.FabricAssert.doc;
 import static io.raftlens.lsp.features.FabricAssert.lines;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.raftlens.lsp.features.hover.HoverParticipant;
-import java.util.List;
-import java.util.concurrent.CancellationException;
-import org.eclipse.lsp4j.CompletionItem;
-import org.junit.jupiter.api.Test;
 
 class ParticipantsTest {
 

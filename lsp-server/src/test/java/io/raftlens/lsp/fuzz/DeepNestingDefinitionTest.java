@@ -3,7 +3,7 @@ package io.raftlens.lsp.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.lsp.features.FabricLanguageService;
+import io.raftlens.lsp.service.FabricLanguageService;
 import org.eclipse.lsp4j.Position;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.raftlens.lsp.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

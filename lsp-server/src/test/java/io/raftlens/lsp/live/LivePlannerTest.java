@@ -80,6 +80,17 @@ class LivePlannerTest {
     }
 
     @Test
+    void refusesAnOrdererYamlWithErrorsBesideTheFileAsTheCliDoes() throws Exception {
+        Path configtx = LiveClient.fiveOrderers(dir, 17220);
+        Files.writeString(dir.resolve("orderer.yaml"), "General:\n  BootstrapMethod: file\n");
+        DocumentModel m = DocumentModel.build(configtx.toUri().toString(), 1, Files.readString(configtx));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LivePlanner.plan(m, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.of(0)));
+        assertTrue(e.getMessage().startsWith("orderer.yaml:2: General.BootstrapMethod: file: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("[ORD004]; fix the errors, then launch again"), e.getMessage());
+    }
+
+    @Test
     void commandsWithoutANetworkOrArgumentsAnswerWithAClearError() throws Exception {
         LiveEditor editor = new LiveEditor() {
             public Optional<DocumentModel> model(String uri) { return Optional.empty(); }

@@ -1,9 +1,8 @@
 package io.raftlens.lsp.samples;
 
 import io.raftlens.config.model.configtx.Configtx;
-import io.raftlens.config.model.configtx.ConfigtxLoader;
-import io.raftlens.config.model.configtx.LoadedConfigtx;
 import io.raftlens.config.model.orderer.OrdererYaml;
+import io.raftlens.config.validator.LoadedConfigtx;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.DataDirectory;
@@ -75,7 +74,7 @@ final class LaunchedSample implements AutoCloseable {
             String[] kv = c.split("=", 2);
             channels.add(new NetworkPlanLoader.ChannelRequest(kv[0], kv.length == 2 ? kv[1] : null));
         }
-        LoadedConfigtx loaded = ConfigtxLoader.load(configtx);
+        LoadedConfigtx loaded = LoadedConfigtx.read(configtx);
         if (loaded.hasErrors() || loaded.model().isEmpty()) {
             throw new AssertionError(configtx + " does not load: " + loaded.errors());
         }

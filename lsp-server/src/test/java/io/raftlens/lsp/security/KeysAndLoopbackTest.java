@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.raftlens.lsp.cli.Main;
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.server.LspLauncher;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -116,7 +116,8 @@ class KeysAndLoopbackTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Thread server = new Thread(() -> {
             try {
-                LspLauncher.serveSocket(0, new PrintStream(log, true, StandardCharsets.UTF_8));
+                LspLauncher.serveSocket(0, new PrintStream(log, true, StandardCharsets.UTF_8),
+                        java.nio.file.Files.createTempDirectory("raftlens-lsp-token").resolve("lsp-token"));
             } catch (IOException e) {
                 // test ends
             }

@@ -3,10 +3,10 @@ package io.raftlens.lsp.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.lsp.features.FabricLanguageService;
 import io.raftlens.lsp.features.LspSettings;
+import io.raftlens.lsp.service.FabricLanguageService;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -38,8 +38,8 @@ public final class RawNode {
     private final ArrayDeque<Accepted> accepted = new ArrayDeque<>();
 
     /** What {@link #advance} does for one Ready once the driver has done its part: self messages, then stable and applied marks. */
-    private record Accepted(Ready ready, List<Message> steps, long stableIndex, long stableTerm, Snapshot stableSnapshot,
-                            long appliedIndex, long appliedSize, long appliedPayload) {
+    private record Accepted(Ready ready, List<Message> steps, long term, long stableIndex, long stableTerm,
+                            Snapshot stableSnapshot, long appliedIndex, long appliedSize, long appliedPayload) {
     }
 
     /** Creates a node restored from {@code config.storage()} (hard state, conf state, entries). */
@@ -266,13 +266,14 @@ public final class RawNode {
         List<Message> steps = new ArrayList<>(1);
         raft.takeMessagesAfterAppend(messages, steps);
 
-        // What advance() will mark stable and applied once the driver has done its part.
+        // What advance() will mark stable and applied once the driver has done its part. As etcd's
+        // newStorageAppendRespMsg: the last entry of the whole log as of now (every earlier Ready's entries are
+        // persisted before this one's), stamped with the term; advance() ignores it if the term moved meanwhile.
         long stableIndex = 0;
         long stableTerm = 0;
-        if (!entries.isEmpty()) {
-            Entry last = entries.get(entries.size() - 1);
-            stableIndex = last.getIndex();
-            stableTerm = last.getTerm();
+        if (!entries.isEmpty() || log.unstable.offsetInProgress > log.unstable.offset) {
+            stableIndex = log.lastIndex();
+            stableTerm = log.lastTerm();
         }
         log.acceptUnstable();
         long appliedIndex = 0;
@@ -286,7 +287,8 @@ public final class RawNode {
         }
         boolean mustSync = termOrVoteChanged || !entries.isEmpty();
         Ready rd = new Ready(ss, hs, entries, snapshot, committed, messages, mustSync);
-        accepted.add(new Accepted(rd, steps, stableIndex, stableTerm, snapshot, appliedIndex, appliedSize, appliedPayload));
+        accepted.add(new Accepted(rd, steps, raft.term, stableIndex, stableTerm, snapshot, appliedIndex, appliedSize,
+                appliedPayload));
         return rd;
     }
 
@@ -310,7 +312,16 @@ public final class RawNode {
             raft.step(m);
         }
         if (a.stableIndex() != 0) {
-            raft.raftLog.stableTo(a.stableIndex(), a.stableTerm());
+            if (a.term() < raft.term) {
+                // etcd's async-write guard (raft.go, MsgStorageAppendResp with a lower term): entries durable under
+                // an older term may since have been overwritten in the unstable log by a later Ready still being
+                // written; dropping them from the unstable log now would let a read see the old ones. A later
+                // same-term advance truncates instead.
+                raft.logger.info("Step", RaftIds.hex(raft.id) + " [term: " + raft.term + "] ignored entry appends "
+                        + "from a MsgStorageAppendResp message with lower term [term: " + a.term() + "]");
+            } else {
+                raft.raftLog.stableTo(a.stableIndex(), a.stableTerm());
+            }
         }
         if (a.stableSnapshot() != null) {
             raft.appliedSnap(a.stableSnapshot());

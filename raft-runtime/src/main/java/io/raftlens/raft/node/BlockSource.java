@@ -9,4 +9,16 @@ import java.util.Optional;
 public interface BlockSource {
     /** Block {@code number} of {@code channel} from any other consenter that has it. */
     Optional<Block> block(String channel, long number);
+
+    /**
+     * Like {@link #block}, but says whether every consenter asked refused this node (it is not a consenter of the
+     * channel there: evidence of its eviction, see {@link EvictionSuspector}).
+     */
+    default Pulled pull(String channel, long number) {
+        return new Pulled(block(channel, number).orElse(null), false);
+    }
+
+    /** A pulled block (null when none was had), or a refusal by every consenter asked. */
+    record Pulled(Block block, boolean refusedByAll) {
+    }
 }

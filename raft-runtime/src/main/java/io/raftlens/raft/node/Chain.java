@@ -20,12 +20,17 @@ import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.Snapshot;
 import io.raftlens.raft.metrics.ChannelRaftMetrics;
-import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
-import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
 import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
+import io.raftlens.raft.orderer.admission.Admission;
+import io.raftlens.raft.orderer.admission.EnvelopeAdmission;
+import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
+import io.raftlens.raft.node.core.Answer;
+import io.raftlens.raft.node.core.ChainAction;
+import io.raftlens.raft.node.core.ChainCore;
+import java.util.HashMap;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
@@ -35,7 +40,6 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +63,6 @@ public final class Chain {
 
     /** Entries kept in memory behind a snapshot so a slightly lagging follower catches up from the log. */
     private static final long SNAPSHOT_CATCHUP_ENTRIES = 4;
-    private static final int MAX_WAITING_SUBMITS = 200_000;
 
     private final ChainOptions options;
     private final String channel;
@@ -74,30 +77,28 @@ public final class Chain {
     private final MembershipSink membership;
     private final RaftLogger log;
     private final ExecutorService exec;
-    private final BlockCutter cutter;
+    private final ChainCore core;
     private final BatchSize batchSize;
     private final LedgerSyncer syncer;
+    /** Control-API bodies: Fabric's checks for Fabric payloads, other bytes ordered as they are. */
+    private final EnvelopeAdmission rawAdmission;
+    /** Envelopes from Fabric clients: Fabric's checks, extended by the protocol layer. */
+    private volatile EnvelopeAdmission admission;
 
     private RaftLoop loop;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     // Chain-thread state.
-    private StateRole role = StateRole.FOLLOWER;
-    private long leader;
-    private long term;
-    private boolean justElected;
-    private long electedTerm;
-    private boolean accepting;
-    private boolean paused;
-    private BlockFactory factory;
-    private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
-    private final ArrayDeque<Submit> waiting = new ArrayDeque<>();
-    private final List<CompletableFuture<BroadcastResult>> pendingBatch = new ArrayList<>();
+    /** Clients' replies by the token the core answers them with. */
+    private final Map<Long, CompletableFuture<BroadcastResult>> replies = new HashMap<>();
+    private long nextToken;
+    private String configPause;
     private ScheduledFuture<?> batchTimer;
     private long appliedIndex;
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
+    private EvictionSuspector suspector;
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
@@ -107,13 +108,15 @@ public final class Chain {
     private volatile ChainStatus status;
     private volatile boolean stopping;
     private volatile boolean halted;
+    private volatile HaltCause haltCause;
+    private volatile String haltReason = "";
+
+    /** Why a halted chain stopped: Fabric halts on its own eviction and panics on a chain failure. */
+    enum HaltCause { EVICTED, FAILED }
     private volatile long commitIndex;
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
     private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
-    }
-
-    private record InflightBlock(long number, ByteString dataHash, List<CompletableFuture<BroadcastResult>> replies) {
     }
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
@@ -137,7 +140,14 @@ public final class Chain {
             // A crash (kill) interrupts ledger I/O on purpose; anything else is a real chain failure.
             t.setUncaughtExceptionHandler((th, e) -> {
                 if (!stopping) {
+                    // Fabric panics here; RaftLens halts this channel on this node and says why, so that
+                    // nothing is acknowledged any more that this node would not write.
                     log.error("chain failure: " + e);
+                    try {
+                        Chain.this.exec.execute(() -> halt(HaltCause.FAILED, "chain failure: " + e.getMessage()));
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        // stopping meanwhile
+                    }
                 }
             });
             return t;
@@ -146,8 +156,19 @@ public final class Chain {
                 .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
-        this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
+        this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
+                ledger.lastBlock().getHeader(), log);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
+        this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
+        this.admission = StandardChannelAdmission.fabric(channel);
+    }
+
+    /**
+     * Replaces the checks for {@link #broadcast(Envelope)} (the Fabric protocol layer adds signature and policy
+     * checks by wrapping {@link StandardChannelAdmission#fabric}).
+     */
+    public void admission(EnvelopeAdmission checks) {
+        this.admission = java.util.Objects.requireNonNull(checks);
     }
 
     public String channel() {
@@ -168,55 +189,31 @@ public final class Chain {
             log.warn("Detected eviction of ourselves from the configuration: config block ["
                     + consenters.configBlock() + "] does not list this node; not starting Raft for this channel");
             halted = true;
+            haltCause = HaltCause.EVICTED;
+            haltReason = "node " + id + " was removed from the consenters of channel " + channel;
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
             updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
             publishStatus();
             return;
         }
-        RaftDisk.Recovered rec = disk.recovered();
-        MemoryStorage storage = new MemoryStorage();
-        boolean fresh = rec.snapshot() == null && rec.entries().isEmpty()
-                && (rec.hardState() == null || rec.hardState().equals(HardState.getDefaultInstance()));
-        // Fabric: a node without Raft state whose ledger is past the genesis block joins the running channel (it
-        // was added by a config update) instead of bootstrapping a new one; the leader brings it up to date.
-        boolean join = fresh && ledger.height() > 1;
-        ConfState confState = join ? ConfState.getDefaultInstance()
-                : ConfState.newBuilder().addAllVoters(options.consenterIds()).build();
-        if (rec.snapshot() != null) {
-            storage.applySnapshot(rec.snapshot());
-            confState = rec.snapshot().getMetadata().getConfState();
+        ChainRecovery.Recovered rec = ChainRecovery.recover(disk.recovered(), ledger.height(), options.consenterIds());
+        ConfState confState = rec.confState();
+        RawNode node = new RawNode(ChainRecovery.raftConfig(options, id, rec.storage(), log, ElectionRandomness.forChain()));
+        boolean fresh = rec.mode() == ChainRecovery.Mode.FRESH;
+        switch (rec.mode()) {
+            case JOIN -> log.info("Starting raft node to join an existing channel");
+            case FRESH -> {
+                log.info("Starting raft node as part of a new channel");
+                node.bootstrap(options.consenterIds());
+            }
+            case RESTART -> log.info("Restarting raft node");
         }
-        if (rec.hardState() != null && !rec.hardState().equals(HardState.getDefaultInstance())) {
-            storage.setHardState(rec.hardState());
-        }
-        if (!rec.entries().isEmpty()) {
-            storage.append(rec.entries());
-        }
-        RaftConfig config = RaftConfig.builder(id, storage)
-                .electionTick(options.electionTick())
-                .heartbeatTick(options.heartbeatTick())
-                .maxSizePerMsg(options.preferredMaxBytes())
-                .maxInflightMsgs(options.maxInflightBlocks())
-                .checkQuorum(true)
-                .preVote(true)
-                .disableProposalForwarding(true)
-                .pipelineReadies(true)
-                .logger(log)
-                .build();
-        RawNode node = new RawNode(config);
-        if (join) {
-            log.info("Starting raft node to join an existing channel");
-        } else if (fresh) {
-            log.info("Starting raft node as part of a new channel");
-            node.bootstrap(options.consenterIds());
-        } else {
-            log.info("Restarting raft node");
-        }
+        MemoryStorage storage = rec.storage();
         Block last = ledger.lastBlock();
         appliedIndex = ledger.raftIndex(last);
-        lastSnapshotBlock = rec.snapshot() != null ? snapshotBlockNumber(rec.snapshot()) : 0;
-        commitIndex = rec.hardState() != null ? rec.hardState().getCommit() : 0;
+        lastSnapshotBlock = rec.snapshotBlock();
+        commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
         updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
@@ -225,11 +222,17 @@ public final class Chain {
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
         metrics.snapshotBlockNumber(lastSnapshotBlock);
-        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log, options.electionTick());
+        loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log,
+                options.electionTick(), options.readyOrder());
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        if (fresh && !join && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
+        suspector = new EvictionSuspector(options.evictionSuspicion());
+        // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
+        long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
+        schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
+                TimeUnit.MILLISECONDS));
+        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
             log.info("This node is picked to start campaign");
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;
@@ -252,26 +255,44 @@ public final class Chain {
     }
 
     /**
-     * Orders a transaction: accepted only by the leader once it has caught up (Fabric with proposal forwarding
-     * disabled); completes with the block number once the block holding it is committed on this node.
+     * Orders a transaction given as raw bytes (the control API's body), which become the envelope's payload:
+     * a Fabric payload is checked as Fabric checks it, other bytes are ordered as they are
+     * ({@link StandardChannelAdmission#allowingOpaque}).
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
+        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission);
+    }
+
+    /**
+     * Orders a Fabric envelope after this chain's {@link EnvelopeAdmission} (Fabric's broadcast checks): accepted
+     * only by the leader once it has caught up (Fabric with proposal forwarding disabled); completes with the
+     * block number once the block holding it is committed by a quorum. A refused envelope never reaches Raft.
+     */
+    public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
+        return broadcast(env, admission);
+    }
+
+    private CompletableFuture<BroadcastResult> broadcast(Envelope env, EnvelopeAdmission checks) {
         CompletableFuture<BroadcastResult> reply = new CompletableFuture<>();
-        if (tx.length == 0) {
-            reply.complete(BroadcastResult.badRequest("empty transaction"));
+        Admission verdict = checks.admit(env);
+        if (!verdict.isAdmitted()) {
+            reply.complete(new BroadcastResult(verdict.status().name(), -1, verdict.info(), 0));
             return reply;
         }
-        Envelope env = Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build();
         try {
             BlockCutter.checkSize(env, batchSize);
         } catch (TransactionRejectedException e) {
             reply.complete(BroadcastResult.tooLarge(e.getMessage()));
             return reply;
         }
+        if (halted) {
+            reply.complete(BroadcastResult.unavailable("chain is stopped: " + haltReason, 0));
+            return reply;
+        }
         try {
             exec.execute(() -> submit(new Submit(env, reply)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            reply.complete(BroadcastResult.unavailable("node " + id + " is stopped", 0));
+            reply.complete(BroadcastResult.unavailable("chain is stopped: node " + id + " is stopped", 0));
         }
         return reply;
     }
@@ -379,7 +400,7 @@ public final class Chain {
         }
         if (graceful) {
             exec.execute(() -> {
-                failAll("node " + id + " stopped");
+                run(core.stop("node " + id + " stopped"));
                 if (reconfig != null) {
                     reconfig.fail("node " + id + " stopped");
                 }
@@ -405,8 +426,10 @@ public final class Chain {
     }
 
     private void publishStatus() {
-        ChainStatus s = new ChainStatus(halted ? ChainStatus.EVICTED : role.label(), halted ? 0 : term,
-                halted ? 0 : leader, commitIndex, ledger.height(),
+        String label = !halted ? core.role().label()
+                : haltCause == HaltCause.FAILED ? ChainStatus.HALTED : ChainStatus.EVICTED;
+        ChainStatus s = new ChainStatus(label, halted ? 0 : core.term(),
+                halted ? 0 : core.leader(), commitIndex, ledger.height(),
                 reconfig == null ? options.consenterIds() : reconfig.consenters().ids());
         status = s;
     }
@@ -415,59 +438,52 @@ public final class Chain {
 
     private void submit(Submit s) {
         metrics.normalProposalReceived();
-        if (!accepting) {
-            s.reply().complete(notServing());
-            return;
-        }
-        if (reconfig.pausing()) {
-            s.reply().complete(BroadcastResult.unavailable(reconfig.pauseReason(), id));
-            return;
-        }
-        if (paused || inflight.size() >= options.maxInflightBlocks() || !waiting.isEmpty()) {
-            if (waiting.size() >= MAX_WAITING_SUBMITS) {
-                s.reply().complete(BroadcastResult.unavailable("too many transactions waiting to be ordered", leader));
-            } else {
-                waiting.add(s);
+        long token = nextToken++;
+        replies.put(token, s.reply());
+        syncConfigPause();
+        run(core.submit(token, s.tx()));
+    }
+
+    /** Carries out the core's actions, in order. */
+    private void run(List<ChainAction> actions) {
+        for (ChainAction a : actions) {
+            if (a instanceof ChainAction.Reply r) {
+                CompletableFuture<BroadcastResult> f = replies.remove(r.token());
+                if (f != null) {
+                    Answer x = r.answer();
+                    f.complete(new BroadcastResult(x.status(), x.block(), x.info(), x.leader()));
+                }
+            } else if (a instanceof ChainAction.Propose p) {
+                propose(p.number(), p.block());
+            } else if (a instanceof ChainAction.StartBatchTimer t) {
+                stopBatchTimer();
+                batchTimer = timers.schedule(() -> exec.execute(() -> run(core.batchTimeout())),
+                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.StopBatchTimer) {
+                stopBatchTimer();
             }
-            return;
         }
-        order(s);
+    }
+
+    private void stopBatchTimer() {
+        if (batchTimer != null) {
+            batchTimer.cancel(false);
+            batchTimer = null;
+        }
+    }
+
+    /** The core refuses intake while a config block is being applied (Reconfiguration's pause). */
+    private void syncConfigPause() {
+        String now = reconfig != null && reconfig.pausing() ? reconfig.pauseReason() : null;
+        if (!java.util.Objects.equals(now, configPause)) {
+            configPause = now;
+            run(core.configPause(now));
+        }
     }
 
     private BroadcastResult notServing() {
-        if (halted) {
-            return BroadcastResult.unavailable("node " + id + " was removed from the consenters of channel " + channel, 0);
-        }
-        if (role == StateRole.LEADER) {
-            return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
-        }
-        if (leader == 0) {
-            return BroadcastResult.unavailable("no Raft leader", 0);
-        }
-        return BroadcastResult.unavailable("not leader, leader is " + leader, leader);
-    }
-
-    private void order(Submit s) {
-        BlockCutter.Ordered r;
-        try {
-            r = cutter.ordered(s.tx());
-        } catch (TransactionRejectedException e) {
-            s.reply().complete(BroadcastResult.tooLarge(e.getMessage()));
-            return;
-        }
-        // A transaction that made the cutter cut the pending batch first belongs to the next batch.
-        List<List<Envelope>> batches = r.batches();
-        for (int i = 0; i < batches.size(); i++) {
-            List<Envelope> batch = batches.get(i);
-            boolean containsThis = !r.pending() && i == batches.size() - 1;
-            if (containsThis) {
-                pendingBatch.add(s.reply());
-            }
-            propose(batch);
-        }
-        if (r.pending()) {
-            pendingBatch.add(s.reply());
-        }
+        Answer x = core.notServing();
+        return new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
     }
 
     /** A committed conf change (already applied to the Raft node): the chain's side of it. */
@@ -482,7 +498,7 @@ public final class Chain {
         boolean replay = e.getIndex() <= appliedIndex;
         boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
         if (reconfig.confChangeApplied(cc, replay)) {
-            halt("This node is being removed from replica set");
+            halt(HaltCause.EVICTED, "This node is being removed from replica set");
         } else if (joins && !replay) {
             // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
             // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
@@ -497,62 +513,36 @@ public final class Chain {
      * Stops this channel's Raft node for good after a config update removed this node: no more ticks, campaigns or
      * messages; the ledger stays readable. Other channels of the node are not affected.
      */
-    private void halt(String why) {
+    private void halt(HaltCause cause, String why) {
         if (halted) {
             return;
         }
-        log.info(why);
+        if (cause == HaltCause.EVICTED && why != null) {
+            log.info(why);
+        }
+        haltCause = cause;
+        haltReason = cause == HaltCause.EVICTED
+                ? "node " + id + " was removed from the consenters of channel " + channel : why;
         halted = true;
-        accepting = false;
         schedules.forEach(s -> s.cancel(false));
-        updates.cancel();
+        if (updates != null) {
+            updates.cancel();
+        }
         metrics.isLeader(false);
-        failAll("node " + id + " was removed from the consenters of channel " + channel);
-        reconfig.halted();
-        loop.stop(true);
+        run(core.halt(haltReason));
+        if (reconfig != null) {
+            reconfig.halted();
+        }
+        if (loop != null) {
+            loop.stop(true);
+        }
         log.info("Raft node stopped");
         publishStatus();
         observer.stateChanged(channel, id, status);
     }
 
-    private void batchTimeout() {
-        if (!accepting) {
-            return;
-        }
-        List<Envelope> batch = cutter.timeout();
-        if (!batch.isEmpty()) {
-            propose(batch);
-        }
-    }
-
-    /** BatchTimeout on the shared scheduler, firing into the chain thread. */
-    private final class ChainBatchTimer implements BatchTimer {
-        @Override
-        public void start(java.time.Duration timeout) {
-            stop();
-            batchTimer = timers.schedule(() -> exec.execute(Chain.this::batchTimeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void stop() {
-            if (batchTimer != null) {
-                batchTimer.cancel(false);
-                batchTimer = null;
-            }
-        }
-    }
-
-    private void propose(List<Envelope> batch) {
-        if (factory == null) {
-            factory = new BlockFactory(ledger.lastBlock().getHeader());
-        }
-        Block block = factory.createNextBlock(batch);
-        List<CompletableFuture<BroadcastResult>> replies = new ArrayList<>(pendingBatch);
-        pendingBatch.clear();
-        inflight.add(new InflightBlock(block.getHeader().getNumber(), block.getHeader().getDataHash(), replies));
-        log.debug("Created block [" + block.getHeader().getNumber() + "], there are " + inflight.size() + " blocks in flight");
-        ByteString data = block.toByteString();
-        long number = block.getHeader().getNumber();
+    /** Proposes block {@code number} to Raft on its loop; a refusal comes back on the chain thread. */
+    private void propose(long number, ByteString data) {
         loop.submit(rn -> {
             try {
                 rn.propose(data);
@@ -564,23 +554,8 @@ public final class Chain {
 
     private void proposalFailed(long number, ProposalDroppedException e) {
         metrics.proposalFailed();
-        int discarded = 0;
-        for (Iterator<InflightBlock> it = inflight.iterator(); it.hasNext(); ) {
-            InflightBlock b = it.next();
-            if (b.number() >= number) {
-                b.replies().forEach(r -> r.complete(BroadcastResult.unavailable(e.getMessage(), e.leader())));
-                it.remove();
-                discarded++;
-            }
-        }
-        log.error("Failed to propose block [" + number + "] to raft and discard " + Math.max(0, discarded - 1)
-                + " blocks in queue: " + e.getMessage());
-        // The next block must follow the last block that is still in flight, which only the ledger will know
-        // once those apply: pause until then.
-        factory = null;
-        paused = !inflight.isEmpty();
+        run(core.proposalFailed(number, e.getMessage(), e.leader()));
         reconfig.orderingFailed("the config block was not ordered: " + e.getMessage(), e.leader());
-        drainWaiting();
     }
 
     private void apply(List<Entry> entries) {
@@ -601,39 +576,37 @@ public final class Chain {
             if (e.getIndex() <= appliedIndex) {
                 continue;
             }
-            if (!e.getData().isEmpty()) {
-                applyBlock(e);
-            }
+            Block written = e.getData().isEmpty() ? null : applyBlock(e);
             appliedIndex = e.getIndex();
-            if (justElected && e.getTerm() >= electedTerm) {
-                startServing();
-            }
+            run(core.entryApplied(e.getTerm(), written));
         }
         if (ledger.height() != heightBefore) {
             syncer.requestSync();
         }
         publishStatus();
-        drainWaiting();
+        syncConfigPause();
         updates.drive(loop);
+        syncConfigPause();
     }
 
-    private void applyBlock(Entry e) {
+    /** Writes the block of entry {@code e} to the ledger; returns it, or null when nothing was written. */
+    private Block applyBlock(Entry e) {
         Block block;
         try {
             block = Block.parseFrom(e.getData());
         } catch (InvalidProtocolBufferException ex) {
             log.error("Raft entry " + e.getIndex() + " does not hold a block: " + ex.getMessage());
-            return;
+            return null;
         }
         long number = block.getHeader().getNumber();
         long height = ledger.height();
         if (number < height) {
-            return; // already in the ledger (replayed from the WAL after a restart)
+            return null; // already in the ledger (replayed from the WAL after a restart)
         }
         if (number > height) {
             log.error("Got block [" + number + "] at Raft index " + e.getIndex() + " but the ledger height is "
                     + height + "; waiting for catch-up");
-            return;
+            return null;
         }
         log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
         if (Blocks.isConfigBlock(block)) {
@@ -643,7 +616,6 @@ public final class Chain {
         ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
-        resolveInflight(block);
         bytesSinceSnapshot += e.getData().size();
         if (bytesSinceSnapshot >= options.snapshotIntervalSize()) {
             log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
@@ -652,6 +624,7 @@ public final class Chain {
                     + loop.confState().getVotersList());
             snapshot(e.getIndex(), e.getData(), number);
         }
+        return block;
     }
 
     /** A local snapshot at Raft index {@code index} holding block {@code number}, once the ledger has it durably. */
@@ -663,94 +636,27 @@ public final class Chain {
         metrics.snapshotBlockNumber(number);
     }
 
-    /**
-     * Answers the broadcasts of this leader's blocks that a quorum has committed, without waiting for this node's
-     * own fsync and ledger write (the block slot is freed when it is applied, as Fabric's MaxInflightBlocks counts).
-     */
-    private void acknowledgeCommitted(List<Entry> entries) {
-        if (inflight.isEmpty()) {
-            return;
-        }
-        for (Entry e : entries) {
-            if (e.getType() != EntryType.EntryNormal || e.getData().isEmpty()) {
-                continue;
-            }
-            Optional<BlockHeader> header = Blocks.header(e.getData());
-            if (header.isEmpty()) {
-                continue;
-            }
-            long number = header.get().getNumber();
-            for (InflightBlock b : inflight) {
-                if (b.number() == number && b.dataHash().equals(header.get().getDataHash())) {
-                    b.replies().forEach(r -> r.complete(BroadcastResult.success(number)));
-                }
-            }
-        }
-    }
-
-    private void resolveInflight(Block applied) {
-        long number = applied.getHeader().getNumber();
-        while (!inflight.isEmpty() && inflight.peekFirst().number() <= number) {
-            InflightBlock b = inflight.pollFirst();
-            if (b.number() == number && b.dataHash().equals(applied.getHeader().getDataHash())) {
-                b.replies().forEach(r -> r.complete(BroadcastResult.success(number)));
-            } else {
-                b.replies().forEach(r -> r.complete(BroadcastResult.unavailable(
-                        "block [" + b.number() + "] was discarded after a leadership change; resubmit", leader)));
-            }
-        }
-        if (inflight.isEmpty() && paused) {
-            paused = false;
-            factory = null;
-        }
-    }
-
-    private void drainWaiting() {
-        while (accepting && !paused && !reconfig.pausing() && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
-            order(waiting.pollFirst());
-        }
-        if (!accepting && !waiting.isEmpty() && role != StateRole.LEADER) {
-            BroadcastResult r = notServing();
-            waiting.forEach(s -> s.reply().complete(r));
-            waiting.clear();
-        }
-    }
-
-    private void startServing() {
-        justElected = false;
-        paused = false;
-        Block last = ledger.lastBlock();
-        log.info("Start accepting requests as Raft leader at block [" + last.getHeader().getNumber() + "]");
-        factory = new BlockFactory(last.getHeader());
-        accepting = true;
-    }
-
     private void stateChanged(StateRole newRole, long newLeader, long newTerm) {
-        if (newLeader != leader) {
-            log.info("Raft leader changed: " + leader + " -> " + newLeader);
+        long leader = core.leader();
+        boolean leaderMoved = newLeader != leader;
+        boolean losing = leaderMoved && leader == id
+                || core.role() == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id;
+        run(core.roleChanged(newRole, newLeader, newTerm));
+        if (leaderMoved) {
             metrics.leaderChanged();
             if (newLeader == id) {
-                becomeLeader(newTerm);
-            }
-            if (leader == id) {
-                becomeFollower();
+                metrics.isLeader(true);
             }
         }
-        if (role == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id) {
-            becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
+        if (losing) {
+            metrics.isLeader(false);
+            reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
+                    + "committed by the next leader: check the channel's consenters", 0);
         }
         trackElection(newRole, newTerm);
-        if (newRole == StateRole.PRE_CANDIDATE && !reconfig.consenters().contains(id)) {
-            // A config block removed this node and no leader has talked to it for an election timeout: the
-            // others applied the conf change without us hearing of its commit (Fabric's eviction detection).
-            role = newRole;
-            halt("Detected eviction of ourselves from the configuration");
-            return;
-        }
-        boolean leaderMoved = newLeader != leader;
-        role = newRole;
-        leader = newLeader;
-        term = newTerm;
+        // Fabric does not halt on pre-candidacy when its local last config block no longer lists it: it is still a
+        // voter until it applies its own removal, and its vote may be what elects the leader that commits it. A
+        // node that missed its removal learns of it through eviction suspicion.
         publishStatus();
         if (leaderMoved) {
             CountDownLatch old = leaderChange;
@@ -758,31 +664,6 @@ public final class Chain {
             old.countDown();
         }
         observer.stateChanged(channel, id, status);
-    }
-
-    private void becomeLeader(long newTerm) {
-        metrics.isLeader(true);
-        justElected = true;
-        electedTerm = newTerm;
-        accepting = false;
-        factory = null;
-    }
-
-    private void becomeFollower() {
-        metrics.isLeader(false);
-        reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
-                + "committed by the next leader: check the channel's consenters", 0);
-        accepting = false;
-        justElected = false;
-        cutter.discardPending();
-        BroadcastResult lost = BroadcastResult.unavailable("leadership lost before the transaction was cut into a block", 0);
-        pendingBatch.forEach(r -> r.complete(lost));
-        pendingBatch.clear();
-        waiting.forEach(s -> s.reply().complete(lost));
-        waiting.clear();
-        factory = null;
-        // Blocks already proposed stay in `inflight`: they may still commit under the next leader, and are
-        // resolved (or reported discarded) when blocks with their numbers are applied.
     }
 
     private void trackElection(StateRole newRole, long newTerm) {
@@ -795,6 +676,64 @@ public final class Chain {
     private void snapshotInstalled(Snapshot snap) {
         pendingCatchUp = snap;
         catchUp();
+    }
+
+    /** Fabric's eviction suspicion: leaderless for EvictionSuspicion → pull the last config block → halt if removed. */
+    private void suspectEviction() {
+        if (halted || stopping) {
+            return;
+        }
+        long leaderless = suspector.check(System.nanoTime(), core.leader() == 0);
+        if (leaderless < 0) {
+            return;
+        }
+        log.info("Suspecting our own eviction from the channel for "
+                + io.raftlens.config.value.GoDuration.format(java.time.Duration.ofNanos(leaderless)));
+        List<Block> pulled = new ArrayList<>();
+        boolean refusedByAll = false;
+        for (long n = ledger.height(); ; n++) {
+            BlockSource.Pulled p = peers.pull(channel, n);
+            if (p.block() == null) {
+                refusedByAll = pulled.isEmpty() && p.refusedByAll();
+                break;
+            }
+            pulled.add(p.block());
+        }
+        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledger::block, ledger.lastBlock());
+        switch (o.verdict()) {
+            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
+                    + "] is not available from the other consenters");
+            case MEMBER -> {
+                log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
+                        + "block with sequence " + o.configBlock());
+            }
+            case EVICTED -> {
+                if (o.configBlock() >= 0) {
+                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
+                } else {
+                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
+                            + "this node the channel's blocks (not a consenter of the channel)");
+                }
+                log.info("Waiting for chain to halt");
+                halt(HaltCause.EVICTED, null);
+                if (o.toWrite().isEmpty()) {
+                    return;
+                }
+                log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
+                for (Block b : o.toWrite()) {
+                    if (b.getHeader().getNumber() == ledger.height()) {
+                        log.info("Pulling block [" + b.getHeader().getNumber() + "]");
+                        ledger.appendPulled(b);
+                        observer.blockCommitted(channel, id, b.getHeader().getNumber(), b.getData().getDataCount());
+                    }
+                }
+                log.info("Pulled all blocks up to eviction block.");
+                publishStatus();
+                observer.stateChanged(channel, id, status);
+            }
+        }
     }
 
     /** Pulls the blocks up to the snapshot's block from other consenters; true when done. */
@@ -820,6 +759,7 @@ public final class Chain {
                 observer.blockCommitted(channel, id, n, b.get().getData().getDataCount());
             }
             log.info("Finished syncing with cluster up to and including block [" + target + "]");
+            run(core.ledgerCaughtUp(ledger.lastBlock().getHeader()));
         }
         appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
         reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
@@ -841,21 +781,11 @@ public final class Chain {
         }
     }
 
-    private void failAll(String reason) {
-        BroadcastResult r = BroadcastResult.unavailable(reason, 0);
-        pendingBatch.forEach(f -> f.complete(r));
-        waiting.forEach(s -> s.reply().complete(r));
-        inflight.forEach(b -> b.replies().forEach(f -> f.complete(r)));
-        pendingBatch.clear();
-        waiting.clear();
-        inflight.clear();
-    }
-
     /** The chain as its {@link ConsenterUpdates} sees it. */
     private final class UpdateHost implements ConsenterUpdates.Host {
         @Override
         public ConsenterUpdateResult refusal() {
-            if (halted || !accepting) {
+            if (halted || core.serving() != ChainCore.Serving.SERVING) {
                 BroadcastResult r = notServing();
                 return ConsenterUpdateResult.unavailable(r.info(), r.leader());
             }
@@ -864,16 +794,12 @@ public final class Chain {
 
         @Override
         public boolean leading() {
-            return !halted && role == StateRole.LEADER && !justElected;
+            return !halted && core.serving() == ChainCore.Serving.SERVING;
         }
 
         @Override
         public void cutAndPropose(Envelope configTx) {
-            List<Envelope> batch = cutter.cut();
-            if (!batch.isEmpty()) {
-                propose(batch);
-            }
-            propose(List.of(configTx)); // a config transaction is alone in its block
+            run(core.orderConfig(configTx));
         }
 
         @Override
@@ -907,7 +833,7 @@ public final class Chain {
 
         @Override
         public void quorumCommitted(List<Entry> entries) {
-            exec.execute(() -> acknowledgeCommitted(entries));
+            exec.execute(() -> run(core.quorumCommitted(entries)));
         }
 
         @Override

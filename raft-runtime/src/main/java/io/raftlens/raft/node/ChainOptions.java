@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * Everything one channel's chain needs from the channel configuration, already resolved (defaults applied,
  * TickIntervalOverride applied): the consenter ids in consenter order (Raft ids 1..n as Fabric's genesis assigns
- * them), the etcdraft Options and the BatchSize/BatchTimeout.
+ * them), the etcdraft Options and the BatchSize/BatchTimeout; plus how Readys are handled ({@link ReadyOrder})
+ * and orderer.yaml's {@code Consensus.EvictionSuspicion} (Fabric's default 10m).
  */
 public record ChainOptions(String channel, List<Long> consenterIds, Duration tickInterval, int electionTick,
                            int heartbeatTick, int maxInflightBlocks, long snapshotIntervalSize,
                            int maxMessageCount, long absoluteMaxBytes, long preferredMaxBytes,
-                           Duration batchTimeout) {
+                           Duration batchTimeout, ReadyOrder readyOrder, Duration evictionSuspicion) {
+
+    /** Fabric's {@code DefaultEvictionSuspicion}. */
+    public static final Duration DEFAULT_EVICTION_SUSPICION = Duration.ofMinutes(10);
 
     public ChainOptions {
         consenterIds = List.copyOf(consenterIds);
@@ -21,6 +25,21 @@ public record ChainOptions(String channel, List<Long> consenterIds, Duration tic
         if (electionTick <= heartbeatTick) {
             throw new IllegalArgumentException("election tick must be greater than heartbeat tick");
         }
+        if (readyOrder == null) {
+            readyOrder = ReadyOrder.FABRIC;
+        }
+        if (evictionSuspicion == null || evictionSuspicion.isZero() || evictionSuspicion.isNegative()) {
+            evictionSuspicion = DEFAULT_EVICTION_SUSPICION;
+        }
+    }
+
+    /** The channel's settings with the Ready order of this JVM ({@link ReadyOrder#fromSystemProperty}) and Fabric's EvictionSuspicion. */
+    public ChainOptions(String channel, List<Long> consenterIds, Duration tickInterval, int electionTick,
+                        int heartbeatTick, int maxInflightBlocks, long snapshotIntervalSize,
+                        int maxMessageCount, long absoluteMaxBytes, long preferredMaxBytes, Duration batchTimeout) {
+        this(channel, consenterIds, tickInterval, electionTick, heartbeatTick, maxInflightBlocks, snapshotIntervalSize,
+                maxMessageCount, absoluteMaxBytes, preferredMaxBytes, batchTimeout, ReadyOrder.fromSystemProperty(),
+                DEFAULT_EVICTION_SUSPICION);
     }
 
     /** The election timeout, TickInterval × ElectionTick. */
@@ -30,6 +49,19 @@ public record ChainOptions(String channel, List<Long> consenterIds, Duration tic
 
     public ChainOptions withChannel(String name) {
         return new ChainOptions(name, consenterIds, tickInterval, electionTick, heartbeatTick, maxInflightBlocks,
-                snapshotIntervalSize, maxMessageCount, absoluteMaxBytes, preferredMaxBytes, batchTimeout);
+                snapshotIntervalSize, maxMessageCount, absoluteMaxBytes, preferredMaxBytes, batchTimeout, readyOrder,
+                evictionSuspicion);
+    }
+
+    public ChainOptions withReadyOrder(ReadyOrder order) {
+        return new ChainOptions(channel, consenterIds, tickInterval, electionTick, heartbeatTick, maxInflightBlocks,
+                snapshotIntervalSize, maxMessageCount, absoluteMaxBytes, preferredMaxBytes, batchTimeout, order,
+                evictionSuspicion);
+    }
+
+    public ChainOptions withEvictionSuspicion(Duration suspicion) {
+        return new ChainOptions(channel, consenterIds, tickInterval, electionTick, heartbeatTick, maxInflightBlocks,
+                snapshotIntervalSize, maxMessageCount, absoluteMaxBytes, preferredMaxBytes, batchTimeout, readyOrder,
+                suspicion);
     }
 }

@@ -31,7 +31,10 @@ import java.util.function.Consumer;
 /**
  * The Raft loop of one group on one node: a single thread owns the {@link RawNode} and its {@link MemoryStorage}.
  *
- * <p>Ready ordering. Readys are pipelined (etcd's asynchronous storage writes): the loop takes the next Ready
+ * <p>Ready ordering ({@link ReadyOrder}). By default Fabric's ({@code node.go}): one Ready at a time, persisted
+ * (WAL + fsync), its committed entries applied, Advance, and only then every message sent, so nothing leaves the
+ * node before its own write. With {@link ReadyOrder#PIPELINED}, Readys are pipelined (etcd's asynchronous
+ * storage writes): the loop takes the next Ready
  * while earlier ones are still being written, up to {@value #MAX_READIES_IN_FLIGHT}, so a slow fsync on the
  * leader does not hold back the appends of blocks proposed meanwhile. Messages that do not vouch for local
  * durability (the leader's appends and heartbeats, vote requests) are sent at once; its hard state, entries and
@@ -46,6 +49,11 @@ import java.util.function.Consumer;
  * node goroutine does while the application holds a Ready), so CheckQuorum still steps a leader down during an
  * fsync stall (etcd#13527); the loop polls the role on every tick during that time, so the chain stops serving
  * requests without waiting for the stalled fsync. Ticks come from a scheduler that only enqueues.
+ *
+ * <p>Driver invariant (pipelined): a Ready's durability-bound messages are released, its entries put into the
+ * MemoryStorage and the Ready advanced only once it and every Ready taken before it are durable, in the order
+ * taken. The core's term guard (an append acknowledged under an older term does not stabilize entries) keeps the
+ * log right even if a driver broke this order; the invariant also keeps acknowledgements truthful.
  */
 final class RaftLoop {
 
@@ -108,12 +116,18 @@ final class RaftLoop {
     private boolean campaigning;
     private final java.util.Map<Long, Long> lastHeardTick = new java.util.HashMap<>();
     private final int electionTick;
+    private final boolean pipelined;
+    /** Readys this loop may have taken and not yet advanced: 1 in Fabric's order. */
+    private final int maxInFlight;
     private long ticks;
     private int lastActive = -1;
 
     RaftLoop(String channel, long id, RawNode node, MemoryStorage storage, ConfState confState,
-             RaftDisk disk, MessageSender sender, Listener listener, RaftLogger log, int electionTick) {
+             RaftDisk disk, MessageSender sender, Listener listener, RaftLogger log, int electionTick,
+             ReadyOrder order) {
         this.electionTick = electionTick;
+        this.pipelined = order == ReadyOrder.PIPELINED;
+        this.maxInFlight = pipelined ? MAX_READIES_IN_FLIGHT : 1;
         this.channel = channel;
         this.id = id;
         this.node = node;
@@ -348,7 +362,7 @@ final class RaftLoop {
     }
 
     private void maybeReady() {
-        if (inFlight.size() >= MAX_READIES_IN_FLIGHT || !node.hasReady()) {
+        if (inFlight.size() >= maxInFlight || !node.hasReady()) {
             return;
         }
         if (!inFlight.isEmpty() && inFlight.peekLast().ready.snapshot() != null) {
@@ -365,7 +379,9 @@ final class RaftLoop {
         // Only responses that vouch for this node's own log or vote (append acks, votes) wait for the fsync;
         // the leader's appends and heartbeats go out now, so replication overlaps the leader's own fsync (Raft
         // thesis §10.2.1; the leader counts itself only once durable) and a slow disk does not delay heartbeats.
-        send(rd.messages(), false);
+        if (pipelined) {
+            send(rd.messages(), false);
+        }
         if (!rd.committedEntries().isEmpty()) {
             listener.quorumCommitted(rd.committedEntries());
         }
@@ -414,7 +430,9 @@ final class RaftLoop {
         if (!rd.entries().isEmpty()) {
             storage.append(rd.entries());
         }
-        send(rd.messages(), true);
+        if (pipelined) {
+            send(rd.messages(), true);
+        }
         for (Entry e : rd.committedEntries()) {
             if (e.getType() == EntryType.EntryConfChange) {
                 applyConfChange(e);
@@ -427,21 +445,31 @@ final class RaftLoop {
             listener.committed(rd.committedEntries());
         }
         node.advance(rd);
+        if (!pipelined) {
+            // Fabric's node.go: Store, apply, Advance, then send(rd.Messages).
+            for (Message m : rd.messages()) {
+                sendOne(m);
+            }
+        }
     }
 
     /** Sends the messages that must wait for durability ({@code durable}) or those that need not. */
     private void send(List<Message> messages, boolean durable) {
         for (Message m : messages) {
-            if (needsDurability(m) != durable) {
-                continue;
+            if (needsDurability(m) == durable) {
+                sendOne(m);
             }
-            boolean sent = sender.send(channel, m);
-            if (m.getType() == MessageType.MsgSnap) {
-                node.reportSnapshot(m.getTo(), !sent);
-            }
-            if (!sent && m.getType() == MessageType.MsgApp) {
-                node.reportUnreachable(m.getTo());
-            }
+        }
+    }
+
+    /** Fabric's node.send: ReportUnreachable for any message that could not be sent, ReportSnapshot for every MsgSnap. */
+    private void sendOne(Message m) {
+        boolean sent = sender.send(channel, m);
+        if (!sent) {
+            node.reportUnreachable(m.getTo());
+        }
+        if (m.getType() == MessageType.MsgSnap) {
+            node.reportSnapshot(m.getTo(), !sent);
         }
     }
 

@@ -52,11 +52,18 @@ public final class TransportBlockSource implements BlockSource {
 
     @Override
     public Optional<Block> block(String channel, long number) {
+        return Optional.ofNullable(pull(channel, number).block());
+    }
+
+    @Override
+    public Pulled pull(String channel, long number) {
         Transport t = transport.get();
         List<Long> ids = consenters.getOrDefault(channel, List.of());
         if (t == null) {
-            return Optional.empty();
+            return new Pulled(null, false);
         }
+        int asked = 0;
+        int refused = 0;
         List<Long> order = new ArrayList<>(ids);
         Long preferred = lastServer.get(channel);
         if (preferred != null && order.remove(preferred)) {
@@ -66,22 +73,28 @@ public final class TransportBlockSource implements BlockSource {
             if (peer == self) {
                 continue;
             }
-            Optional<Block> b = ask(t, channel, peer, number);
+            asked++;
+            boolean[] refusal = new boolean[1];
+            Optional<Block> b = ask(t, channel, peer, number, refusal);
             if (b.isPresent()) {
                 lastServer.put(channel, peer);
-                return b;
+                return new Pulled(b.get(), false);
+            }
+            if (refusal[0]) {
+                refused++;
             }
         }
-        return Optional.empty();
+        return new Pulled(null, asked > 0 && refused == asked);
     }
 
-    private Optional<Block> ask(Transport t, String channel, long peer, long number) {
+    private Optional<Block> ask(Transport t, String channel, long peer, long number, boolean[] refusal) {
         Optional<byte[]> bytes;
         try {
             // the transport enforces the timeout; the margin only guards against a lost completion
             bytes = t.requestBlock(channel, peer, number, timeout).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             log.debug("[channel: {}] {}", channel, e.getCause().getMessage());
+            refusal[0] = e.getCause() instanceof io.raftlens.raft.transport.BlockRequestException bre && bre.refused();
             return Optional.empty();
         } catch (TimeoutException e) {
             return Optional.empty();

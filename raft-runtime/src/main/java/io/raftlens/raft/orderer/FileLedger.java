@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -89,12 +90,22 @@ public final class FileLedger implements AutoCloseable {
             Fsync.directory(dir.toAbsolutePath().getParent()); // the new channel folder itself
         } else {
             for (int f : existing) {
-                files.add(FileChannel.open(dir.resolve(BlockFiles.name(f)), StandardOpenOption.READ,
-                        StandardOpenOption.WRITE));
+                Path path = dir.resolve(BlockFiles.name(f));
+                BlockFiles.checkRegular(path);
+                files.add(FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
             }
         }
-        index = FileChannel.open(dir.resolve(BlockFiles.INDEX), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Path indexFile = dir.resolve(BlockFiles.INDEX);
+        if (Files.isSymbolicLink(indexFile)) {
+            // the index is a cache RaftLens writes: a link there would have it overwrite the link's target
+            LOG.warn("ledger {}: the index is a symbolic link; removing the link (not its target) and rebuilding the index", dir);
+            Files.delete(indexFile);
+        } else if (Files.exists(indexFile, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(indexFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new LedgerException("ledger index " + indexFile + " is not a regular file (a folder, FIFO or device); "
+                    + "remove it (it is rebuilt from the block files)");
+        }
+        index = FileChannel.open(indexFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         loadIndex();
         int fromFile = 0;
         long fromOffset = 0;

@@ -43,8 +43,10 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
  * the etcdraft ConfigMetadata: consenters and options), Capabilities V2_0 and the Readers/Writers/Admins/
  * BlockValidation policies. It has no organisation groups (no MSPs): RaftLens's nodes do not check signatures.
  *
- * <p>The block is deterministic — no timestamp, a nonce derived from the channel name — so every node that
- * builds it from the same configuration gets the same bytes and the same block hash.
+ * <p>{@link #create(String, BatchSize, Duration, ConfigMetadata)} builds a partial config (tests, benchmarks); the
+ * channel configuration configtxgen builds comes from {@code configtxgen.ChannelConfigEncoder} and is wrapped
+ * by {@link #create(String, ConfigGroup, Stamp)}. With {@link Stamp#deterministic} every node that builds block 0
+ * from the same configuration gets the same bytes and the same block hash.
  */
 public final class GenesisBlock {
     public static final String CONSENSUS_TYPE = "etcdraft";
@@ -84,15 +86,43 @@ public final class GenesisBlock {
                 .setModPolicy("Admins")
                 .build();
 
-        byte[] nonce = java.util.Arrays.copyOf(Blocks.sha256()
-                .digest(("raftlens genesis " + channelId).getBytes(StandardCharsets.UTF_8)), 24);
-        SignatureHeader sigHeader = SignatureHeader.newBuilder().setNonce(ByteString.copyFrom(nonce)).build();
+        return create(channelId, channel, Stamp.deterministic(channelId));
+    }
+
+    /**
+     * The nonce and time of a genesis block's headers. configtxgen takes 24 random bytes and the current second;
+     * a launched network takes a nonce derived from the channel name and no time, so that every node — also in
+     * separate processes — builds the same block 0 from the same configuration.
+     */
+    public record Stamp(byte[] nonce, long epochSecond) {
+        public static Stamp now() {
+            byte[] nonce = new byte[24];
+            new java.security.SecureRandom().nextBytes(nonce);
+            return new Stamp(nonce, java.time.Instant.now().getEpochSecond());
+        }
+
+        public static Stamp deterministic(String channelId) {
+            return new Stamp(java.util.Arrays.copyOf(Blocks.sha256()
+                    .digest(("raftlens genesis " + channelId).getBytes(StandardCharsets.UTF_8)), 24), 0);
+        }
+    }
+
+    /**
+     * Fabric's {@code genesis.NewFactoryImpl(channelGroup).Block(channelID)}: one CONFIG envelope (header version 1,
+     * epoch 0, tx id = hex(SHA-256(nonce)) as there is no creator, no signature), data hash, and LAST_CONFIG and
+     * SIGNATURES metadata pointing at block 0.
+     */
+    public static Block create(String channelId, ConfigGroup channel, Stamp stamp) {
+        SignatureHeader sigHeader = SignatureHeader.newBuilder().setNonce(ByteString.copyFrom(stamp.nonce())).build();
         // Fabric's ComputeTxID: hex(SHA-256(nonce || creator))
-        String txId = HexFormat.of().formatHex(Blocks.sha256().digest(nonce));
-        ChannelHeader chHeader = ChannelHeader.newBuilder().setType(HeaderType.CONFIG_VALUE).setVersion(1)
-                .setChannelId(channelId).setTxId(txId).setEpoch(0).build();
+        String txId = HexFormat.of().formatHex(Blocks.sha256().digest(stamp.nonce()));
+        ChannelHeader.Builder chHeader = ChannelHeader.newBuilder().setType(HeaderType.CONFIG_VALUE).setVersion(1)
+                .setChannelId(channelId).setTxId(txId).setEpoch(0);
+        if (stamp.epochSecond() != 0) {
+            chHeader.setTimestamp(com.google.protobuf.Timestamp.newBuilder().setSeconds(stamp.epochSecond()));
+        }
         Payload payload = Payload.newBuilder()
-                .setHeader(Header.newBuilder().setChannelHeader(chHeader.toByteString())
+                .setHeader(Header.newBuilder().setChannelHeader(chHeader.build().toByteString())
                         .setSignatureHeader(sigHeader.toByteString()))
                 .setData(ConfigEnvelope.newBuilder().setConfig(Config.newBuilder().setChannelGroup(channel))
                         .build().toByteString())

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Go's {@code time.Duration} text form, as Fabric stores BatchTimeout ("2s", "500ms", "1m30s"). */
-final class GoDuration {
+public final class GoDuration {
     private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|ms|s|m|h)");
 
     private GoDuration() {
     }
 
     /** Go's Duration.String(). */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long nanos = d.toNanos();
         if (nanos == 0) {
             return "0s";
@@ -48,7 +48,7 @@ final class GoDuration {
     }
 
     /** Go's time.ParseDuration for the units Fabric configurations use. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.trim();
         if (s.equals("0")) {
             return Duration.ZERO;

@@ -52,7 +52,12 @@ public final class LedgerDumper {
         long[] count = {0};
         BlockFiles.ScanEnd end = BlockFiles.scan(ledgerDir, 0, 0, BlockFiles.list(ledgerDir).size(), false, found -> {
             try {
-                out.append(line(Block.parseFrom(found.block()))).append('\n');
+                Block block = Block.parseFrom(found.block());
+                if (block.getHeader().getNumber() != count[0]) {
+                    throw new LedgerException("ledger " + ledgerDir.resolve(BlockFiles.name(found.file())) + " is corrupt at offset "
+                            + found.offset() + ": holds block " + block.getHeader().getNumber() + " where block " + count[0] + " belongs");
+                }
+                out.append(line(block)).append('\n');
             } catch (InvalidProtocolBufferException e) {
                 throw new LedgerException("ledger " + ledgerDir.resolve(BlockFiles.name(found.file()))
                         + " is corrupt at offset " + found.offset() + ": not a block (" + e.getMessage() + ")");

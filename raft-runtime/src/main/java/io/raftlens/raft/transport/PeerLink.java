@@ -160,7 +160,7 @@ final class PeerLink {
         if (!response.getError().isEmpty()) {
             f.completeExceptionally(new BlockRequestException("consenter " + endpoint.address() + " (id "
                     + endpoint.id() + ") refused the request for block [" + response.getNumber() + "] of channel "
-                    + channelName + ": " + response.getError()));
+                    + channelName + ": " + response.getError(), true));
         } else {
             f.complete(response.getBlock().isEmpty() ? Optional.empty() : Optional.of(response.getBlock().toByteArray()));
         }

@@ -87,13 +87,14 @@ public final class Pem {
 
     private static String readText(Path file, String what) {
         try {
-            return Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new TlsConfigException("TLS " + what + " " + file + " does not exist;"
-                    + " fix the path in the configuration or generate the crypto material");
-        } catch (IOException e) {
-            throw new TlsConfigException("cannot read TLS " + what + " " + file + ": " + e.getMessage()
-                    + "; check the file's permissions", e);
+            return io.raftlens.config.files.SafeFiles.readLatin1(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT);
+        } catch (io.raftlens.config.files.UnreadableFileException e) {
+            if (e.missing()) {
+                throw new TlsConfigException("TLS " + what + " " + file + " does not exist;"
+                        + " fix the path in the configuration or generate the crypto material");
+            }
+            throw new TlsConfigException("cannot read TLS " + what + " " + file + ": it " + e.reason()
+                    + "; point the configuration at the PEM file", e);
         }
     }
 }

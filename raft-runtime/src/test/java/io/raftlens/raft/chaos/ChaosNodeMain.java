@@ -49,7 +49,7 @@ public final class ChaosNodeMain {
             t.setDaemon(true);
             return t;
         });
-        DataDirectory dir = DataDirectory.prepare(root, plan, false);
+        DataDirectory dir = DataDirectory.prepareForNode(root, plan);
         var ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         NodeSpec spec = LocalNetwork.specFor(plan, dir, plan.consenter(id), ids, GenesisBlocks.of(plan));
         // As raftlens node: blocks missed behind a snapshot are pulled from the other consenters over the cluster

@@ -44,7 +44,7 @@ final class ProcessCluster implements ChaosCluster {
         this.plan = ChaosPlans.plan(root, ports, snapshotBytes);
         Files.createDirectories(logs);
         // the marker and development CA are made once, before five processes race to read them
-        DataDirectory dir = DataDirectory.prepare(root, plan, false);
+        DataDirectory dir = DataDirectory.prepareForNode(root, plan);
         NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         startAll();
     }

@@ -77,6 +77,33 @@ class ControlServerTest {
         }
     }
 
+    /** The shape (keys in order, value kinds) of GET /v1/network, pinned for the VS Code extension and the docs. */
+    @Test
+    void networkDocumentKeepsItsExactShape() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/v1/network"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String node = "{\"id\":n,\"name\":s,\"address\":s,\"opsAddress\":s,\"running\":b,\"channels\":{\"mychannel\":"
+                + "{\"role\":s,\"term\":n,\"leader\":n,\"commitIndex\":n,\"height\":n,\"consenter\":b}}}";
+        assertEquals("{\"channels\":[s],\"consenters\":{\"mychannel\":[n,n,n]},\"nodes\":[" + node + "," + node + "," + node
+                + "]}", shape(json.readTree(r.body())));
+        assertEquals(r.body(), json.writeValueAsString(json.readTree(r.body())), "compact JSON, no pretty printing");
+    }
+
+    /** The JSON with every value replaced by its kind: s(tring), n(umber), b(oolean). */
+    static String shape(JsonNode n) {
+        if (n.isObject()) {
+            List<String> fields = new java.util.ArrayList<>();
+            n.fields().forEachRemaining(e -> fields.add("\"" + e.getKey() + "\":" + shape(e.getValue())));
+            return "{" + String.join(",", fields) + "}";
+        }
+        if (n.isArray()) {
+            List<String> items = new java.util.ArrayList<>();
+            n.forEach(i -> items.add(shape(i)));
+            return "[" + String.join(",", items) + "]";
+        }
+        return n.isTextual() ? "s" : n.isNumber() ? "n" : n.isBoolean() ? "b" : n.toString();
+    }
+
     @Test
     void broadcastAnswersOnceTheBlockIsCommitted() throws Exception {
         HttpResponse<String> r = post("/v1/channels/mychannel/broadcast", "hello");

@@ -3,6 +3,8 @@ package io.raftlens.raft.network;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.ChainStatus;
 import io.raftlens.raft.node.OrderingNode;
+import io.raftlens.raft.orderer.ConfigBlocks;
+import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,14 @@ class LocalNetworkTest {
                 Set<Long> l = leaders(net, "mychannel");
                 return l.size() == 1 && !l.contains(0L);
             });
+            // Fabric's message processor refuses these before the chain (before issue 14 the CONFIG one was
+            // answered SUCCESS and halted every node with "chain failure: malformed config block").
+            Block genesis = net.nodes().get(0).block("mychannel", 0).orElseThrow();
+            byte[] config = ConfigBlocks.configEnvelope(genesis, ConfigBlocks.read(genesis).etcdRaft(),
+                    java.time.Instant.EPOCH).getPayload().toByteArray();
+            BroadcastResult refused = TestNetworks.broadcastUntilServed(net, "mychannel", config, Duration.ofSeconds(20));
+            assertEquals("BAD_REQUEST", refused.status(), refused.toString());
+            assertEquals("message is of type that cannot be processed directly", refused.info());
             BroadcastResult r = TestNetworks.broadcastUntilServed(net, "mychannel",
                     "tx-1".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
             assertTrue(r.isSuccess(), r.toString());

@@ -1,16 +1,15 @@
 package io.raftlens.raft.network;
 
 import io.raftlens.config.model.configtx.Configtx;
-import io.raftlens.config.model.configtx.ConfigtxLoader;
 import io.raftlens.config.model.orderer.OrdererYaml;
+import io.raftlens.config.validator.LoadedConfigtx;
 import io.raftlens.raft.node.ChainOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +23,7 @@ class NetworkPlanLoaderTest {
     Path dir;
 
     static Configtx model(Path file) throws Exception {
-        return ConfigtxLoader.load(file).model().orElseThrow();
+        return LoadedConfigtx.read(file).model().orElseThrow();
     }
 
     @Test
@@ -82,11 +81,11 @@ class NetworkPlanLoaderTest {
         NetworkPlan a = TestNetworks.plan(dir, 3, List.of("mychannel"));
         NetworkPlan b = TestNetworks.plan(dir, 5, List.of("mychannel"));
         Path data = dir.resolve("data");
-        DataDirectory.prepare(data, a, false);
+        DataDirectory.prepare(data, a, false).close();
         Files.writeString(data.resolve("leftover"), "x");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataDirectory.prepare(data, b, false));
         assertTrue(e.getMessage().contains("belongs to another network"), e.getMessage());
-        DataDirectory.prepare(data, b, true);
+        DataDirectory.prepare(data, b, true).close();
         assertTrue(Files.notExists(data.resolve("leftover")));
     }
 }

@@ -1,8 +1,8 @@
 package io.raftlens.config.model.configtx;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.model.BoundModel;
 import io.raftlens.config.model.Views;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.value.Bound;
 import io.raftlens.config.value.Bound.BoundStruct;
 import io.raftlens.config.value.ValueIssue;

@@ -1,55 +1,40 @@
 package io.raftlens.config.model.configtx;
 
-import io.raftlens.config.validate.ConfigValidator;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.FileKind;
-import io.raftlens.config.validate.Modeline;
-import io.raftlens.config.validate.SourceFile;
-import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.SourceFile;
 import io.raftlens.config.value.Binder;
 import io.raftlens.config.value.Bound;
 import io.raftlens.config.yaml.ParsedYaml;
 import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import io.raftlens.config.yaml.YamlMapping;
-import io.raftlens.config.yaml.YamlParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Reads configtx.yaml files into {@link Configtx} models. */
+/**
+ * Builds {@link Configtx} models from parsed configtx.yaml files. Reading and validating a file for use
+ * is {@code LoadedConfigtx.read} in the validator package, one layer up.
+ */
 public final class ConfigtxLoader {
 
     private ConfigtxLoader() {
     }
 
-    /** Reads, validates (Fabric 3 rules) and models a configtx.yaml. */
-    public static LoadedConfigtx load(Path file) throws IOException {
-        return load(file, ValidationSettings.defaults());
-    }
-
-    public static LoadedConfigtx load(Path file, ValidationSettings settings) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        ValidationResult result = new ConfigValidator(settings).validate(file, text, FileKind.CONFIGTX);
-        ParsedYaml yaml = YamlParser.parse(text);
-        FabricVersion version = Modeline.find(text).flatMap(Modeline::fabricVersion).orElse(settings.fabricVersion());
-        Optional<Configtx> model = yaml.hasSyntaxErrors() ? Optional.empty() : Optional.of(model(file, yaml, version));
-        return new LoadedConfigtx(model, result);
-    }
-
     /** The model of an already parsed text (the rule framework's model factory). */
     public static Configtx fromSource(SourceFile source) {
-        return model(source.file(), source.yaml(), source.settings().fabricVersion());
+        return model(source.file(), source.yaml(), source.settings().fabricVersion(), source.settings().checkFiles());
     }
 
     /** The model of a parsed configtx.yaml. Never throws; problems are in {@link Configtx#issues()}. */
     public static Configtx model(Path file, ParsedYaml yaml, FabricVersion version) {
+        return model(file, yaml, version, true);
+    }
+
+    /** @param readFiles whether {@code File:} references are read (off with --no-files) */
+    public static Configtx model(Path file, ParsedYaml yaml, FabricVersion version, boolean readFiles) {
         Path abs = file.toAbsolutePath();
         Path folder = abs.getParent() != null ? abs.getParent() : abs;
-        Binder binder = new Binder(version, folder, ConfigtxSchema.KEY_HINTS);
+        Binder binder = new Binder(version, folder, ConfigtxSchema.KEY_HINTS, readFiles);
         Bound bound = yaml.root()
                 .<Bound>map(root -> binder.bind(root, ConfigtxSchema.TOP_LEVEL, ""))
                 .orElseGet(() -> Binder.empty(emptyRoot(), ConfigtxSchema.TOP_LEVEL, ""));

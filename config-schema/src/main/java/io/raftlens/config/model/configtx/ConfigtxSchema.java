@@ -9,7 +9,7 @@ import static io.raftlens.config.value.ScalarType.STRING;
 import static io.raftlens.config.value.ScalarType.UINT32;
 import static io.raftlens.config.value.ScalarType.UINT64;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.value.Field;
 import io.raftlens.config.value.FieldType;
 import io.raftlens.config.value.ScalarType;

@@ -1,6 +1,6 @@
 package io.raftlens.config.model.orderer;
 
-import io.raftlens.config.validate.SourceFile;
+import io.raftlens.config.fabric.SourceFile;
 import io.raftlens.config.yaml.ParsedYaml;
 import io.raftlens.config.yaml.YamlMapping;
 import io.raftlens.config.yaml.YamlParser;
@@ -38,7 +38,8 @@ public final class OrdererYaml extends Section {
 
     /** Reads and parses an orderer.yaml. Syntax problems are in {@link #yaml()}; validate with ConfigValidator for messages. */
     public static OrdererYaml load(Path file) throws IOException {
-        return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file, new String(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()),
+                StandardCharsets.UTF_8));
     }
 
     public ParsedYaml yaml() {

@@ -49,13 +49,22 @@ public final class CommonRules {
             new ValueIssueRule("VAL009", ValueIssue.Kind.PLACEHOLDER, Severity.INFORMATION, "Placeholder not checked",
                     "A ${VAR} placeholder (envsubst template); its value is checked only after substitution."),
             new ValueIssueRule("VAL010", ValueIssue.Kind.FILE_REFERENCE, Severity.WARNING, "File: reference",
-                    "A {File: path} value whose file does not exist yet (warning) or cannot be read (error); Fabric reads the file's content as the value."),
+                    "A {File: path} value: Fabric reads the file's content as the value (its PEM certificates in a list field). "
+                            + "RaftLens names the file but never reads or quotes it, so the value is not checked (information); "
+                            + "a file that does not exist yet is a warning, one that is not a regular file or is over 1 MB an error."),
             new ValueIssueRule("VAL011", ValueIssue.Kind.VERSION_KEY, Severity.ERROR, "Key from another Fabric version",
                     "A key that the validated Fabric release does not have although another release does, e.g. Orderer.Kafka "
                             + "under Fabric 3 (removed with Kafka consensus) or ConsenterMapping under Fabric 2.5. Fabric fails with "
                             + "\"'Orderer' has invalid keys: Kafka\"."));
 
     private CommonRules() {
+    }
+
+    private static final Rule MISSING_FILES = new MissingFilesRule();
+
+    /** FILE003, which runs after the rules of each kind (they note the files that are missing). */
+    public static Rule missingFiles() {
+        return MISSING_FILES;
     }
 
     public static List<Rule> all() {

@@ -24,9 +24,10 @@ final class ValueIssueRule extends AbstractRule {
         }
         context.model(BoundModel.class).ifPresent(model -> {
             for (ValueIssue issue : model.issues()) {
-                if (issue.kind() == kind) {
+                boolean notRead = issue.kind() == ValueIssue.Kind.FILE_REFERENCE_NOT_READ;
+                if (issue.kind() == kind || (notRead && kind == ValueIssue.Kind.FILE_REFERENCE)) {
                     Severity severity = issue.error() ? Severity.ERROR
-                            : kind == ValueIssue.Kind.PLACEHOLDER ? Severity.INFORMATION : Severity.WARNING;
+                            : kind == ValueIssue.Kind.PLACEHOLDER || notRead ? Severity.INFORMATION : Severity.WARNING;
                     report(sink, severity, issue.range(), issue.message());
                 }
             }

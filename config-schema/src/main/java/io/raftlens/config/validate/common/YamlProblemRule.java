@@ -1,9 +1,9 @@
 package io.raftlens.config.validate.common;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.validate.AbstractRule;
 import io.raftlens.config.validate.Diagnostic;
 import io.raftlens.config.validate.DiagnosticSink;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.yaml.YamlProblem;

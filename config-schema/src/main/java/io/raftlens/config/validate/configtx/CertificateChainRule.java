@@ -33,6 +33,9 @@ final class CertificateChainRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
+        if (!context.settings().checkFiles()) {
+            return;
+        }
         for (OrdererInScope o : orderers(configtx, context)) {
             if (o.profile().isEmpty()) {
                 continue;

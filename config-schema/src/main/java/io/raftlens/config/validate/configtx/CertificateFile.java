@@ -1,10 +1,10 @@
 package io.raftlens.config.validate.configtx;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.raftlens.config.files.SafeFiles;
+import io.raftlens.config.files.UnreadableFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 record CertificateFile(Path path, Status status, String problem, byte[] bytes, X509Certificate certificate) {
 
-    enum Status { OK, MISSING, UNREADABLE, NOT_PEM, NOT_X509 }
+    enum Status { OK, MISSING, UNREADABLE, NOT_PEM, NOT_X509, NOT_CHECKED }
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END \\1-----");
@@ -27,6 +27,9 @@ record CertificateFile(Path path, Status status, String problem, byte[] bytes, X
     /** The file as read once in this validation run. */
     @SuppressWarnings("unchecked")
     static CertificateFile read(io.raftlens.config.validate.RuleContext context, Path path) {
+        if (!context.settings().checkFiles()) {
+            return new CertificateFile(path, Status.NOT_CHECKED, "file checks are off (--no-files)", null, null);
+        }
         // keyed by the path as given and by its normal form: rules ask for the same consenter paths many times
         java.util.Map<Path, CertificateFile> cache = context.shared(CertificateFile.class, java.util.HashMap::new);
         CertificateFile file = cache.get(path);
@@ -43,11 +46,10 @@ record CertificateFile(Path path, Status status, String problem, byte[] bytes, X
             if (Files.isDirectory(path)) {
                 return new CertificateFile(path, Status.UNREADABLE, "it is a directory, not a certificate file", null, null);
             }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return new CertificateFile(path, Status.MISSING, "no such file", null, null);
-        } catch (IOException | SecurityException e) {
-            return new CertificateFile(path, Status.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
+            bytes = SafeFiles.read(path, SafeFiles.SMALL_FILE_LIMIT);
+        } catch (UnreadableFileException e) {
+            return e.missing() ? new CertificateFile(path, Status.MISSING, "no such file", null, null)
+                    : new CertificateFile(path, Status.UNREADABLE, "it " + e.reason(), null, null);
         }
         Matcher m = PEM.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
         if (!m.find()) {

@@ -1,19 +1,21 @@
 package io.raftlens.config.validate.configtx;
 
+import io.raftlens.config.validate.MissingFiles;
 import io.raftlens.config.model.configtx.Configtx;
 import io.raftlens.config.validate.ConfiguredPath;
 import io.raftlens.config.validate.DiagnosticSink;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 
-/** RAFT011: a consenter certificate file that does not exist (yet), or a value that is not a path at all. */
+/** RAFT011: a consenter certificate value that is not a path at all; a missing file is noted for FILE003. */
 final class CertificateMissingRule extends ConfigtxRule {
 
     CertificateMissingRule() {
-        super("RAFT011", Severity.WARNING, "Consenter certificate file missing",
-                "A ClientTLSCert/ServerTLSCert (or BFT Identity) file does not exist. Crypto material is often generated after "
-                        + "the configuration is written, so this is a warning; configtxgen fails with \"cannot load client cert for "
-                        + "consenter %s:%d: open …: no such file or directory\" if it is still missing when the block is generated.");
+        super("RAFT011", Severity.ERROR, "Consenter certificate is not a file path",
+                "ClientTLSCert, ServerTLSCert (and BFT Identity) name PEM files, relative to configtx.yaml; configtxgen reads "
+                        + "them and embeds their content. A pasted certificate or key is not a path: configtxgen fails with "
+                        + "\"cannot load client cert for consenter %s:%d: open …\". A file that does not exist yet is reported by "
+                        + "FILE003.");
     }
 
     @Override
@@ -24,9 +26,9 @@ final class CertificateMissingRule extends ConfigtxRule {
                 report(sink, use.path().range(), ConfiguredPath.notAPath(use.key()) + " (consenter " + use.consenter().endpoint()
                         + ")");
             } else if (CertificateFile.read(context, use.path().value()).status() == CertificateFile.Status.MISSING) {
-                report(sink, use.path().range(), "the " + use.role() + " certificate of consenter " + use.consenter().endpoint()
-                        + " does not exist: " + use.path().value() + "; configtxgen will fail with \"" + use.fabricLoadError(
-                        "no such file or directory") + "\" unless it is generated first");
+                MissingFiles.in(context).add(use.path().value(), use.path().range(), "the " + use.role()
+                        + " certificate of consenter " + use.consenter().endpoint(), "configtxgen will fail with \""
+                        + use.fabricLoadError("no such file or directory") + "\"");
             }
         }
     }

@@ -108,6 +108,41 @@ abstract class ConfigtxRule extends AbstractRule {
         return out;
     }
 
+    /**
+     * Whether findings about this organization only matter to {@code configtxgen -printOrg}: a top-level
+     * definition that no profile encodes as it stands (profiles merge it with {@code <<: *Org} and add to it,
+     * or do not use it). configtxgen encodes only the chosen profile, so such findings are hints.
+     */
+    static boolean unusedDefinition(Configtx configtx, OrgInScope o) {
+        return o.role().equals("definition") && !configtx.profiles().isEmpty();
+    }
+
+    /** The severity of a finding about an organization: a hint for an {@link #unusedDefinition unused definition}. */
+    static Severity orgSeverity(Configtx configtx, OrgInScope o, Severity normal) {
+        return unusedDefinition(configtx, o) ? Severity.HINT : normal;
+    }
+
+    /** Appended to findings on an unused definition, so the hint says why it is only a hint. */
+    static String orgNote(Configtx configtx, OrgInScope o) {
+        return unusedDefinition(configtx, o) ? " (no profile encodes this definition as it stands; configtxgen -printOrg "
+                + o.org().label() + " would fail)" : "";
+    }
+
+    /**
+     * Fabric's name of the config group an organization is encoded as, as its encoder words it in
+     * "error adding policies to …": orderer org group 'X', consortiums org group 'X', application org group X.
+     * A definition is encoded by {@code configtxgen -printOrg}: as an orderer org when it has OrdererEndpoints.
+     */
+    static String orgGroup(OrgInScope o) {
+        String label = o.org().label();
+        return switch (o.role()) {
+            case "orderer" -> "orderer org group '" + label + "'";
+            case "consortium" -> "consortiums org group '" + label + "'";
+            case "application" -> "application org group " + label;
+            default -> o.org().hasOrdererEndpointsKey() ? "orderer org group '" + label + "'" : "application org group " + label;
+        };
+    }
+
     /** True when the --profile run names this profile: problems that make it unusable become errors. */
     static boolean chosen(RuleContext context, Profile profile) {
         return context.profile().map(profile.name()::equals).orElse(false);

@@ -47,14 +47,32 @@ final class ConsenterEndpointsRule extends ConfigtxRule {
             } else if (o.orderer().isBft()) {
                 consenters.addAll(o.orderer().consenterMapping());
             }
+            // one finding per profile: the consenters the endpoints miss, at the first, the others as related places
+            List<Consenter> missed = new ArrayList<>();
+            List<Sourced<String>> missedHosts = new ArrayList<>();
             for (Consenter c : consenters) {
                 c.host().filter(h -> !Placeholders.contains(h.value()))
                         .filter(h -> !hosts.contains(h.value().toLowerCase(Locale.ROOT)))
-                        .ifPresent(h -> report(sink, h.range(), "consenter " + c.endpoint() + " is not among the orderer endpoints of "
-                                + o.where() + " (" + String.join(", ", endpoints.stream().map(Sourced::value).toList())
-                                + "): clients and peers will not send it transactions or pull blocks from it; add " + h.value()
-                                + ":<port> to its organization's OrdererEndpoints"));
+                        .ifPresent(h -> {
+                            missed.add(c);
+                            missedHosts.add(h);
+                        });
             }
+            if (missed.isEmpty()) {
+                continue;
+            }
+            String listed = String.join(", ", endpoints.stream().map(Sourced::value).distinct().toList());
+            List<io.raftlens.config.validate.Diagnostic.Related> others = new ArrayList<>();
+            for (int i = 1; i < missed.size(); i++) {
+                others.add(related(missedHosts.get(i).range(), "consenter " + missed.get(i).endpoint()));
+            }
+            String names = String.join(", ", missed.stream().map(Consenter::endpoint).toList());
+            String what = missed.size() == 1 ? "consenter " + names + " is" : missed.size() + " consenters (" + names + ") are";
+            String add = missed.size() == 1 ? missedHosts.get(0).value() + ":<port>" : "their hosts";
+            report(sink, Severity.WARNING, missedHosts.get(0).range(), what + " not among the orderer endpoints of " + o.where()
+                    + " (" + listed + "): clients and peers will not send " + (missed.size() == 1 ? "it" : "them")
+                    + " transactions or pull blocks from " + (missed.size() == 1 ? "it" : "them") + "; add " + add
+                    + " to the organizations' OrdererEndpoints", others);
         }
     }
 

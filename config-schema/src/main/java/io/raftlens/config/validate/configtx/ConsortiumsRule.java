@@ -1,9 +1,9 @@
 package io.raftlens.config.validate.configtx;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.model.configtx.Configtx;
 import io.raftlens.config.model.configtx.Profile;
 import io.raftlens.config.validate.DiagnosticSink;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 

@@ -22,9 +22,10 @@ final class MspIdRule extends ConfigtxRule {
             }
             boolean empty = o.org().id().map(s -> s.value().isBlank()).orElse(true);
             if (empty) {
-                report(sink, o.org().id().map(s -> s.range()).orElse(o.org().name().map(n -> n.keyRange()).orElse(o.org().range())),
+                report(sink, orgSeverity(configtx, o, Severity.ERROR),
+                        o.org().id().map(s -> s.range()).orElse(o.org().name().map(n -> n.keyRange()).orElse(o.org().range())),
                         "organization " + o.org().label() + " has no ID (MSP ID): configtxgen fails with \"MSP for org "
-                                + o.org().label() + " has empty MSP ID\"");
+                                + o.org().label() + " has empty MSP ID\"" + orgNote(configtx, o));
             }
         }
     }

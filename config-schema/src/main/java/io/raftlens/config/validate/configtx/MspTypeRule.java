@@ -18,8 +18,9 @@ final class MspTypeRule extends ConfigtxRule {
         for (OrgInScope o : organizations(configtx, context)) {
             var type = o.org().mspType();
             if (!type.isDefault() && !type.value().equals("bccsp") && !type.value().equals("idemix")) {
-                report(sink, type.range(), "organization " + o.org().label() + " has MSPType \"" + type.value()
-                        + "\": configtxgen knows only bccsp (X.509, the default) and idemix");
+                report(sink, orgSeverity(configtx, o, Severity.ERROR), type.range(), "organization " + o.org().label()
+                        + " has MSPType \"" + type.value() + "\": configtxgen knows only bccsp (X.509, the default) and idemix"
+                        + orgNote(configtx, o));
             }
         }
     }

@@ -20,7 +20,7 @@ final class OrdererTypeRule extends ConfigtxRule {
 
     @Override
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
-        boolean v3 = context.fabricVersion() == io.raftlens.config.validate.FabricVersion.V3;
+        boolean v3 = context.fabricVersion() == io.raftlens.config.fabric.FabricVersion.V3;
         for (OrdererInScope o : orderers(configtx, context)) {
             Sourced<String> type = o.orderer().ordererType();
             if (type.isDefault() || Placeholders.contains(type.value())) {
@@ -51,9 +51,14 @@ final class OrdererTypeRule extends ConfigtxRule {
                 default -> {
                     String lower = t.toLowerCase(Locale.ROOT);
                     String hint = lower.equals("etcdraft") || lower.equals("raft") || lower.equals("etcd_raft") ? " (did you mean etcdraft?)"
-                            : lower.equals("bft") || lower.equals("smartbft") ? " (did you mean BFT?)" : "";
+                            : (lower.equals("bft") || lower.equals("smartbft")) && v3 ? " (did you mean BFT?)"
+                            : lower.equals("bft") || lower.equals("smartbft") ? " (BFT needs Fabric 3)"
+                            : lower.equals("solo") && !v3 ? " (did you mean solo?)"
+                            : lower.equals("kafka") && !v3 ? " (did you mean kafka?)" : "";
+                    // the types this release's configtxgen encodes (encoder.NewOrdererGroup): 2.5 has no BFT, 3 no kafka
+                    String known = v3 ? "etcdraft or BFT" : "etcdraft, solo or kafka";
                     report(sink, type.range(), "unknown OrdererType \"" + t + "\"" + hint + ": configtxgen panics with \"unknown "
-                            + "orderer type: " + t + "\"; OrdererType is case-sensitive: etcdraft or BFT");
+                            + "orderer type: " + t + "\"; OrdererType is case-sensitive: " + known);
                 }
             }
         }

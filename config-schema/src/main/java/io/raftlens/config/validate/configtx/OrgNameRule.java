@@ -22,17 +22,18 @@ final class OrgNameRule extends ConfigtxRule {
     protected void check(Configtx configtx, RuleContext context, DiagnosticSink sink) {
         for (OrgInScope o : organizations(configtx, context)) {
             if (o.org().name().isEmpty()) {
-                report(sink, o.org().range(), "organization " + o.org().label() + " has no Name; the Name is its key in the channel "
-                        + "configuration (Fabric: \"config ID illegal, cannot be empty\")");
+                report(sink, orgSeverity(configtx, o, Severity.ERROR), o.org().range(), "organization " + o.org().label()
+                        + " has no Name; the Name is its key in the channel configuration (Fabric: \"config ID illegal, cannot be "
+                        + "empty\")" + orgNote(configtx, o));
                 continue;
             }
             var name = o.org().name().get();
             if (Placeholders.contains(name.value())) {
                 continue;
             }
-            FabricNames.configIdError(name.value()).ifPresent(err -> report(sink, name.range(), "organization Name \""
-                    + name.value() + "\" is not a valid config group key: Fabric rejects it with \"" + err + "\"; use letters, "
-                    + "digits, '.' and '-'"));
+            FabricNames.configIdError(name.value()).ifPresent(err -> report(sink, orgSeverity(configtx, o, Severity.ERROR),
+                    name.range(), "organization Name \"" + name.value() + "\" is not a valid config group key: Fabric rejects it "
+                    + "with \"" + err + "\"; use letters, digits, '.' and '-'" + orgNote(configtx, o)));
         }
         for (Profile p : profiles(configtx, context)) {
             p.consortiums().forEach(c -> FabricNames.configIdError(c.key()).ifPresent(err -> report(sink, c.entry().key().range(),

@@ -33,25 +33,30 @@ final class RequiredPoliciesRule extends ConfigtxRule {
             if (o.org().skipAsForeign()) {
                 continue;
             }
-            String group = o.role().equals("orderer") ? "orderer org group '" + o.org().label() + "'"
-                    : "application org group " + o.org().label();
-            check(o.org().policies(), List.of(), "organization " + o.org().label(), group, sink);
+            check(o.org().policies(), List.of(), "organization " + o.org().label(), orgGroup(o), sink,
+                    orgSeverity(configtx, o, Severity.ERROR), orgNote(configtx, o));
         }
     }
 
     private void check(Policies policies, List<String> extra, String what, String group, DiagnosticSink sink) {
+        check(policies, extra, what, group, sink, Severity.ERROR, "");
+    }
+
+    private void check(Policies policies, List<String> extra, String what, String group, DiagnosticSink sink,
+                       Severity severity, String note) {
         Range at = policies.keyRange();
         if (!policies.present() || policies.all().isEmpty()) {
-            report(sink, at, what + " has no Policies: configtxgen fails with \"error adding policies to " + group
-                    + ": no policies defined\"; define Readers, Writers and Admins" + (extra.isEmpty() ? "" : " and " + String.join(", ", extra)));
+            report(sink, severity, at, what + " has no Policies: configtxgen fails with \"error adding policies to " + group
+                    + ": no policies defined\"; define Readers, Writers and Admins" + (extra.isEmpty() ? "" : " and " + String.join(", ", extra))
+                    + note);
             return;
         }
         List<String> required = new ArrayList<>(List.of("Admins", "Readers", "Writers"));
         required.addAll(extra);
         for (String name : required) {
             if (policies.get(name).isEmpty()) {
-                report(sink, at, what + " has no " + name + " policy: configtxgen fails with \"error adding policies to " + group
-                        + ": no " + name + " policy defined\"");
+                report(sink, severity, at, what + " has no " + name + " policy: configtxgen fails with \"error adding policies to "
+                        + group + ": no " + name + " policy defined\"" + note);
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.raftlens.config.validate.orderer;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.model.orderer.General;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.validate.DiagnosticSink;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.yaml.Range;

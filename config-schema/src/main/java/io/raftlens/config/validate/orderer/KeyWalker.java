@@ -1,8 +1,8 @@
 package io.raftlens.config.validate.orderer;
 
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.yaml.YamlEntry;
 import io.raftlens.config.yaml.YamlMapping;
 import io.raftlens.config.yaml.YamlNode;
@@ -62,6 +62,14 @@ final class KeyWalker {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the orderer drops this key before its unknown-key check: its config parser (viperutil
+     * getKeysRecursively) leaves null values out of the maps it decodes; list items are decoded whole.
+     */
+    static boolean droppedByFabric(List<String> path, YamlEntry entry) {
+        return !path.contains("[]") && entry.value() instanceof io.raftlens.config.yaml.YamlScalar s && s.isNull();
     }
 
     /** Fabric's (mapstructure's) name of the mapping holding a key: "General.Cluster", "" at the top. */

@@ -1,5 +1,6 @@
 package io.raftlens.config.validate.orderer;
 
+import io.raftlens.config.validate.MissingFiles;
 import io.raftlens.config.model.orderer.Cluster;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.model.orderer.Section;
@@ -40,8 +41,8 @@ final class TlsFileRule extends OrdererRule {
 
     TlsFileRule() {
         super("ORD013", Severity.ERROR, "TLS certificate or key file missing or invalid",
-                "A TLS certificate, private key or CA file the orderer loads at start. Missing: a warning (crypto material "
-                        + "is often generated later). Present but unreadable, without PEM data, or not an X.509 certificate / "
+                "A TLS certificate, private key or CA file the orderer loads at start. Missing: reported by FILE003 (crypto "
+                        + "material is often generated later). Present but unreadable, without PEM data, or not an X.509 certificate / "
                         + "private key: an error; the orderer fails at start (\"Failed to load server Certificate file\", "
                         + "\"failed to load CA certificates\" …).");
     }
@@ -52,29 +53,29 @@ final class TlsFileRule extends OrdererRule {
     void check(RuleContext context, OrdererYaml model, DiagnosticSink sink) {
         Tls general = model.general().tls();
         if (general.enabled()) {
-            files(sink, general, true, "Certificate", Kind.CERTIFICATES);
-            files(sink, general, true, "PrivateKey", Kind.PRIVATE_KEY);
-            files(sink, general, true, "RootCAs", Kind.CERTIFICATES);
-            files(sink, general, true, "ClientRootCAs", Kind.CERTIFICATES);
+            files(context, sink, general, true, "Certificate", Kind.CERTIFICATES);
+            files(context, sink, general, true, "PrivateKey", Kind.PRIVATE_KEY);
+            files(context, sink, general, true, "RootCAs", Kind.CERTIFICATES);
+            files(context, sink, general, true, "ClientRootCAs", Kind.CERTIFICATES);
         }
         Cluster cluster = model.general().cluster();
         if (cluster.hasSeparateListener()) {
-            files(sink, cluster, false, "ServerCertificate", Kind.CERTIFICATES);
-            files(sink, cluster, false, "ServerPrivateKey", Kind.PRIVATE_KEY);
+            files(context, sink, cluster, false, "ServerCertificate", Kind.CERTIFICATES);
+            files(context, sink, cluster, false, "ServerPrivateKey", Kind.PRIVATE_KEY);
         }
-        files(sink, cluster, true, "ClientCertificate", Kind.CERTIFICATES);
-        files(sink, cluster, true, "ClientPrivateKey", Kind.PRIVATE_KEY);
-        files(sink, cluster, true, "RootCAs", Kind.CERTIFICATES);
+        files(context, sink, cluster, true, "ClientCertificate", Kind.CERTIFICATES);
+        files(context, sink, cluster, true, "ClientPrivateKey", Kind.PRIVATE_KEY);
+        files(context, sink, cluster, true, "RootCAs", Kind.CERTIFICATES);
         for (Tls tls : List.of(model.admin().tls(), model.operations().tls())) {
             if (tls.enabled()) {
-                files(sink, tls, false, "Certificate", Kind.CERTIFICATES);
-                files(sink, tls, false, "PrivateKey", Kind.PRIVATE_KEY);
-                files(sink, tls, false, "ClientRootCAs", Kind.CERTIFICATES);
+                files(context, sink, tls, false, "Certificate", Kind.CERTIFICATES);
+                files(context, sink, tls, false, "PrivateKey", Kind.PRIVATE_KEY);
+                files(context, sink, tls, false, "ClientRootCAs", Kind.CERTIFICATES);
             }
         }
     }
 
-    private void files(DiagnosticSink sink, Section section, boolean translated, String key, Kind kind) {
+    private void files(RuleContext context, DiagnosticSink sink, Section section, boolean translated, String key, Kind kind) {
         YamlEntry entry = section.entry(key).orElse(null);
         if (entry == null) {
             return;
@@ -95,7 +96,7 @@ final class TlsFileRule extends OrdererRule {
                 report(sink, scalar.range(), ConfiguredPath.notAPath(section.path() + "." + key));
                 continue;
             }
-            check(sink, section.path() + "." + key, scalar, resolve(section, raw, translated), kind);
+            check(context, sink, section.path() + "." + key, scalar, resolve(section, raw, translated), kind);
         }
     }
 
@@ -111,13 +112,12 @@ final class TlsFileRule extends OrdererRule {
         }
     }
 
-    private void check(DiagnosticSink sink, String name, YamlScalar node, Path file, Kind kind) {
-        if (file == null) {
+    private void check(RuleContext context, DiagnosticSink sink, String name, YamlScalar node, Path file, Kind kind) {
+        if (file == null || !context.settings().checkFiles()) {
             return;
         }
         if (!Files.exists(file)) {
-            report(sink, Severity.WARNING, node.range(), name + " " + file + " does not exist (yet): the orderer cannot start "
-                    + "until it is generated");
+            MissingFiles.in(context).add(file, node.range(), name, "the orderer cannot start");
             return;
         }
         String problem = problem(file, kind);
@@ -133,9 +133,9 @@ final class TlsFileRule extends OrdererRule {
             if (Files.isDirectory(file)) {
                 return "is a folder, not a PEM file";
             }
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "cannot be read (" + e.getClass().getSimpleName() + ")";
+            text = io.raftlens.config.files.SafeFiles.readLatin1(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT);
+        } catch (io.raftlens.config.files.UnreadableFileException e) {
+            return e.reason();
         }
         Matcher m = PEM.matcher(text);
         boolean found = false;

@@ -1,13 +1,13 @@
 package io.raftlens.config.validate.orderer;
 
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.config.model.orderer.OrdererYaml;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.schema.SchemaCatalog;
-import io.raftlens.config.value.EditDistance;
 import io.raftlens.config.validate.DiagnosticSink;
-import io.raftlens.config.validate.FileKind;
 import io.raftlens.config.validate.RuleContext;
 import io.raftlens.config.validate.Severity;
+import io.raftlens.config.value.EditDistance;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +28,9 @@ final class UnknownKeyRule extends OrdererRule {
         KeyWalker.walk(model.root().orElseThrow(), (path, entry, info) -> {
             if (info.isPresent()) {
                 return true;
+            }
+            if (KeyWalker.droppedByFabric(path, entry)) {
+                return false; // a key without a value never reaches Fabric's unknown-key check
             }
             String key = path.get(path.size() - 1);
             String parent = KeyWalker.parentName(path);

@@ -1,12 +1,9 @@
 package io.raftlens.config.model.configtx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.testing.Configs;
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.validator.LoadedConfigtx;
 import io.raftlens.config.yaml.YamlParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API the network launcher and the language server use. */
 class ConfigtxModelTest {
@@ -95,7 +96,7 @@ class ConfigtxModelTest {
     void loaderReturnsModelAndDiagnostics() throws IOException {
         Path file = dir.resolve("configtx.yaml");
         Files.writeString(file, Configs.RAFT.replace("ElectionTick: 10", "ElectionTick: 1"));
-        LoadedConfigtx loaded = ConfigtxLoader.load(file);
+        LoadedConfigtx loaded = LoadedConfigtx.read(file);
         assertTrue(loaded.model().isPresent());
         assertTrue(loaded.hasErrors());
         assertEquals("RAFT001", loaded.errors().get(0).code());
@@ -105,7 +106,7 @@ class ConfigtxModelTest {
     void loaderGivesNoModelForBrokenYaml() throws IOException {
         Path file = dir.resolve("configtx.yaml");
         Files.writeString(file, "Profiles:\n  a: [\n");
-        LoadedConfigtx loaded = ConfigtxLoader.load(file);
+        LoadedConfigtx loaded = LoadedConfigtx.read(file);
         assertTrue(loaded.model().isEmpty());
         assertEquals("YAML001", loaded.errors().get(0).code());
     }
@@ -113,7 +114,7 @@ class ConfigtxModelTest {
     @Test
     void testNetworkCorpusFile() throws IOException {
         Path file = Path.of("src/test/resources/corpus/fabric-samples__test-network__configtx__configtx.yaml");
-        Configtx c = ConfigtxLoader.load(file).model().orElseThrow();
+        Configtx c = LoadedConfigtx.read(file).model().orElseThrow();
         OrdererSection o = c.profile("ChannelUsingRaft").orElseThrow().orderer().orElseThrow();
         Consenter only = o.etcdRaft().orElseThrow().consenters().get(0);
         assertEquals("orderer.example.com", only.host().orElseThrow().value());
@@ -129,7 +130,7 @@ class ConfigtxModelTest {
 
     @Test
     void launchableProfilesOfTheFabricSample() throws IOException {
-        Configtx c = ConfigtxLoader.load(Path.of("src/test/resources/corpus/fabric__sampleconfig__configtx.yaml")).model().orElseThrow();
+        Configtx c = LoadedConfigtx.read(Path.of("src/test/resources/corpus/fabric__sampleconfig__configtx.yaml")).model().orElseThrow();
         List<String> raft = c.etcdRaftProfiles().stream().map(Profile::name).toList();
         assertTrue(raft.contains("SampleAppChannelEtcdRaft"), raft.toString());
         assertTrue(!raft.contains("SampleAppChannelSmartBft"), raft.toString());

@@ -5,14 +5,14 @@ import static io.raftlens.config.testing.Configs.RAFT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.testing.Configs;
 import io.raftlens.config.testing.Marked;
-import io.raftlens.config.validate.ConfigValidator;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,8 +142,16 @@ class ConfigtxRulesTest {
                         "Host: orderer2.example.com", "Host: «orderer1.example.com»"),
                 c("RAFT010", RAFT, "consenter orderer2.example.com:7050 uses the same certificate as consenter orderer1.example.com:7050",
                         "ClientTLSCert: tls/o2.crt", "ClientTLSCert: «tls/o1.crt»"),
-                w("RAFT011", RAFT, "the server certificate of consenter orderer3.example.com:7050 does not exist",
+                c("RAFT011", RAFT, "the value of ServerTLSCert is not a file path (it looks like PEM content",
+                        "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «\"-----BEGIN CERTIFICATE-----\"»"),
+                w("FILE003", RAFT, "the server certificate of consenter orderer3.example.com:7050 does not exist (yet): tls/missing.crt; "
+                        + "configtxgen will fail with \"cannot load server cert for consenter orderer3.example.com:7050: open ",
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/missing.crt»"),
+                // two paths into one folder that is not there: one finding, at the first, naming how many
+                w("FILE003", RAFT, "crypto/ does not exist (yet): 2 paths point into it (the client certificate of consenter "
+                        + "orderer3.example.com:7050, the server certificate of consenter orderer3.example.com:7050), the first here",
+                        "ClientTLSCert: tls/o3.crt", "ClientTLSCert: «crypto/tls/c3.crt»",
+                        "ServerTLSCert: tls/o3.crt", "ServerTLSCert: crypto/tls/s3.crt"),
                 c("RAFT012", RAFT, "has invalid certificate: parsing tls server cert of orderer3.example.com:7050: no PEM data found in cert",
                         "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/not-pem.crt»"),
                 c("RAFT012", RAFT, "TLS certificate has invalid ASN1 structure", "ServerTLSCert: tls/o3.crt", "ServerTLSCert: «tls/not-x509.crt»"),
@@ -215,12 +223,13 @@ class ConfigtxRulesTest {
                         "    ID: Org1MSP", "    ID: «\"\"»"),
                 c("CTX018", RAFT, "MSPDir of Org1MSP has no CA certificate in",
                         "    ID: Org1MSP\n    MSPDir: msp", "    ID: Org1MSP\n    MSPDir: «empty-msp»"),
-                w("CTX018", RAFT, "MSPDir of Org1MSP does not exist (yet)", "    ID: Org1MSP\n    MSPDir: msp", "    ID: Org1MSP\n    MSPDir: «org1/msp»"),
+                w("FILE003", RAFT, "MSPDir of Org1MSP does not exist (yet): org1/msp; configtxgen will fail with \"1 - Error loading "
+                        + "MSP configuration for org Org1MSP\"", "    ID: Org1MSP\n    MSPDir: msp", "    ID: Org1MSP\n    MSPDir: «org1/msp»"),
                 c("CTX019", RAFT, "organization Org1MSP has MSPType \"x509\": configtxgen knows only bccsp (X.509, the default) and idemix",
                         "    ID: Org1MSP\n", "    ID: Org1MSP\n    MSPType: «x509»\n"),
                 w("CTX020", RAFT, "profile Legacy defines Consortiums (a system channel), which Fabric 3 does not support",
                         "Profiles:\n", "Profiles:\n  Legacy:\n    <<: *ChannelDefaults\n    Orderer: *OrdererDefaults\n    «Consortiums»:\n      SampleConsortium:\n        Organizations: [*Org1]\n"),
-                w("CTX021", RAFT, "profile NoOrderer has no Orderer section: configtxgen refuses it with \"refusing to generate block which is missing orderer section\"",
+                w("CTX021", RAFT, "profile NoOrderer has no Orderer section: configtxgen -outputBlock refuses it with \"refusing to generate block which is missing orderer section\"",
                         "Profiles:\n", "Profiles:\n  «NoOrderer»:\n    <<: *ChannelDefaults\n    Application: *ApplicationDefaults\n"),
                 c("CTX021", RAFT, "profile ChannelUsingRaft has no Application section",
                         "  ChannelUsingRaft:", "  «ChannelUsingRaft»:",

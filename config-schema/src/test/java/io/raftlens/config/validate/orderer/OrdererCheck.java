@@ -2,10 +2,10 @@ package io.raftlens.config.validate.orderer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.config.yaml.Range;
 import java.nio.file.Path;
 import java.util.List;

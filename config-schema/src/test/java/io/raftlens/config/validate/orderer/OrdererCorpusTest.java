@@ -2,12 +2,12 @@ package io.raftlens.config.validate.orderer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.raftlens.config.validate.ConfigValidator;
+import io.raftlens.config.fabric.FabricVersion;
+import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.validate.Diagnostic;
-import io.raftlens.config.validate.FabricVersion;
 import io.raftlens.config.validate.Severity;
 import io.raftlens.config.validate.ValidationResult;
-import io.raftlens.config.validate.ValidationSettings;
+import io.raftlens.config.validator.ConfigValidator;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

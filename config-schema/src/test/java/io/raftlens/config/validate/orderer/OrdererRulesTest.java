@@ -4,8 +4,9 @@ import static io.raftlens.config.validate.orderer.OrdererCheck.VALID;
 import static io.raftlens.config.validate.orderer.OrdererCheck.assertClean;
 import static io.raftlens.config.validate.orderer.OrdererCheck.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +17,13 @@ class OrdererRulesTest {
 
     @Test
     void theValidFileHasNoFindingsButItsNotYetGeneratedTlsFiles() {
-        assertEquals(List.of(), OrdererCheck.validate(VALID).stream().filter(d -> !d.code().equals("ORD013"))
+        assertEquals(List.of(), OrdererCheck.validate(VALID).stream().filter(d -> !d.code().equals("FILE003"))
                 .map(OrdererCheck::format).toList());
-        assertEquals(3, OrdererCheck.validate(VALID).stream().filter(d -> d.code().equals("ORD013")).count(),
-                "the General.TLS certificate, key and CA are not on this machine");
+        List<String> missing = OrdererCheck.validate(VALID).stream().filter(d -> d.code().equals("FILE003"))
+                .map(d -> d.message()).toList();
+        assertEquals(1, missing.size(), "the General.TLS certificate, key and CA are not on this machine: one finding");
+        assertTrue(missing.get(0).contains("3 paths point into it (General.TLS.PrivateKey, General.TLS.Certificate, "
+                + "General.TLS.RootCAs), the first here"), missing.get(0));
     }
 
     @Test

@@ -55,12 +55,13 @@ class TlsFileRuleTest {
     }
 
     @Test
-    void missingFileIsAWarning() {
+    void missingFileIsAWarningOfItsOwn() {
         Path missing = dir.resolve("tls/none.crt");
         String yaml = generalTls(missing.toString(), key.toString());
         int col = 18 + missing.toString().length();
-        assertEquals(List.of("ORD013 warning 4:18-4:" + col + ": General.TLS.Certificate " + missing
-                + " does not exist (yet): the orderer cannot start until it is generated"), findings("ORD013", yaml));
+        assertEquals(List.of(), findings("ORD013", yaml));
+        assertEquals(List.of("FILE003 warning 4:18-4:" + col + ": General.TLS.Certificate does not exist (yet): " + missing
+                + "; the orderer cannot start unless it is generated first (--no-files skips file checks)"), findings("FILE003", yaml));
     }
 
     @Test
@@ -94,10 +95,10 @@ class TlsFileRuleTest {
         String yaml = "General:\n  TLS:\n    Enabled: true\n    Certificate: " + cert + "\n    PrivateKey: " + key + "\n    RootCAs:\n"
                 + "      - " + cert + "\n      - /nope/ca.crt\n  Cluster:\n    ClientCertificate: /nope/client.crt\n";
         assertEquals(List.of(
-                "ORD013 warning 8:9-8:21: General.TLS.RootCAs /nope/ca.crt does not exist (yet): the orderer cannot start until it is generated",
-                "ORD013 warning 10:24-10:40: General.Cluster.ClientCertificate /nope/client.crt does not exist (yet): the orderer "
-                        + "cannot start until it is generated"),
-                findings("ORD013", yaml));
+                "FILE003 warning 8:9-8:21: /nope/ does not exist (yet): 2 paths point into it (General.TLS.RootCAs, "
+                        + "General.Cluster.ClientCertificate), the first here; the orderer cannot start unless the crypto material "
+                        + "is generated first (--no-files skips file checks)"),
+                findings("FILE003", yaml));
     }
 
     @Test

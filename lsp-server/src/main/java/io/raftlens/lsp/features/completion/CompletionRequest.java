@@ -1,6 +1,6 @@
 package io.raftlens.lsp.features.completion;
 
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.lsp.documents.CursorContext;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.LspSettings;
@@ -28,5 +28,10 @@ public record CompletionRequest(DocumentModel model, LspSettings settings, Posit
     /** Escapes text for an LSP snippet. */
     public static String snippetText(String s) {
         return s.replace("\\", "\\\\").replace("$", "\\$").replace("}", "\\}");
+    }
+
+    /** The Fabric release this document is checked against (modeline, inferred with "auto", or configured). */
+    public io.raftlens.config.fabric.FabricVersion fabricVersion() {
+        return settings.fabricVersionFor(model.text(), model.yaml(), kind());
     }
 }

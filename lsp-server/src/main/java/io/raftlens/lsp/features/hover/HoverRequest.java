@@ -1,6 +1,6 @@
 package io.raftlens.lsp.features.hover;
 
-import io.raftlens.config.validate.FileKind;
+import io.raftlens.config.fabric.FileKind;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.documents.NodeAt;
 import io.raftlens.lsp.features.LspSettings;
@@ -11,5 +11,10 @@ public record HoverRequest(DocumentModel model, LspSettings settings, NodeAt at,
 
     public FileKind kind() {
         return model.kind().orElseThrow();
+    }
+
+    /** The Fabric release this document is checked against (modeline, inferred with "auto", or configured). */
+    public io.raftlens.config.fabric.FabricVersion fabricVersion() {
+        return settings.fabricVersionFor(model.text(), model.yaml(), kind());
     }
 }

@@ -12,7 +12,7 @@ import static io.raftlens.lsp.features.FabricAssert.testDiagnosticsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.lsp.features.FabricAssert;
 import io.raftlens.lsp.features.LspSettings;
 import java.util.List;

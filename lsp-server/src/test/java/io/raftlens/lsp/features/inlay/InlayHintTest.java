@@ -7,7 +7,7 @@ import static io.raftlens.lsp.features.FabricAssert.lines;
 import static io.raftlens.lsp.features.FabricAssert.r;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.raftlens.config.validate.FabricVersion;
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.lsp.features.FabricAssert;
 import io.raftlens.lsp.features.LspSettings;
 import java.util.List;

@@ -1,0 +1,33 @@
+package io.raftlens.lsp.cli;
+
+import io.raftlens.raft.network.NetworkPlanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The network options {@code launch} and {@code node} share (a picocli mixin): what to plan from the configtx.yaml. */
+public final class PlanOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "profile to launch (default: the first etcdraft profile)")
+    String profile;
+
+    @Option(names = "--channel", paramLabel = "NAME[=PROFILE]",
+            description = "a channel to create (repeatable; default mychannel from the launch profile)")
+    List<String> channels = new ArrayList<>();
+
+    @Option(names = "--orderer-yaml", paramLabel = "FILE",
+            description = "orderer.yaml (default: one beside CONFIGTX when present)")
+    Path ordererYaml;
+
+    @Option(names = "--ops-base-port", paramLabel = "PORT",
+            description = "operations endpoint of the first node (+1 per node; default Operations.ListenAddress or 8443)")
+    Integer opsBasePort;
+
+    @Option(names = "--tick", paramLabel = "DURATION", description = "override every channel's TickInterval (e.g. 100ms)")
+    String tick;
+
+    NetworkPlanner.LaunchRequest request(Path configtx) {
+        return NetworkPlanner.LaunchRequest.ofFile(configtx, profile, channels, ordererYaml, tick, opsBasePort);
+    }
+}

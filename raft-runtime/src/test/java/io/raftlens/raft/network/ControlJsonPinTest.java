@@ -1,0 +1,43 @@
+package io.raftlens.raft.network;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Pins the bytes of every {@code /v1/events} event kind: the VS Code extension ({@code vscode-extension/src/live})
+ * and docs/walkthrough.md read these shapes. Written before the events became typed records; the expected strings
+ * were produced by the map-based events and must not change.
+ */
+class ControlJsonPinTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long T = 1_700_000_000_123L;
+
+    private static String json(NetworkEvent e) throws Exception {
+        return JSON.writeValueAsString(e.toMap());
+    }
+
+    @Test
+    void everyEventKindKeepsItsJson() throws Exception {
+        assertEquals("{\"type\":\"state\",\"time\":1700000000123,\"channel\":\"mychannel\",\"node\":2,\"role\":\"leader\","
+                + "\"term\":3,\"leader\":2}", json(PinnedEvents.state(T)));
+        assertEquals("{\"type\":\"leader\",\"time\":1700000000123,\"channel\":\"mychannel\",\"node\":1,\"from\":0,\"to\":2,"
+                + "\"term\":3}", json(PinnedEvents.leader(T)));
+        assertEquals("{\"type\":\"election\",\"time\":1700000000123,\"channel\":\"mychannel\",\"node\":2,\"term\":3,"
+                + "\"durationMs\":312,\"preVotes\":2,\"votes\":2,\"rejections\":1}", json(PinnedEvents.election(T)));
+        assertEquals("{\"type\":\"membership\",\"time\":1700000000123,\"channel\":\"mychannel\",\"node\":1,\"block\":7,"
+                + "\"change\":\"removed 3\",\"consenters\":[1,2]}", json(PinnedEvents.membership(T)));
+        assertEquals("{\"type\":\"block\",\"time\":1700000000123,\"channel\":\"mychannel\",\"node\":1,\"number\":8,"
+                + "\"transactions\":10}", json(PinnedEvents.block(T)));
+        assertEquals("{\"type\":\"node\",\"time\":1700000000123,\"node\":3,\"name\":\"orderer3.example.com\","
+                + "\"state\":\"killed\"}", json(PinnedEvents.node(T, "killed")));
+        assertEquals("{\"type\":\"node\",\"time\":1700000000123,\"node\":3,\"name\":\"orderer3.example.com\","
+                + "\"state\":\"evicted from mychannel\"}", json(PinnedEvents.node(T, "evicted from mychannel")));
+        assertEquals("{\"type\":\"partition\",\"time\":1700000000123,\"groups\":[[1,2],[3]]}",
+                json(PinnedEvents.partition(T, List.of(List.of(1L, 2L), List.of(3L)))));
+        assertEquals("{\"type\":\"partition\",\"time\":1700000000123,\"groups\":[]}", json(PinnedEvents.partition(T, List.of())));
+    }
+}
