@@ -144,4 +144,38 @@ class FabricLedgerVerifierTest {
         assertTrue(r.signaturesChecked());
         assertTrue(r.toJson().contains("\"format\":\"fabric\""), r.toJson());
     }
+
+    @Test
+    void ordererSignaturesAgainstBlockValidation() throws IOException {
+        // configtxgen's genesis block (fabric-sdk-java fixture), then blocks signed as Fabric's block writer signs them
+        io.raftlens.raft.fabric.msp.SigningIdentity orderer = io.raftlens.raft.fabric.FabricFixtures.sdkSigner("OrdererMSP", "orderer");
+        io.raftlens.raft.fabric.msp.SigningIdentity user = io.raftlens.raft.fabric.FabricFixtures.sdkSigner("Org1MSP", "org1-user1");
+        for (boolean forged : new boolean[] {false, true}) {
+            Block genesis = io.raftlens.raft.fabric.FabricFixtures.block("sdk-java/orderer.block");
+            List<Block> blocks = new ArrayList<>(List.of(genesis));
+            byte[] prev = Blocks.headerHash(genesis.getHeader());
+            for (long n = 1; n <= 3; n++) {
+                BlockData data = BlockData.newBuilder().addData(ByteString.copyFromUtf8("tx " + n)).build();
+                Block.Builder b = Blocks.newBlock(n, prev).setData(data);
+                b.getHeaderBuilder().setDataHash(ByteString.copyFrom(Blocks.dataHash(data)));
+                Block signed = io.raftlens.raft.orderer.BlockSignatures.sign(Blocks.withOrdererMetadata(b.build(), 0,
+                        org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata.newBuilder().setRaftIndex(n + 2).build()),
+                        forged && n == 2 ? user : orderer);
+                blocks.add(signed);
+                prev = Blocks.headerHash(signed.getHeader());
+            }
+            Path dir = write(forged ? "forged" : "signed", blocks, 100);
+            BlockValidationCheck check = new BlockValidationCheck();
+            FabricLedgerVerifier.Result r = FabricLedgerVerifier.verify("c", dir, check);
+            assertEquals("BlockValidation", check.status());
+            assertTrue(r.signaturesChecked());
+            if (forged) {
+                assertEquals(2, r.firstBadBlock());
+                assertTrue(r.reason().startsWith("orderer signatures do not satisfy /Channel/Orderer/BlockValidation"), r.reason());
+            } else {
+                assertTrue(r.valid(), r.toJson());
+                assertEquals(4, r.height());
+            }
+        }
+    }
 }
