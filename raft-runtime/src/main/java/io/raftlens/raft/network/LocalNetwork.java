@@ -49,10 +49,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final NetworkEvents events = new NetworkEvents();
     private final ScheduledExecutorService timers;
     private final EventLoopGroup eventLoops;
+    /** A node's orderer.AtomicBroadcast port relative to its consenter port. */
+    public static final int CLIENT_PORT_OFFSET = 100;
     private final Map<Long, OrderingNode> nodes = new LinkedHashMap<>();
     private final Map<Long, Integer> opsPorts = new LinkedHashMap<>();
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
+    /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
+    private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
     private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -135,10 +140,37 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(node.id()), node.metrics(), health);
         operations.put(node.id(), ops);
         opsPorts.put(node.id(), ops.address().getPort());
+        openServices(node);
+    }
+
+    /**
+     * Serves Fabric's AtomicBroadcast of the node on its client port: the consenter port + 100 (7050 → 7150), or
+     * any free port when the operations ports are (tests); a taken client port is a warning, not a failed start.
+     */
+    private void openServices(OrderingNode node) {
+        int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
+        try {
+            OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
+                    "127.0.0.1", port, identities.get(node.id()).tls(), false);
+            services.put(node.id(), s);
+            clientPorts.put(node.id(), s.address().getPort());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
+        }
+    }
+
+    /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
+    public int clientPort(long id) {
+        OrdererServices s = services.get(id);
+        return s == null ? 0 : s.address().getPort();
     }
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
     private void closeOperations(long id) {
+        OrdererServices svc = services.remove(id);
+        if (svc != null) {
+            svc.close();
+        }
         OperationsServer ops = operations.remove(id);
         if (ops != null) {
             ops.close();
@@ -286,6 +318,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             m.put("name", n.spec().host());
             m.put("address", "127.0.0.1:" + n.spec().port());
             m.put("opsAddress", plan.opsListenHost() + ":" + opsPorts.get(n.id()));
+            if (clientPorts.containsKey(n.id())) {
+                m.put("clientAddress", "127.0.0.1:" + clientPorts.get(n.id()));
+            }
             m.put("running", n.isRunning());
             Map<String, Object> chs = new LinkedHashMap<>();
             for (String ch : plan.channels().keySet()) {
@@ -590,6 +625,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
+            OrdererServices svc = services.get(nodeId);
+            if (svc != null) {
+                svc.blockWritten(channel, number);
+            }
             events.publish(NetworkEvent.of("block", "channel", channel, "node", nodeId, "number", number,
                     "transactions", transactions));
         }
