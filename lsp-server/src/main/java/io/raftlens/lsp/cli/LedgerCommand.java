@@ -89,7 +89,8 @@ public final class LedgerCommand implements Callable<Integer> {
         }
 
         private static String text(LedgerVerifier.Result r) {
-            String tail = ", height " + r.height() + ", " + r.transactions() + " transactions";
+            String tail = ", height " + r.height() + ", " + r.transactions() + " transactions"
+                    + (r.signedBlocks() > 0 ? ", " + r.signedBlocks() + " blocks signed (BlockValidation satisfied)" : "");
             return r.valid() ? r.channel() + ": valid" + tail
                     : r.channel() + ": INVALID at block " + r.firstBadBlock() + tail + " (" + r.reason() + ")";
         }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, timeline, bench, lsp). */
+/** The {@code raftlens} command line: one subcommand per job (validate, launch, node, ledger, timeline, bench, cryptogen, configtxgen, lsp). */
 @Command(name = "raftlens", mixinStandardHelpOptions = true, version = "raftlens " + Main.VERSION,
         description = "Validate, launch and watch Hyperledger Fabric Raft ordering-service configurations.",
         subcommands = {
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 LedgerCommand.class,
                 TimelineCommand.class,
                 BenchCommand.class,
+                CryptogenCommand.class,
                 ConfigtxgenCommand.class,
                 LspCommand.class,
         })

@@ -77,7 +77,7 @@ public final class ChannelConfigEncoder {
 
     /** The encoder configtxgen is: certificates are read from the files configtx.yaml names. */
     public static ChannelConfigEncoder defaults() {
-        return new ChannelConfigEncoder((c, file, client) -> ByteString.copyFrom(Files.readAllBytes(file)));
+        return new ChannelConfigEncoder((c, file, client) -> ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)));
     }
 
     /**

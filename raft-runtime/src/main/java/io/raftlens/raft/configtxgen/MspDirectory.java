@@ -79,7 +79,7 @@ public final class MspDirectory {
         }
         Object raw;
         try {
-            raw = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+            raw = new Load(LoadSettings.builder().build()).loadFromString(new String(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new ConfigtxgenException("failed unmarshalling configuration file at [" + file + "]: " + e.getMessage());
         }
@@ -92,7 +92,7 @@ public final class MspDirectory {
                     Path cert = dir.resolve(text(ou.get("Certificate")));
                     try {
                         conf.addOrganizationalUnitIdentifiers(FabricOUIdentifier.newBuilder()
-                                .setCertificate(ByteString.copyFrom(Files.readAllBytes(cert)))
+                                .setCertificate(ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(cert, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)))
                                 .setOrganizationalUnitIdentifier(text(ou.get("OrganizationalUnitIdentifier"))));
                     } catch (IOException e) {
                         throw new ConfigtxgenException("failed loading OrganizationalUnit certificate at [" + cert + "]: could not read file " + cert);
@@ -119,7 +119,7 @@ public final class MspDirectory {
         String cert = text(m.get("Certificate"));
         if (!cert.isEmpty()) {
             try {
-                b.setCertificate(ByteString.copyFrom(Files.readAllBytes(dir.resolve(cert))));
+                b.setCertificate(ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(dir.resolve(cert), io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)));
             } catch (IOException e) {
                 // Fabric: "Failed loading %s certificate at [%s]" is a warning; the OU is kept without a certificate
             }
@@ -154,7 +154,7 @@ public final class MspDirectory {
                 continue;
             }
             try {
-                byte[] bytes = Files.readAllBytes(f);
+                byte[] bytes = io.raftlens.config.files.SafeFiles.read(f, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT);
                 if (hasPemBlock(bytes)) {
                     out.add(ByteString.copyFrom(bytes));
                 }

@@ -50,6 +50,7 @@ final class Raft {
     final boolean checkQuorum;
     final boolean preVote;
     final boolean disableProposalForwarding;
+    final boolean stepDownOnRemoval;
     private final long maxMsgSize;
     private final long maxUncommittedSize;
     private long uncommittedSize;
@@ -85,6 +86,7 @@ final class Raft {
         this.checkQuorum = c.checkQuorum();
         this.preVote = c.preVote();
         this.disableProposalForwarding = c.disableProposalForwarding();
+        this.stepDownOnRemoval = c.stepDownOnRemoval();
         this.random = c.random();
 
         InitialState init = c.storage().initialState();
@@ -1106,8 +1108,12 @@ final class Raft {
         PeerProgress self = trk.get(id);
         isLearner = self != null && self.isLearner;
         if ((self == null || isLearner) && state == StateRole.LEADER) {
-            // A removed leader stops leading (etcd's StepDownOnRemoval); the rest elect a new one.
-            becomeFollower(term, 0);
+            // This node is leader and was removed: step down if requested (etcd's StepDownOnRemoval). Otherwise it
+            // keeps leading without proposing (stepLeader drops proposals of a non-member) until the application
+            // stops it, as Fabric's chain halts on applying its own removal.
+            if (stepDownOnRemoval) {
+                becomeFollower(term, 0);
+            }
             return cs;
         }
         if (state != StateRole.LEADER || cs.getVotersCount() == 0) {

@@ -53,6 +53,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final Map<Long, Integer> opsPorts = new LinkedHashMap<>();
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
+    private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
+    /** Nodes cut off by isolateNode: healing one is meaningful even after its removal (it then learns of its eviction). */
+    private final java.util.Set<Long> isolated = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
     private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -308,24 +311,43 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return doc;
     }
 
+    /**
+     * The lock serializing one node's lifecycle requests: two concurrent starts once both saw the node stopped,
+     * both started it, and the loser's cleanup left it stopped with its operations port bound (adversarial.md H2).
+     */
+    private Object lifecycle(long id) {
+        require(id);
+        return lifecycleLocks.computeIfAbsent(id, k -> new Object());
+    }
+
     @Override
     public void stopNode(long id) {
-        OrderingNode n = requireRunning(id);
-        n.stop();
-        closeOperations(id);
-        events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "stopped"));
+        synchronized (lifecycle(id)) {
+            OrderingNode n = requireRunning(id);
+            n.stop();
+            closeOperations(id);
+            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "stopped"));
+        }
     }
 
     @Override
     public void killNode(long id) {
-        OrderingNode n = requireRunning(id);
-        n.kill();
-        closeOperations(id);
-        events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "killed"));
+        synchronized (lifecycle(id)) {
+            OrderingNode n = requireRunning(id);
+            n.kill();
+            closeOperations(id);
+            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "killed"));
+        }
     }
 
     @Override
     public void startNode(long id) {
+        synchronized (lifecycle(id)) {
+            startLocked(id);
+        }
+    }
+
+    private void startLocked(long id) {
         OrderingNode n = require(id);
         if (n.isRunning()) {
             throw new ControlException(409, "node " + id + " (" + n.spec().host() + ") is already running");
@@ -339,6 +361,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             openOperations(n);
         } catch (RuntimeException e) {
             n.kill(); // a node whose operations port is taken does not start, as in Fabric
+            closeOperations(id);
             throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "started"));
@@ -349,25 +372,53 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public void isolateNode(long id) {
-        requireRunning(id).isolate();
-        events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "isolated"));
+        synchronized (lifecycle(id)) {
+            requireConsenterSomewhere(id, "isolating");
+            requireRunning(id).isolate();
+            isolated.add(id);
+            events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "isolated"));
+        }
     }
 
     @Override
     public void healNode(long id) {
-        requireRunning(id).heal();
-        for (OrderingNode n : nodes.values()) {
-            if (n.isRunning() && n.id() != id) {
-                n.heal();
+        synchronized (lifecycle(id)) {
+            if (!isolated.contains(id)) {
+                requireConsenterSomewhere(id, "healing");
+            }
+            requireRunning(id).heal();
+            isolated.remove(id);
+            for (OrderingNode n : nodes.values()) {
+                if (n.isRunning() && n.id() != id) {
+                    n.heal();
+                }
+            }
+            events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "healed"));
+        }
+    }
+
+    /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
+    private void requireConsenterSomewhere(long id, String doing) {
+        for (String ch : plan.channels().keySet()) {
+            if (consenters(ch).contains(id)) {
+                return;
             }
         }
-        events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "healed"));
+        throw new ControlException(409, "node " + id + " (" + require(id).spec().host() + ") is not a consenter of any channel; "
+                + doing + " it changes nothing (add it back with POST /v1/channels/CHANNEL/consenters {\"add\":" + id + "})");
     }
 
     @Override
     public void partition(List<List<Long>> groups) {
+        // checked whole before any node applies it: a half-applied partition cut nodes off with a 500 (M4)
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (List<Long> g : groups) {
-            g.forEach(this::require);
+            for (long id : g) {
+                require(id);
+                if (!seen.add(id)) {
+                    throw new ControlException(400, "node " + id + " appears in two partition groups; nothing was changed");
+                }
+            }
         }
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
@@ -379,6 +430,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public void healAll() {
+        isolated.clear();
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
                 n.heal();
@@ -391,6 +443,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     public void transferLeader(String channel, long to) {
         requireChannel(channel);
         requireRunning(to);
+        if (!consenters(channel).contains(to)) {
+            throw new ControlException(409, "node " + to + " is not a consenter of channel " + channel + " (consenters: "
+                    + consenters(channel) + "); it cannot lead it");
+        }
         long leader = leader(channel);
         if (leader == 0) {
             throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
@@ -426,8 +482,13 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public CompletableFuture<ConsenterUpdateResult> updateConsenters(String channel, List<Long> consenters) {
         requireChannel(channel);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (long id : consenters) {
             require(id);
+            if (!seen.add(id)) {
+                // named by id here: the chain's own check would quote the whole certificate (L6)
+                throw new ControlException(400, "node " + id + " is listed twice; each consenter appears once");
+            }
         }
         long leader = leader(channel);
         if (leader == 0) {

@@ -1,7 +1,8 @@
 package io.raftlens.raft.transport;
 
+import io.raftlens.raft.crypto.CertificateAuthority;
+
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,39 +13,26 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A development TLS CA kept in a data directory, issuing per-node certificates the way Fabric's cryptogen does:
- * ECDSA P-256 keys, SHA256withECDSA, server+client auth, SANs = host name, {@code localhost} and
- * {@code 127.0.0.1}. Layout (cryptogen-like):
+ * A development TLS CA kept in a data directory, issuing per-node certificates with cryptogen's own code
+ * ({@link CertificateAuthority}): ECDSA P-256 keys, SHA256withECDSA, server+client auth, SANs = host name,
+ * {@code localhost} and {@code 127.0.0.1}. Layout (cryptogen-like):
  * <pre>
  *   DIR/tlsca/tlsca-cert.pem, DIR/tlsca/priv_sk
  *   DIR/orderers/HOST/tls/server.crt, server.key, ca.crt
@@ -55,9 +43,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * each create their own CA — use real certificates there.
  */
 public final class DevCa {
-    private static final Duration VALIDITY = Duration.ofDays(3650);
     private static final Duration MIN_REMAINING = Duration.ofDays(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final X509Certificate caCert;
@@ -86,20 +72,11 @@ public final class DevCa {
                     // fall through: regenerate, as cryptogen would for a fresh network
                 }
             }
-            KeyPair pair = newKeyPair();
-            X500Name subject = subject(organization, "tlsca." + organization);
-            X509Certificate cert = sign(new JcaX509v3CertificateBuilder(subject, serial(), notBefore(), notAfter(),
-                    subject, pair.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
-                            | KeyUsage.keyEncipherment | KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.extendedKeyUsage, false, tlsUsages())
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic())),
-                    pair.getPrivate());
-            writeAtomically(keyFile, Pem.encode(pair.getPrivate()), true);
-            writeAtomically(certFile, Pem.encode(cert), false);
-            return new DevCa(dir, cert, pair.getPrivate());
+            CertificateAuthority ca = CertificateAuthority.create(null, organization, "tlsca." + organization,
+                    CertificateAuthority.SubjectFields.DEFAULT);
+            writeAtomically(keyFile, Pem.encode(ca.key()), true);
+            writeAtomically(certFile, Pem.encode(ca.certificate()), false);
+            return new DevCa(dir, ca.certificate(), ca.key());
         });
     }
 
@@ -129,7 +106,7 @@ public final class DevCa {
                     // regenerate below
                 }
             }
-            KeyPair pair = newKeyPair();
+            KeyPair pair = CertificateAuthority.newKeyPair();
             X509Certificate cert = issue(host, pair);
             writeAtomically(keyFile, Pem.encode(pair.getPrivate()), true);
             writeAtomically(certFile, Pem.encode(cert), false);
@@ -138,45 +115,19 @@ public final class DevCa {
         });
     }
 
-    private X509Certificate issue(String host, KeyPair pair) throws GeneralSecurityException, IOException,
-            OperatorCreationException {
-        X500Name subject = subject(null, host);
-        List<GeneralName> sans = new ArrayList<>();
-        if (isIpLiteral(host)) {
-            sans.add(new GeneralName(GeneralName.iPAddress, host));
-        } else {
-            sans.add(new GeneralName(GeneralName.dNSName, host));
-        }
+    /** A TLS certificate as cryptogen issues a node's (its SANs: the host, {@code localhost} and {@code 127.0.0.1}). */
+    private X509Certificate issue(String host, KeyPair pair) throws IOException {
+        List<String> sans = new ArrayList<>();
+        sans.add(host);
         if (!host.equalsIgnoreCase("localhost")) {
-            sans.add(new GeneralName(GeneralName.dNSName, "localhost"));
+            sans.add("localhost");
         }
         if (!host.equals("127.0.0.1")) {
-            sans.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+            sans.add("127.0.0.1");
         }
-        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCert, serial(), notBefore(),
-                notAfter(), subject, pair.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                .addExtension(Extension.extendedKeyUsage, false, tlsUsages())
-                .addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(sans.toArray(GeneralName[]::new)))
-                .addExtension(Extension.authorityKeyIdentifier, false,
-                        ext.createAuthorityKeyIdentifier(caCert))
-                .addExtension(Extension.subjectKeyIdentifier, false,
-                        ext.createSubjectKeyIdentifier(pair.getPublic()));
-        return sign(builder, caKey);
-    }
-
-    /** cryptogen's subject layout; built attribute by attribute so that any host name is safe. */
-    private static X500Name subject(String organization, String commonName) {
-        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.C, "US").addRDN(BCStyle.ST, "California").addRDN(BCStyle.L, "San Francisco");
-        if (organization != null) {
-            name.addRDN(BCStyle.O, organization);
-        }
-        return name.addRDN(BCStyle.CN, commonName).build();
+        return new CertificateAuthority("tlsca", CertificateAuthority.SubjectFields.DEFAULT, caKey, caCert)
+                .sign(null, host, List.of(), sans, pair.getPublic(), CertificateAuthority.TLS_KEY_USAGE,
+                        List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
     }
 
     private boolean issuedByUs(X509Certificate cert) {
@@ -210,45 +161,12 @@ public final class DevCa {
                 && now.plus(MIN_REMAINING).isBefore(cert.getNotAfter().toInstant());
     }
 
-    private static boolean isIpLiteral(String host) {
-        return host.matches("[0-9.]+") || host.contains(":");
-    }
-
     private static String safeDirName(String host) {
         if (host.isEmpty() || host.contains("/") || host.contains("\\") || host.startsWith(".")) {
             throw new TlsConfigException("consenter host '" + host + "' cannot name a folder for its certificates;"
                     + " use a DNS name or an IP address");
         }
         return host.toLowerCase(Locale.ROOT);
-    }
-
-    private static ExtendedKeyUsage tlsUsages() {
-        return new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth});
-    }
-
-    private static KeyPair newKeyPair() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-        return generator.generateKeyPair();
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
-            throws OperatorCreationException, GeneralSecurityException {
-        return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
-    }
-
-    private static BigInteger serial() {
-        return new BigInteger(127, RANDOM);
-    }
-
-    private static Date notBefore() {
-        // backdated a little, as cryptogen does, so that small clock skew between nodes does not matter
-        return Date.from(Instant.now().minus(Duration.ofMinutes(5)));
-    }
-
-    private static Date notAfter() {
-        return Date.from(Instant.now().plus(VALIDITY));
     }
 
     private static void writeAtomically(Path file, String content, boolean secret) throws IOException {

@@ -61,7 +61,7 @@ final class KeyCompletion implements CompletionParticipant {
         for (KeyInfo info : children) {
             rank++;
             String k = info.name().toLowerCase(Locale.ROOT);
-            if (written.contains(k) || !info.existsIn(request.settings().fabricVersion())) {
+            if (written.contains(k) || !info.existsIn(request.fabricVersion())) {
                 continue;
             }
             CompletionItem item = new CompletionItem(info.name());
