@@ -189,4 +189,36 @@ class ControlServerHostileTest {
         assertTrue(raw("GET /v1/network HTTP/1.1\r\nHost: [::1]:7080\r\n\r\n").contains(" 200 "));
         assertTrue(raw("GET /v1/network HTTP/1.1\r\nHost: localhost:7080\r\n\r\n").contains(" 200 "));
     }
+
+    /**
+     * The request timeout (10 s) closes a connection that never finished its request, but not an event stream,
+     * whose request was complete: the stream outlives it (one test, as each takes the timeout's length).
+     */
+    @Test
+    void aStalledRequestIsClosedByTheTimeoutWhileAnEventStreamLivesOn() throws Exception {
+        try (Socket events = new Socket(); Socket stalled = new Socket()) {
+            events.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
+            events.setSoTimeout(20_000);
+            events.getOutputStream().write("GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            events.getOutputStream().flush();
+            assertTrue(events.getInputStream().read() >= 0);
+            stalled.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
+            stalled.setSoTimeout(30_000);
+            stalled.getOutputStream().write('G');
+            stalled.getOutputStream().flush();
+            long t0 = System.nanoTime();
+            assertEquals(-1, stalled.getInputStream().read(), "closed by the server");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms > 8_000 && ms < 16_000, ms + " ms");
+            network.events.publish(NetworkEvent.of("node", "node", 9L, "state", "probe"));
+            InputStream in = events.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            byte[] buf = new byte[4096];
+            while (!seen.toString().contains("probe")) {
+                int n = in.read(buf);
+                assertTrue(n >= 0, "the event stream was closed: " + seen);
+                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+        }
+    }
 }
