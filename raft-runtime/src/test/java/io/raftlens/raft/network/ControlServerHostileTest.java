@@ -191,25 +191,44 @@ class ControlServerHostileTest {
     }
 
     /**
-     * The request timeout (10 s) closes a connection that never finished its request, but not an event stream,
-     * whose request was complete: the stream outlives it (one test, as each takes the timeout's length).
+     * The request timeout (10 s) closes connections that never finished their request — here as many as there
+     * are workers — but not an event stream, whose request was complete; and a kill that waited behind them
+     * longer than its client would is answered 503 and not executed (one test: each part takes the timeout's length).
      */
     @Test
-    void aStalledRequestIsClosedByTheTimeoutWhileAnEventStreamLivesOn() throws Exception {
-        try (Socket events = new Socket(); Socket stalled = new Socket()) {
+    void stalledRequestsAreClosedByTheTimeoutAStaleKillIsNotRunAndAnEventStreamLivesOn() throws Exception {
+        try (Socket events = new Socket(); Socket kill = new Socket()) {
             events.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
             events.setSoTimeout(20_000);
             events.getOutputStream().write("GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             events.getOutputStream().flush();
             assertTrue(events.getInputStream().read() >= 0);
-            stalled.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
-            stalled.setSoTimeout(30_000);
-            stalled.getOutputStream().write('G');
-            stalled.getOutputStream().flush();
+            stall(control.port(), io.raftlens.raft.http.HttpServers.WORKERS); // every worker waits for a request
+            kill.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
+            kill.setSoTimeout(30_000);
+            kill.getOutputStream().write(("POST /v1/nodes/3/kill HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ControlToken.HEADER + ": "
+                    + control.token().value() + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            kill.getOutputStream().flush();
             long t0 = System.nanoTime();
+            Socket stalled = sockets.get(0);
+            stalled.setSoTimeout(30_000);
             assertEquals(-1, stalled.getInputStream().read(), "closed by the server");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms > 8_000 && ms < 16_000, ms + " ms");
+            // the kill waited behind them for 10 s: closed by the same timeout, or answered 503 — never executed
+            StringBuilder answer = new StringBuilder();
+            try {
+                int c;
+                while ((c = kill.getInputStream().read()) >= 0 && c != '\n') {
+                    answer.append((char) c);
+                }
+            } catch (java.net.SocketException reset) {
+                answer.append("closed");
+            }
+            assertTrue(answer.toString().contains(" 503 ") || answer.toString().equals("closed") || answer.length() == 0,
+                    answer.toString());
+            Thread.sleep(500);
+            assertEquals(List.of(), network.calls, "the kill whose client waited 10 s was not executed");
             network.events.publish(NetworkEvent.of("node", "node", 9L, "state", "probe"));
             InputStream in = events.getInputStream();
             StringBuilder seen = new StringBuilder();
