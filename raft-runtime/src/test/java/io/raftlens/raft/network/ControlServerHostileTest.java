@@ -229,7 +229,7 @@ class ControlServerHostileTest {
                     answer.toString());
             Thread.sleep(500);
             assertEquals(List.of(), network.calls, "the kill whose client waited 10 s was not executed");
-            network.events.publish(NetworkEvent.of("node", "node", 9L, "state", "probe"));
+            network.events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), "probe", 9L, 1L, 0));
             InputStream in = events.getInputStream();
             StringBuilder seen = new StringBuilder();
             byte[] buf = new byte[4096];
