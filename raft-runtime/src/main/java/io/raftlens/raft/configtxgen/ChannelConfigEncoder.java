@@ -159,7 +159,7 @@ public final class ChannelConfigEncoder {
         return g.setModPolicy(ADMINS).build();
     }
 
-    /** {@code encoder.NewOrdererGroup} (etcdraft; solo encodes no metadata; BFT is not supported yet). */
+    /** {@code encoder.NewOrdererGroup} (etcdraft, BFT; solo encodes no metadata). */
     public ConfigGroup ordererGroup(OrdererSection o, Capabilities channelCaps) throws ConfigtxgenException {
         String type = o.ordererType().value();
         if (OrdererSection.BFT.equals(type) && !channelCaps.enabled("V3_0")) {
@@ -194,8 +194,12 @@ public final class ChannelConfigEncoder {
         switch (type) {
             case "solo" -> { }
             case OrdererSection.ETCDRAFT -> metadata = etcdRaftMetadata(o).toByteString();
-            case OrdererSection.BFT -> throw new ConfigtxgenException(
-                    "raftlens configtxgen does not encode OrdererType BFT yet (SmartBFT options and ConsenterMapping)", o.ordererType().range());
+            case OrdererSection.BFT -> {
+                List<org.hyperledger.fabric.protos.common.Consenter> consenters = BftOrderer.consenters(o);
+                addValue(g, "Orderers", BftOrderer.orderersValue(consenters), ADMINS);
+                metadata = BftOrderer.options(o).toByteString();
+                g.putPolicies(BLOCK_VALIDATION, BftOrderer.blockValidation(consenters, g.getPoliciesOrThrow(BLOCK_VALIDATION).getModPolicy()));
+            }
             default -> throw new ConfigtxgenException("unknown orderer type: " + type, o.ordererType().range());
         }
         addValue(g, "ConsensusType", ConsensusType.newBuilder().setType(type).setMetadata(metadata).build(), ADMINS);
