@@ -121,7 +121,10 @@ final class BftOrderer {
 
     private static ByteString read(Sourced<Path> file, String what, String host, long port) throws ConfigtxgenException {
         try {
-            return ByteString.copyFrom(Files.readAllBytes(file.value()));
+            if (!Files.exists(file.value())) {
+                throw new NoSuchFileException(file.value().toString());
+            }
+            return ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(file.value(), io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT));
         } catch (NoSuchFileException e) {
             throw new ConfigtxgenException("cannot load consenter config for orderer type BFT: cannot load " + what + " for consenter "
                     + host + ":" + port + ": open " + file.value() + ": no such file or directory", file.range());

@@ -2,6 +2,7 @@ package io.raftlens.raft.configtxgen;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import io.raftlens.config.files.SafeFiles;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.Views;
 import io.raftlens.config.model.configtx.ApplicationSection;
@@ -75,9 +76,20 @@ public final class ChannelConfigEncoder {
         this.certificates = certificates;
     }
 
+    /** Where this encoder reads consenter certificates from. */
+    public ConsenterCertificates certificates() {
+        return certificates;
+    }
+
     /** The encoder configtxgen is: certificates are read from the files configtx.yaml names. */
     public static ChannelConfigEncoder defaults() {
-        return new ChannelConfigEncoder((c, file, client) -> ByteString.copyFrom(Files.readAllBytes(file)));
+        return new ChannelConfigEncoder((c, file, client) -> {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            // bounded and regular files only: a configtx.yaml may name /dev/zero or a FIFO
+            return ByteString.copyFrom(SafeFiles.read(file, SafeFiles.SMALL_FILE_LIMIT));
+        });
     }
 
     /**
@@ -236,6 +248,12 @@ public final class ChannelConfigEncoder {
                     new ConfigtxgenException("consenter info in etcdraft configuration did not specify port", c.range()));
             Optional<Sourced<Path>> client = c.clientTlsCert();
             Optional<Sourced<Path>> server = c.serverTlsCert();
+            if (client.isEmpty()) {
+                throw new ConfigtxgenException("consenter info in etcdraft configuration did not specify client TLS cert", c.range());
+            }
+            if (server.isEmpty()) {
+                throw new ConfigtxgenException("consenter info in etcdraft configuration did not specify server TLS cert", c.range());
+            }
             md.addConsenters(org.hyperledger.fabric.protos.orderer.etcdraft.Consenter.newBuilder()
                     .setHost(host).setPort((int) port)
                     .setClientTlsCert(certificate(c, host, port, client, true))

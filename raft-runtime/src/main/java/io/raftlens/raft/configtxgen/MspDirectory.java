@@ -1,6 +1,7 @@
 package io.raftlens.raft.configtxgen;
 
 import com.google.protobuf.ByteString;
+import io.raftlens.config.files.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,8 @@ public final class MspDirectory {
         }
         Object raw;
         try {
-            raw = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+            raw = new Load(LoadSettings.builder().build()).loadFromString(
+                    new String(SafeFiles.read(file, SafeFiles.SMALL_FILE_LIMIT), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new ConfigtxgenException("failed unmarshalling configuration file at [" + file + "]: " + e.getMessage());
         }
@@ -92,7 +94,7 @@ public final class MspDirectory {
                     Path cert = dir.resolve(text(ou.get("Certificate")));
                     try {
                         conf.addOrganizationalUnitIdentifiers(FabricOUIdentifier.newBuilder()
-                                .setCertificate(ByteString.copyFrom(Files.readAllBytes(cert)))
+                                .setCertificate(ByteString.copyFrom(SafeFiles.read(cert, SafeFiles.SMALL_FILE_LIMIT)))
                                 .setOrganizationalUnitIdentifier(text(ou.get("OrganizationalUnitIdentifier"))));
                     } catch (IOException e) {
                         throw new ConfigtxgenException("failed loading OrganizationalUnit certificate at [" + cert + "]: could not read file " + cert);
@@ -119,7 +121,7 @@ public final class MspDirectory {
         String cert = text(m.get("Certificate"));
         if (!cert.isEmpty()) {
             try {
-                b.setCertificate(ByteString.copyFrom(Files.readAllBytes(dir.resolve(cert))));
+                b.setCertificate(ByteString.copyFrom(SafeFiles.read(dir.resolve(cert), SafeFiles.SMALL_FILE_LIMIT)));
             } catch (IOException e) {
                 // Fabric: "Failed loading %s certificate at [%s]" is a warning; the OU is kept without a certificate
             }
@@ -154,7 +156,7 @@ public final class MspDirectory {
                 continue;
             }
             try {
-                byte[] bytes = Files.readAllBytes(f);
+                byte[] bytes = SafeFiles.read(f, SafeFiles.SMALL_FILE_LIMIT);
                 if (hasPemBlock(bytes)) {
                     out.add(ByteString.copyFrom(bytes));
                 }
