@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and tests the VS Code extension; called by .ci/run after `./mvnw -B verify` has built
 # lsp-server/target/raftlens.jar. Installs its own apt and npm packages (npm's cache: ~/.npm;
-# code-server: ~/.cache/raftlens-e2e, reused by later runs). Cold: about 7 minutes; warm: about 3.
+# code-server and Theia: ~/.cache/raftlens-e2e, reused by later runs). Cold: about 12 minutes; warm: about 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
@@ -45,4 +45,6 @@ echo "vscode-extension: end-to-end in code-server + chromium"
 timeout 540 node e2e/run.mjs
 echo "vscode-extension: README's Neovim and Emacs snippets, headless"
 timeout 300 node e2e/editors.mjs
+echo "vscode-extension: end-to-end in Eclipse Theia 1.74.1 + chromium (e2e/theia/ci.sh)"
+e2e/theia/ci.sh
 echo "vscode-extension: done in $((SECONDS - start)) s"

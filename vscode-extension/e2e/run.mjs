@@ -6,7 +6,7 @@
 //      server offers raftlens.launchNetwork; otherwise it is reported as skipped, with the reason.
 //   3. the live UI against a contract stand-in (e2e/mock-live-server.mjs, started through a fake
 //      Java home): decorations, status bar, tree, "Kill node" from the tree's context menu with the
-//      DESIGN.md argument {uri, node}, re-election shown, election timeline preview. It checks the
+//      DESIGN.md argument {uri, node}, re-election shown, election timeline webview. It checks the
 //      extension's half of the contract whether or not the Java server has the live feature yet.
 // Screenshots of the real server go to docs/images/. Every wait is bounded; the run stops itself.
 //
@@ -21,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { serverCommands } from './serverCommands.mjs';
+import { timelineWebview } from './timelineWebview.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ext = resolve(here, '..');
@@ -318,7 +319,7 @@ async function treeAction(page, nodeName, itemText, done) {
 /**
  * After testLiveNetwork: the status bar names the leader, the consenter lines carry the role
  * decorations, "Kill node" on the leader in the tree elects another leader at a higher term, the
- * timeline opens in a Markdown preview, "Stop network" clears view and status bar.
+ * timeline opens in the extension's webview (picture + table), "Stop network" clears view and status bar.
  */
 async function testLiveFlow(page, { screenshots, onKilled = () => {}, timelineFromLens = false }) {
   const [, leader, term] = LEADER_IN_TREE.exec(await sidebarText(page)) ?? fail('no leader in the Raft Network view');
@@ -352,12 +353,12 @@ async function testLiveFlow(page, { screenshots, onKilled = () => {}, timelineFr
     return /(elected leader \d+ at term \d+|became leader at term \d+)/.exec(text)?.[0];
   });
   log(`RaftLens Elections output: "… ${electionLog} …"`);
-  const previewOpen = () =>
-    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline')));
+  const timelineOpen = () =>
+    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('Election timeline')));
   if (timelineFromLens) {
-    // the server's own "Election timeline" code lens: its Markdown answer must open as a preview.
+    // the server's own "Election timeline" code lens: its answer must open in the timeline webview.
     // Lenses re-render on every network change, so click where the lens is now and retry.
-    for (let attempt = 1; attempt <= 3 && !(await previewOpen()); attempt++) {
+    for (let attempt = 1; attempt <= 3 && !(await timelineOpen()); attempt++) {
       const at = await page.evaluate(() => {
         const a = [...document.querySelectorAll('.codelens-decoration a')].find((x) => x.textContent.trim() === 'Election timeline');
         const r = a?.getBoundingClientRect();
@@ -365,20 +366,21 @@ async function testLiveFlow(page, { screenshots, onKilled = () => {}, timelineFr
       });
       if (!at) fail('no "Election timeline" code lens');
       await page.mouse.click(at.x, at.y);
-      await waitFor('the preview after the lens click', 7_000, previewOpen).catch(() => undefined);
+      await waitFor("the timeline after the lens click", 7_000, timelineOpen).catch(() => undefined);
     }
   } else {
     await runCommand(page, 'RaftLens: Show election timeline');
   }
-  await waitFor('the election timeline preview', 20_000, () =>
-    page.evaluate(() => [...document.querySelectorAll('.tabs-container .tab')].some((t) => t.textContent.includes('election-timeline'))),
-  );
+  await waitFor('the election timeline tab', 20_000, timelineOpen);
+  const view = await waitFor('the timeline webview with its picture and table', 30_000, () => timelineWebview(page));
+  if (!view.picture || view.rows === 0) fail(`the timeline webview lacks its picture or table: ${JSON.stringify({ ...view, text: undefined })}`);
+  log(`timeline webview "${view.title}": picture shown, ${view.rows} table rows`);
   await new Promise((r) => setTimeout(r, 1500));
   await page.screenshot({ path: screenshots.timeline });
-  // the preview is a webview that keeps the keyboard: go back to the file before the next command
+  // the timeline is a webview that may keep the keyboard: go back to the file before the next command
   for (const tab of await page.$$('.tabs-container .tab')) {
     const label = await tab.evaluate((t) => t.textContent);
-    if (label.includes('configtx.yaml') && !label.includes('Preview')) await tab.click();
+    if (label.includes('configtx.yaml') && !label.includes('Election timeline')) await tab.click();
   }
   await runCommand(page, 'RaftLens: Stop network');
   await waitFor('Stop network to clear the view and the status bar', 30_000, async () =>

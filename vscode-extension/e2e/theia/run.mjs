@@ -22,6 +22,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { timelineWebview } from '../timelineWebview.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ext = resolve(here, '..', '..');
@@ -178,9 +179,29 @@ async function lenses(page) {
 /** the side bar's RaftLens view container: shown by its activity-bar tab (a click on a shown tab would hide it) */
 async function showRaftLensView(page) {
   if ((await treeText(page)) === '') {
-    await page.evaluate(() => document.getElementById('shell-tab-plugin-view-container:workbench.view.extension.raftlens')?.click());
+    // Lumino tabs react to the pointer, not to a DOM click()
+    const tab = await page.$('[id="shell-tab-plugin-view-container:workbench.view.extension.raftlens"]');
+    await (tab ?? fail('no RaftLens tab in the activity bar')).click();
   }
   await waitFor('the Raft Network view', 15_000, async () => (await treeText(page)) !== '');
+  await widenSidebar(page);
+}
+
+/** drags the handle right of the side bar so node descriptions (role · term · height) fit */
+async function widenSidebar(page, width = 430) {
+  const at = await page.evaluate(() => {
+    const bar = document.getElementById('theia-left-side-panel')?.getBoundingClientRect();
+    const handle = [...document.querySelectorAll('.lm-SplitPanel-handle')]
+      .map((h) => h.getBoundingClientRect())
+      .find((r) => bar && bar.width > 0 && Math.abs(r.left + r.width / 2 - bar.right) < 8 && r.height > 200);
+    return handle && bar ? { x: handle.left + handle.width / 2, y: handle.top + handle.height / 2, left: bar.left } : undefined;
+  });
+  if (!at || at.x - at.left >= width) return;
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.left + width, at.y, { steps: 8 });
+  await page.mouse.up();
+  await sleep(500);
 }
 
 async function treeRows(page) {
@@ -213,16 +234,18 @@ async function expectElected(page, what, { up = 5, notLeader } = {}) {
   // the consenter lines must be on screen for their lenses to render
   await hideBottomPanel(page);
   await goToLine(page, lineOf(/Host: orderer3\.example\.com/) + 1, true);
-  const roles = await waitFor(`${what}: one leader in the consenter lenses`, LIVE_WAIT_MS, async () => {
-    const found = (await lenses(page)).map((l) => ROLE_LENS.exec(l)).filter(Boolean);
+  // the consenter lenses ("leader · term 2 · leader orderer1.example.com · …") and the lens above
+  // them ("■ Stop · leader orderer1.example.com · term 2 · …") name the same leader; they refresh apart
+  const { roles, leader } = await waitFor(`${what}: one leader in the consenter lenses and the lens above them`, LIVE_WAIT_MS, async () => {
+    const all = await lenses(page);
+    const found = all.map((l) => ROLE_LENS.exec(l)).filter(Boolean);
     const leaders = found.filter((m) => m[1] === 'leader');
-    return leaders.length === 1 && found.length === up ? found : undefined;
+    if (leaders.length !== 1 || found.length !== up) return undefined;
+    const name = /leader (orderer\d+\.example\.com)/.exec(leaders[0].input)?.[1];
+    return name && name !== notLeader && all.some((l) => l.startsWith(`■ Stop · leader ${name} · term ${leaders[0][2]}`)) ? { roles: found, leader: name } : undefined;
   });
   const term = roles.find((m) => m[1] === 'leader')[2];
   if (roles.filter((m) => m[1] === 'follower').length !== up - 1) fail(`${what}: expected ${up - 1} follower lenses, got ${roles.map((m) => m[0]).join('; ')}`);
-  const leaderLens = (await lenses(page)).find((l) => l.startsWith('■ Stop · leader'));
-  const leader = /leader (orderer\d+\.example\.com)/.exec(leaderLens ?? '')?.[1] ?? fail(`${what}: no "■ Stop · leader …" lens above the consenters`);
-  if (leader === notLeader) fail(`${what}: ${leader} still leads`);
   const short = leader.split('.')[0];
   const status = await waitFor(`${what}: the status bar to name ${short} at term ${term}`, 20_000, async () => {
     const t = await raftStatus(page);
@@ -361,19 +384,6 @@ async function treeAction(page, nodeName, itemText, done) {
   fail(`"${itemText}" from the context menu of ${nodeName} was missing or had no effect, 3 tries`);
 }
 
-/** the frames of the timeline webview (Theia nests the page in two iframes) */
-async function timelineFrame(page) {
-  for (const frame of page.frames()) {
-    const found = await frame.evaluate(() => {
-      const img = document.querySelector('img.picture');
-      const table = document.querySelector('table');
-      return document.querySelector('h1.title') ? { title: document.querySelector('h1.title').textContent, img: !!img && img.naturalWidth > 0, rows: table ? table.querySelectorAll('tbody tr').length : 0, text: document.body.innerText } : undefined;
-    }).catch(() => undefined);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 async function testPaletteKillTimelineStop(page) {
   await openFile(page, 'five-orderers', 'configtx.yaml');
   await runCommand(page, 'RaftLens: Launch network');
@@ -393,8 +403,8 @@ async function testPaletteKillTimelineStop(page) {
   await runCommand(page, 'RaftLens: Show election timeline');
   await waitFor('the election timeline tab', 20_000, () =>
     page.evaluate(() => [...document.querySelectorAll('#theia-main-content-panel .lm-TabBar-tab')].some((t) => t.textContent.includes('Election timeline'))));
-  const view = await waitFor('the timeline webview with its picture and table', 30_000, () => timelineFrame(page));
-  if (!view.img) fail('the timeline webview shows no picture');
+  const view = await waitFor('the timeline webview with its picture and table', 30_000, () => timelineWebview(page));
+  if (!view.picture) fail('the timeline webview shows no picture');
   if (view.rows === 0) fail('the timeline webview shows no table rows');
   if (!view.text.includes(first.leader) || !view.text.includes(second.leader)) fail(`the timeline does not name both leaders: ${view.text.slice(0, 400)}`);
   log(`timeline webview "${view.title}": picture shown, ${view.rows} table rows`);

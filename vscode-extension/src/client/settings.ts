@@ -36,7 +36,8 @@ export function serverSettings(): Record<string, unknown> {
   const s = section();
   return {
     raftlens: {
-      fabricVersion: s.get<string>('fabricVersion', '3'),
+      fabricVersion: s.get<string>('fabricVersion', 'auto'),
+      checkFiles: s.get<boolean>('checkFiles', true),
       disabledRules: s.get<string[]>('disabledRules', []),
       profile: s.get<string | null>('profile', null),
       inlayHints: s.get<boolean>('inlayHints', true),

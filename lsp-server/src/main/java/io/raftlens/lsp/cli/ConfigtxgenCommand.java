@@ -134,7 +134,7 @@ public final class ConfigtxgenCommand implements Callable<Integer> {
         if (inspectBlock != null) {
             Block block;
             try {
-                block = Block.parseFrom(Files.readAllBytes(inspectBlock));
+                block = Block.parseFrom(io.raftlens.config.files.SafeFiles.read(inspectBlock, 256 * 1024 * 1024));
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {
                 throw new Fatal("Error on inspectBlock: error unmarshalling to block: " + e.getMessage());
             } catch (IOException e) {

@@ -23,6 +23,10 @@ public final class LspCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "listen on 127.0.0.1:N instead of stdio (0 picks a free port)")
     Integer port;
 
+    @Option(names = "--token-file", paramLabel = "FILE", description = "with --port: where to write the token clients "
+            + "send as header X-RaftLens-Token (default: $XDG_RUNTIME_DIR or ~/.cache, raftlens/lsp-token)")
+    java.nio.file.Path tokenFile;
+
     // Hidden: for the launchers' class-data training run (-XX:ArchiveClassesAtExit), not for people.
     @Option(names = "--warm-up", hidden = true, description = "run a scripted session against an in-process server and exit")
     boolean warmUp;
@@ -45,6 +49,14 @@ public final class LspCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The token file of {@code lsp --port}: owner-only, in the user's runtime (else cache) folder. */
+    static java.nio.file.Path defaultTokenFile() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        java.nio.file.Path base = runtime != null && !runtime.isBlank() ? java.nio.file.Path.of(runtime)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("raftlens").resolve("lsp-token");
     }
 
     /** Serves the editor on stdin/stdout until it exits; returns the exit code. */
@@ -71,7 +83,7 @@ public final class LspCommand implements Callable<Integer> {
         }
         if (port != null) {
             System.setOut(System.err); // nothing but the port line and logs, on stderr
-            LspLauncher.serveSocket(port, System.err);
+            LspLauncher.serveSocket(port, System.err, tokenFile != null ? tokenFile : defaultTokenFile());
             return 0;
         }
         return stdio();

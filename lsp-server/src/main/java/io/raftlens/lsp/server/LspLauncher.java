@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.raftlens.raft.network.ControlToken;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class LspLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LspLauncher.class);
+    /** Concurrent socket clients; more are refused (each has a server with its own documents and threads). */
+    static final int MAX_CLIENTS = 16;
 
     private LspLauncher() {
     }
@@ -66,35 +71,68 @@ public final class LspLauncher {
     }
 
     /**
-     * Listens on 127.0.0.1 and serves each client that connects, one connection at a time; {@code exit}
-     * from a client ends that connection only. Prints the bound port on {@code log}.
+     * Listens on 127.0.0.1 and serves every client that connects, each on its own thread; {@code exit} from a
+     * client ends that connection only. A client must send the header {@code X-RaftLens-Token} with its first
+     * message (see {@link SocketHandshake}): any local process can connect to loopback, and a document it opens
+     * makes the server read files. The token is written to {@code tokenFile} (owner-only) and the bound port and
+     * the file are printed on {@code log}.
      */
-    public static void serveSocket(int port, PrintStream log) throws IOException {
+    public static void serveSocket(int port, PrintStream log, Path tokenFile) throws IOException {
+        ControlToken token = ControlToken.generate();
+        token.writeToFile(tokenFile);
         try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            log.println("raftlens lsp: listening on 127.0.0.1:" + listener.getLocalPort());
+            log.println("raftlens lsp: listening on 127.0.0.1:" + listener.getLocalPort() + "; send the header "
+                    + ControlToken.HEADER + " with the token in " + tokenFile + " in the first message's headers");
             log.flush();
-            serve(listener);
+            serve(listener, token);
         }
     }
 
-    /** Serves the clients of an open listener, one at a time, until the listener is closed. */
-    public static void serve(ServerSocket listener) {
+    /** Serves the clients of an open listener, each on its own thread, until the listener is closed. */
+    public static void serve(ServerSocket listener, ControlToken token) {
+        serve(listener, token, SocketHandshake.SECONDS * 1000);
+    }
+
+    /** As {@link #serve(ServerSocket, ControlToken)} with another handshake timeout (tests). */
+    static void serve(ServerSocket listener, ControlToken token, int handshakeMillis) {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_CLIENTS);
+        AtomicInteger n = new AtomicInteger();
         while (!listener.isClosed()) {
+            Socket socket;
             try {
-                serve(listener.accept());
+                socket = listener.accept();
             } catch (IOException e) {
                 if (!listener.isClosed()) {
                     LOG.warn("accepting a client failed: {}", e.toString());
                 }
+                continue;
             }
+            if (!slots.tryAcquire()) {
+                LOG.warn("refusing a language client: {} are connected already", MAX_CLIENTS);
+                close(socket);
+                continue;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    serve(socket, token, handshakeMillis);
+                } finally {
+                    slots.release();
+                }
+            }, "raftlens-lsp-client-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.start();
         }
     }
 
-    private static void serve(Socket socket) {
+    private static void serve(Socket socket, ControlToken token, int handshakeMillis) {
         try (socket) {
+            InputStream in = SocketHandshake.accept(socket, token, handshakeMillis);
+            if (in == null) {
+                return;
+            }
             RaftLensLanguageServer server = new RaftLensLanguageServer(code -> close(socket),
                     RaftLensLanguageServer.DEFAULT_VALIDATION_DELAY_MS);
-            start(server, socket.getInputStream(), socket.getOutputStream()).get();
+            start(server, in, socket.getOutputStream()).get();
         } catch (Exception e) {
             LOG.debug("client connection ended: {}", e.toString());
         }

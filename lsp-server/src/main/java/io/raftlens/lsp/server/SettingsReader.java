@@ -7,11 +7,12 @@ import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.lsp.features.LspSettings;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads settings from initializationOptions or didChangeConfiguration: either
- * {@code {"raftlens": {...}}} or the object itself, with {@code fabricVersion} ("2.5", "3"),
+ * {@code {"raftlens": {...}}} or the object itself, with {@code fabricVersion} ("auto", "2.5", "3"), {@code checkFiles},
  * {@code disabledRules} (["RAFT015"]), {@code profile} and {@code inlayHints} (true/false). Keys that are
  * absent keep their current value; a bad value is ignored with a warning.
  */
@@ -31,13 +32,26 @@ final class SettingsReader {
             o = o.getAsJsonObject("raftlens");
         }
         FabricVersion version = current.fabricVersion();
+        boolean infer = current.inferVersion();
         if (o.has("fabricVersion") && o.get("fabricVersion").isJsonPrimitive()) {
             String text = o.get("fabricVersion").getAsString();
-            version = FabricVersion.parse(text).orElseGet(() -> {
-                LOG.warn("setting fabricVersion '{}' is not a Fabric release RaftLens knows (2.5 or 3); keeping {}", text,
-                        current.fabricVersion().label());
-                return current.fabricVersion();
-            });
+            if (text.trim().equalsIgnoreCase("auto")) {
+                infer = true;
+                version = FabricVersion.V3;
+            } else {
+                Optional<FabricVersion> parsed = FabricVersion.parse(text);
+                if (parsed.isPresent()) {
+                    infer = false;
+                    version = parsed.get();
+                } else {
+                    LOG.warn("setting fabricVersion '{}' is not a Fabric release RaftLens knows (auto, 2.5 or 3); keeping {}", text,
+                            current.inferVersion() ? "auto" : current.fabricVersion().label());
+                }
+            }
+        }
+        boolean checkFiles = current.checkFiles();
+        if (o.has("checkFiles") && o.get("checkFiles").isJsonPrimitive()) {
+            checkFiles = o.get("checkFiles").getAsBoolean();
         }
         Set<String> disabled = current.disabledRules();
         if (o.has("disabledRules") && o.get("disabledRules").isJsonArray()) {
@@ -58,6 +72,6 @@ final class SettingsReader {
         if (o.has("inlayHints") && o.get("inlayHints").isJsonPrimitive()) {
             hints = o.get("inlayHints").getAsBoolean();
         }
-        return new LspSettings(version, disabled, profile, hints);
+        return new LspSettings(version, disabled, profile, hints, infer, checkFiles);
     }
 }

@@ -72,7 +72,8 @@ class LedgerCommandTest {
         writeLedger(node, "mychannel", 3);
         Run json = run("ledger", "verify", node.toString(), "--json");
         assertEquals(0, json.exit(), json.err());
-        assertEquals("{\"channel\":\"mychannel\",\"height\":4,\"transactions\":6,\"valid\":true,\"firstBadBlock\":null}\n",
+        assertEquals("{\"channel\":\"mychannel\",\"height\":4,\"transactions\":6,\"valid\":true,\"firstBadBlock\":null,"
+                + "\"signedBlocks\":0,\"signatureCheck\":\"BlockValidation\"}\n",
                 json.out());
         Run text = run("ledger", "verify", node.toString());
         assertEquals(0, text.exit());

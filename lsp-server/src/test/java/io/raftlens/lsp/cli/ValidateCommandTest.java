@@ -73,7 +73,7 @@ class ValidateCommandTest {
     void cleanFileExitsZeroWithSummary() throws IOException {
         Path file = write("orderer.yaml", GOOD_ORDERER);
         Run run = run(file.toString());
-        assertEquals("0 errors, 0 warnings\n", run.out);
+        assertEquals("0 errors, 0 warnings; Fabric 3 rules (default, nothing to infer from)\n", run.out);
         assertEquals("", run.err);
         assertEquals(0, run.exit);
     }
@@ -86,7 +86,7 @@ class ValidateCommandTest {
         String first = run.out.lines().findFirst().orElseThrow();
         assertTrue(first.startsWith(file + ":3:"), first);
         assertTrue(first.contains(": error: ") && first.endsWith("[YAML001]"), first);
-        assertTrue(run.out.endsWith("1 errors, 0 warnings\n"), run.out);
+        assertTrue(run.out.lines().reduce((a, b) -> b).orElseThrow().startsWith("1 errors, 0 warnings; "), run.out);
     }
 
     @Test
@@ -201,7 +201,7 @@ class ValidateCommandTest {
         Run run = run(file.toString());
         assertEquals("", run.err);
         assertTrue(run.exit == 0 || run.exit == 1, "an empty file is input, not a usage error");
-        assertTrue(run.out.lines().reduce((a, b) -> b).orElseThrow().matches("\\d+ errors, \\d+ warnings"), run.out);
+        assertTrue(run.out.lines().reduce((a, b) -> b).orElseThrow().matches("\\d+ errors, \\d+ warnings(; .*)?"), run.out);
     }
 
     @Test
@@ -238,7 +238,7 @@ class ValidateCommandTest {
 
         Run badVersion = run("--fabric-version", "1.4", "x.yaml");
         assertEquals(2, badVersion.exit);
-        assertEquals("raftlens validate: --fabric-version must be 2.5 or 3, not '1.4' (see 'raftlens validate --help')\n", badVersion.err);
+        assertEquals("raftlens validate: --fabric-version must be auto, 2.5 or 3, not '1.4' (see 'raftlens validate --help')\n", badVersion.err);
 
         Run noPath = run();
         assertEquals(2, noPath.exit);
@@ -256,7 +256,7 @@ class ValidateCommandTest {
                 + "FileLedger:\n  Prefix: hyperledger-fabric-ordererledger\n");
         Run lenient = run(file.toString());
         assertEquals(0, lenient.exit, lenient.out);
-        assertTrue(lenient.out.endsWith("0 errors, 1 warnings\n"), lenient.out);
+        assertTrue(lenient.out.endsWith("0 errors, 1 warnings; Fabric 3 rules (default, nothing to infer from)\n"), lenient.out);
         assertTrue(lenient.out.contains(file + ":13:3: warning: FileLedger.Prefix is ignored. [ORD003]"), lenient.out);
         assertEquals(1, run("--strict", file.toString()).exit);
     }
@@ -264,13 +264,54 @@ class ValidateCommandTest {
     @Test
     void fabricVersionSelectsTheRules() throws IOException {
         Path file = write("orderer.yaml", GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
-        Run v3 = run(file.toString());
+        Run v3 = run("--fabric-version", "3", file.toString());
         assertEquals(1, v3.exit);
         assertTrue(v3.out.contains(file + ":11:1: error: Kafka was removed in Fabric 3.0"), v3.out);
+        assertTrue(v3.out.endsWith("; Fabric 3 rules (--fabric-version)\n"), v3.out);
         Run v25 = run("--fabric-version", "2.5", file.toString());
         assertEquals(0, v25.exit, v25.out);
         Path modeline = write("v25/orderer.yaml", "# raftlens: orderer fabric=2.5\n" + GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
-        assertEquals(0, run(modeline.toString()).exit, "the modeline overrides the default version");
+        assertEquals(0, run("--fabric-version", "3", modeline.toString()).exit, "the modeline overrides the option");
+    }
+
+    @Test
+    void autoIsTheDefaultAndTheSummaryAndJsonSayWhatItInferred() throws IOException {
+        Path orderer = write("orderer.yaml", GOOD_ORDERER + "Kafka:\n  Verbose: false\n");
+        Run kafka = run(orderer.toString());
+        assertEquals(0, kafka.exit, "a 2.x orderer.yaml (it has a Kafka section) gets the 2.5 rules: " + kafka.out);
+        assertEquals("0 errors, 0 warnings; Fabric 2.5 rules (inferred from the Kafka section (Fabric 2.x only))\n", kafka.out);
+        Path configtx = write("v3/configtx.yaml", "Capabilities:\n  Channel: &ChannelCapabilities\n    V3_0: true\n"
+                + "Organizations: []\n");
+        JsonNode json = new ObjectMapper().readTree(run("--format", "json", configtx.toString(), orderer.toString()).out);
+        JsonNode files = json.get("files");
+        assertEquals("3", files.get(1).get("fabricVersion").asText(), json.toString());
+        assertEquals("Channel capability V3_0", files.get(1).get("fabricVersionBasis").asText());
+        assertEquals("2.5", files.get(0).get("fabricVersion").asText());
+        assertEquals(1, json.get("summary").get("fabricVersions").get("3").asInt());
+        assertEquals(1, json.get("summary").get("fabricVersions").get("2.5").asInt());
+        JsonNode sarif = new ObjectMapper().readTree(run("--format", "sarif", configtx.toString()).out);
+        JsonNode properties = sarif.get("runs").get(0).get("properties");
+        assertEquals("3", properties.get("files").get(0).get("fabricVersion").asText(), properties.toString());
+        assertTrue(properties.get("summary").asText().contains("Fabric 3 rules (inferred from Channel capability V3_0)"));
+    }
+
+    @Test
+    void missingCryptoMaterialIsOneWarningPerFolderAndNoFilesSkipsIt() throws IOException {
+        Path configtx = write("ci/configtx.yaml", "Organizations:\n"
+                + "  - Name: Org1MSP\n    ID: Org1MSP\n    MSPDir: crypto-config/peerOrganizations/org1/msp\n"
+                + "    Policies: {Readers: {Type: Signature, Rule: \"OR('Org1MSP.member')\"}, Writers: {Type: Signature, "
+                + "Rule: \"OR('Org1MSP.member')\"}, Admins: {Type: Signature, Rule: \"OR('Org1MSP.admin')\"}}\n"
+                + "  - Name: Org2MSP\n    ID: Org2MSP\n    MSPDir: crypto-config/peerOrganizations/org2/msp\n"
+                + "    Policies: {Readers: {Type: Signature, Rule: \"OR('Org2MSP.member')\"}, Writers: {Type: Signature, "
+                + "Rule: \"OR('Org2MSP.member')\"}, Admins: {Type: Signature, Rule: \"OR('Org2MSP.admin')\"}}\n");
+        Run withFiles = run(configtx.toString());
+        assertEquals(0, withFiles.exit, withFiles.out);
+        assertTrue(withFiles.out.startsWith(configtx + ":4:13: warning: crypto-config/ does not exist (yet): 2 paths point into "
+                + "it (MSPDir of Org1MSP, MSPDir of Org2MSP), the first here;"), withFiles.out);
+        assertEquals(2, withFiles.out.lines().count(), withFiles.out);
+        Run noFiles = run("--no-files", configtx.toString());
+        assertEquals("0 errors, 0 warnings; Fabric 3 rules (default, nothing to infer from); file checks skipped (--no-files): "
+                + "certificates, keys and MSP folders not looked at\n", noFiles.out);
     }
 
     @Test
@@ -295,7 +336,8 @@ class ValidateCommandTest {
     void helpDescribesTheContract() {
         Run run = run("--help");
         assertEquals(0, run.exit);
-        assertTrue(run.out.contains("--fabric-version=2.5|3"), run.out);
+        assertTrue(run.out.contains("--fabric-version=auto|2.5|3"), run.out);
+        assertTrue(run.out.contains("--no-files"), run.out);
         assertTrue(run.out.contains("2   usage error or unreadable input"), run.out);
     }
 

@@ -78,15 +78,18 @@ class JsonRpcGarbageTest {
     @Test
     void aConnectionCutMidFrameDoesNotStopTheSocketServer() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> LspLauncher.serve(listener), "lsp-socket");
+            io.raftlens.raft.network.ControlToken token = io.raftlens.raft.network.ControlToken.generate();
+            Thread server = new Thread(() -> LspLauncher.serve(listener, token), "lsp-socket");
             server.setDaemon(true);
             server.start();
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
-                raw(s.getOutputStream(), "Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initia");
+                raw(s.getOutputStream(), "X-RaftLens-Token: " + token.value()
+                        + "\r\nContent-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initia");
                 s.getOutputStream().flush();
             } // cut mid-frame
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
                 BlockingQueue<JsonObject> replies = reader(s.getInputStream());
+                raw(s.getOutputStream(), "X-RaftLens-Token: " + token.value() + "\r\n");
                 frame(s.getOutputStream(), String.format(INIT, 7));
                 JsonObject ok = awaitResult(replies, 7);
                 assertNotNull(ok, "the next client is served");

@@ -116,7 +116,8 @@ class KeysAndLoopbackTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Thread server = new Thread(() -> {
             try {
-                LspLauncher.serveSocket(0, new PrintStream(log, true, StandardCharsets.UTF_8));
+                LspLauncher.serveSocket(0, new PrintStream(log, true, StandardCharsets.UTF_8),
+                        java.nio.file.Files.createTempDirectory("raftlens-lsp-token").resolve("lsp-token"));
             } catch (IOException e) {
                 // test ends
             }

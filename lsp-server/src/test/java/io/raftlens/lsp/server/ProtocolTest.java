@@ -133,11 +133,14 @@ class ProtocolTest {
     @Test
     void socketOnLoopbackServesAClient() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread serving = new Thread(() -> LspLauncher.serve(listener), "test-lsp-listener");
+            io.raftlens.raft.network.ControlToken token = io.raftlens.raft.network.ControlToken.generate();
+            Thread serving = new Thread(() -> LspLauncher.serve(listener, token), "test-lsp-listener");
             serving.setDaemon(true);
             serving.start();
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
                 RecordingClient client = new RecordingClient();
+                // the token goes into the first message's header block (see SocketHandshake)
+                socket.getOutputStream().write(("X-RaftLens-Token: " + token.value() + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, socket.getInputStream(),
                         socket.getOutputStream());
                 launcher.startListening();

@@ -53,7 +53,7 @@ public final class ConfigtxFiles {
 
     /** The typed model; the Fabric version is the file's modeline's, else Fabric 3 (whose keys configtxgen v3 reads). */
     public static Configtx read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = new String(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8);
         FabricVersion version = Modeline.find(text).flatMap(Modeline::fabricVersion).orElse(FabricVersion.V3);
         return ConfigtxLoader.model(file, YamlParser.parse(text), version);
     }

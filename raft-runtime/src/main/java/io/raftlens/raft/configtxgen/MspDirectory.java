@@ -80,8 +80,7 @@ public final class MspDirectory {
         }
         Object raw;
         try {
-            raw = new Load(LoadSettings.builder().build()).loadFromString(
-                    new String(SafeFiles.read(file, SafeFiles.SMALL_FILE_LIMIT), StandardCharsets.UTF_8));
+            raw = new Load(LoadSettings.builder().build()).loadFromString(new String(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new ConfigtxgenException("failed unmarshalling configuration file at [" + file + "]: " + e.getMessage());
         }

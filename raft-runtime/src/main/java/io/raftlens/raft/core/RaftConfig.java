@@ -24,6 +24,7 @@ public final class RaftConfig {
     private final boolean preVote;
     private final boolean disableProposalForwarding;
     private final boolean pipelineReadies;
+    private final boolean stepDownOnRemoval;
     private final RandomGenerator random;
     private final RaftLogger logger;
 
@@ -40,6 +41,7 @@ public final class RaftConfig {
         this.preVote = b.preVote;
         this.disableProposalForwarding = b.disableProposalForwarding;
         this.pipelineReadies = b.pipelineReadies;
+        this.stepDownOnRemoval = b.stepDownOnRemoval;
         this.random = b.random != null ? b.random : new SplittableRandom(b.id);
         this.logger = b.logger != null ? b.logger : new Slf4jRaftLogger(null, b.id);
     }
@@ -99,6 +101,14 @@ public final class RaftConfig {
         return pipelineReadies;
     }
 
+    /**
+     * etcd's {@code StepDownOnRemoval} (default off, as etcd and Fabric leave it): a leader that applies its own
+     * removal steps down at once; otherwise it keeps leading, refuses new proposals, and the application stops it.
+     */
+    public boolean stepDownOnRemoval() {
+        return stepDownOnRemoval;
+    }
+
     /** Source of randomized election timeouts: exactly one {@code nextInt(electionTick)} per timeout reset. */
     public RandomGenerator random() {
         return random;
@@ -121,6 +131,7 @@ public final class RaftConfig {
         private boolean preVote;
         private boolean disableProposalForwarding;
         private boolean pipelineReadies;
+        private boolean stepDownOnRemoval;
         private RandomGenerator random;
         private RaftLogger logger;
 
@@ -184,6 +195,11 @@ public final class RaftConfig {
          */
         public Builder pipelineReadies(boolean on) {
             this.pipelineReadies = on;
+            return this;
+        }
+
+        public Builder stepDownOnRemoval(boolean on) {
+            this.stepDownOnRemoval = on;
             return this;
         }
 

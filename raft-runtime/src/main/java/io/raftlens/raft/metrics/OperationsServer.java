@@ -13,18 +13,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A node's operations endpoint (Fabric's Operations.ListenAddress): {@code GET /metrics} in Prometheus text format
  * with Fabric's names, and {@code GET /healthz} in Fabric's format — 200 {@code {"status":"OK","time":"…"}}, or
  * 503 {@code {"status":"Service Unavailable","time":"…","failed_checks":[{"component":…,"reason":…}]}}. Served
- * by the JDK HTTP server on two worker threads; {@link #close} stops them and frees the port.
+ * by the JDK HTTP server on {@link io.raftlens.raft.http.HttpServers}' workers; {@link #close} stops them and frees the port.
  */
 public final class OperationsServer implements AutoCloseable {
-    private static final int WORKERS = 2;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -52,21 +49,16 @@ public final class OperationsServer implements AutoCloseable {
                                          Clock clock) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            // workers and a request read timeout that idle connections cannot exhaust (adversarial.md H1)
+            server = io.raftlens.raft.http.HttpServers.create(new InetSocketAddress(host, port), "operations-" + port);
         } catch (IOException e) {
             String reason = e instanceof BindException ? "address already in use" : e.getMessage();
             throw new IllegalStateException("cannot start the operations endpoint on " + host + ":" + port + ": "
                     + reason + "; change Operations.ListenAddress (or --ops-base-port)", e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
-            Thread t = new Thread(r, "operations-" + port + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = (ExecutorService) server.getExecutor();
         OperationsServer ops = new OperationsServer(server, workers, metrics, health, clock);
         server.createContext("/", ops::handle);
-        server.setExecutor(workers);
         server.start();
         return ops;
     }

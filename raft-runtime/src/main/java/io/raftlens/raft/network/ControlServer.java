@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.raftlens.raft.http.HttpServers;
+import io.raftlens.raft.http.RequestBodies;
 import io.raftlens.raft.node.BroadcastResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,14 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control API (DESIGN.md): HTTP/JSON on 127.0.0.1 with a small bounded pool. Broadcast answers are written
@@ -45,19 +44,29 @@ public final class ControlServer implements AutoCloseable {
     private static final int MAX_BODY = 100 * 1024 * 1024;
     private static final long BROADCAST_TIMEOUT_SECONDS = 30;
     private static final int MAX_SSE_CLIENTS = 16;
+    private static final long HEARTBEAT_SECONDS = 5;
 
     private final NetworkControl network;
     private final HttpServer server;
-    private final ThreadPoolExecutor pool;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger sseClients = new AtomicInteger();
+    private final java.util.Set<EventClient> eventClients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService heartbeat;
+    private final RequestBodies bodies = RequestBodies.forHeap();
     private final ControlToken token;
 
-    private ControlServer(NetworkControl network, HttpServer server, ThreadPoolExecutor pool, ControlToken token) {
+    private ControlServer(NetworkControl network, HttpServer server, ControlToken token) {
         this.network = network;
         this.server = server;
-        this.pool = pool;
         this.token = token;
+        this.heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "raftlens-control-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        // an event stream client that went away is noticed by the next write; a comment line every few
+        // seconds makes that write happen even when no event does, so its slot is freed (adversarial.md L1)
+        heartbeat.scheduleWithFixedDelay(this::pingEventClients, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Binds 127.0.0.1:{@code port} (0 = any free port) with a fresh token (see {@link #token()}) and starts serving. */
@@ -67,15 +76,9 @@ public final class ControlServer implements AutoCloseable {
 
     /** Binds 127.0.0.1:{@code port} (0 = any free port) and starts serving; POSTs must carry {@code token}. */
     public static ControlServer start(NetworkControl network, int port, ControlToken token) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 8, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-                r -> {
-                    Thread t = new Thread(r, "raftlens-control");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
-        server.setExecutor(pool);
-        ControlServer cs = new ControlServer(network, server, pool, token);
+        // enough workers and a request read timeout: idle or slow connections cannot freeze the API (H1)
+        HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "raftlens-control");
+        ControlServer cs = new ControlServer(network, server, token);
         server.createContext("/", cs::handle);
         server.start();
         return cs;
@@ -95,6 +98,8 @@ public final class ControlServer implements AutoCloseable {
             route(ex);
         } catch (ControlException e) {
             reply(ex, e.httpStatus(), Map.of("error", e.getMessage()));
+        } catch (NetworkOperationException e) {
+            reply(ex, httpStatus(e.reason()), Map.of("error", e.getMessage()));
         } catch (RuntimeException | IOException e) {
             LOG.warn("control request {} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
             reply(ex, 500, Map.of("error", String.valueOf(e.getMessage())));
@@ -115,6 +120,11 @@ public final class ControlServer implements AutoCloseable {
             throw new ControlException(401, "state-changing requests need the per-launch token: send the header "
                     + ControlToken.HEADER + " with the token printed by raftlens launch (also in <data dir>/" + ControlToken.FILE_NAME + ")");
         }
+        if (method.equals("POST") && HttpServers.queuedNanos() > HttpServers.STALE_NANOS) {
+            // its client has most likely given up: a kill or stop done now would surprise whoever retries (H1)
+            throw new ControlException(503, "the control API was too busy to read this request for "
+                    + TimeUnit.NANOSECONDS.toSeconds(HttpServers.queuedNanos()) + " s; it was not executed, send it again");
+        }
         if (method.equals("GET") && path.equals("/v1/network")) {
             reply(ex, 200, network.describe());
             return;
@@ -128,7 +138,7 @@ public final class ControlServer implements AutoCloseable {
         }
         Matcher m = NODE_OP.matcher(path);
         if (m.matches()) {
-            long id = Long.parseLong(m.group(1));
+            long id = pathId(m.group(1));
             switch (m.group(2)) {
                 case "stop" -> network.stopNode(id);
                 case "kill" -> network.killNode(id);
@@ -147,9 +157,12 @@ public final class ControlServer implements AutoCloseable {
                 throw new ControlException(400, "expected {\"groups\":[[1,2],[3,4,5]]}");
             }
             for (JsonNode group : g) {
+                if (!group.isArray()) {
+                    throw new ControlException(400, "expected {\"groups\":[[1,2],[3,4,5]]}: each group is a list of node ids");
+                }
                 List<Long> ids = new ArrayList<>();
                 for (JsonNode id : group) {
-                    ids.add(id.asLong());
+                    ids.add(nodeId(id, "groups"));
                 }
                 groups.add(ids);
             }
@@ -167,11 +180,12 @@ public final class ControlServer implements AutoCloseable {
             String channel = m.group(1);
             if (m.group(2).equals("transfer-leader")) {
                 JsonNode body = jsonBody(ex);
-                if (body.get("to") == null || !body.get("to").canConvertToLong()) {
+                if (body.get("to") == null) {
                     throw new ControlException(400, "expected {\"to\":NODE_ID}");
                 }
-                network.transferLeader(channel, body.get("to").asLong());
-                reply(ex, 200, Map.of("channel", channel, "to", body.get("to").asLong()));
+                long to = nodeId(body.get("to"), "to");
+                network.transferLeader(channel, to);
+                reply(ex, 200, Map.of("channel", channel, "to", to));
             } else if (m.group(2).equals("consenters")) {
                 consenters(ex, channel);
             } else {
@@ -196,12 +210,16 @@ public final class ControlServer implements AutoCloseable {
                 }
             }
         }
-        byte[] tx = ex.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (tx.length > MAX_BODY) {
-            throw new ControlException(413, "transaction larger than " + MAX_BODY + " bytes");
+        RequestBodies.Body tx = read(ex, MAX_BODY, "transaction");
+        CompletableFuture<BroadcastResult> f;
+        try {
+            f = network.broadcast(channel, node, tx.bytes());
+        } catch (RuntimeException e) {
+            tx.close();
+            throw e;
         }
-        CompletableFuture<BroadcastResult> f = network.broadcast(channel, node, tx);
         f.orTimeout(BROADCAST_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, err) -> {
+            tx.close(); // its bytes are in the block (or refused) by now
             if (err != null) {
                 replyFailure(ex, err, "not ordered within " + BROADCAST_TIMEOUT_SECONDS
                         + "s (leadership may have changed; the transaction may or may not be ordered)", "info");
@@ -232,15 +250,15 @@ public final class ControlServer implements AutoCloseable {
         List<Long> wanted;
         if (body.size() != 1) {
             throw new ControlException(400, usage);
-        } else if (body.has("remove") && body.get("remove").canConvertToLong()) {
-            long id = body.get("remove").asLong();
+        } else if (body.has("remove")) {
+            long id = nodeId(body.get("remove"), "remove");
             if (!current.remove(id)) {
                 throw new ControlException(400, "node " + id + " is not a consenter of channel " + channel
                         + " (consenters: " + network.consenters(channel) + ")");
             }
             wanted = current;
-        } else if (body.has("add") && body.get("add").canConvertToLong()) {
-            long id = body.get("add").asLong();
+        } else if (body.has("add")) {
+            long id = nodeId(body.get("add"), "add");
             if (current.contains(id)) {
                 throw new ControlException(409, "node " + id + " is already a consenter of channel " + channel);
             }
@@ -249,10 +267,7 @@ public final class ControlServer implements AutoCloseable {
         } else if (body.has("consenters") && body.get("consenters").isArray()) {
             wanted = new ArrayList<>();
             for (JsonNode id : body.get("consenters")) {
-                if (!id.canConvertToLong()) {
-                    throw new ControlException(400, usage);
-                }
-                wanted.add(id.asLong());
+                wanted.add(nodeId(id, "consenters"));
             }
         } else {
             throw new ControlException(400, usage);
@@ -285,8 +300,19 @@ public final class ControlServer implements AutoCloseable {
         Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
                 ? err.getCause() : err;
         String info = cause instanceof TimeoutException ? timedOut : String.valueOf(cause.getMessage());
-        reply(ex, cause instanceof ControlException ce ? ce.httpStatus() : 503,
+        reply(ex, cause instanceof ControlException ce ? ce.httpStatus()
+                        : cause instanceof NetworkOperationException ne ? httpStatus(ne.reason()) : 503,
                 Map.of("status", "SERVICE_UNAVAILABLE", messageKey, info));
+    }
+
+    /** The one place a network's refusal becomes an HTTP status. */
+    static int httpStatus(NetworkOperationException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FAILED -> 500;
+        };
     }
 
     private static int statusCode(String status) {
@@ -301,30 +327,122 @@ public final class ControlServer implements AutoCloseable {
     private void events(HttpExchange ex) throws IOException {
         if (sseClients.incrementAndGet() > MAX_SSE_CLIENTS) {
             sseClients.decrementAndGet();
-            throw new ControlException(503, "too many event stream clients (max " + MAX_SSE_CLIENTS + ")");
+            pingEventClients(); // free the slots of clients that went away, for the next attempt
+            throw new ControlException(503, "too many event stream clients (max " + MAX_SSE_CLIENTS + "); retry in a few seconds");
         }
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);
-        OutputStream out = ex.getResponseBody();
-        out.write((": raftlens events\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        AutoCloseable[] handle = new AutoCloseable[1];
-        handle[0] = network.events().subscribe(e -> {
+        EventClient client = new EventClient(ex);
+        eventClients.add(client);
+        if (!client.send(": raftlens events\n\n")) {
+            return;
+        }
+        client.subscription = network.events().subscribe(e -> {
+            String frame;
             try {
-                out.write(("event: " + e.type() + "\ndata: " + json.writeValueAsString(e.toMap()) + "\n\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                frame = "event: " + e.type() + "\ndata: " + json.writeValueAsString(ControlJson.event(e)) + "\n\n";
             } catch (IOException io) {
-                sseClients.decrementAndGet();
-                ex.close();
-                throw new java.io.UncheckedIOException(io); // the dispatcher drops this subscriber
+                throw new java.io.UncheckedIOException(io);
+            }
+            if (!client.send(frame)) {
+                throw new java.io.UncheckedIOException(new IOException("event stream client went away")); // dropped
             }
         });
+        if (client.closed) {
+            client.close(); // went away while subscribing
+        }
+    }
+
+    private void pingEventClients() {
+        for (EventClient c : eventClients) {
+            c.send(":\n\n");
+        }
+    }
+
+    /** One SSE client; its slot is freed exactly once, on the first failed write or on close. */
+    private final class EventClient {
+        private final HttpExchange ex;
+        private final OutputStream out;
+        private volatile AutoCloseable subscription;
+        private volatile boolean closed;
+
+        EventClient(HttpExchange ex) {
+            this.ex = ex;
+            this.out = ex.getResponseBody();
+        }
+
+        synchronized boolean send(String frame) {
+            if (closed) {
+                return false;
+            }
+            try {
+                out.write(frame.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return true;
+            } catch (IOException | RuntimeException e) {
+                close();
+                return false;
+            }
+        }
+
+        synchronized void close() {
+            boolean first = !closed;
+            closed = true;
+            AutoCloseable s = subscription;
+            subscription = null;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (Exception ignored) {
+                    // unsubscribing is best effort
+                }
+            }
+            if (first) {
+                eventClients.remove(this);
+                sseClients.decrementAndGet();
+                ex.close();
+            }
+        }
+    }
+
+    /** A path segment that is a node id: digits (the route's pattern), perhaps too many for any node. */
+    private static long pathId(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new ControlException(404, "no node " + (digits.length() > 24 ? digits.substring(0, 24) + "…" : digits));
+        }
+    }
+
+    /**
+     * A node id in a JSON body: a whole number, as written. Jackson's asLong would turn 2.7 into 2 and 1e3 into
+     * 1000, acting on a node nobody named (adversarial.md L2).
+     */
+    private static long nodeId(JsonNode n, String field) {
+        if (n == null || !n.isIntegralNumber()) {
+            throw new ControlException(400, "\"" + field + "\" takes whole node ids such as 2, not " + (n == null ? "nothing"
+                    : n.isNumber() ? n.asText() : n.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        if (!n.canConvertToLong()) {
+            throw new ControlException(404, "no node " + n.asText());
+        }
+        return n.asLong();
+    }
+
+    private RequestBodies.Body read(HttpExchange ex, int max, String what) throws IOException {
+        try {
+            return bodies.read(ex, max, what);
+        } catch (RequestBodies.Refused e) {
+            throw new ControlException(e.status(), e.getMessage());
+        }
     }
 
     private JsonNode jsonBody(HttpExchange ex) throws IOException {
-        byte[] b = ex.getRequestBody().readNBytes(1 << 20);
+        byte[] b;
+        try (RequestBodies.Body body = read(ex, 1 << 20, "request body")) {
+            b = body.bytes();
+        }
         try {
             JsonNode n = json.readTree(b);
             if (n == null || !n.isObject()) {
@@ -355,13 +473,17 @@ public final class ControlServer implements AutoCloseable {
         if (host == null) {
             return true;
         }
-        String h = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
+        // [v6]:port or name:port; anything after "]" but a port makes it some other host ("[::1]evil.com", L5)
+        String h = host.startsWith("[") ? host.replaceFirst("^(\\[[^\\]]*\\])(:\\d+)?$", "$1") : host.replaceFirst(":\\d+$", "");
         return h.equals("127.0.0.1") || h.equalsIgnoreCase("localhost") || h.equals("[::1]");
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        heartbeat.shutdownNow();
+        for (EventClient c : eventClients) {
+            c.close();
+        }
+        HttpServers.stop(server);
     }
 }

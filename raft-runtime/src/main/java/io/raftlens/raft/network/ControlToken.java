@@ -42,7 +42,7 @@ public final class ControlToken {
     }
 
     /** Whether a request's token header values match, compared in constant time. */
-    boolean accepts(String tokenHeader, String authorization) {
+    public boolean accepts(String tokenHeader, String authorization) {
         String given = tokenHeader;
         if (given == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             given = authorization.substring(7).trim();
@@ -56,7 +56,13 @@ public final class ControlToken {
      * (created with mode 0600, so it is never readable by others, not even briefly).
      */
     public Path writeTo(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(FILE_NAME);
+        return writeToFile(dataDir.resolve(FILE_NAME));
+    }
+
+    /** Writes the token to {@code file} (its folder created), owner-only as {@link #writeTo}. */
+    public Path writeToFile(Path file) throws IOException {
+        Path dataDir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dataDir);
         Files.deleteIfExists(file);
         if (Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

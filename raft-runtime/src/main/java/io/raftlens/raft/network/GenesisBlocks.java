@@ -76,7 +76,7 @@ public final class GenesisBlocks {
         }
         Configtx configtx;
         try {
-            String text = Files.readString(plan.configtx(), StandardCharsets.UTF_8);
+            String text = new String(io.raftlens.config.files.SafeFiles.read(plan.configtx(), io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8);
             FabricVersion version = Modeline.find(text).flatMap(Modeline::fabricVersion).orElse(FabricVersion.V3);
             configtx = ConfigtxLoader.model(plan.configtx(), YamlParser.parse(text), version);
         } catch (IOException e) {

@@ -20,15 +20,17 @@ import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.Snapshot;
 import io.raftlens.raft.metrics.ChannelRaftMetrics;
-import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
-import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
 import io.raftlens.raft.orderer.GenesisBlock;
 import io.raftlens.raft.orderer.TransactionRejectedException;
 import io.raftlens.raft.orderer.admission.Admission;
 import io.raftlens.raft.orderer.admission.EnvelopeAdmission;
 import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
+import io.raftlens.raft.node.core.Answer;
+import io.raftlens.raft.node.core.ChainAction;
+import io.raftlens.raft.node.core.ChainCore;
+import java.util.HashMap;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
@@ -38,7 +40,6 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,18 +52,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One channel on one consenter: Fabric's etcdraft {@code Chain}. The Raft group runs on its {@link RaftLoop};
- * everything about blocks runs on this chain's own thread: broadcast admission (leader only, proposal forwarding
- * disabled as in Fabric), the block cutter and its BatchTimeout, block creation and proposal (at most
- * MaxInflightBlocks in flight), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize
- * bytes, and catch-up from other consenters after a snapshot. Consenter changes (config updates) are tracked by
- * its {@link Reconfiguration}; a chain whose node a config update removed halts ("evicted").
+ * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded driver. The Raft group runs on its
+ * {@link RaftLoop}; the ordering decisions (serving state, block cutting, block creation, MaxInflightBlocks, the
+ * answers to clients) are the pure {@link ChainCore}'s, which this class feeds with events on the chain's own
+ * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
+ * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
+ * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
+ * catch-up from other consenters after a snapshot, and Fabric's eviction suspicion ({@link EvictionSuspector}).
+ * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
+ * update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
 public final class Chain {
 
     /** Entries kept in memory behind a snapshot so a slightly lagging follower catches up from the log. */
     private static final long SNAPSHOT_CATCHUP_ENTRIES = 4;
-    private static final int MAX_WAITING_SUBMITS = 200_000;
 
     private final ChainOptions options;
     private final String channel;
@@ -77,7 +80,7 @@ public final class Chain {
     private final MembershipSink membership;
     private final RaftLogger log;
     private final ExecutorService exec;
-    private final BlockCutter cutter;
+    private final ChainCore core;
     private final BatchSize batchSize;
     private final LedgerSyncer syncer;
     /** Control-API bodies: Fabric's checks for Fabric payloads, other bytes ordered as they are. */
@@ -89,17 +92,10 @@ public final class Chain {
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     // Chain-thread state.
-    private StateRole role = StateRole.FOLLOWER;
-    private long leader;
-    private long term;
-    private boolean justElected;
-    private long electedTerm;
-    private boolean accepting;
-    private boolean paused;
-    private BlockFactory factory;
-    private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
-    private final ArrayDeque<Submit> waiting = new ArrayDeque<>();
-    private final List<CompletableFuture<BroadcastResult>> pendingBatch = new ArrayList<>();
+    /** Clients' replies by the token the core answers them with. */
+    private final Map<Long, CompletableFuture<BroadcastResult>> replies = new HashMap<>();
+    private long nextToken;
+    private String configPause;
     private ScheduledFuture<?> batchTimer;
     private long appliedIndex;
     private long bytesSinceSnapshot;
@@ -124,9 +120,6 @@ public final class Chain {
     private volatile CountDownLatch leaderChange = new CountDownLatch(1);
 
     private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
-    }
-
-    private record InflightBlock(long number, ByteString dataHash, List<CompletableFuture<BroadcastResult>> replies) {
     }
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
@@ -166,7 +159,8 @@ public final class Chain {
                 .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
-        this.cutter = new BlockCutter(batchSize, options.batchTimeout(), new ChainBatchTimer());
+        this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
+                ledger.lastBlock().getHeader(), log);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
         this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
         this.admission = StandardChannelAdmission.fabric(channel);
@@ -295,7 +289,7 @@ public final class Chain {
             return reply;
         }
         if (halted) {
-            reply.complete(notServing());
+            reply.complete(BroadcastResult.unavailable("chain is stopped: " + haltReason, 0));
             return reply;
         }
         try {
@@ -409,7 +403,7 @@ public final class Chain {
         }
         if (graceful) {
             exec.execute(() -> {
-                failAll("node " + id + " stopped");
+                run(core.stop("node " + id + " stopped"));
                 if (reconfig != null) {
                     reconfig.fail("node " + id + " stopped");
                 }
@@ -435,9 +429,10 @@ public final class Chain {
     }
 
     private void publishStatus() {
-        String label = !halted ? role.label() : haltCause == HaltCause.FAILED ? ChainStatus.HALTED : ChainStatus.EVICTED;
-        ChainStatus s = new ChainStatus(label, halted ? 0 : term,
-                halted ? 0 : leader, commitIndex, ledger.height(),
+        String label = !halted ? core.role().label()
+                : haltCause == HaltCause.FAILED ? ChainStatus.HALTED : ChainStatus.EVICTED;
+        ChainStatus s = new ChainStatus(label, halted ? 0 : core.term(),
+                halted ? 0 : core.leader(), commitIndex, ledger.height(),
                 reconfig == null ? options.consenterIds() : reconfig.consenters().ids());
         status = s;
     }
@@ -446,60 +441,52 @@ public final class Chain {
 
     private void submit(Submit s) {
         metrics.normalProposalReceived();
-        if (!accepting) {
-            s.reply().complete(notServing());
-            return;
-        }
-        if (reconfig.pausing()) {
-            s.reply().complete(BroadcastResult.unavailable(reconfig.pauseReason(), id));
-            return;
-        }
-        if (paused || inflight.size() >= options.maxInflightBlocks() || !waiting.isEmpty()) {
-            if (waiting.size() >= MAX_WAITING_SUBMITS) {
-                s.reply().complete(BroadcastResult.unavailable("too many transactions waiting to be ordered", leader));
-            } else {
-                waiting.add(s);
+        long token = nextToken++;
+        replies.put(token, s.reply());
+        syncConfigPause();
+        run(core.submit(token, s.tx()));
+    }
+
+    /** Carries out the core's actions, in order. */
+    private void run(List<ChainAction> actions) {
+        for (ChainAction a : actions) {
+            if (a instanceof ChainAction.Reply r) {
+                CompletableFuture<BroadcastResult> f = replies.remove(r.token());
+                if (f != null) {
+                    Answer x = r.answer();
+                    f.complete(new BroadcastResult(x.status(), x.block(), x.info(), x.leader()));
+                }
+            } else if (a instanceof ChainAction.Propose p) {
+                propose(p.number(), p.block());
+            } else if (a instanceof ChainAction.StartBatchTimer t) {
+                stopBatchTimer();
+                batchTimer = timers.schedule(() -> exec.execute(() -> run(core.batchTimeout())),
+                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.StopBatchTimer) {
+                stopBatchTimer();
             }
-            return;
         }
-        order(s);
+    }
+
+    private void stopBatchTimer() {
+        if (batchTimer != null) {
+            batchTimer.cancel(false);
+            batchTimer = null;
+        }
+    }
+
+    /** The core refuses intake while a config block is being applied (Reconfiguration's pause). */
+    private void syncConfigPause() {
+        String now = reconfig != null && reconfig.pausing() ? reconfig.pauseReason() : null;
+        if (!java.util.Objects.equals(now, configPause)) {
+            configPause = now;
+            run(core.configPause(now));
+        }
     }
 
     private BroadcastResult notServing() {
-        if (halted) {
-            // Fabric: isRunning() fails with "chain is stopped" once the chain halted (eviction or failure).
-            return BroadcastResult.unavailable("chain is stopped: " + haltReason, 0);
-        }
-        if (role == StateRole.LEADER) {
-            return BroadcastResult.unavailable("leader " + id + " is still applying blocks from the previous term", id);
-        }
-        if (leader == 0) {
-            return BroadcastResult.unavailable("no Raft leader", 0);
-        }
-        return BroadcastResult.unavailable("not leader, leader is " + leader, leader);
-    }
-
-    private void order(Submit s) {
-        BlockCutter.Ordered r;
-        try {
-            r = cutter.ordered(s.tx());
-        } catch (TransactionRejectedException e) {
-            s.reply().complete(BroadcastResult.tooLarge(e.getMessage()));
-            return;
-        }
-        // A transaction that made the cutter cut the pending batch first belongs to the next batch.
-        List<List<Envelope>> batches = r.batches();
-        for (int i = 0; i < batches.size(); i++) {
-            List<Envelope> batch = batches.get(i);
-            boolean containsThis = !r.pending() && i == batches.size() - 1;
-            if (containsThis) {
-                pendingBatch.add(s.reply());
-            }
-            propose(batch);
-        }
-        if (r.pending()) {
-            pendingBatch.add(s.reply());
-        }
+        Answer x = core.notServing();
+        return new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
     }
 
     /** A committed conf change (already applied to the Raft node): the chain's side of it. */
@@ -540,13 +527,12 @@ public final class Chain {
         haltReason = cause == HaltCause.EVICTED
                 ? "node " + id + " was removed from the consenters of channel " + channel : why;
         halted = true;
-        accepting = false;
         schedules.forEach(s -> s.cancel(false));
         if (updates != null) {
             updates.cancel();
         }
         metrics.isLeader(false);
-        failAll("chain is stopped: " + haltReason);
+        run(core.halt(haltReason));
         if (reconfig != null) {
             reconfig.halted();
         }
@@ -558,44 +544,8 @@ public final class Chain {
         observer.stateChanged(channel, id, status);
     }
 
-    private void batchTimeout() {
-        if (!accepting) {
-            return;
-        }
-        List<Envelope> batch = cutter.timeout();
-        if (!batch.isEmpty()) {
-            propose(batch);
-        }
-    }
-
-    /** BatchTimeout on the shared scheduler, firing into the chain thread. */
-    private final class ChainBatchTimer implements BatchTimer {
-        @Override
-        public void start(java.time.Duration timeout) {
-            stop();
-            batchTimer = timers.schedule(() -> exec.execute(Chain.this::batchTimeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void stop() {
-            if (batchTimer != null) {
-                batchTimer.cancel(false);
-                batchTimer = null;
-            }
-        }
-    }
-
-    private void propose(List<Envelope> batch) {
-        if (factory == null) {
-            factory = new BlockFactory(ledger.lastBlock().getHeader());
-        }
-        Block block = factory.createNextBlock(batch);
-        List<CompletableFuture<BroadcastResult>> replies = new ArrayList<>(pendingBatch);
-        pendingBatch.clear();
-        inflight.add(new InflightBlock(block.getHeader().getNumber(), block.getHeader().getDataHash(), replies));
-        log.debug("Created block [" + block.getHeader().getNumber() + "], there are " + inflight.size() + " blocks in flight");
-        ByteString data = block.toByteString();
-        long number = block.getHeader().getNumber();
+    /** Proposes block {@code number} to Raft on its loop; a refusal comes back on the chain thread. */
+    private void propose(long number, ByteString data) {
         loop.submit(rn -> {
             try {
                 rn.propose(data);
@@ -607,23 +557,8 @@ public final class Chain {
 
     private void proposalFailed(long number, ProposalDroppedException e) {
         metrics.proposalFailed();
-        int discarded = 0;
-        for (Iterator<InflightBlock> it = inflight.iterator(); it.hasNext(); ) {
-            InflightBlock b = it.next();
-            if (b.number() >= number) {
-                b.replies().forEach(r -> r.complete(BroadcastResult.unavailable(e.getMessage(), e.leader())));
-                it.remove();
-                discarded++;
-            }
-        }
-        log.error("Failed to propose block [" + number + "] to raft and discard " + Math.max(0, discarded - 1)
-                + " blocks in queue: " + e.getMessage());
-        // The next block must follow the last block that is still in flight, which only the ledger will know
-        // once those apply: pause until then.
-        factory = null;
-        paused = !inflight.isEmpty();
+        run(core.proposalFailed(number, e.getMessage(), e.leader()));
         reconfig.orderingFailed("the config block was not ordered: " + e.getMessage(), e.leader());
-        drainWaiting();
     }
 
     private void apply(List<Entry> entries) {
@@ -644,41 +579,39 @@ public final class Chain {
             if (e.getIndex() <= appliedIndex) {
                 continue;
             }
-            if (!e.getData().isEmpty()) {
-                applyBlock(e);
-            }
+            Block written = e.getData().isEmpty() ? null : applyBlock(e);
             appliedIndex = e.getIndex();
-            if (justElected && e.getTerm() >= electedTerm) {
-                startServing();
-            }
+            run(core.entryApplied(e.getTerm(), written));
         }
         if (ledger.height() != heightBefore) {
             syncer.requestSync();
         }
         publishStatus();
-        drainWaiting();
+        syncConfigPause();
         updates.drive(loop);
+        syncConfigPause();
     }
 
-    private void applyBlock(Entry e) {
+    /** Writes the block of entry {@code e} to the ledger; returns it, or null when nothing was written. */
+    private Block applyBlock(Entry e) {
         Block block;
         try {
             block = Block.parseFrom(e.getData());
         } catch (InvalidProtocolBufferException ex) {
             log.error("Raft entry " + e.getIndex() + " does not hold a block: " + ex.getMessage());
-            return;
+            return null;
         }
         long number = block.getHeader().getNumber();
         long height = ledger.height();
         if (number < height) {
-            return; // already in the ledger (replayed from the WAL after a restart)
+            return null; // already in the ledger (replayed from the WAL after a restart)
         }
         if (number > height) {
             log.error("Got block [" + number + "] at Raft index " + e.getIndex() + " but the ledger height is "
                     + height + "; waiting for catch-up");
-            return;
+            return null;
         }
-        log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
+        log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
         if (Blocks.isConfigBlock(block)) {
             reconfig.configBlock(GenesisBlock.read(block).etcdRaft(), number);
         }
@@ -686,15 +619,15 @@ public final class Chain {
         ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
-        resolveInflight(block);
         bytesSinceSnapshot += e.getData().size();
         if (bytesSinceSnapshot >= options.snapshotIntervalSize()) {
             log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
                     + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
                     + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
-                    + loop.confState().getVotersList());
+                    + Reconfiguration.goList(loop.confState().getVotersList()));
             snapshot(e.getIndex(), e.getData(), number);
         }
+        return block;
     }
 
     /** A local snapshot at Raft index {@code index} holding block {@code number}, once the ledger has it durably. */
@@ -706,90 +639,27 @@ public final class Chain {
         metrics.snapshotBlockNumber(number);
     }
 
-    /**
-     * Answers the broadcasts of this leader's blocks that a quorum has committed, without waiting for this node's
-     * own fsync and ledger write (the block slot is freed when it is applied, as Fabric's MaxInflightBlocks counts).
-     */
-    private void acknowledgeCommitted(List<Entry> entries) {
-        if (inflight.isEmpty() || halted) {
-            return;
-        }
-        for (Entry e : entries) {
-            if (e.getType() != EntryType.EntryNormal || e.getData().isEmpty()) {
-                continue;
-            }
-            Optional<BlockHeader> header = Blocks.header(e.getData());
-            if (header.isEmpty()) {
-                continue;
-            }
-            long number = header.get().getNumber();
-            for (InflightBlock b : inflight) {
-                if (b.number() == number && b.dataHash().equals(header.get().getDataHash())) {
-                    b.replies().forEach(r -> r.complete(BroadcastResult.success(number)));
-                }
-            }
-        }
-    }
-
-    private void resolveInflight(Block applied) {
-        long number = applied.getHeader().getNumber();
-        while (!inflight.isEmpty() && inflight.peekFirst().number() <= number) {
-            InflightBlock b = inflight.pollFirst();
-            if (b.number() == number && b.dataHash().equals(applied.getHeader().getDataHash())) {
-                b.replies().forEach(r -> r.complete(BroadcastResult.success(number)));
-            } else {
-                b.replies().forEach(r -> r.complete(BroadcastResult.unavailable(
-                        "block [" + b.number() + "] was discarded after a leadership change; resubmit", leader)));
-            }
-        }
-        if (inflight.isEmpty() && paused) {
-            paused = false;
-            factory = null;
-        }
-    }
-
-    private void drainWaiting() {
-        while (accepting && !paused && !reconfig.pausing() && !waiting.isEmpty() && inflight.size() < options.maxInflightBlocks()) {
-            order(waiting.pollFirst());
-        }
-        if (!accepting && !waiting.isEmpty() && role != StateRole.LEADER) {
-            BroadcastResult r = notServing();
-            waiting.forEach(s -> s.reply().complete(r));
-            waiting.clear();
-        }
-    }
-
-    private void startServing() {
-        justElected = false;
-        paused = false;
-        Block last = ledger.lastBlock();
-        log.info("Start accepting requests as Raft leader at block [" + last.getHeader().getNumber() + "]");
-        factory = new BlockFactory(last.getHeader());
-        accepting = true;
-    }
-
     private void stateChanged(StateRole newRole, long newLeader, long newTerm) {
-        if (newLeader != leader) {
-            log.info("Raft leader changed: " + leader + " -> " + newLeader);
+        long leader = core.leader();
+        boolean leaderMoved = newLeader != leader;
+        boolean losing = leaderMoved && leader == id
+                || core.role() == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id;
+        run(core.roleChanged(newRole, newLeader, newTerm));
+        if (leaderMoved) {
             metrics.leaderChanged();
             if (newLeader == id) {
-                becomeLeader(newTerm);
-            }
-            if (leader == id) {
-                becomeFollower();
+                metrics.isLeader(true);
             }
         }
-        if (role == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id) {
-            becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
+        if (losing) {
+            metrics.isLeader(false);
+            reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
+                    + "committed by the next leader: check the channel's consenters", 0);
         }
         trackElection(newRole, newTerm);
         // Fabric does not halt on pre-candidacy when its local last config block no longer lists it: it is still a
         // voter until it applies its own removal, and its vote may be what elects the leader that commits it. A
         // node that missed its removal learns of it through eviction suspicion.
-        boolean leaderMoved = newLeader != leader;
-        role = newRole;
-        leader = newLeader;
-        term = newTerm;
         publishStatus();
         if (leaderMoved) {
             CountDownLatch old = leaderChange;
@@ -797,31 +667,6 @@ public final class Chain {
             old.countDown();
         }
         observer.stateChanged(channel, id, status);
-    }
-
-    private void becomeLeader(long newTerm) {
-        metrics.isLeader(true);
-        justElected = true;
-        electedTerm = newTerm;
-        accepting = false;
-        factory = null;
-    }
-
-    private void becomeFollower() {
-        metrics.isLeader(false);
-        reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
-                + "committed by the next leader: check the channel's consenters", 0);
-        accepting = false;
-        justElected = false;
-        cutter.discardPending();
-        BroadcastResult lost = BroadcastResult.unavailable("leadership lost before the transaction was cut into a block", 0);
-        pendingBatch.forEach(r -> r.complete(lost));
-        pendingBatch.clear();
-        waiting.forEach(s -> s.reply().complete(lost));
-        waiting.clear();
-        factory = null;
-        // Blocks already proposed stay in `inflight`: they may still commit under the next leader, and are
-        // resolved (or reported discarded) when blocks with their numbers are applied.
     }
 
     private void trackElection(StateRole newRole, long newTerm) {
@@ -841,7 +686,7 @@ public final class Chain {
         if (halted || stopping) {
             return;
         }
-        long leaderless = suspector.check(System.nanoTime(), leader == 0);
+        long leaderless = suspector.check(System.nanoTime(), core.leader() == 0);
         if (leaderless < 0) {
             return;
         }
@@ -917,6 +762,7 @@ public final class Chain {
                 observer.blockCommitted(channel, id, n, b.get().getData().getDataCount());
             }
             log.info("Finished syncing with cluster up to and including block [" + target + "]");
+            run(core.ledgerCaughtUp(ledger.lastBlock().getHeader()));
         }
         appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
         reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
@@ -938,21 +784,11 @@ public final class Chain {
         }
     }
 
-    private void failAll(String reason) {
-        BroadcastResult r = BroadcastResult.unavailable(reason, 0);
-        pendingBatch.forEach(f -> f.complete(r));
-        waiting.forEach(s -> s.reply().complete(r));
-        inflight.forEach(b -> b.replies().forEach(f -> f.complete(r)));
-        pendingBatch.clear();
-        waiting.clear();
-        inflight.clear();
-    }
-
     /** The chain as its {@link ConsenterUpdates} sees it. */
     private final class UpdateHost implements ConsenterUpdates.Host {
         @Override
         public ConsenterUpdateResult refusal() {
-            if (halted || !accepting) {
+            if (halted || core.serving() != ChainCore.Serving.SERVING) {
                 BroadcastResult r = notServing();
                 return ConsenterUpdateResult.unavailable(r.info(), r.leader());
             }
@@ -961,16 +797,12 @@ public final class Chain {
 
         @Override
         public boolean leading() {
-            return !halted && role == StateRole.LEADER && !justElected;
+            return !halted && core.serving() == ChainCore.Serving.SERVING;
         }
 
         @Override
         public void cutAndPropose(Envelope configTx) {
-            List<Envelope> batch = cutter.cut();
-            if (!batch.isEmpty()) {
-                propose(batch);
-            }
-            propose(List.of(configTx)); // a config transaction is alone in its block
+            run(core.orderConfig(configTx));
         }
 
         @Override
@@ -989,6 +821,14 @@ public final class Chain {
         }
     }
 
+    /** A float64 as Go's {@code %v} prints it: shortest representation, no ".0" ({@code 5}, {@code 3.2172}). */
+    static String goFloat(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
     /** Loop-thread callbacks, handed to the chain thread. */
     private final class LoopEvents implements RaftLoop.Listener {
         @Override
@@ -1004,7 +844,7 @@ public final class Chain {
 
         @Override
         public void quorumCommitted(List<Entry> entries) {
-            exec.execute(() -> acknowledgeCommitted(entries));
+            exec.execute(() -> run(core.quorumCommitted(entries)));
         }
 
         @Override
@@ -1018,9 +858,9 @@ public final class Chain {
             metrics.dataPersistedNanos(nanos);
             double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
             if (seconds > electionSeconds / 2) {
-                log.warn(String.format(java.util.Locale.ROOT, "WAL sync took %f seconds and the network is configured to start "
-                        + "elections after %f seconds. Your disk is too slow and may cause loss of quorum and trigger "
-                        + "leadership election.", seconds, electionSeconds));
+                log.warn("WAL sync took " + goFloat(seconds) + " seconds and the network is configured to start "
+                        + "elections after " + goFloat(electionSeconds) + " seconds. Your disk is too slow and may "
+                        + "cause loss of quorum and trigger leadership election.");
             }
         }
 

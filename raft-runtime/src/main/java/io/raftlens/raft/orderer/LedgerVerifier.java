@@ -11,22 +11,32 @@ import org.hyperledger.fabric.protos.common.Block;
 /**
  * Checks a channel ledger the way a Fabric peer checks what it is delivered: every block's number follows the
  * previous one, its previous hash is the previous block's header hash, and its data hash matches its data.
- * Reads the files without modifying them, so it works on a running node (a block being appended at that
- * moment is simply not counted yet).
+ * Every block after the genesis block must also carry orderer signatures that satisfy the channel's
+ * /Channel/Orderer/BlockValidation policy as of the last config block before it (Fabric's BlockSignatureVerifier),
+ * with the MSPs of that config. Reads the files without modifying them, so it works on a running node (a block
+ * being appended at that moment is simply not counted yet).
  */
 public final class LedgerVerifier {
     /**
      * @param transactions envelopes in the channel's non-config blocks (block 0 is the channel's config)
      * @param firstBadBlock number of the first block that fails a check, null when valid
      * @param reason        why that block fails, null when valid
+     * @param signedBlocks  blocks whose SIGNATURES metadata carries at least one orderer signature
+     * @param signatureCheck how signatures were checked: "BlockValidation", or "skipped: why" when the genesis
+     *                       block holds no channel config RaftLens can set up
      */
     public record Result(String channel, long height, long transactions, boolean valid, Long firstBadBlock,
-                         String reason) {
+                         String reason, long signedBlocks, String signatureCheck) {
+        public Result(String channel, long height, long transactions, boolean valid, Long firstBadBlock, String reason) {
+            this(channel, height, transactions, valid, firstBadBlock, reason, 0, "skipped");
+        }
+
         /** The one-line JSON of DESIGN.md's {@code raftlens ledger verify}, plus {@code reason} when invalid. */
         public String toJson() {
             return "{\"channel\":" + Json.quote(channel) + ",\"height\":" + height + ",\"transactions\":" + transactions
                     + ",\"valid\":" + valid + ",\"firstBadBlock\":" + firstBadBlock
-                    + (reason == null ? "" : ",\"reason\":" + Json.quote(reason)) + "}";
+                    + (reason == null ? "" : ",\"reason\":" + Json.quote(reason))
+                    + ",\"signedBlocks\":" + signedBlocks + ",\"signatureCheck\":" + Json.quote(signatureCheck) + "}";
         }
     }
 
@@ -71,7 +81,7 @@ public final class LedgerVerifier {
                     + "starts and re-applies the block from its WAL");
         }
         return new Result(channel, checker.height, checker.transactions, checker.badBlock == null, checker.badBlock,
-                checker.reason);
+                checker.reason, checker.signedBlocks, checker.signatureCheck);
     }
 
     private static final class Checker {
@@ -80,6 +90,9 @@ public final class LedgerVerifier {
         byte[] previousHeaderHash;
         Long badBlock;
         String reason;
+        long signedBlocks;
+        String signatureCheck = "skipped: no genesis block";
+        io.raftlens.raft.fabric.config.ChannelConfig config;
 
         boolean visit(BlockFiles.Found found) {
             long expected = height;
@@ -104,8 +117,30 @@ public final class LedgerVerifier {
                 return fail(number, "data hash " + hex.formatHex(block.getHeader().getDataHash().toByteArray())
                         + " does not match the block's data (" + hex.formatHex(dataHash) + ")");
             }
+            if (BlockSignatures.count(block) > 0) {
+                signedBlocks++;
+            }
+            if (number > 0 && config != null) {
+                try {
+                    BlockSignatures.verify(block, config.policyManager()
+                            .policyOrReject(io.raftlens.raft.fabric.policy.PolicyManager.BLOCK_VALIDATION));
+                } catch (io.raftlens.raft.fabric.policy.PolicyException e) {
+                    return fail(number, "orderer signatures do not satisfy /Channel/Orderer/BlockValidation: " + e.getMessage());
+                }
+            }
             if (!Blocks.isConfigBlock(block)) {
                 transactions += block.getData().getDataCount();
+            } else {
+                try {
+                    config = io.raftlens.raft.fabric.config.ChannelConfig.fromBlock(block);
+                    signatureCheck = "BlockValidation";
+                } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+                    if (number == 0) {
+                        signatureCheck = "skipped: " + e.getMessage();
+                    } else {
+                        return fail(number, "config block holds no usable channel config: " + e.getMessage());
+                    }
+                }
             }
             previousHeaderHash = Blocks.headerHash(block.getHeader());
             height++;

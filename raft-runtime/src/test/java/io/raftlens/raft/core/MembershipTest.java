@@ -35,7 +35,7 @@ class MembershipTest {
                 () -> n.peer(1).node.proposeConfChange(add(5)));
         assertEquals(ProposalDroppedException.Reason.CONF_CHANGE_PENDING, e.reason());
         assertTrue(e.getMessage().contains("change one consenter at a time"), e.getMessage());
-        assertTrue(n.peer(1).logger.text().contains("1 ignoring conf change {ConfChangeAddNode 5} at config voters=(1 2 3): "
+        assertTrue(n.peer(1).logger.text().contains("1 ignoring conf change {ConfChangeAddNode 5 [] 0} at config voters=(1 2 3): "
                 + "possible unapplied conf change at index 2 (applied to 1)"));
 
         n.recover();
@@ -99,7 +99,8 @@ class MembershipTest {
 
     @Test
     void removedLeaderStepsDownAndTheOthersElectANewOne() {
-        Network n = Network.of(1, 2, 3);
+        // etcd's confchange_v1_remove_leader_stepdown.txt: StepDownOnRemoval set.
+        Network n = Network.of(b -> b.stepDownOnRemoval(true), 1, 2, 3);
         n.campaign(1);
         n.proposeConfChange(1, remove(1));
         assertEquals(StateRole.FOLLOWER, n.peer(1).role());
@@ -114,6 +115,27 @@ class MembershipTest {
                 () -> n.peer(1).node.propose(Fixtures.bytes("tx")));
         assertEquals(ProposalDroppedException.Reason.NOT_MEMBER, e.reason());
         assertEquals("node 1 is not a member of the cluster", e.getMessage());
+    }
+
+    /**
+     * etcd's confchange_v1_remove_leader.txt, the setting Fabric runs (StepDownOnRemoval unset): the removed
+     * leader keeps leading and replicating, drops new proposals, and the remaining voters commit without it.
+     * Before issue 14 the core always stepped down.
+     */
+    @Test
+    void removedLeaderKeepsLeadingWithoutStepDownOnRemovalAndDropsProposals() {
+        Network n = Network.of(1, 2, 3);
+        n.campaign(1);
+        n.proposeConfChange(1, remove(1));
+        assertEquals(StateRole.LEADER, n.peer(1).role());
+        assertEquals(voters(2, 3), n.raft(1).trk.confState());
+        ProposalDroppedException e = assertThrows(ProposalDroppedException.class,
+                () -> n.peer(1).node.propose(Fixtures.bytes("tx")));
+        assertEquals(ProposalDroppedException.Reason.NOT_MEMBER, e.reason());
+        for (int i = 0; i < 5; i++) {
+            n.tickAll();
+        }
+        assertEquals(List.of(1L), n.leaders(), "still the only leader while the application keeps it running");
     }
 
     @Test

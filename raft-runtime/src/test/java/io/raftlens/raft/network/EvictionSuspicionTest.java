@@ -50,6 +50,7 @@ class EvictionSuspicionTest {
             BroadcastResult b = TestNetworks.broadcastUntilServed(net, "mychannel",
                     "before".getBytes(StandardCharsets.UTF_8), WAIT);
             assertTrue(b.isSuccess(), b.toString());
+            TestNetworks.await("node " + removed + " has block 1", WAIT, () -> status(net, removed).height() == 2);
             net.isolateNode(removed);
             List<Long> remaining = new java.util.ArrayList<>(List.of(1L, 2L, 3L));
             remaining.remove(removed);

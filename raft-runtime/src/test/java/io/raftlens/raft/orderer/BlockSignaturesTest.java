@@ -16,6 +16,50 @@ import org.hyperledger.fabric.protos.common.Payload;
 import org.junit.jupiter.api.Test;
 
 class BlockSignaturesTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+    private int ledgers;
+
+    /** A ledger on configtxgen's genesis block, then blocks cut and signed the way a RaftLens node writes them. */
+    private java.nio.file.Path ledger(SigningIdentity... signers) {
+        java.nio.file.Path dir = tmp.resolve("ledger" + (++ledgers) + "/systemordererchannel");
+        Block genesis = FabricFixtures.block("sdk-java/orderer.block");
+        try (FileLedger l = FileLedger.open(dir)) {
+            l.append(genesis);
+            byte[] prev = Blocks.headerHash(genesis.getHeader());
+            long n = 1;
+            for (SigningIdentity s : signers) {
+                var data = org.hyperledger.fabric.protos.common.BlockData.newBuilder()
+                        .addData(ByteString.copyFromUtf8("tx " + n)).build();
+                Block b = Blocks.newBlock(n, prev).setData(data)
+                        .setHeader(Blocks.newBlock(n, prev).getHeader().toBuilder().setDataHash(ByteString.copyFrom(Blocks.dataHash(data))))
+                        .build();
+                b = BlockSignatures.sign(Blocks.withOrdererMetadata(b, 0,
+                        org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata.newBuilder().setRaftIndex(n + 2).build()), s);
+                l.append(b);
+                prev = Blocks.headerHash(b.getHeader());
+                n++;
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void ledgerVerifyChecksOrdererSignaturesAgainstBlockValidation() {
+        SigningIdentity orderer = FabricFixtures.sdkSigner("OrdererMSP", "orderer");
+        LedgerVerifier.Result ok = LedgerVerifier.verify("systemordererchannel", ledger(orderer, orderer, orderer));
+        assertEquals(true, ok.valid(), ok.toJson());
+        assertEquals(3, ok.signedBlocks());
+        assertEquals("BlockValidation", ok.signatureCheck());
+        LedgerVerifier.Result bad = LedgerVerifier.verify("systemordererchannel",
+                ledger(orderer, FabricFixtures.sdkSigner("Org1MSP", "org1-user1"), orderer));
+        assertEquals(false, bad.valid());
+        assertEquals(2L, bad.firstBadBlock());
+        assertEquals("block 2: orderer signatures do not satisfy /Channel/Orderer/BlockValidation: implicit policy evaluation "
+                + "failed - 0 sub-policies were satisfied, but this policy requires 1 of the 'Writers' sub-policies to be satisfied",
+                bad.reason());
+    }
+
     @Test
     void verifiesTheSignatureAFabricOrdererPutOnABlock() throws Exception {
         // block 3 of a Fabric 1.4 system channel: an ORDERER_TRANSACTION wrapping a new channel's CONFIG, whose

@@ -47,8 +47,9 @@ class LedgerToolsTest {
     void verifiesAValidLedger() {
         Path dir = write(ChainFixture.chain("mychannel", 4, 3));
         LedgerVerifier.Result r = LedgerVerifier.verify("mychannel", dir);
-        assertEquals(new LedgerVerifier.Result("mychannel", 5, 12, true, null, null), r);
-        assertEquals("{\"channel\":\"mychannel\",\"height\":5,\"transactions\":12,\"valid\":true,\"firstBadBlock\":null}",
+        assertEquals(new LedgerVerifier.Result("mychannel", 5, 12, true, null, null, 0, "BlockValidation"), r);
+        assertEquals("{\"channel\":\"mychannel\",\"height\":5,\"transactions\":12,\"valid\":true,\"firstBadBlock\":null,"
+                + "\"signedBlocks\":0,\"signatureCheck\":\"BlockValidation\"}",
                 r.toJson());
     }
 

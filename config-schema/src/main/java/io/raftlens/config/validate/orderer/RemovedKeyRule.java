@@ -54,6 +54,7 @@ final class RemovedKeyRule extends OrdererRule {
                     " (generate the channel's genesis block with configtxgen -outputBlock and join it with osnadmin channel join)";
             case "General.LogLevel", "General.LogFormat" -> " (logging is set with FABRIC_LOGGING_SPEC and FABRIC_LOGGING_FORMAT)";
             case "General.LedgerType", "RAMLedger" -> " (the file ledger at FileLedger.Location is the only ledger)";
+            case "General.TLS.ClientAuthEnabled" -> " (it is called ClientAuthRequired since Fabric 1.1)";
             default -> "";
         };
     }

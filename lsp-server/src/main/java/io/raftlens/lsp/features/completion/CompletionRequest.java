@@ -29,4 +29,9 @@ public record CompletionRequest(DocumentModel model, LspSettings settings, Posit
     public static String snippetText(String s) {
         return s.replace("\\", "\\\\").replace("$", "\\$").replace("}", "\\}");
     }
+
+    /** The Fabric release this document is checked against (modeline, inferred with "auto", or configured). */
+    public io.raftlens.config.fabric.FabricVersion fabricVersion() {
+        return settings.fabricVersionFor(model.text(), model.yaml(), kind());
+    }
 }

@@ -1,6 +1,5 @@
 package io.raftlens.lsp.features.diagnostics;
 
-import io.raftlens.config.fabric.ValidationSettings;
 import io.raftlens.config.validate.ValidationResult;
 import io.raftlens.config.validator.ConfigValidator;
 import io.raftlens.lsp.documents.DocumentModel;
@@ -21,7 +20,7 @@ final class RuleDiagnostics implements DiagnosticsParticipant {
 
     @Override
     public void collect(DocumentModel model, LspSettings settings, List<Diagnostic> out, CancelChecker cancel) {
-        ConfigValidator validator = new ConfigValidator(new ValidationSettings(settings.fabricVersion(), settings.profile()));
+        ConfigValidator validator = new ConfigValidator(settings.validation());
         Path file = model.path() != null ? model.path() : Path.of(model.kind().orElseThrow().label() + ".yaml");
         ValidationResult result = validator.validate(file, model.text(), model.kind().orElseThrow());
         cancel.checkCanceled();

@@ -12,4 +12,9 @@ public record HoverRequest(DocumentModel model, LspSettings settings, NodeAt at,
     public FileKind kind() {
         return model.kind().orElseThrow();
     }
+
+    /** The Fabric release this document is checked against (modeline, inferred with "auto", or configured). */
+    public io.raftlens.config.fabric.FabricVersion fabricVersion() {
+        return settings.fabricVersionFor(model.text(), model.yaml(), kind());
+    }
 }

@@ -34,16 +34,20 @@ final class SchemaHover implements HoverParticipant {
             facts.append(" · Allowed: ").append(String.join(", ", info.enumValues().stream().map(v -> "`" + v + "`").toList()));
         }
         b.append("\n\n").append(facts);
-        if (info.removedIn() != null) {
-            boolean rejected = info.isRemovedIn(request.settings().fabricVersion());
+        FabricVersion version = request.fabricVersion();
+        if (info.removedIn() != null && info.isLegacy()) {
+            b.append("\n\n⚠ Removed in Fabric ").append(info.removedIn()).append(" (a Fabric 1.x key: no release RaftLens "
+                    + "checks accepts it)");
+        } else if (info.removedIn() != null) {
+            boolean rejected = info.isRemovedIn(version);
             b.append("\n\n").append(rejected ? "⚠ " : "").append("Removed in Fabric ").append(info.removedIn())
-                    .append(rejected ? " (the configured Fabric " + request.settings().fabricVersion().label() + " rejects it)"
+                    .append(rejected ? " (Fabric " + version.label() + ", which this file is checked against, rejects it)"
                             : " (accepted by Fabric " + FabricVersion.V2_5.label() + ")");
         }
         if (info.addedIn() != null) {
-            boolean missing = !info.existsIn(request.settings().fabricVersion());
+            boolean missing = !info.existsIn(version);
             b.append("\n\n").append(missing ? "⚠ " : "").append("Added in Fabric ").append(info.addedIn())
-                    .append(missing ? " (the configured Fabric " + request.settings().fabricVersion().label() + " rejects it)" : "");
+                    .append(missing ? " (Fabric " + version.label() + ", which this file is checked against, rejects it)" : "");
         }
         if (info.deprecation() != null) {
             b.append("\n\nDeprecated: ").append(info.deprecation());

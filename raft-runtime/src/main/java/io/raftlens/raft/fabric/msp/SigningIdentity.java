@@ -37,8 +37,8 @@ public final class SigningIdentity {
     /** A signer from a certificate PEM and a PKCS#8 private key PEM (cryptogen's signcerts/ and keystore/ files). */
     public static SigningIdentity fromPemFiles(String mspId, Path certPem, Path keyPem) throws MspException {
         try {
-            X509Certificate cert = Certificates.fromPem(Files.readAllBytes(certPem));
-            byte[] der = Certificates.firstPemBlock(Files.readAllBytes(keyPem)).getContent();
+            X509Certificate cert = Certificates.fromPem(io.raftlens.config.files.SafeFiles.read(certPem, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT));
+            byte[] der = Certificates.firstPemBlock(io.raftlens.config.files.SafeFiles.read(keyPem, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)).getContent();
             String alg = cert.getPublicKey() instanceof ECPublicKey ? "EC" : cert.getPublicKey().getAlgorithm();
             PrivateKey key = KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
             return new SigningIdentity(mspId, cert, key);

@@ -1,0 +1,382 @@
+package io.raftlens.raft.fabric.ab;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.Status.Code;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.raftlens.raft.fabric.config.ChannelConfig;
+import io.raftlens.raft.fabric.msgprocessor.BroadcastAdmission;
+import io.raftlens.raft.fabric.msgprocessor.Envelopes;
+import io.raftlens.raft.fabric.msgprocessor.RejectedMessage;
+import io.raftlens.raft.fabric.policy.PolicyException;
+import io.raftlens.raft.fabric.policy.PolicyManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.common.Status;
+import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
+import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
+import org.hyperledger.fabric.protos.orderer.DeliverResponse;
+import org.hyperledger.fabric.protos.orderer.SeekInfo;
+import org.hyperledger.fabric.protos.orderer.SeekPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fabric's AtomicBroadcast service. Broadcast: each envelope of a stream is admitted (Fabric's checks and
+ * statuses) and ordered; responses go back in request order and the stream ends after the first non-SUCCESS
+ * response, as Fabric's handler returns. Deliver: one SeekInfo request at a time per stream, each answered with
+ * its blocks and then a status.
+ */
+public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroadcastImplBase {
+    private static final Logger BROADCAST_LOG = LoggerFactory.getLogger("orderer.common.broadcast");
+    private static final Logger DELIVER_LOG = LoggerFactory.getLogger("common.deliver");
+    /** Fabric's General.Authentication.TimeWindow default. */
+    public static final Duration DEFAULT_TIME_WINDOW = Duration.ofMinutes(15);
+
+    private final Function<String, Optional<OrdererChannel>> channels;
+    private final BroadcastAdmission admission;
+    private final Clock clock;
+    private final Duration timeWindow;
+    private final boolean expirationChecks;
+    private final ExecutorService deliverThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "raftlens-deliver");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
+                                  boolean noExpirationChecks) {
+        this.channels = channels;
+        this.clock = clock;
+        this.timeWindow = timeWindow;
+        this.expirationChecks = !noExpirationChecks;
+        this.admission = new BroadcastAdmission(id -> channels.apply(id).map(OrdererChannel::processor),
+                (channel, header, env) -> {
+                    channel.applyFilters(channel.config(), env);
+                    throw new RejectedMessage(Status.BAD_REQUEST, "error applying config update to existing channel '"
+                            + header.getChannelId() + "': RaftLens does not process CONFIG_UPDATE envelopes yet; change the "
+                            + "consenters with POST /v1/channels/" + header.getChannelId() + "/consenters");
+                });
+    }
+
+    public void shutdown() {
+        deliverThreads.shutdownNow();
+    }
+
+    /** The checking half on its own (what the control API and tests use). */
+    public BroadcastAdmission admission() {
+        return admission;
+    }
+
+    @Override
+    public StreamObserver<Envelope> broadcast(StreamObserver<BroadcastResponse> responses) {
+        return new BroadcastStream(responses);
+    }
+
+    /** One Broadcast stream: requests handled as they come, answers released strictly in request order. */
+    private final class BroadcastStream implements StreamObserver<Envelope> {
+        private final StreamObserver<BroadcastResponse> out;
+        private final ArrayDeque<CompletableFuture<BroadcastResponse>> pending = new ArrayDeque<>();
+        private boolean closed;
+        private boolean clientDone;
+
+        BroadcastStream(StreamObserver<BroadcastResponse> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onNext(Envelope env) {
+            CompletableFuture<BroadcastResponse> answer = process(env);
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                pending.add(answer);
+            }
+            answer.whenComplete((r, e) -> drain());
+        }
+
+        private void drain() {
+            synchronized (this) {
+                while (!closed && !pending.isEmpty() && pending.peek().isDone()) {
+                    BroadcastResponse r = pending.poll().join();
+                    out.onNext(r);
+                    if (r.getStatus() != Status.SUCCESS) {
+                        closed = true;
+                        pending.clear();
+                        out.onCompleted();
+                        return;
+                    }
+                }
+                if (!closed && clientDone && pending.isEmpty()) {
+                    closed = true;
+                    out.onCompleted();
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            synchronized (this) {
+                closed = true;
+                pending.clear();
+            }
+        }
+
+        @Override
+        public void onCompleted() {
+            synchronized (this) {
+                clientDone = true;
+            }
+            drain();
+        }
+    }
+
+    /** Fabric's ProcessMessage: admission, then the consenter (its refusals are SERVICE_UNAVAILABLE). */
+    CompletableFuture<BroadcastResponse> process(Envelope env) {
+        BroadcastAdmission.Admitted admitted;
+        try {
+            admitted = admission.admit(env);
+        } catch (RejectedMessage e) {
+            BROADCAST_LOG.warn("Rejecting broadcast of message because of error: {}", e.info());
+            return CompletableFuture.completedFuture(response(e.status(), e.info()));
+        }
+        OrdererChannel channel = channels.apply(admitted.header().getChannelId()).orElse(null);
+        if (channel == null) {
+            return CompletableFuture.completedFuture(response(Status.BAD_REQUEST, "channel does not exist"));
+        }
+        return channel.order(admitted.envelope(), admitted.config()).handle((o, e) -> {
+            if (e != null) {
+                return response(Status.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()));
+            }
+            return o.status() == Status.SUCCESS ? response(Status.SUCCESS, "") : response(o.status(), o.info());
+        });
+    }
+
+    private static BroadcastResponse response(Status status, String info) {
+        return BroadcastResponse.newBuilder().setStatus(status).setInfo(info).build();
+    }
+
+    @Override
+    public StreamObserver<Envelope> deliver(StreamObserver<DeliverResponse> responses) {
+        ServerCallStreamObserver<DeliverResponse> call = (ServerCallStreamObserver<DeliverResponse>) responses;
+        return new StreamObserver<>() {
+            // one request at a time per stream, in order, as Fabric's Handle loop reads them
+            private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+
+            @Override
+            public synchronized void onNext(Envelope env) {
+                last = last.thenRunAsync(() -> {
+                    if (call.isCancelled()) {
+                        return;
+                    }
+                    Status s;
+                    try {
+                        s = deliverBlocks(call, env);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (RuntimeException e) {
+                        DELIVER_LOG.warn("deliver failed: {}", e.toString());
+                        s = Status.INTERNAL_SERVER_ERROR;
+                    }
+                    if (!call.isCancelled()) {
+                        synchronized (call) {
+                            call.onNext(DeliverResponse.newBuilder().setStatus(s).build());
+                        }
+                    }
+                }, deliverThreads);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                // the client went away; the running request notices through isCancelled
+            }
+
+            @Override
+            public synchronized void onCompleted() {
+                last.whenComplete((v, e) -> {
+                    if (!call.isCancelled()) {
+                        try {
+                            call.onCompleted();
+                        } catch (IllegalStateException alreadyClosed) {
+                            // cancelled meanwhile
+                        }
+                    }
+                });
+            }
+        };
+    }
+
+    /** Fabric's deliverBlocks: the blocks of one SeekInfo request, returning the status that ends it. */
+    Status deliverBlocks(ServerCallStreamObserver<DeliverResponse> call, Envelope env) throws InterruptedException {
+        Payload payload;
+        ChannelHeader chdr;
+        SignatureHeader shdr;
+        try {
+            payload = Payload.parseFrom(env.getPayload());
+            if (!payload.hasHeader()) {
+                DELIVER_LOG.warn("error parsing envelope: envelope must have a Header");
+                return Status.BAD_REQUEST;
+            }
+            chdr = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
+            shdr = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
+        } catch (InvalidProtocolBufferException e) {
+            DELIVER_LOG.warn("error parsing envelope: {}", e.getMessage());
+            return Status.BAD_REQUEST;
+        }
+        Instant ts = Instant.ofEpochSecond(chdr.getTimestamp().getSeconds(), chdr.getTimestamp().getNanos());
+        Instant now = clock.instant();
+        if (Duration.between(ts, now).abs().compareTo(timeWindow) > 0) {
+            DELIVER_LOG.warn("error parsing envelope: envelope timestamp {} is more than {} apart from current server time {}",
+                    ts, timeWindow, now);
+            return Status.BAD_REQUEST;
+        }
+        OrdererChannel channel = channels.apply(chdr.getChannelId()).orElse(null);
+        if (channel == null) {
+            return Status.NOT_FOUND;
+        }
+        SeekInfo seek;
+        try {
+            seek = SeekInfo.parseFrom(payload.getData());
+        } catch (InvalidProtocolBufferException e) {
+            DELIVER_LOG.warn("[channel: {}] Received a signed deliver request with malformed seekInfo payload: {}",
+                    chdr.getChannelId(), e.getMessage());
+            return Status.BAD_REQUEST;
+        }
+        if (seek.getErrorResponse() != SeekInfo.SeekErrorResponse.BEST_EFFORT && channel.errored()) {
+            return Status.SERVICE_UNAVAILABLE;
+        }
+        String denied = accessDenied(channel, env, shdr);
+        if (denied != null) {
+            DELIVER_LOG.warn("[channel: {}] Client is not authorized: {}", chdr.getChannelId(), denied);
+            return Status.FORBIDDEN;
+        }
+        if (!seek.hasStart() || !seek.hasStop()) {
+            return Status.BAD_REQUEST;
+        }
+        long number = switch (seek.getStart().getTypeCase()) {
+            case OLDEST -> 0;
+            case NEWEST -> channel.height() - 1;
+            case SPECIFIED -> seek.getStart().getSpecified().getNumber();
+            case NEXT_COMMIT -> channel.height();
+            default -> -1;
+        };
+        if (number < 0) {
+            return Status.BAD_REQUEST;
+        }
+        long stop;
+        SeekPosition stopPos = seek.getStop();
+        switch (stopPos.getTypeCase()) {
+            case OLDEST -> stop = number;
+            case NEWEST -> stop = seek.getStart().equals(stopPos) ? number : channel.height() - 1;
+            case SPECIFIED -> {
+                stop = stopPos.getSpecified().getNumber();
+                if (stop < number) {
+                    DELIVER_LOG.warn("[channel: {}] Received invalid seekInfo message: start number {} greater than stop number {}",
+                            chdr.getChannelId(), number, stop);
+                    return Status.BAD_REQUEST;
+                }
+            }
+            default -> stop = Long.MAX_VALUE; // NextCommit as a stop: Fabric's switch leaves 0 and streams on
+        }
+        BlockArrivals arrivals = channel.arrivals();
+        while (true) {
+            if (seek.getBehavior() == SeekInfo.SeekBehavior.FAIL_IF_NOT_READY && number > channel.height() - 1) {
+                DELIVER_LOG.warn("[channel: {}] Block {} not found, block number greater than chain length bounds",
+                        chdr.getChannelId(), number);
+                return Status.NOT_FOUND;
+            }
+            Block block = null;
+            while (block == null) {
+                long seen = arrivals.generation();
+                Optional<Block> b = number < channel.height() ? channel.block(number) : Optional.empty();
+                if (b.isPresent()) {
+                    block = b.get();
+                    break;
+                }
+                if (call.isCancelled()) {
+                    return Status.INTERNAL_SERVER_ERROR;
+                }
+                if (seek.getErrorResponse() != SeekInfo.SeekErrorResponse.BEST_EFFORT && channel.errored()) {
+                    return Status.SERVICE_UNAVAILABLE;
+                }
+                arrivals.await(seen, 200);
+            }
+            number++;
+            denied = accessDenied(channel, env, shdr);
+            if (denied != null) {
+                DELIVER_LOG.warn("[channel: {}] Client authorization revoked for deliver request: {}", chdr.getChannelId(), denied);
+                return Status.FORBIDDEN;
+            }
+            Block toSend = block;
+            if (seek.getContentType() == SeekInfo.SeekContentType.HEADER_WITH_SIG && !isConfigBlock(block)) {
+                toSend = Block.newBuilder().setHeader(block.getHeader()).setMetadata(block.getMetadata()).build();
+            }
+            if (call.isCancelled()) {
+                return Status.INTERNAL_SERVER_ERROR;
+            }
+            synchronized (call) {
+                call.onNext(DeliverResponse.newBuilder().setBlock(toSend).build());
+            }
+            if (stop == block.getHeader().getNumber()) {
+                return Status.SUCCESS;
+            }
+        }
+    }
+
+    /** Fabric's SessionAccessControl: the identity's expiration, then /Channel/Readers over the request's signature. */
+    private String accessDenied(OrdererChannel channel, Envelope env, SignatureHeader shdr) {
+        if (expirationChecks) {
+            try {
+                var sid = org.hyperledger.fabric.protos.msp.SerializedIdentity.parseFrom(shdr.getCreator());
+                Instant notAfter = io.raftlens.raft.fabric.msp.Certificates.fromPem(sid.getIdBytes().toByteArray())
+                        .getNotAfter().toInstant();
+                if (!clock.instant().isBefore(notAfter)) {
+                    return "deliver client identity expired " + Duration.between(notAfter, clock.instant()) + " before";
+                }
+            } catch (Exception e) {
+                // Fabric makes no decision about an identity whose expiration it cannot read
+            }
+        }
+        ChannelConfig config = channel.processor().config();
+        try {
+            config.policyManager().policyOrReject(PolicyManager.CHANNEL_READERS).evaluateSignedData(Envelopes.asSignedData(env));
+            return null;
+        } catch (PolicyException e) {
+            return e.getMessage();
+        } catch (RejectedMessage e) {
+            return e.info();
+        }
+    }
+
+    private static boolean isConfigBlock(Block block) {
+        if (block.getData().getDataCount() != 1) {
+            return false;
+        }
+        try {
+            Envelope e = Envelope.parseFrom(block.getData().getData(0));
+            return ChannelHeader.parseFrom(Payload.parseFrom(e.getPayload()).getHeader().getChannelHeader()).getType()
+                    == org.hyperledger.fabric.protos.common.HeaderType.CONFIG_VALUE;
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean cancelled(Code code) {
+        return code == Code.CANCELLED;
+    }
+}

@@ -1,0 +1,37 @@
+package io.raftlens.raft.fabric.ab;
+
+import io.raftlens.raft.fabric.msgprocessor.StandardChannel;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Status;
+
+/** What the gRPC services need of one channel of a running orderer (Fabric's ChainSupport, as seen by them). */
+public interface OrdererChannel {
+    /** The outcome of handing an admitted envelope to the consenter. */
+    record Ordered(Status status, String info) {
+        public static Ordered success() {
+            return new Ordered(Status.SUCCESS, "");
+        }
+    }
+
+    /** The channel's message processor, reading the channel's current config. */
+    StandardChannel processor();
+
+    /** Hands an admitted envelope (normal, or a CONFIG made from a config update) to the consenter. */
+    CompletableFuture<Ordered> order(Envelope envelope, boolean config);
+
+    /** Blocks in the ledger. */
+    long height();
+
+    Optional<Block> block(long number);
+
+    /** Signalled by the runtime whenever the channel's ledger grows. */
+    BlockArrivals arrivals();
+
+    /** True while the consenter is failed or halted (Fabric's Errored channel). */
+    default boolean errored() {
+        return false;
+    }
+}

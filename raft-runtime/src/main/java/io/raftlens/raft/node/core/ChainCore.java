@@ -1,0 +1,436 @@
+package io.raftlens.raft.node.core;
+
+import com.google.protobuf.ByteString;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.StateRole;
+import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.core.pb.EntryType;
+import io.raftlens.raft.orderer.BatchTimer;
+import io.raftlens.raft.orderer.BlockCutter;
+import io.raftlens.raft.orderer.BlockFactory;
+import io.raftlens.raft.orderer.Blocks;
+import io.raftlens.raft.orderer.TransactionRejectedException;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockHeader;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One channel's ordering on one node as a deterministic state machine (Fabric etcdraft {@code chain.go}: the
+ * leader's block cutting, block creation, MaxInflightBlocks, serving only once the previous term's entries are
+ * applied, and the answers to clients). Every method is an event and returns the {@link ChainAction}s the driver
+ * must carry out, in order. Not thread-safe: the driver calls it from one thread.
+ *
+ * <h2>Serving state</h2>
+ * <pre>
+ *   FOLLOWER ──(this node elected)──▶ CATCHING_UP ──(an entry of its term applied)──▶ SERVING
+ *      ▲                                   │                                              │
+ *      └──────────(leadership lost)────────┴──────────────(leadership lost)───────────────┘
+ *   any ──(halt: eviction or chain failure)──▶ HALTED (final)
+ * </pre>
+ * Broadcasts are ordered only in SERVING; otherwise they are answered SERVICE_UNAVAILABLE with the reason (no
+ * leader, the leader's id, still applying, chain stopped). Within SERVING, intake waits (queued, not refused) while
+ * MaxInflightBlocks blocks are in flight or after a failed proposal until the blocks in flight are applied, and is
+ * refused while a config block is being applied ({@link #configPause}).
+ *
+ * <h2>Answers</h2>
+ * A broadcast's token is answered once: SUCCESS when a Ready reports its block committed by a quorum
+ * ({@link #quorumCommitted}) or when the block is applied; SERVICE_UNAVAILABLE when its batch is discarded
+ * (leadership lost before the cut), its block was replaced by another leader's block with the same number, the
+ * proposal was dropped, or the chain halts. Blocks proposed before a leadership change stay in flight: they may
+ * still commit under the next leader.
+ */
+public final class ChainCore {
+
+    /** The explicit serving state (see the class comment for its transitions). */
+    public enum Serving { FOLLOWER, CATCHING_UP, SERVING, HALTED }
+
+    /** Waiting broadcasts beyond this are refused rather than queued. */
+    public static final int MAX_WAITING_SUBMITS = 200_000;
+
+    private record InflightBlock(long number, ByteString dataHash, List<Long> tokens) {
+    }
+
+    private record Waiting(long token, Envelope env) {
+    }
+
+    private final long id;
+    private final int maxInflightBlocks;
+    private final RaftLogger log;
+    private final BlockCutter cutter;
+
+    private Serving serving = Serving.FOLLOWER;
+    private StateRole role = StateRole.FOLLOWER;
+    private long leader;
+    private long term;
+    private long electedTerm;
+    /** After a dropped proposal: no new blocks until those in flight are applied (the next must follow them). */
+    private boolean paused;
+    private String configPause;
+    private String haltReason = "";
+    private BlockHeader lastHeader;
+    private BlockFactory factory;
+    private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private final List<Long> pendingBatch = new ArrayList<>();
+    private List<ChainAction> out = new ArrayList<>();
+
+    /**
+     * @param lastHeader the header of the ledger's last block (a new leader's blocks follow it)
+     */
+    public ChainCore(long id, BatchSize batchSize, Duration batchTimeout, int maxInflightBlocks, BlockHeader lastHeader,
+                     RaftLogger log) {
+        this.id = id;
+        this.maxInflightBlocks = maxInflightBlocks;
+        this.log = log;
+        this.lastHeader = lastHeader;
+        this.cutter = new BlockCutter(batchSize, batchTimeout, new BatchTimer() {
+            @Override
+            public void start(Duration timeout) {
+                out.add(new ChainAction.StartBatchTimer(timeout));
+            }
+
+            @Override
+            public void stop() {
+                out.add(new ChainAction.StopBatchTimer());
+            }
+        });
+    }
+
+    public Serving serving() {
+        return serving;
+    }
+
+    public StateRole role() {
+        return role;
+    }
+
+    public long leader() {
+        return leader;
+    }
+
+    public long term() {
+        return term;
+    }
+
+    public int inflightBlocks() {
+        return inflight.size();
+    }
+
+    public int waitingBroadcasts() {
+        return waiting.size();
+    }
+
+    /** Why the chain halted ("" unless HALTED). */
+    public String haltReason() {
+        return haltReason;
+    }
+
+    // ---- events -----------------------------------------------------------------------------------------------
+
+    /** A broadcast (already admitted by the envelope checks), answered through {@code token}. */
+    public List<ChainAction> submit(long token, Envelope env) {
+        begin();
+        if (serving != Serving.SERVING) {
+            reply(token, notServing());
+        } else if (configPause != null) {
+            reply(token, Answer.unavailable(configPause, id));
+        } else if (paused || inflight.size() >= maxInflightBlocks || !waiting.isEmpty()) {
+            if (waiting.size() >= MAX_WAITING_SUBMITS) {
+                reply(token, Answer.unavailable("too many transactions waiting to be ordered", leader));
+            } else {
+                waiting.add(new Waiting(token, env));
+            }
+        } else {
+            order(token, env);
+        }
+        return end();
+    }
+
+    /** The BatchTimeout fired: cut what is pending. */
+    public List<ChainAction> batchTimeout() {
+        begin();
+        if (serving == Serving.SERVING) {
+            List<Envelope> batch = cutter.timeout();
+            if (!batch.isEmpty()) {
+                propose(batch);
+            }
+        }
+        return end();
+    }
+
+    /** Raft's role, leader or term changed (Fabric: a Ready's SoftState). */
+    public List<ChainAction> roleChanged(StateRole newRole, long newLeader, long newTerm) {
+        begin();
+        if (newLeader != leader) {
+            log.info("Raft leader changed: " + leader + " -> " + newLeader);
+            if (newLeader == id) {
+                becomeLeader(newTerm);
+            }
+            if (leader == id) {
+                becomeFollower();
+            }
+        }
+        if (role == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id) {
+            becomeFollower(); // stepped down (CheckQuorum) while the leader field still names us
+        }
+        role = newRole;
+        leader = newLeader;
+        term = newTerm;
+        return end();
+    }
+
+    /** Entries a quorum has made durable (maybe before this node's own write): answer their clients now. */
+    public List<ChainAction> quorumCommitted(List<Entry> entries) {
+        begin();
+        if (serving != Serving.HALTED && !inflight.isEmpty()) {
+            for (Entry e : entries) {
+                if (e.getType() != EntryType.EntryNormal || e.getData().isEmpty()) {
+                    continue;
+                }
+                Optional<BlockHeader> header = Blocks.header(e.getData());
+                if (header.isEmpty()) {
+                    continue;
+                }
+                for (InflightBlock b : inflight) {
+                    if (b.number() == header.get().getNumber() && b.dataHash().equals(header.get().getDataHash())) {
+                        answerAll(b.tokens(), Answer.success(b.number()));
+                    }
+                }
+            }
+        }
+        return end();
+    }
+
+    /**
+     * A committed entry of term {@code entryTerm} was applied; {@code written} is the block it held once written
+     * to the ledger (null for an empty entry or a conf change).
+     */
+    public List<ChainAction> entryApplied(long entryTerm, Block written) {
+        begin();
+        if (written != null) {
+            lastHeader = written.getHeader();
+            resolveInflight(written);
+        }
+        if (serving == Serving.CATCHING_UP && entryTerm >= electedTerm) {
+            startServing();
+        }
+        drainWaiting();
+        return end();
+    }
+
+    /** Blocks up to {@code header} were written outside Raft's apply path (pulled after a snapshot). */
+    public List<ChainAction> ledgerCaughtUp(BlockHeader header) {
+        begin();
+        lastHeader = header;
+        return end();
+    }
+
+    /** Raft refused the proposal of block {@code number} (and, in order, those after it). */
+    public List<ChainAction> proposalFailed(long number, String reason, long leaderHint) {
+        begin();
+        int discarded = 0;
+        for (Iterator<InflightBlock> it = inflight.iterator(); it.hasNext(); ) {
+            InflightBlock b = it.next();
+            if (b.number() >= number) {
+                answerAll(b.tokens(), Answer.unavailable(reason, leaderHint));
+                it.remove();
+                discarded++;
+            }
+        }
+        log.error("Failed to propose block [" + number + "] to raft and discard " + Math.max(0, discarded - 1)
+                + " blocks in queue: " + reason);
+        // The next block must follow the last block still in flight, which only the ledger will know once
+        // those apply: pause until then.
+        factory = null;
+        paused = !inflight.isEmpty();
+        drainWaiting();
+        return end();
+    }
+
+    /** Cuts the pending batch into a block, then proposes {@code configTx} alone in the next block (Fabric). */
+    public List<ChainAction> orderConfig(Envelope configTx) {
+        begin();
+        List<Envelope> batch = cutter.cut();
+        if (!batch.isEmpty()) {
+            propose(batch);
+        }
+        propose(List.of(configTx));
+        return end();
+    }
+
+    /** A config block is being applied ({@code reason}), or no longer (null): intake refused meanwhile. */
+    public List<ChainAction> configPause(String reason) {
+        begin();
+        configPause = reason;
+        drainWaiting();
+        return end();
+    }
+
+    /** The chain stops for good (eviction, chain failure): everything unanswered is answered SERVICE_UNAVAILABLE. */
+    public List<ChainAction> halt(String reason) {
+        begin();
+        if (serving != Serving.HALTED) {
+            serving = Serving.HALTED;
+            haltReason = reason;
+            cutter.discardPending();
+            failAll("chain is stopped: " + reason);
+        }
+        return end();
+    }
+
+    /** The node stops (this chain may resume after a restart): everything unanswered is answered. */
+    public List<ChainAction> stop(String reason) {
+        begin();
+        failAll(reason);
+        return end();
+    }
+
+    /** The answer to a broadcast this node does not order now. */
+    public Answer notServing() {
+        if (serving == Serving.HALTED) {
+            // Fabric: isRunning() fails with "chain is stopped" once the chain halted.
+            return Answer.unavailable("chain is stopped: " + haltReason, 0);
+        }
+        if (role == StateRole.LEADER) {
+            return Answer.unavailable("leader " + id + " is still applying blocks from the previous term", id);
+        }
+        if (leader == 0) {
+            return Answer.unavailable("no Raft leader", 0);
+        }
+        return Answer.unavailable("not leader, leader is " + leader, leader);
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------------
+
+    private void begin() {
+        out = new ArrayList<>();
+    }
+
+    private List<ChainAction> end() {
+        List<ChainAction> done = out;
+        out = new ArrayList<>();
+        return done;
+    }
+
+    private void reply(long token, Answer a) {
+        out.add(new ChainAction.Reply(token, a));
+    }
+
+    private void answerAll(List<Long> tokens, Answer a) {
+        for (long t : tokens) {
+            reply(t, a);
+        }
+        tokens.clear(); // each token is answered once
+    }
+
+    private void order(long token, Envelope env) {
+        BlockCutter.Ordered r;
+        try {
+            r = cutter.ordered(env);
+        } catch (TransactionRejectedException e) {
+            reply(token, Answer.tooLarge(e.getMessage()));
+            return;
+        }
+        // A transaction that made the cutter cut the pending batch first belongs to the next batch.
+        List<List<Envelope>> batches = r.batches();
+        for (int i = 0; i < batches.size(); i++) {
+            if (!r.pending() && i == batches.size() - 1) {
+                pendingBatch.add(token);
+            }
+            propose(batches.get(i));
+        }
+        if (r.pending()) {
+            pendingBatch.add(token);
+        }
+    }
+
+    private void propose(List<Envelope> batch) {
+        if (factory == null) {
+            factory = new BlockFactory(lastHeader);
+        }
+        Block block = factory.createNextBlock(batch);
+        long number = block.getHeader().getNumber();
+        // Fabric logs the count before this block is added.
+        log.info("Created block [" + number + "], there are " + inflight.size() + " blocks in flight");
+        inflight.add(new InflightBlock(number, block.getHeader().getDataHash(), new ArrayList<>(pendingBatch)));
+        pendingBatch.clear();
+        out.add(new ChainAction.Propose(number, block.toByteString()));
+    }
+
+    private void resolveInflight(Block applied) {
+        long number = applied.getHeader().getNumber();
+        while (!inflight.isEmpty() && inflight.peekFirst().number() <= number) {
+            InflightBlock b = inflight.pollFirst();
+            if (b.number() == number && b.dataHash().equals(applied.getHeader().getDataHash())) {
+                answerAll(b.tokens(), Answer.success(number));
+            } else {
+                answerAll(b.tokens(), Answer.unavailable("block [" + b.number()
+                        + "] was discarded after a leadership change; resubmit", leader));
+            }
+        }
+        if (inflight.isEmpty() && paused) {
+            paused = false;
+            factory = null;
+        }
+    }
+
+    private void drainWaiting() {
+        while (serving == Serving.SERVING && !paused && configPause == null && !waiting.isEmpty()
+                && inflight.size() < maxInflightBlocks) {
+            Waiting w = waiting.pollFirst();
+            order(w.token(), w.env());
+        }
+        if (serving != Serving.SERVING && !waiting.isEmpty() && role != StateRole.LEADER) {
+            Answer a = notServing();
+            waiting.forEach(w -> reply(w.token(), a));
+            waiting.clear();
+        }
+    }
+
+    private void startServing() {
+        paused = false;
+        log.info("Start accepting requests as Raft leader at block [" + lastHeader.getNumber() + "]");
+        factory = new BlockFactory(lastHeader);
+        serving = Serving.SERVING;
+    }
+
+    private void becomeLeader(long newTerm) {
+        if (serving == Serving.HALTED) {
+            return;
+        }
+        serving = Serving.CATCHING_UP;
+        electedTerm = newTerm;
+        factory = null;
+    }
+
+    private void becomeFollower() {
+        if (serving != Serving.HALTED) {
+            serving = Serving.FOLLOWER;
+        }
+        cutter.discardPending();
+        Answer lost = Answer.unavailable("leadership lost before the transaction was cut into a block", 0);
+        answerAll(pendingBatch, lost);
+        waiting.forEach(w -> reply(w.token(), lost));
+        waiting.clear();
+        factory = null;
+        // Blocks already proposed stay in flight: they may still commit under the next leader, and are resolved
+        // (or reported discarded) when blocks with their numbers are applied.
+    }
+
+    private void failAll(String reason) {
+        Answer a = Answer.unavailable(reason, 0);
+        answerAll(pendingBatch, a);
+        waiting.forEach(w -> reply(w.token(), a));
+        waiting.clear();
+        inflight.forEach(b -> answerAll(b.tokens(), a));
+        inflight.clear();
+    }
+}

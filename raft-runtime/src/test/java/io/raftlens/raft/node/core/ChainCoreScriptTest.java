@@ -1,0 +1,223 @@
+package io.raftlens.raft.node.core;
+
+import com.google.protobuf.ByteString;
+import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.core.StateRole;
+import io.raftlens.raft.core.pb.Entry;
+import io.raftlens.raft.orderer.BlockFactory;
+import io.raftlens.raft.orderer.GenesisBlock;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.orderer.BatchSize;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Options;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Scripted scenarios of the chain core, etcd's way ({@code rafttest}'s interaction tests): every file under
+ * {@code src/test/resources/chain-scripts} is a list of events with the actions and log lines each must produce.
+ *
+ * <p>NB: if this test fails, run it with {@code -Draftlens.rewrite=true} and inspect the diff
+ * ({@code git diff src/test/resources/chain-scripts}). Only commit the changes if you understand what caused them.
+ *
+ * <p>Commands (one per case; the output is everything the event produced):
+ * <pre>
+ * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2   a chain core after the genesis block
+ * role role=leader|follower|candidate|pre-candidate leader=1 term=2    Raft's role, leader and term changed
+ * submit tx=a [bytes=N]      a broadcast (answered as t1, t2, … in submit order); bytes pads the payload
+ * timeout                    the BatchTimeout fired
+ * quorum-commit block=1      a Ready reports the proposed block 1 committed by a quorum
+ * apply term=2 [block=1] [other]   an entry of term 2 applied; with block: that proposed block written
+ *                            (other: another leader's block with that number written instead)
+ * propose-failed block=2 reason=… leader=3   Raft dropped the proposal of block 2
+ * config tx=cfg              order a config transaction alone in its block
+ * config-pause [reason=…]    a config block is being applied (no reason: it is done)
+ * halt reason=…              the chain halts (eviction, failure)
+ * status                     the core's state
+ * </pre>
+ * Values cannot contain spaces: write {@code _} for a space.
+ */
+class ChainCoreScriptTest {
+
+    private static final Path DIR = Path.of("src/test/resources/chain-scripts");
+    private static final boolean REWRITE = Boolean.getBoolean("raftlens.rewrite");
+
+    @TestFactory
+    Stream<DynamicTest> scripts() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no scripts under " + DIR.toAbsolutePath());
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(DIR.relativize(f).toString(), () -> run(f)));
+    }
+
+    private static void run(Path file) throws IOException {
+        ScriptFile script = new ScriptFile(file);
+        Env env = new Env();
+        List<String> actual = new ArrayList<>();
+        for (ScriptFile.Case c : script.cases) {
+            String out = env.handle(c);
+            actual.add(out);
+            if (!REWRITE) {
+                assertEquals(c.expected(), out.isEmpty() ? "" : out + "\n", file.getFileName() + ":" + c.line() + " "
+                        + c.command() + " — if the change is intended, run with -Draftlens.rewrite=true and inspect the diff");
+            }
+        }
+        if (REWRITE) {
+            script.rewrite(actual);
+        }
+    }
+
+    /** The scripted chain: one core, its proposed blocks, and what it logs. */
+    private static final class Env {
+        private ChainCore core;
+        private final List<String> logged = new ArrayList<>();
+        private final Map<Long, Block> proposed = new HashMap<>();
+        private final Map<Long, String> tokens = new HashMap<>();
+        private long nextToken = 1;
+        private long lastWritten;
+        private Block genesis;
+
+        private final RaftLogger log = new RaftLogger() {
+            @Override public void debug(String line) { }
+            @Override public void info(String line) { logged.add("INFO " + line); }
+            @Override public void warn(String line) { logged.add("WARN " + line); }
+            @Override public void error(String line) { logged.add("ERROR " + line); }
+            @Override public boolean isDebugEnabled() { return false; }
+        };
+
+        String handle(ScriptFile.Case c) {
+            List<ChainAction> actions = switch (c.command()) {
+                case "new" -> {
+                    BatchSize size = BatchSize.newBuilder().setMaxMessageCount(Integer.parseInt(c.arg("count", "10")))
+                            .setPreferredMaxBytes(Integer.parseInt(c.arg("preferred", "1000")))
+                            .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", "10000"))).build();
+                    Duration timeout = Duration.parse("PT" + c.arg("timeout", "2s").toUpperCase(Locale.ROOT));
+                    genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
+                    core = new ChainCore(Long.parseLong(c.arg("id", "1")), size, timeout,
+                            Integer.parseInt(c.arg("inflight", "5")), genesis.getHeader(), log);
+                    yield List.of();
+                }
+                case "role" -> core.roleChanged(role(c.arg("role")), Long.parseLong(c.arg("leader")),
+                        Long.parseLong(c.arg("term")));
+                case "submit" -> {
+                    long t = nextToken++;
+                    String tx = c.arg("tx");
+                    tokens.put(t, tx);
+                    String payload = tx + ".".repeat(Math.max(0, Integer.parseInt(c.arg("bytes", "0")) - tx.length()));
+                    yield core.submit(t, Envelope.newBuilder().setPayload(ByteString.copyFromUtf8(payload)).build());
+                }
+                case "timeout" -> core.batchTimeout();
+                case "quorum-commit" -> core.quorumCommitted(List.of(Entry.newBuilder().setIndex(1).setTerm(1)
+                        .setData(proposed.get(Long.parseLong(c.arg("block"))).toByteString()).build()));
+                case "apply" -> {
+                    Block written = null;
+                    if (c.args().containsKey("block")) {
+                        long n = Long.parseLong(c.arg("block"));
+                        written = c.args().containsKey("other") ? otherBlock(n) : proposed.get(n);
+                        lastWritten = n;
+                    }
+                    yield core.entryApplied(Long.parseLong(c.arg("term")), written);
+                }
+                case "propose-failed" -> core.proposalFailed(Long.parseLong(c.arg("block")), text(c.arg("reason")),
+                        Long.parseLong(c.arg("leader", "0")));
+                case "config" -> core.orderConfig(Envelope.newBuilder()
+                        .setPayload(ByteString.copyFromUtf8(c.arg("tx"))).build());
+                case "config-pause" -> core.configPause(c.args().containsKey("reason") ? text(c.arg("reason")) : null);
+                case "halt" -> core.halt(text(c.arg("reason")));
+                case "status" -> {
+                    logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
+                            + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts());
+                    yield List.of();
+                }
+                default -> throw new IllegalArgumentException(c.line() + ": unknown command " + c.command());
+            };
+            List<String> out = new ArrayList<>(logged);
+            logged.clear();
+            for (ChainAction a : actions) {
+                out.add(describe(a));
+            }
+            return String.join("\n", out);
+        }
+
+        /** A block another leader wrote with this number (other transactions), after the last block written. */
+        private Block otherBlock(long number) {
+            Block prev = number - 1 == 0 ? genesis : proposed.get(number - 1);
+            BlockFactory f = new BlockFactory(prev.getHeader());
+            return f.createNextBlock(List.of(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("other")).build()));
+        }
+
+        private String describe(ChainAction a) {
+            if (a instanceof ChainAction.Propose p) {
+                Block b;
+                try {
+                    b = Block.parseFrom(p.block());
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    throw new IllegalStateException(e);
+                }
+                proposed.put(p.number(), b);
+                List<String> txs = new ArrayList<>();
+                for (ByteString d : b.getData().getDataList()) {
+                    try {
+                        txs.add(Envelope.parseFrom(d).getPayload().toString(StandardCharsets.UTF_8).replaceAll("\\.+$", ""));
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return "propose block [" + p.number() + "] " + txs;
+            }
+            if (a instanceof ChainAction.Reply r) {
+                Answer x = r.answer();
+                String who = "t" + r.token() + "(" + tokens.get(r.token()) + ")";
+                return "reply " + who + " " + x.status() + (x.block() >= 0 ? " block=" + x.block() : "")
+                        + (x.info().isEmpty() ? "" : " \"" + x.info() + "\"") + (x.leader() != 0 ? " leader=" + x.leader() : "");
+            }
+            if (a instanceof ChainAction.StartBatchTimer t) {
+                return "start-batch-timer " + t.timeout().toMillis() + "ms";
+            }
+            return "stop-batch-timer";
+        }
+
+        private static String text(String v) {
+            return v.replace('_', ' ');
+        }
+
+        private static StateRole role(String label) {
+            for (StateRole r : StateRole.values()) {
+                if (r.label().equals(label)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("no role " + label);
+        }
+
+        private static ConfigMetadata metadata() {
+            ConfigMetadata.Builder b = ConfigMetadata.newBuilder().setOptions(Options.newBuilder().setTickInterval("100ms")
+                    .setElectionTick(10).setHeartbeatTick(1).setMaxInflightBlocks(5).setSnapshotIntervalSize(1 << 20));
+            for (int i = 1; i <= 3; i++) {
+                b.addConsenters(Consenter.newBuilder().setHost("orderer" + i + ".example.com").setPort(7050)
+                        .setClientTlsCert(ByteString.copyFromUtf8("c" + i)).setServerTlsCert(ByteString.copyFromUtf8("s" + i)));
+            }
+            return b.build();
+        }
+    }
+}
