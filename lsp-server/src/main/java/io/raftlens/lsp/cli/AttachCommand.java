@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
  * table {@code launch} prints for its own nodes plus one line per change. Read-only: nothing is stopped or sent.
  */
 @Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Follow running orderers through their operations endpoint (/metrics, /healthz) and channel",
-                "participation API: a live table of each consenter's role per channel and one line per change."})
+        description = {"Follow running orderers through their operations endpoints and channel participation API.",
+                "Polls /metrics and /healthz: a live table of each consenter's role per channel and one line per change."})
 public final class AttachCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
