@@ -82,7 +82,7 @@ class ControlServerTest {
     void networkDocumentKeepsItsExactShape() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/v1/network"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        String node = "{\"id\":n,\"name\":s,\"address\":s,\"opsAddress\":s,\"running\":b,\"channels\":{\"mychannel\":"
+        String node = "{\"id\":n,\"name\":s,\"address\":s,\"opsAddress\":s,\"clientAddress\":s,\"running\":b,\"channels\":{\"mychannel\":"
                 + "{\"role\":s,\"term\":n,\"leader\":n,\"commitIndex\":n,\"height\":n,\"consenter\":b}}}";
         assertEquals("{\"channels\":[s],\"consenters\":{\"mychannel\":[n,n,n]},\"nodes\":[" + node + "," + node + "," + node
                 + "]}", shape(json.readTree(r.body())));
