@@ -234,16 +234,18 @@ async function expectElected(page, what, { up = 5, notLeader } = {}) {
   // the consenter lines must be on screen for their lenses to render
   await hideBottomPanel(page);
   await goToLine(page, lineOf(/Host: orderer3\.example\.com/) + 1, true);
-  const roles = await waitFor(`${what}: one leader in the consenter lenses`, LIVE_WAIT_MS, async () => {
-    const found = (await lenses(page)).map((l) => ROLE_LENS.exec(l)).filter(Boolean);
+  // the consenter lenses ("leader · term 2 · leader orderer1.example.com · …") and the lens above
+  // them ("■ Stop · leader orderer1.example.com · term 2 · …") name the same leader; they refresh apart
+  const { roles, leader } = await waitFor(`${what}: one leader in the consenter lenses and the lens above them`, LIVE_WAIT_MS, async () => {
+    const all = await lenses(page);
+    const found = all.map((l) => ROLE_LENS.exec(l)).filter(Boolean);
     const leaders = found.filter((m) => m[1] === 'leader');
-    return leaders.length === 1 && found.length === up ? found : undefined;
+    if (leaders.length !== 1 || found.length !== up) return undefined;
+    const name = /leader (orderer\d+\.example\.com)/.exec(leaders[0].input)?.[1];
+    return name && name !== notLeader && all.some((l) => l.startsWith(`■ Stop · leader ${name} · term ${leaders[0][2]}`)) ? { roles: found, leader: name } : undefined;
   });
   const term = roles.find((m) => m[1] === 'leader')[2];
   if (roles.filter((m) => m[1] === 'follower').length !== up - 1) fail(`${what}: expected ${up - 1} follower lenses, got ${roles.map((m) => m[0]).join('; ')}`);
-  const leaderLens = (await lenses(page)).find((l) => l.startsWith('■ Stop · leader'));
-  const leader = /leader (orderer\d+\.example\.com)/.exec(leaderLens ?? '')?.[1] ?? fail(`${what}: no "■ Stop · leader …" lens above the consenters`);
-  if (leader === notLeader) fail(`${what}: ${leader} still leads`);
   const short = leader.split('.')[0];
   const status = await waitFor(`${what}: the status bar to name ${short} at term ${term}`, 20_000, async () => {
     const t = await raftStatus(page);

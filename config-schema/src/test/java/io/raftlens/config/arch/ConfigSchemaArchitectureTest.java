@@ -16,14 +16,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * config-schema's packages form no cycle and follow the layer order {@code yaml → fabric → value → model →
+ * config-schema's packages form no cycle and follow the layer order {@code files → yaml → fabric → value → model →
  * schema → validate → report → validator} (a package may use the ones before it, never one after it), and the
  * module depends on neither raft-runtime nor lsp-server. docs/architecture.md draws the same map.
  */
 class ConfigSchemaArchitectureTest {
 
     /** Lowest first; each entry may depend only on entries before it. */
-    static final List<String> LAYERS = List.of("yaml", "fabric", "value", "model", "schema", "validate", "report",
+    static final List<String> LAYERS = List.of("files", "yaml", "fabric", "value", "model", "schema", "validate", "report",
             "validator");
 
     private static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.raftlens.config.(**)")

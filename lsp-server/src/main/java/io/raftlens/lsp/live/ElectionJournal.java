@@ -1,6 +1,7 @@
 package io.raftlens.lsp.live;
 
 import io.raftlens.raft.network.NetworkEvent;
+import io.raftlens.raft.network.NodeRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class ElectionJournal {
 
     private record Key(String channel, long node) {}
 
-    private record Seen(String role, long term, long leader) {}
+    private record Seen(NodeRole role, long term, long leader) {}
 
     private static final int MAX_ROWS = 2_000;
 
@@ -45,65 +46,66 @@ public final class ElectionJournal {
     }
 
     public synchronized void accept(NetworkEvent e) {
-        switch (e.type()) {
-            case "state" -> state(e);
-            case "leader" -> leader(e);
-            case "election" -> won(e);
-            case "node" -> node(e);
-            default -> {
-                // blocks and partitions change lenses only
-            }
+        if (e instanceof NetworkEvent.StateChanged s) {
+            state(s);
+        } else if (e instanceof NetworkEvent.LeaderChanged l) {
+            leader(l);
+        } else if (e instanceof NetworkEvent.ElectionWon w) {
+            won(w);
+        } else if (e instanceof NetworkEvent.NodeLifecycle n) {
+            node(n);
         }
+        // blocks, memberships and partitions change lenses only
     }
 
-    private void state(NetworkEvent e) {
-        String channel = str(e, "channel");
-        long node = num(e, "node");
-        String role = str(e, "role");
-        long term = num(e, "term");
-        long leader = num(e, "leader");
+    private void state(NetworkEvent.StateChanged e) {
+        String channel = e.channel();
+        long node = e.node();
+        NodeRole role = e.role();
+        long term = e.term();
+        long leader = e.leader();
         Key key = new Key(channel, node);
         Seen before = seen.put(key, new Seen(role, term, leader));
-        String was = before == null ? "follower" : before.role();
-        if (role.equals(was)) {
+        NodeRole was = before == null ? NodeRole.FOLLOWER : before.role();
+        if (role == was) {
             return;
         }
         String who = names.apply(node);
         switch (role) {
-            case "pre-candidate" -> {
+            case PRE_CANDIDATE -> {
                 row(e, channel, node, "is starting a new election; became pre-candidate", term, "");
                 notes.put(key, new Note(Kind.ELECTION_STARTED, channel + ": " + who + " started an election at term "
                         + term + " (pre-vote)"));
             }
-            case "candidate" -> {
+            case CANDIDATE -> {
                 row(e, channel, node, "won the pre-vote; became candidate", term, "");
                 notes.put(key, new Note(Kind.ELECTION_STARTED, channel + ": " + who + " started an election at term "
                         + (term - 1) + " and became candidate at term " + term));
             }
-            case "follower" -> {
-                if ("pre-candidate".equals(was) && before.term() == term && leader != 0) {
+            case FOLLOWER -> {
+                if (was == NodeRole.PRE_CANDIDATE && before.term() == term && leader != 0) {
                     row(e, channel, node, "pre-vote rejected; follows " + names.apply(leader), term, "");
                     notes.put(key, new Note(Kind.PRE_VOTE_REJECTED, channel + ": " + who
                             + (rejoining.remove(node) ? " rejoined; its pre-vote at term " : "'s pre-vote at term ")
                             + term + " was rejected, it follows leader " + names.apply(leader) + " without changing the term"));
-                } else if ("leader".equals(was)) {
+                } else if (was == NodeRole.LEADER) {
                     row(e, channel, node, "stepped down to follower", term, "");
                 }
             }
-            case "evicted" -> row(e, channel, node, "removed from the consenter set by a config update; its chain halted",
+            case EVICTED -> row(e, channel, node, "removed from the consenter set by a config update; its chain halted",
                     term, "");
             default -> {
-                // "leader" is reported with its votes by the election event
+                // a new leader is reported with its votes by the election event
             }
         }
     }
 
-    private void leader(NetworkEvent e) {
-        String channel = str(e, "channel");
-        long from = num(e, "from");
-        long to = num(e, "to");
-        long term = num(e, "term");
-        if (to != 0 || from == 0 || from == num(e, "node")) {
+    private void leader(NetworkEvent.LeaderChanged e) {
+        String channel = e.channel();
+        long from = e.from();
+        long to = e.to();
+        long term = e.term();
+        if (to != 0 || from == 0 || from == e.node()) {
             return;
         }
         long[] reported = lostReported.get(channel);
@@ -111,18 +113,18 @@ public final class ElectionJournal {
             return;
         }
         lostReported.put(channel, new long[] {from, term});
-        row(e, channel, num(e, "node"), "lost leader " + names.apply(from), term, "");
+        row(e, channel, e.node(), "lost leader " + names.apply(from), term, "");
         notes.put(new Key(channel, from), new Note(Kind.LOST_LEADER, channel + ": lost leader " + names.apply(from)
                 + " at term " + term + "; the followers elect a new one once their election timeout expires"));
     }
 
-    private void won(NetworkEvent e) {
-        String channel = str(e, "channel");
-        long node = num(e, "node");
-        long term = num(e, "term");
-        long ms = num(e, "durationMs");
-        String votes = "pre-votes " + num(e, "preVotes") + "/" + clusterSize + ", votes " + num(e, "votes") + "/"
-                + clusterSize + ", " + num(e, "rejections") + " rejections";
+    private void won(NetworkEvent.ElectionWon e) {
+        String channel = e.channel();
+        long node = e.node();
+        long term = e.term();
+        long ms = e.durationMillis();
+        String votes = "pre-votes " + e.preVotes() + "/" + clusterSize + ", votes " + e.votes() + "/"
+                + clusterSize + ", " + e.rejections() + " rejections";
         String who = names.apply(node);
         row(e, channel, node, "became leader in " + ms + " ms", term, votes);
         for (Map.Entry<Key, Note> n : notes.entrySet()) {
@@ -142,14 +144,14 @@ public final class ElectionJournal {
                 + votes + ")"));
     }
 
-    private void node(NetworkEvent e) {
-        long node = num(e, "node");
-        String state = str(e, "state");
-        row(e, "", node, state, 0, "");
-        if ("started".equals(state)) {
+    private void node(NetworkEvent.NodeLifecycle e) {
+        long node = e.node();
+        row(e, "", node, e.stateLabel(), 0, "");
+        if (e.state() == NetworkEvent.Lifecycle.STARTED) {
             seen.keySet().removeIf(k -> k.node() == node);
         }
-        if ("started".equals(state) || "healed".equals(state) || "isolated".equals(state)) {
+        if (e.state() == NetworkEvent.Lifecycle.STARTED || e.state() == NetworkEvent.Lifecycle.HEALED
+                || e.state() == NetworkEvent.Lifecycle.ISOLATED) {
             rejoining.add(node);
         }
     }
@@ -174,15 +176,5 @@ public final class ElectionJournal {
             }
         });
         return out;
-    }
-
-    private static String str(NetworkEvent e, String field) {
-        Object v = e.fields().get(field);
-        return v == null ? "" : v.toString();
-    }
-
-    private static long num(NetworkEvent e, String field) {
-        Object v = e.fields().get(field);
-        return v instanceof Number n ? n.longValue() : 0L;
     }
 }

@@ -1,7 +1,7 @@
 package io.raftlens.lsp.live;
 
 import io.raftlens.lsp.documents.DocumentModel;
-import io.raftlens.raft.network.ControlException;
+import io.raftlens.raft.network.NetworkOperationException;
 import io.raftlens.raft.network.NetworkPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class LiveCommands {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return run(command, CommandArguments.of(command, arguments));
-            } catch (IllegalArgumentException | IllegalStateException | ControlException e) {
+            } catch (IllegalArgumentException | IllegalStateException | NetworkOperationException e) {
                 return fail(command, e.getMessage());
             }
         }, worker);

@@ -3,6 +3,8 @@ package io.raftlens.lsp.live;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.features.diagnostics.DiagnosticsParticipant;
+import io.raftlens.raft.network.NetworkSnapshot;
+import io.raftlens.raft.network.NodeState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

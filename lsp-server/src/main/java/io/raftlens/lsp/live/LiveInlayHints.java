@@ -3,6 +3,8 @@ package io.raftlens.lsp.live;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.features.inlay.InlayHintParticipant;
+import io.raftlens.raft.network.NetworkSnapshot;
+import io.raftlens.raft.network.NodeState;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.InlayHint;

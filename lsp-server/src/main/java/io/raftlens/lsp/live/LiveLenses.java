@@ -2,6 +2,8 @@ package io.raftlens.lsp.live;
 
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.lens.CodeLensParticipant;
+import io.raftlens.raft.network.NetworkSnapshot;
+import io.raftlens.raft.network.NodeState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +76,7 @@ final class LiveLenses implements CodeLensParticipant {
             out.add(lens(at, "Stop", LiveCommands.STOP_NODE, arg));
             out.add(lens(at, "Kill", LiveCommands.KILL_NODE, arg));
             out.add(node.isolated() ? lens(at, "Heal", LiveCommands.HEAL, arg) : lens(at, "Isolate", LiveCommands.ISOLATE_NODE, arg));
-            if (s.channels().stream().anyMatch(ch -> !"leader".equals(node.role(ch)))) {
+            if (s.channels().stream().anyMatch(ch -> !node.role(ch).isLeader())) {
                 out.add(lens(at, "Make leader", LiveCommands.TRANSFER_LEADER, Map.of("uri", uri, "to", node.id())));
             }
         }

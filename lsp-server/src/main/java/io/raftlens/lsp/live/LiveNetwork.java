@@ -1,21 +1,13 @@
 package io.raftlens.lsp.live;
 
 import io.raftlens.raft.network.ConsenterPlan;
-import io.raftlens.raft.network.ControlException;
 import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.LocalNetwork;
-import io.raftlens.raft.network.NetworkEvent;
+import io.raftlens.raft.network.NetworkOperationException;
 import io.raftlens.raft.network.NetworkPlan;
-import io.raftlens.raft.node.ChainStatus;
-import io.raftlens.raft.node.OrderingNode;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import io.raftlens.raft.network.NetworkSnapshot;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -30,8 +22,6 @@ public final class LiveNetwork implements AutoCloseable {
     private final Launch launch;
     private final long launchedAt = System.currentTimeMillis();
     private final ElectionJournal journal;
-    private final Set<Long> isolated = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Map<String, ChainStatus>> lastKnown = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
     private final ControlServer control;
 
@@ -48,25 +38,9 @@ public final class LiveNetwork implements AutoCloseable {
         this.launch = launch;
         this.journal = new ElectionJournal(this::name, network.plan().consenters().size());
         this.subscription = network.events().subscribe(e -> {
-            track(e);
             journal.accept(e);
             changed.accept(uri);
         });
-    }
-
-    private void track(NetworkEvent e) {
-        if (!"node".equals(e.type())) {
-            return;
-        }
-        long id = ((Number) e.fields().get("node")).longValue();
-        String state = String.valueOf(e.fields().get("state"));
-        switch (state) {
-            case "isolated" -> isolated.add(id);
-            case "healed", "started", "stopped", "killed" -> isolated.remove(id);
-            default -> {
-                // nothing to track
-            }
-        }
     }
 
     public String uri() {
@@ -129,26 +103,13 @@ public final class LiveNetwork implements AutoCloseable {
                 return c.id();
             }
         }
-        throw new ControlException(404, "no consenter " + n + " in the running network (consenters: "
+        throw new NetworkOperationException(NetworkOperationException.Reason.NOT_FOUND, "no consenter " + n + " in the running network (consenters: "
                 + String.join(", ", network.plan().consenters().stream().map(ConsenterPlan::address).toList()) + ")");
     }
 
-    /** Every node's role, term, leader and height now; stopped nodes keep what they had when they stopped. */
+    /** Every node's role, term, leader and height now (stopped nodes keep what they had), channels as asked for. */
     public NetworkSnapshot snapshot() {
-        List<NodeState> nodes = new ArrayList<>();
-        for (ConsenterPlan c : network.plan().consenters()) {
-            Optional<OrderingNode> node = network.node(c.id());
-            boolean running = node.map(OrderingNode::isRunning).orElse(false);
-            Map<String, ChainStatus> chs = new LinkedHashMap<>(lastKnown.getOrDefault(c.id(), Map.of()));
-            if (running) {
-                for (String ch : channels()) {
-                    node.get().chain(ch).ifPresent(chain -> chs.put(ch, chain.status()));
-                }
-                lastKnown.put(c.id(), new HashMap<>(chs));
-            }
-            nodes.add(new NodeState(c.id(), c.host(), c.port(), running, running && isolated.contains(c.id()), chs));
-        }
-        return new NetworkSnapshot(network.plan().profile(), channels(), nodes);
+        return network.snapshot().withChannels(channels());
     }
 
     /** Graceful stop of every node (leaders hand over first), then every thread and port is released. */

@@ -5,13 +5,14 @@ import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
+import io.raftlens.raft.network.NetworkSnapshot;
+import io.raftlens.raft.network.NodeState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,7 +189,7 @@ public final class LiveNetworks implements AutoCloseable {
         for (String ch : s.channels()) {
             List<NetworkStatus.Node> nodes = new ArrayList<>();
             for (NodeState node : s.nodes()) {
-                nodes.add(new NetworkStatus.Node(node.id(), node.host(), node.role(ch), node.term(ch), node.leader(ch),
+                nodes.add(new NetworkStatus.Node(node.id(), node.host(), node.role(ch).label(), node.term(ch), node.leader(ch),
                         node.height(ch), layout.flatMap(l -> l.entry(node.host(), node.port()))
                         .map(ConsenterLayout.Entry::range).orElse(null)));
             }

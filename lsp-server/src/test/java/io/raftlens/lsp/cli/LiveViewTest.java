@@ -1,7 +1,5 @@
 package io.raftlens.lsp.cli;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -178,7 +177,7 @@ class LiveViewTest {
         assertEquals(2, shown.size(), "held back: shown again on the next refresh");
         live.refresh();
         assertEquals(2, shown.size(), "nothing changed, nothing shown");
-        live.onEvent(io.raftlens.raft.network.NetworkEvent.of("state"));
+        live.onEvent(new io.raftlens.raft.network.NetworkEvent.BlockCommitted(0, "mychannel", 1, 2, 1));
         live.refresh();
         assertEquals(3, shown.size());
     }

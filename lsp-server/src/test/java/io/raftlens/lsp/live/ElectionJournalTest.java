@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.raftlens.raft.network.NetworkEvent;
+import io.raftlens.raft.network.NodeRole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,20 +15,21 @@ class ElectionJournalTest {
     private final ElectionJournal journal = new ElectionJournal(id -> "orderer" + id + ".example.com", 5);
 
     private void state(long node, String role, long term, long leader) {
-        journal.accept(NetworkEvent.of("state", "channel", "mychannel", "node", node, "role", role, "term", term, "leader", leader));
+        journal.accept(new NetworkEvent.StateChanged(System.currentTimeMillis(), "mychannel", node, NodeRole.ofLabel(role), term,
+                leader));
     }
 
     private void leaderChange(long node, long from, long to, long term) {
-        journal.accept(NetworkEvent.of("leader", "channel", "mychannel", "node", node, "from", from, "to", to, "term", term));
+        journal.accept(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), "mychannel", node, from, to, term));
     }
 
     private void nodeEvent(long node, String state) {
-        journal.accept(NetworkEvent.of("node", "node", node, "name", "orderer" + node + ".example.com", "state", state));
+        journal.accept(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), node, "orderer" + node + ".example.com",
+                NetworkEvent.Lifecycle.valueOf(state.toUpperCase(java.util.Locale.ROOT)), null));
     }
 
     private void won(long node, long term) {
-        journal.accept(NetworkEvent.of("election", "channel", "mychannel", "node", node, "term", term, "durationMs", 312L,
-                "preVotes", 3, "votes", 3, "rejections", 0));
+        journal.accept(new NetworkEvent.ElectionWon(System.currentTimeMillis(), "mychannel", node, term, 312, 3, 3, 0));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.raftlens.raft.network;
 
-/** A control request that cannot be done, with the HTTP status that says why (404 unknown node, 409 state …). */
+/**
+ * An HTTP request the control API refuses, with its status (401 no token, 403 not loopback, 400 bad body …). Thrown
+ * only by {@link ControlServer}; the network itself refuses with {@link NetworkOperationException}.
+ */
 public final class ControlException extends RuntimeException {
 
     private final int httpStatus;

@@ -7,9 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.raftlens.raft.http.HttpServers;
 import io.raftlens.raft.http.RequestBodies;
 import io.raftlens.raft.node.BroadcastResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control API (DESIGN.md): HTTP/JSON on 127.0.0.1 with a small bounded pool. Broadcast answers are written
@@ -99,6 +98,8 @@ public final class ControlServer implements AutoCloseable {
             route(ex);
         } catch (ControlException e) {
             reply(ex, e.httpStatus(), Map.of("error", e.getMessage()));
+        } catch (NetworkOperationException e) {
+            reply(ex, httpStatus(e.reason()), Map.of("error", e.getMessage()));
         } catch (RuntimeException | IOException e) {
             LOG.warn("control request {} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
             reply(ex, 500, Map.of("error", String.valueOf(e.getMessage())));
@@ -299,8 +300,19 @@ public final class ControlServer implements AutoCloseable {
         Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
                 ? err.getCause() : err;
         String info = cause instanceof TimeoutException ? timedOut : String.valueOf(cause.getMessage());
-        reply(ex, cause instanceof ControlException ce ? ce.httpStatus() : 503,
+        reply(ex, cause instanceof ControlException ce ? ce.httpStatus()
+                        : cause instanceof NetworkOperationException ne ? httpStatus(ne.reason()) : 503,
                 Map.of("status", "SERVICE_UNAVAILABLE", messageKey, info));
+    }
+
+    /** The one place a network's refusal becomes an HTTP status. */
+    static int httpStatus(NetworkOperationException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FAILED -> 500;
+        };
     }
 
     private static int statusCode(String status) {
@@ -329,7 +341,7 @@ public final class ControlServer implements AutoCloseable {
         client.subscription = network.events().subscribe(e -> {
             String frame;
             try {
-                frame = "event: " + e.type() + "\ndata: " + json.writeValueAsString(e.toMap()) + "\n\n";
+                frame = "event: " + e.type() + "\ndata: " + json.writeValueAsString(ControlJson.event(e)) + "\n\n";
             } catch (IOException io) {
                 throw new java.io.UncheckedIOException(io);
             }

@@ -3,23 +3,19 @@ package io.raftlens.raft.network;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.raftlens.raft.node.BroadcastResult;
-import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
-import io.raftlens.raft.node.ChainStorage;
-import io.raftlens.raft.node.FileChainStorage;
-import io.raftlens.raft.orderer.LedgerDirectory;
+import io.raftlens.raft.node.BroadcastResult;
+import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.ChainStatus;
+import io.raftlens.raft.node.ChainStorage;
 import io.raftlens.raft.node.ConsenterUpdateResult;
-import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
-import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
+import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
 import io.raftlens.raft.node.OrderingNode;
+import io.raftlens.raft.orderer.LedgerDirectory;
 import io.raftlens.raft.transport.PeerEndpoint;
-import org.hyperledger.fabric.protos.common.Block;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
+import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 
 /**
  * Every consenter of a profile as a node in this JVM, each on 127.0.0.1 at its consenter Port with its own
@@ -59,9 +58,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
-    /** Nodes cut off by isolateNode: healing one is meaningful even after its removal (it then learns of its eviction). */
-    private final java.util.Set<Long> isolated = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
+    private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
+    /** Nodes isolated and not healed, restarted or stopped since. */
+    private final java.util.Set<Long> isolated = ConcurrentHashMap.newKeySet();
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
     private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -128,7 +129,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
             openOperations(node);
-            events.publish(NetworkEvent.of("node", "node", c.id(), "name", c.host(), "state", "started"));
+            publishLifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
         for (OrderingNode node : nodes.values()) {
             for (String ch : plan.channels().keySet()) {
@@ -248,7 +249,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent()) {
                 ChainStatus s = c.get().status();
-                if ("leader".equals(s.role()) && s.term() > bestTerm) {
+                if (NodeRole.of(s).isLeader() && s.term() > bestTerm) {
                     best = n.id();
                     bestTerm = s.term();
                 }
@@ -270,7 +271,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private OrderingNode require(long id) {
         OrderingNode n = nodes.get(id);
         if (n == null) {
-            throw new ControlException(404, "no node " + id + " (nodes are 1.." + nodes.size() + ")");
+            throw NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + nodes.size() + ")");
         }
         return n;
     }
@@ -278,14 +279,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private OrderingNode requireRunning(long id) {
         OrderingNode n = require(id);
         if (!n.isRunning()) {
-            throw new ControlException(409, "node " + id + " (" + n.spec().host() + ") is not running; start it first");
+            throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is not running; start it first");
         }
         return n;
     }
 
     private void requireChannel(String channel) {
         if (!plan.channels().containsKey(channel)) {
-            throw new ControlException(404, "no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
+            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
         }
     }
 
@@ -310,45 +311,36 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public Map<String, Object> describe() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("channels", List.copyOf(plan.channels().keySet()));
-        Map<String, Object> consenters = new LinkedHashMap<>();
-        for (String ch : plan.channels().keySet()) {
-            consenters.put(ch, consenters(ch));
-        }
-        doc.put("consenters", consenters);
-        List<Map<String, Object>> list = new ArrayList<>();
+        return ControlJson.network(snapshot());
+    }
+
+    /**
+     * Every node's role, term, leader and height now, in the plan's channel order; a stopped node keeps what it had
+     * when it last ran.
+     */
+    public NetworkSnapshot snapshot() {
+        List<String> channels = List.copyOf(plan.channels().keySet());
+        Map<String, List<Long>> current = new LinkedHashMap<>();
+        channels.forEach(ch -> current.put(ch, consenters(ch)));
+        List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            Map<String, List<Long>> current = new LinkedHashMap<>();
-            plan.channels().keySet().forEach(ch -> current.put(ch, consenters(ch)));
-            m.put("id", n.id());
-            m.put("name", n.spec().host());
-            m.put("address", "127.0.0.1:" + n.spec().port());
-            m.put("opsAddress", plan.opsListenHost() + ":" + opsPorts.get(n.id()));
-            if (clientPorts.containsKey(n.id())) {
-                m.put("clientAddress", "127.0.0.1:" + clientPorts.get(n.id()));
-            }
-            m.put("running", n.isRunning());
-            Map<String, Object> chs = new LinkedHashMap<>();
-            for (String ch : plan.channels().keySet()) {
+            boolean running = n.isRunning();
+            Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
-                    Map<String, Object> cm = new LinkedHashMap<>();
-                    cm.put("role", s.role());
-                    cm.put("term", s.term());
-                    cm.put("leader", s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()));
-                    cm.put("commitIndex", s.commitIndex());
-                    cm.put("height", s.height());
-                    cm.put("consenter", !s.evicted() && current.get(ch).contains(n.id()));
-                    chs.put(ch, cm);
+                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()),
+                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(n.id())));
                 });
             }
-            m.put("channels", chs);
-            list.add(m);
+            if (running) {
+                lastKnown.put(n.id(), Map.copyOf(chs));
+            }
+            list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
+                    running, running && isolated.contains(n.id()), chs,
+                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
         }
-        doc.put("nodes", list);
-        return doc;
+        return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
 
     /**
@@ -366,7 +358,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             OrderingNode n = requireRunning(id);
             n.stop();
             closeOperations(id);
-            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "stopped"));
+            publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
         }
     }
 
@@ -376,7 +368,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             OrderingNode n = requireRunning(id);
             n.kill();
             closeOperations(id);
-            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "killed"));
+            publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.KILLED);
         }
     }
 
@@ -390,21 +382,21 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private void startLocked(long id) {
         OrderingNode n = require(id);
         if (n.isRunning()) {
-            throw new ControlException(409, "node " + id + " (" + n.spec().host() + ") is already running");
+            throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is already running");
         }
         try {
             n.start();
         } catch (RuntimeException e) {
-            throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+            throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         try {
             openOperations(n);
         } catch (RuntimeException e) {
             n.kill(); // a node whose operations port is taken does not start, as in Fabric
             closeOperations(id);
-            throw new ControlException(500, "node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
+            throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
-        events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(), "state", "started"));
+        publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
         for (String ch : plan.channels().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
@@ -415,8 +407,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         synchronized (lifecycle(id)) {
             requireConsenterSomewhere(id, "isolating");
             requireRunning(id).isolate();
-            isolated.add(id);
-            events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "isolated"));
+            publishLifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.ISOLATED);
         }
     }
 
@@ -433,7 +424,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                     n.heal();
                 }
             }
-            events.publish(NetworkEvent.of("node", "node", id, "name", require(id).spec().host(), "state", "healed"));
+            publishLifecycle(id, require(id).spec().host(), NetworkEvent.Lifecycle.HEALED);
         }
     }
 
@@ -444,7 +435,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 return;
             }
         }
-        throw new ControlException(409, "node " + id + " (" + require(id).spec().host() + ") is not a consenter of any channel; "
+        throw NetworkOperationException.conflict("node " + id + " (" + require(id).spec().host() + ") is not a consenter of any channel; "
                 + doing + " it changes nothing (add it back with POST /v1/channels/CHANNEL/consenters {\"add\":" + id + "})");
     }
 
@@ -456,7 +447,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             for (long id : g) {
                 require(id);
                 if (!seen.add(id)) {
-                    throw new ControlException(400, "node " + id + " appears in two partition groups; nothing was changed");
+                    throw NetworkOperationException.invalid("node " + id + " appears in two partition groups; nothing was changed");
                 }
             }
         }
@@ -465,7 +456,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.partition(groups);
             }
         }
-        events.publish(NetworkEvent.of("partition", "groups", groups));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), groups));
     }
 
     @Override
@@ -476,7 +467,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.heal();
             }
         }
-        events.publish(NetworkEvent.of("partition", "groups", List.of()));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), List.of()));
     }
 
     @Override
@@ -484,12 +475,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         requireChannel(channel);
         requireRunning(to);
         if (!consenters(channel).contains(to)) {
-            throw new ControlException(409, "node " + to + " is not a consenter of channel " + channel + " (consenters: "
+            throw NetworkOperationException.conflict("node " + to + " is not a consenter of channel " + channel + " (consenters: "
                     + consenters(channel) + "); it cannot lead it");
         }
         long leader = leader(channel);
         if (leader == 0) {
-            throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
+            throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
         }
         if (leader == to) {
             return;
@@ -527,19 +518,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             require(id);
             if (!seen.add(id)) {
                 // named by id here: the chain's own check would quote the whole certificate (L6)
-                throw new ControlException(400, "node " + id + " is listed twice; each consenter appears once");
+                throw NetworkOperationException.invalid("node " + id + " is listed twice; each consenter appears once");
             }
         }
         long leader = leader(channel);
         if (leader == 0) {
-            throw new ControlException(409, "channel " + channel + " has no leader right now; try again after the election");
+            throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
         }
         OrderingNode l = nodes.get(leader);
         Chain chain = l.chain(channel).orElseThrow();
         List<Long> before = consenters(channel);
         for (long id : consenters) {
             if (!before.contains(id) && !nodes.get(id).isRunning()) {
-                throw new ControlException(409, "node " + id + " (" + nodes.get(id).spec().host()
+                throw NetworkOperationException.conflict("node " + id + " (" + nodes.get(id).spec().host()
                         + ") is not running; start it before adding it to channel " + channel);
             }
         }
@@ -582,9 +573,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         boolean consenter = consenters(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(NetworkEvent.of("node", "node", id, "name", n.spec().host(),
-                    "state", (consenter ? "joined " : "evicted from ") + channel));
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
+                    consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
+    }
+
+    /** Publishes a node's lifecycle change and keeps the isolated set in step with it. */
+    private void publishLifecycle(long id, String host, NetworkEvent.Lifecycle state) {
+        if (state == NetworkEvent.Lifecycle.ISOLATED) {
+            isolated.add(id);
+        } else {
+            isolated.remove(id);
+        }
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
     }
 
     @Override
@@ -612,7 +613,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         running.parallelStream().forEach(n -> {
             n.stopWithoutHandOver();
             closeOperations(n.id());
-            events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "stopped"));
+            publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
         });
     }
 
@@ -622,7 +623,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (n.isRunning()) {
                 n.kill();
                 closeOperations(n.id());
-                events.publish(NetworkEvent.of("node", "node", n.id(), "name", n.spec().host(), "state", "killed"));
+                publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED);
             }
         }
     }
@@ -664,12 +665,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
             long leader = node(channel, s.leader());
-            events.publish(NetworkEvent.of("state", "channel", channel, "node", nodeId, "role", s.role(),
-                    "term", s.term(), "leader", leader));
+            events.publish(new NetworkEvent.StateChanged(System.currentTimeMillis(), channel, nodeId, NodeRole.of(s),
+                    s.term(), leader));
             Long before = lastLeader.put(channel + "/" + nodeId, leader);
             if (before != null && before != leader || before == null && leader != 0) {
-                events.publish(NetworkEvent.of("leader", "channel", channel, "node", nodeId,
-                        "from", before == null ? 0L : before, "to", leader, "term", s.term()));
+                events.publish(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), channel, nodeId,
+                        before == null ? 0L : before, leader, s.term()));
             }
             stateListeners.forEach(Runnable::run);
         }
@@ -677,26 +678,21 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         @Override
         public void electionWon(String channel, long node, long term, long durationMillis, int preVotes, int votes,
                                 int rejections) {
-            events.publish(NetworkEvent.of("election", "channel", channel, "node", nodeId, "term", term,
-                    "durationMs", durationMillis, "preVotes", preVotes, "votes", votes, "rejections", rejections));
+            events.publish(new NetworkEvent.ElectionWon(System.currentTimeMillis(), channel, nodeId, term, durationMillis,
+                    preVotes, votes, rejections));
         }
 
         @Override
         public void consentersChanged(String channel, long node, long block, boolean added, long changed,
                                       List<Long> consenters) {
-            events.publish(NetworkEvent.of("membership", "channel", channel, "node", nodeId, "block", block,
-                    "change", (added ? "added " : "removed ") + node(channel, changed),
-                    "consenters", consenters.stream().map(id -> node(channel, id)).toList()));
+            events.publish(new NetworkEvent.MembershipChanged(System.currentTimeMillis(), channel, nodeId, block, added,
+                    node(channel, changed), consenters.stream().map(id -> node(channel, id)).toList()));
         }
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
-            OrdererServices svc = services.get(nodeId);
-            if (svc != null) {
-                svc.blockWritten(channel, number);
-            }
-            events.publish(NetworkEvent.of("block", "channel", channel, "node", nodeId, "number", number,
-                    "transactions", transactions));
+            events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
+                    transactions));
         }
     }
 }

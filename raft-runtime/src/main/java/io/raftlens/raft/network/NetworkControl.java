@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** What the control API can do to a network; errors are {@link ControlException}s. */
+/** What the control API and the editor can do to a network; refusals are {@link NetworkOperationException}s. */
 public interface NetworkControl {
 
     /** The {@code GET /v1/network} document. */

@@ -1,31 +1,93 @@
 package io.raftlens.raft.network;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * One thing that happened on the network, as the control API's SSE stream and the terminal show it.
- * Types: {@code state} (role/term/leader of a node on a channel), {@code leader} (a node saw the leader change),
- * {@code election} (a node won: duration, votes), {@code block} (a node committed a block),
- * {@code node} (started, stopped, killed, isolated, healed), {@code membership} (a node applied a consenter
- * change of a channel: the config block, "added N"/"removed N", the new consenter set).
+ * One thing that happened on the network, as {@link LocalNetwork} publishes it on {@link NetworkEvents}. Each kind
+ * is a record; consumers switch on the type. {@link ControlJson#event} turns an event into the control API's JSON
+ * (its {@link #type()} is the SSE event name and the JSON's {@code "type"}). Node ids are the launch's ids (1-based
+ * consenter positions), never a channel's Raft ids.
  */
-public record NetworkEvent(String type, long timeMillis, Map<String, Object> fields) {
+public sealed interface NetworkEvent {
 
-    public static NetworkEvent of(String type, Object... keyValues) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            f.put((String) keyValues[i], keyValues[i + 1]);
+    /** The kind: state, leader, election, membership, block, node or partition. */
+    String type();
+
+    /** When it was published, in milliseconds since the epoch. */
+    long timeMillis();
+
+    /** A node's role, term or known leader on a channel changed ({@code leader} 0: none known). */
+    record StateChanged(long timeMillis, String channel, long node, NodeRole role, long term, long leader)
+            implements NetworkEvent {
+        public String type() {
+            return "state";
         }
-        return new NetworkEvent(type, System.currentTimeMillis(), java.util.Collections.unmodifiableMap(f));
     }
 
-    /** The event as one JSON-ready map: {"type":…, "time":…, …fields}. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.put("time", timeMillis);
-        m.putAll(fields);
-        return m;
+    /** The leader a node follows on a channel changed from {@code from} to {@code to} (0: none). */
+    record LeaderChanged(long timeMillis, String channel, long node, long from, long to, long term) implements NetworkEvent {
+        public String type() {
+            return "leader";
+        }
+    }
+
+    /** A node won an election: how long it took from its first pre-vote and how the votes went. */
+    record ElectionWon(long timeMillis, String channel, long node, long term, long durationMillis, int preVotes, int votes,
+                       int rejections) implements NetworkEvent {
+        public String type() {
+            return "election";
+        }
+    }
+
+    /** A node applied a consenter change written in config block {@code block}: {@code changed} was added or removed. */
+    record MembershipChanged(long timeMillis, String channel, long node, long block, boolean added, long changed,
+                             List<Long> consenters) implements NetworkEvent {
+        public MembershipChanged {
+            consenters = List.copyOf(consenters);
+        }
+
+        public String type() {
+            return "membership";
+        }
+    }
+
+    /** A node committed block {@code number} of a channel to its ledger. */
+    record BlockCommitted(long timeMillis, String channel, long node, long number, int transactions) implements NetworkEvent {
+        public String type() {
+            return "block";
+        }
+    }
+
+    /**
+     * A node's process-level state changed. {@code channel} is set for {@link Lifecycle#JOINED} and
+     * {@link Lifecycle#EVICTED} (a node catching up with a consenter change it missed) and null otherwise.
+     */
+    record NodeLifecycle(long timeMillis, long node, String name, Lifecycle state, String channel) implements NetworkEvent {
+        public String type() {
+            return "node";
+        }
+
+        /** "started", "stopped", "killed", "isolated", "healed", "joined CH" or "evicted from CH". */
+        public String stateLabel() {
+            return switch (state) {
+                case JOINED -> "joined " + channel;
+                case EVICTED -> "evicted from " + channel;
+                default -> state.name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+    }
+
+    /** What happened to a node as a whole. */
+    enum Lifecycle { STARTED, STOPPED, KILLED, ISOLATED, HEALED, JOINED, EVICTED }
+
+    /** The network was split into {@code groups} of node ids that reach only each other; empty: healed. */
+    record PartitionChanged(long timeMillis, List<List<Long>> groups) implements NetworkEvent {
+        public PartitionChanged {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+
+        public String type() {
+            return "partition";
+        }
     }
 }

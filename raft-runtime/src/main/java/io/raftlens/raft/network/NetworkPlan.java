@@ -27,6 +27,6 @@ public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> con
 
     public ConsenterPlan consenter(long id) {
         return consenters.stream().filter(c -> c.id() == id).findFirst()
-                .orElseThrow(() -> new ControlException(404, "no node " + id + " (nodes are 1.." + consenters.size() + ")"));
+                .orElseThrow(() -> NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + consenters.size() + ")"));
     }
 }

@@ -2,6 +2,7 @@ package io.raftlens.raft.network;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,7 @@ class ControlJsonPinTest {
     private static final long T = 1_700_000_000_123L;
 
     private static String json(NetworkEvent e) throws Exception {
-        return JSON.writeValueAsString(e.toMap());
+        return JSON.writeValueAsString(ControlJson.event(e));
     }
 
     @Test
@@ -39,5 +40,27 @@ class ControlJsonPinTest {
         assertEquals("{\"type\":\"partition\",\"time\":1700000000123,\"groups\":[[1,2],[3]]}",
                 json(PinnedEvents.partition(T, List.of(List.of(1L, 2L), List.of(3L)))));
         assertEquals("{\"type\":\"partition\",\"time\":1700000000123,\"groups\":[]}", json(PinnedEvents.partition(T, List.of())));
+    }
+
+    /**
+     * GET /v1/network for a hand-built moment: node 2 is stopped, so its last known state (kept for the editor) is
+     * not served. The key order is the one {@code ControlServerTest.networkDocumentKeepsItsExactShape} pinned on the
+     * map-based document before the snapshot became typed.
+     */
+    @Test
+    void theNetworkDocumentKeepsItsJson() throws Exception {
+        ChannelState leading = new ChannelState(NodeRole.LEADER, 3, 1, 12, 5, true);
+        NetworkSnapshot s = new NetworkSnapshot("SampleProfile", List.of("mychannel"), Map.of("mychannel", List.of(1L, 2L)),
+                List.of(new NodeState(1, "orderer1.example.com", 7050, "127.0.0.1:8443", true, false, Map.of("mychannel", leading)),
+                        new NodeState(2, "orderer2.example.com", 8050, "127.0.0.1:8444", false, false,
+                                Map.of("mychannel", new ChannelState(NodeRole.FOLLOWER, 3, 1, 12, 5, true)))));
+        assertEquals("{\"channels\":[\"mychannel\"],\"consenters\":{\"mychannel\":[1,2]},\"nodes\":["
+                + "{\"id\":1,\"name\":\"orderer1.example.com\",\"address\":\"127.0.0.1:7050\",\"opsAddress\":\"127.0.0.1:8443\","
+                + "\"running\":true,\"channels\":{\"mychannel\":{\"role\":\"leader\",\"term\":3,\"leader\":1,\"commitIndex\":12,"
+                + "\"height\":5,\"consenter\":true}}},"
+                + "{\"id\":2,\"name\":\"orderer2.example.com\",\"address\":\"127.0.0.1:8050\",\"opsAddress\":\"127.0.0.1:8444\","
+                + "\"running\":false,\"channels\":{}}]}", JSON.writeValueAsString(ControlJson.network(s)));
+        assertEquals(NodeRole.STOPPED, s.nodes().get(1).role("mychannel"));
+        assertEquals(5, s.nodes().get(1).height("mychannel"), "a stopped node keeps its height for the editor");
     }
 }

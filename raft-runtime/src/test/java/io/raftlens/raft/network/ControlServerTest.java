@@ -77,7 +77,7 @@ class ControlServerTest {
         }
     }
 
-    /** The shape (keys in order, value kinds) of GET /v1/network, pinned for the VS Code extension and the docs. */
+    /** The shape (keys in order, value kinds) of GET /v1/network, pinned for the VS Code extension and the docs; clientAddress (Fabric gRPC) was added with the orderer protocols. */
     @Test
     void networkDocumentKeepsItsExactShape() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/v1/network"))

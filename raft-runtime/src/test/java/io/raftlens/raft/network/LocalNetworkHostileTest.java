@@ -47,8 +47,8 @@ class LocalNetworkHostileTest {
                         together.await();
                         net.startNode(2);
                         answers.add(200);
-                    } catch (ControlException e) {
-                        answers.add(e.httpStatus());
+                    } catch (NetworkOperationException e) {
+                        answers.add(ControlServer.httpStatus(e.reason()));
                     } catch (Exception e) {
                         answers.add(-1);
                     } finally {
@@ -65,8 +65,8 @@ class LocalNetworkHostileTest {
             assertTrue(net.node(2).orElseThrow().isRunning());
 
             // M4: a node in two groups is refused before any node applies the partition
-            ControlException bad = assertThrows(ControlException.class, () -> net.partition(List.of(List.of(1L, 2L), List.of(2L, 3L))));
-            assertEquals(400, bad.httpStatus());
+            NetworkOperationException bad = assertThrows(NetworkOperationException.class, () -> net.partition(List.of(List.of(1L, 2L), List.of(2L, 3L))));
+            assertEquals(400, ControlServer.httpStatus(bad.reason()));
             BroadcastResult r = TestNetworks.broadcastUntilServed(net, "mychannel", "after".getBytes(StandardCharsets.UTF_8), WAIT);
             assertTrue(r.isSuccess(), r.toString());
             for (long id = 1; id <= 3; id++) {
@@ -75,9 +75,9 @@ class LocalNetworkHostileTest {
             }
 
             // L6: a consenter listed twice is named by id, without its certificate
-            ControlException twice = assertThrows(ControlException.class,
+            NetworkOperationException twice = assertThrows(NetworkOperationException.class,
                     () -> net.updateConsenters("mychannel", List.of(1L, 1L, 2L, 3L)));
-            assertEquals(400, twice.httpStatus());
+            assertEquals(400, ControlServer.httpStatus(twice.reason()));
             assertFalse(twice.getMessage().contains("CERTIFICATE"), twice.getMessage());
 
             // L4: once node 3 is evicted, isolating it or handing it leadership does nothing: refused
@@ -85,9 +85,9 @@ class LocalNetworkHostileTest {
             ConsenterUpdateResult removed = net.updateConsenters("mychannel", List.of(1L, 2L)).get(30, TimeUnit.SECONDS);
             assertTrue(removed.isSuccess(), removed.toString());
             TestNetworks.await("node 3 removed", WAIT, () -> !net.consenters("mychannel").contains(3L));
-            assertEquals(409, assertThrows(ControlException.class, () -> net.isolateNode(3)).httpStatus());
-            assertEquals(409, assertThrows(ControlException.class, () -> net.healNode(3)).httpStatus());
-            assertEquals(409, assertThrows(ControlException.class, () -> net.transferLeader("mychannel", 3)).httpStatus());
+            assertEquals(NetworkOperationException.Reason.CONFLICT, assertThrows(NetworkOperationException.class, () -> net.isolateNode(3)).reason());
+            assertEquals(NetworkOperationException.Reason.CONFLICT, assertThrows(NetworkOperationException.class, () -> net.healNode(3)).reason());
+            assertEquals(NetworkOperationException.Reason.CONFLICT, assertThrows(NetworkOperationException.class, () -> net.transferLeader("mychannel", 3)).reason());
         }
     }
 }

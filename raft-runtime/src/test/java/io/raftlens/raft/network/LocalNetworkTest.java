@@ -4,17 +4,16 @@ import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.ChainStatus;
 import io.raftlens.raft.node.OrderingNode;
 import io.raftlens.raft.orderer.ConfigBlocks;
-import org.hyperledger.fabric.protos.common.Block;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hyperledger.fabric.protos.common.Block;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,18 +63,18 @@ class LocalNetworkTest {
                 Set<Long> l = leaders(net, "mychannel");
                 return l.size() == 1 && !l.contains(0L);
             });
-            java.util.concurrent.BlockingQueue<NetworkEvent> elections = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.BlockingQueue<NetworkEvent.ElectionWon> elections = new java.util.concurrent.LinkedBlockingQueue<>();
             try (AutoCloseable sub = net.events().subscribe(e -> {
-                if (e.type().equals("election")) {
-                    elections.add(e);
+                if (e instanceof NetworkEvent.ElectionWon won) {
+                    elections.add(won);
                 }
             })) {
                 net.killNode(leaders(net, "mychannel").iterator().next());
-                NetworkEvent won = elections.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+                NetworkEvent.ElectionWon won = elections.poll(20, java.util.concurrent.TimeUnit.SECONDS);
                 assertTrue(won != null, "no election after the leader was killed");
                 // Two nodes are left of three: each (pre-)vote count is the candidate plus at most one peer.
-                int preVotes = ((Number) won.fields().get("preVotes")).intValue();
-                int votes = ((Number) won.fields().get("votes")).intValue();
+                int preVotes = won.preVotes();
+                int votes = won.votes();
                 assertEquals(2, preVotes, "pre-votes " + preVotes + " in " + won);
                 assertEquals(2, votes, "votes " + votes + " in " + won);
             }

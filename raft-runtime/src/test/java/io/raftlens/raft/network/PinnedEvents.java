@@ -8,38 +8,34 @@ final class PinnedEvents {
     private PinnedEvents() {
     }
 
-    private static NetworkEvent at(long time, NetworkEvent e) {
-        return new NetworkEvent(e.type(), time, e.fields());
-    }
-
     static NetworkEvent state(long t) {
-        return at(t, NetworkEvent.of("state", "channel", "mychannel", "node", 2L, "role", "leader", "term", 3L, "leader", 2L));
+        return new NetworkEvent.StateChanged(t, "mychannel", 2, NodeRole.LEADER, 3, 2);
     }
 
     static NetworkEvent leader(long t) {
-        return at(t, NetworkEvent.of("leader", "channel", "mychannel", "node", 1L, "from", 0L, "to", 2L, "term", 3L));
+        return new NetworkEvent.LeaderChanged(t, "mychannel", 1, 0, 2, 3);
     }
 
     static NetworkEvent election(long t) {
-        return at(t, NetworkEvent.of("election", "channel", "mychannel", "node", 2L, "term", 3L, "durationMs", 312L,
-                "preVotes", 2, "votes", 2, "rejections", 1));
+        return new NetworkEvent.ElectionWon(t, "mychannel", 2, 3, 312, 2, 2, 1);
     }
 
     static NetworkEvent membership(long t) {
-        return at(t, NetworkEvent.of("membership", "channel", "mychannel", "node", 1L, "block", 7L, "change", "removed 3",
-                "consenters", List.of(1L, 2L)));
+        return new NetworkEvent.MembershipChanged(t, "mychannel", 1, 7, false, 3, List.of(1L, 2L));
     }
 
     static NetworkEvent block(long t) {
-        return at(t, NetworkEvent.of("block", "channel", "mychannel", "node", 1L, "number", 8L, "transactions", 10));
+        return new NetworkEvent.BlockCommitted(t, "mychannel", 1, 8, 10);
     }
 
     static NetworkEvent node(long t, String state) {
-        return at(t, NetworkEvent.of("node", "node", 3L, "name", "orderer3.example.com", "state", state));
+        NetworkEvent.Lifecycle lifecycle = state.startsWith("evicted from ") ? NetworkEvent.Lifecycle.EVICTED
+                : NetworkEvent.Lifecycle.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        String channel = lifecycle == NetworkEvent.Lifecycle.EVICTED ? state.substring("evicted from ".length()) : null;
+        return new NetworkEvent.NodeLifecycle(t, 3, "orderer3.example.com", lifecycle, channel);
     }
 
     static NetworkEvent partition(long t, List<List<Long>> groups) {
-        return at(t, NetworkEvent.of("partition", "groups", groups));
+        return new NetworkEvent.PartitionChanged(t, groups);
     }
-
 }

@@ -1,0 +1,7 @@
+/**
+ * Rename: an anchor and every alias of it ({@link io.raftlens.lsp.features.rename.RenameService}).
+ *
+ * <p>May depend on: {@code features} (shared SPI and settings), {@code documents}, config-schema. Never on another
+ * feature package, the facade, the protocol layer or the live network.
+ */
+package io.raftlens.lsp.features.rename;

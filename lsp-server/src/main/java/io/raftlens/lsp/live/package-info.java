@@ -1,0 +1,11 @@
+/**
+ * The editor's live network, plugged in like a lemminx extension ({@link io.raftlens.lsp.live.LiveFeature}): launch
+ * the network of the open configtx.yaml ({@link io.raftlens.lsp.live.LivePlanner} over raft-runtime's
+ * {@code NetworkPlanner}), run its commands ({@link io.raftlens.lsp.live.LiveCommands}), and show its
+ * {@code NetworkSnapshot} as lenses, inlay hints, diagnostics and the {@code raftlens/networkStatus} notification; the
+ * election story comes from the typed event stream ({@link io.raftlens.lsp.live.ElectionJournal}).
+ *
+ * <p>May depend on: {@code service}, the feature packages it contributes participants to, {@code documents},
+ * raft-runtime ({@code network}, {@code node}), config-schema. Not on {@code server} or {@code cli}.
+ */
+package io.raftlens.lsp.live;

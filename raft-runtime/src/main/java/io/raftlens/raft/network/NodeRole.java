@@ -1,0 +1,55 @@
+package io.raftlens.raft.network;
+
+import io.raftlens.raft.core.StateRole;
+import io.raftlens.raft.node.ChainStatus;
+
+/**
+ * A node's role on one channel as the network reports it: a Raft role, {@link #EVICTED} once a config update removed
+ * the node from the channel's consenters, or {@link #STOPPED} for a node that is not running. The one vocabulary of
+ * the control API, the event stream, the terminal table and the editor; {@link #label()} is what they print.
+ */
+public enum NodeRole {
+    LEADER(StateRole.LEADER.label()),
+    FOLLOWER(StateRole.FOLLOWER.label()),
+    CANDIDATE(StateRole.CANDIDATE.label()),
+    PRE_CANDIDATE(StateRole.PRE_CANDIDATE.label()),
+    EVICTED(ChainStatus.EVICTED),
+    STOPPED("stopped");
+
+    private final String label;
+
+    NodeRole(String label) {
+        this.label = label;
+    }
+
+    /** "leader", "follower", "candidate", "pre-candidate", "evicted" or "stopped". */
+    public String label() {
+        return label;
+    }
+
+    /** The role a chain reports ({@link ChainStatus#role()} is a label). */
+    public static NodeRole of(ChainStatus status) {
+        return ofLabel(status.role());
+    }
+
+    /** The role with this label; unknown labels are a bug in the chain and fail loudly. */
+    public static NodeRole ofLabel(String label) {
+        for (NodeRole r : values()) {
+            if (r.label.equals(label)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown role " + label + " (expected one of "
+                + java.util.Arrays.stream(values()).map(NodeRole::label).toList() + ")");
+    }
+
+    public boolean isLeader() {
+        return this == LEADER;
+    }
+
+    /** The label, so that a role prints as users read it. */
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * A whole ordering network: planning it from configtx.yaml ({@link io.raftlens.raft.network.NetworkPlanner},
+ * {@link io.raftlens.raft.network.NetworkPlanLoader}), running every consenter in this JVM
+ * ({@link io.raftlens.raft.network.LocalNetwork}) with its data directory, the typed model of what it does
+ * ({@link io.raftlens.raft.network.NetworkSnapshot}, {@link io.raftlens.raft.network.NetworkEvent},
+ * {@link io.raftlens.raft.network.NodeRole}, {@link io.raftlens.raft.network.NetworkOperationException}), the control
+ * API over HTTP ({@link io.raftlens.raft.network.ControlServer}, whose JSON is {@link io.raftlens.raft.network.ControlJson}
+ * and the only place refusals become HTTP status codes), the terminal table and the benchmark driver.
+ *
+ * <p>Threads: the event dispatcher ({@code raftlens-events}) delivers events in order; control requests run on the
+ * HTTP pool; node lifecycle requests are serialized per node. May depend on: {@code node}, {@code orderer},
+ * {@code transport}, {@code metrics}, {@code configtxgen} and config-schema; nothing in raft-runtime depends on it.
+ */
+package io.raftlens.raft.network;
