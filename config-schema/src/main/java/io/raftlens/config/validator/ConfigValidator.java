@@ -19,7 +19,9 @@ import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import io.raftlens.config.yaml.YamlLimits;
 import io.raftlens.config.yaml.YamlParser;
+import io.raftlens.config.yaml.YamlNavigator;
 import io.raftlens.config.yaml.YamlProblem;
+import io.raftlens.config.yaml.YamlScalar;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -156,7 +158,8 @@ public final class ConfigValidator {
     /**
      * Drops the findings that follow from an alias that could not be resolved: Fabric stops at "unknown anchor",
      * and the collection holding the alias (from its key to its end) is incomplete, so what rules say is missing
-     * there (policies, names, MSP IDs, a merged section) is an artefact. The YAML findings themselves stay.
+     * there (policies, names, MSP IDs, a merged section) is an artefact. Kept: the YAML findings themselves, and
+     * findings on a value written there literally ({@code OrdererType: kafka}), which do not depend on the alias.
      */
     static List<Diagnostic> withoutCascades(List<Diagnostic> found, ParsedYaml yaml) {
         List<Range> incomplete = yaml.problems().stream()
@@ -166,13 +169,27 @@ public final class ConfigValidator {
         }
         List<Diagnostic> kept = new ArrayList<>(found.size());
         for (Diagnostic d : found) {
-            boolean cascade = !d.code().startsWith("YAML") && incomplete.stream().anyMatch(r ->
+            boolean inside = incomplete.stream().anyMatch(r ->
                     d.range().start().compareTo(r.start()) >= 0 && d.range().start().compareTo(r.end()) <= 0);
-            if (!cascade) {
+            if (!inside || d.code().startsWith("YAML") || onWrittenValue(d.range(), yaml)) {
                 kept.add(d);
             }
         }
         return kept;
+    }
+
+    /** Whether a range lies within a non-empty scalar value written at that place (not a key, not an alias). */
+    private static boolean onWrittenValue(Range range, ParsedYaml yaml) {
+        List<YamlNavigator.Step> steps = YamlNavigator.pathAt(yaml, range.start());
+        if (steps.isEmpty()) {
+            return false;
+        }
+        YamlNavigator.Step last = steps.get(steps.size() - 1);
+        if (!(last.node() instanceof YamlScalar value) || value.via().isPresent() || value.isNull()) {
+            return false;
+        }
+        boolean onKey = last.entry() != null && last.entry().key().range().contains(range.start());
+        return !onKey && value.range().start().compareTo(range.start()) <= 0 && value.range().end().compareTo(range.end()) >= 0;
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> sorted) {

@@ -150,6 +150,17 @@ class PrecisionTest {
     }
 
     @Test
+    void aValueWrittenNextToAnUnresolvedAliasIsStillChecked() {
+        String text = "Profiles:\n  Kafka:\n    Orderer:\n      <<: *OrdererDefaults\n      OrdererType: kafka\n"
+                + "Orderer: &OrdererDefaults\n  OrdererType: etcdraft\n";
+        ValidationResult r = configtx(text, ValidationSettings.defaults());
+        assertEquals(1, withCode(r, "YAML004").size());
+        assertEquals(4, withCode(r, "CTX001").get(0).range().start().line(), "on the literal kafka, line 5");
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.message().contains("the Orderer of profile Kafka")),
+                () -> "what the unresolved merge would have supplied is not reported missing: " + r.diagnostics());
+    }
+
+    @Test
     void backoffAndThrottlingAreFabric3KeysThatA25OrdererRejects() {
         String text = "General:\n  Backoff:\n    BaseDelay: 1s\n  Throttling:\n    Rate: 0\n";
         List<String> found = withCode(orderer(text, FabricVersion.V2_5), "ORD002").stream().map(PrecisionTest::line).toList();

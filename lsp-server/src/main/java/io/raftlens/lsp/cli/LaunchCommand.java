@@ -45,9 +45,10 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
     public Integer call() {
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Optional<Planned> planned = PlanReport.plan(network.request(configtx), err);
+        int[] refused = new int[1];
+        Optional<Planned> planned = PlanReport.plan(network.request(configtx), err, refused);
         if (planned.isEmpty()) {
-            return 1;
+            return refused[0]; // 2: unreadable input (a FIFO, a device, a huge file), with its one-line reason
         }
         NetworkPlan plan = planned.get().plan().orElseThrow();
         Path root = dataDir != null ? dataDir : DataDirectory.defaultFor(configtx, plan.profile());

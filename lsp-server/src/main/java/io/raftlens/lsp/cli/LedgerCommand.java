@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * or running). Exit 0 valid, 1 invalid, 2 usage error or unreadable data (one-line reason on stderr).
  */
 @Command(name = "ledger",
-        description = "Verify or dump the block ledger of one ordering node (DATA_DIR/<consenter host>).",
+        description = {"Verify or dump the block ledger of one ordering node (DATA_DIR/<consenter host>),",
+                "or of a real Fabric orderer (its FileLedger.Location with chains/<channel>/blockfile_NNNNNN)."},
         subcommands = {LedgerCommand.Verify.class, LedgerCommand.Dump.class})
 public final class LedgerCommand implements Callable<Integer> {
     static final int VALID = 0;
@@ -76,6 +77,10 @@ public final class LedgerCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return run(spec, () -> {
+                var fabric = io.raftlens.raft.fabricledger.FabricLedgerDirectory.detect(target.dataDir);
+                if (fabric.isPresent()) { // a real Fabric orderer's chains/<channel>/blockfile_NNNNNN
+                    return FabricLedgerCli.verify(fabric.get(), target.channel, target.json, out, spec.commandLine().getErr());
+                }
                 LedgerDirectory node = nodeDir(target.dataDir);
                 boolean allValid = true;
                 for (String channel : channels(node, target.channel)) {
@@ -109,6 +114,10 @@ public final class LedgerCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return run(spec, () -> {
+                var fabric = io.raftlens.raft.fabricledger.FabricLedgerDirectory.detect(target.dataDir);
+                if (fabric.isPresent()) { // a real Fabric orderer's chains/<channel>/blockfile_NNNNNN
+                    return FabricLedgerCli.dump(fabric.get(), target.channel, out, spec.commandLine().getErr());
+                }
                 LedgerDirectory node = nodeDir(target.dataDir);
                 List<String> channels = channels(node, target.channel);
                 if (channels.size() > 1) {
@@ -133,7 +142,7 @@ public final class LedgerCommand implements Callable<Integer> {
         String name = "raftlens ledger " + spec.name();
         try {
             return body.call();
-        } catch (UsageProblem | LedgerException e) {
+        } catch (UsageProblem | LedgerException | io.raftlens.raft.fabricledger.FabricLedgerException e) {
             err.println(name + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             err.println(name + ": " + e.getCause().getMessage());

@@ -16,7 +16,17 @@ final class PlanReport {
 
     /** The plan, or empty after printing its problems to {@code err}. */
     static Optional<Planned> plan(NetworkPlanner.LaunchRequest request, PrintStream err) {
+        return plan(request, err, new int[1]);
+    }
+
+    /**
+     * As {@link #plan(NetworkPlanner.LaunchRequest, PrintStream)}; when refused, {@code exit[0]} is the exit status:
+     * 2 when a file could not be read at all (as {@code raftlens validate}), else 1.
+     */
+    static Optional<Planned> plan(NetworkPlanner.LaunchRequest request, PrintStream err, int[] exit) {
         Planned planned = NetworkPlanner.plan(request);
+        exit[0] = planned.problems().stream().anyMatch(p -> p instanceof Problem.Unusable u
+                && u.message().startsWith("cannot read")) ? 2 : 1;
         if (planned.plan().isEmpty()) {
             boolean fileErrors = false;
             for (Problem p : planned.problems()) {

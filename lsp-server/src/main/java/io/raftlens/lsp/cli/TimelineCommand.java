@@ -74,7 +74,10 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         timeline.finish();
         switch (format) {
-            case json -> out.print(TimelineJson.write(timeline) + "\n");
+            case json -> {
+                TimelineJson.write(timeline, out);
+                out.println();
+            }
             case markdown -> out.print(TimelineText.markdown(timeline));
             case svg -> out.print(TimelineSvg.svg(timeline));
             default -> out.print(TimelineText.text(timeline));

@@ -76,7 +76,7 @@ class LaunchCommandTest {
     @Test
     void anUnreadableConfigIsAOneLineReason() {
         Run r = run("launch", dir.resolve("missing.yaml").toString());
-        assertEquals(1, r.exit());
+        assertEquals(2, r.exit()); // unreadable input, as raftlens validate (issue 13)
         assertTrue(r.err().contains("cannot read " + dir.resolve("missing.yaml")), r.err());
     }
 
@@ -97,5 +97,36 @@ class LaunchCommandTest {
         Run r = run("bench", "--url", "http://127.0.0.1:9", "--data-dir", dir.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--token") && r.err().contains("RAFTLENS_TOKEN"), r.err());
+    }
+
+    /** adversarial.md H4/M1: launch on a FIFO or a device exits 2 with one line instead of hanging or running out of heap. */
+    @Test
+    void unreadableInputExitsTwoWithOneLine() throws Exception {
+        Path fifo = dir.resolve("configtx.yaml");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (String target : new String[] {fifo.toString(), "/dev/zero"}) {
+            Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> run("launch", target, "--data-dir", dir.resolve("data").toString()));
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("not a regular file") && !r.err().contains("\tat "), r.err());
+        }
+    }
+
+    /** adversarial.md H5: the refusal for a user's folder does not suggest --fresh, and --fresh deletes nothing there. */
+    @Test
+    void aUsersFolderIsNeverEmptied() throws Exception {
+        Path configtx = sampleCopy();
+        Path user = dir.resolve("home");
+        Files.createDirectories(user.resolve("projects"));
+        Files.writeString(user.resolve("projects/thesis.tex"), "chapter 1");
+        for (String[] extra : new String[][] {{}, {"--fresh"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("launch", configtx.toString(),
+                    "--data-dir", user.toString(), "--control-port", "0", "--ops-base-port", "0"));
+            args.addAll(java.util.List.of(extra));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains("was not made by raftlens") && !r.err().contains("use --fresh"), r.err());
+        }
+        assertEquals("chapter 1", Files.readString(user.resolve("projects/thesis.tex")));
     }
 }

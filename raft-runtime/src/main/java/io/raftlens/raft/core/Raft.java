@@ -476,19 +476,19 @@ final class Raft {
 
     private void hup(CampaignType t) {
         if (state == StateRole.LEADER) {
-            debug("Step", () -> hex(id) + " ignoring MsgHup because already leader");
+            debug("hup", () -> hex(id) + " ignoring MsgHup because already leader");
             return;
         }
         if (!promotable()) {
-            logger.warn("Step", hex(id) + " is unpromotable and can not campaign");
+            logger.warn("hup", hex(id) + " is unpromotable and can not campaign");
             return;
         }
         if (hasUnappliedConfChanges()) {
-            logger.warn("Step", hex(id) + " cannot campaign at term " + term
+            logger.warn("hup", hex(id) + " cannot campaign at term " + term
                     + " since there are still pending configuration changes to apply");
             return;
         }
-        logger.info("Step", hex(id) + " is starting a new election at term " + term);
+        logger.info("hup", hex(id) + " is starting a new election at term " + term);
         campaign(t);
     }
 
@@ -803,7 +803,13 @@ final class Raft {
     private static String describeConfChange(ByteString data) {
         try {
             ConfChange cc = ConfChange.parseFrom(data);
-            return "{" + cc.getType() + " " + Long.toUnsignedString(cc.getNodeId()) + "}";
+            // Go's %v of the pb.ConfChange value etcd v3.6.0 logs: {Type NodeID Context ID}, bytes as [1 2 3].
+            StringBuilder ctx = new StringBuilder("[");
+            for (int i = 0; i < cc.getContext().size(); i++) {
+                ctx.append(i == 0 ? "" : " ").append(cc.getContext().byteAt(i) & 0xff);
+            }
+            return "{" + cc.getType() + " " + Long.toUnsignedString(cc.getNodeId()) + " " + ctx.append(']') + " "
+                    + Long.toUnsignedString(cc.getId()) + "}";
         } catch (InvalidProtocolBufferException e) {
             return "{unparseable}";
         }

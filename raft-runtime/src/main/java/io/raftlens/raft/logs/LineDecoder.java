@@ -84,14 +84,52 @@ public final class LineDecoder {
 
     /** The line without its envelope, or {@code null} when it cannot concern the timeline. */
     public static DecodedLine decode(String raw, String source) {
-        if (!mayMatter(raw)) {
-            return null;
-        }
+        return mayMatter(raw) ? decodeCandidate(raw, source) : null;
+    }
+
+    /** {@link #decode} for a line already known to {@link #mayMatter}. */
+    static DecodedLine decodeCandidate(String raw, String source) {
         String line = raw;
         if (line.indexOf('\u001b') >= 0) {
             line = ANSI.matcher(line).replaceAll("");
         }
-        return decodeStripped(line.strip(), source, DecodedLine.NO_TIME, 0);
+        line = line.strip();
+        DecodedLine fast = fabricConsole(line, source);
+        return fast != null ? fast : decodeStripped(line, source, DecodedLine.NO_TIME, 0);
+    }
+
+    /**
+     * The common case without regular expressions: a line that starts with Fabric's
+     * {@code 2006-01-02 15:04:05.000 MST} and has {@code " -> "} (2.x/3.x: {@code id LEVL [module] func -> msg};
+     * 1.4: {@code [module] func -> LEVL id msg}). Anything else goes the general way.
+     */
+    static DecodedLine fabricConsole(String line, String source) {
+        int n = line.length();
+        if (n < 30 || line.charAt(4) != '-' || line.charAt(7) != '-' || line.charAt(10) != ' ' || line.charAt(13) != ':'
+                || line.charAt(16) != ':' || line.charAt(19) != '.' || !Character.isDigit(line.charAt(0))) {
+            return null;
+        }
+        int zoneStart = line.indexOf(' ', 20);
+        if (zoneStart < 0) {
+            return null;
+        }
+        int zoneEnd = line.indexOf(' ', zoneStart + 1);
+        int arrow = line.indexOf(" -> ", zoneStart);
+        if (zoneEnd < 0 || arrow < 0) {
+            return null;
+        }
+        int msg = arrow + 4;
+        if (line.charAt(zoneEnd + 1) == '[') {
+            // 1.4: the level and sequence number follow the arrow.
+            int level = line.indexOf(' ', msg);
+            int id = level < 0 ? -1 : line.indexOf(' ', level + 1);
+            if (level - msg != 4 || id < 0) {
+                return null;
+            }
+            msg = id + 1;
+        }
+        long time = parseSpaceTime(line.substring(0, zoneStart), line.substring(zoneStart + 1, zoneEnd));
+        return withFields(line.substring(msg), source, time);
     }
 
     private static DecodedLine decodeStripped(String line, String source, long outerTime, int depth) {
@@ -184,7 +222,7 @@ public final class LineDecoder {
                 channel = value;
             } else if (key.equals("node")) {
                 node = value;
-            } else if (!key.equals("grpc.code") && !key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_')) {
+            } else if (!isKey(key)) {
                 break;
             }
             end = space < 0 ? 0 : space;
@@ -196,6 +234,16 @@ public final class LineDecoder {
             return new DecodedLine(time, null, null, message, source);
         }
         return new DecodedLine(time, channel, node, message.substring(0, end), source);
+    }
+
+    private static boolean isKey(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '.' && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String field(String logfmt, String key) {
@@ -294,19 +342,36 @@ public final class LineDecoder {
      */
     private static long parseSpaceTime(String dateTime, String zone) {
         try {
-            LocalDateTime local = LocalDateTime.parse(dateTime, SPACE_TIME);
-            ZoneId id = ZoneOffset.UTC;
-            if (zone != null && !zone.equals("UTC") && !zone.equals("GMT")) {
-                try {
-                    id = zone.startsWith("+") || zone.startsWith("-") ? ZoneOffset.of(zone) : ZoneId.of(zone);
-                } catch (RuntimeException e) {
-                    id = ZoneOffset.UTC;
-                }
-            }
-            return local.atZone(id).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
+            LocalDateTime local = digits(dateTime) ? fastLocal(dateTime) : LocalDateTime.parse(dateTime, SPACE_TIME);
+            ZoneId id = zone == null ? ZoneOffset.UTC : ZONES.computeIfAbsent(zone, LineDecoder::zone);
+            return id == ZoneOffset.UTC ? local.toInstant(ZoneOffset.UTC).toEpochMilli() : local.atZone(id).toInstant().toEpochMilli();
+        } catch (java.time.DateTimeException | NumberFormatException e) {
             return DecodedLine.NO_TIME;
         }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ZoneId zone(String zone) {
+        if (zone.equals("UTC") || zone.equals("GMT") || zone.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return zone.startsWith("+") || zone.startsWith("-") ? ZoneOffset.of(zone) : ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS} exactly (Fabric's layout): parsed by position. */
+    private static boolean digits(String s) {
+        return s.length() == 23 && s.charAt(19) == '.';
+    }
+
+    private static LocalDateTime fastLocal(String s) {
+        return LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10),
+                Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10), Integer.parseInt(s, 17, 19, 10),
+                Integer.parseInt(s, 20, 23, 10) * 1_000_000);
     }
 
     private static long parseSlashTime(String dateTime) {

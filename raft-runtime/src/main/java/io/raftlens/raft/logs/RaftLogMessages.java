@@ -62,36 +62,16 @@ public final class RaftLogMessages {
         long t = line.timeMillis();
         String self = line.node() != null ? line.node() : fallbackNode;
         Matcher x;
-        if (m.contains("term")) {
+        // One cheap substring test picks the single pattern worth running (this is the hot path on big logs).
+        if (m.contains(" is starting a new election")) {
             if ((x = ELECTION.matcher(m)).find()) {
                 return ev(LogEvent.Kind.ELECTION_STARTED, t, seq, channel, id(x.group(1), fabric), null, num(x.group(2)), -1, null, null);
             }
+        } else if (m.contains(" became ")) {
             if ((x = ROLE.matcher(m)).find()) {
                 return ev(LogEvent.Kind.ROLE, t, seq, channel, id(x.group(1), fabric), null, num(x.group(3)), -1, x.group(2), null);
             }
-            if ((x = REPLY.matcher(m)).find()) {
-                LogEvent.Kind k = x.group(3) != null ? LogEvent.Kind.REPLY_REJECTED : LogEvent.Kind.REPLY_GRANTED;
-                return ev(k, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric), num(x.group(5)), -1,
-                        voteType(x.group(2)), null);
-            }
-            if ((x = DECISION.matcher(m)).find()) {
-                LogEvent.Kind k = x.group(2).equals("cast") ? LogEvent.Kind.VOTE_CAST : LogEvent.Kind.VOTE_REJECTED;
-                return ev(k, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric), num(x.group(5)), -1,
-                        voteType(x.group(3)), null);
-            }
-            if ((x = IGNORED.matcher(m)).find()) {
-                return ev(LogEvent.Kind.VOTE_IGNORED, t, seq, channel, id(x.group(1), fabric), id(x.group(3), fabric),
-                        num(x.group(4)), -1, voteType(x.group(2)), x.group(5));
-            }
-            if ((x = IGNORED_LOWER.matcher(m)).find()) {
-                return ev(LogEvent.Kind.VOTE_IGNORED, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric),
-                        num(x.group(2)), -1, voteType(x.group(3)),
-                        "lower term (" + x.group(5) + " < " + x.group(2) + ")");
-            }
-            if ((x = HIGHER.matcher(m)).find()) {
-                return ev(LogEvent.Kind.HIGHER_TERM, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric),
-                        num(x.group(5)), num(x.group(2)), x.group(3), null);
-            }
+        } else if (m.contains("raft.node: ")) {
             if ((x = ELECTED.matcher(m)).find()) {
                 return ev(LogEvent.Kind.LEADER_CHANGED, t, seq, channel, id(x.group(1), fabric), id(x.group(2), fabric),
                         num(x.group(3)), 0, null, null);
@@ -104,12 +84,41 @@ public final class RaftLogMessages {
                 return ev(LogEvent.Kind.LEADER_LOST, t, seq, channel, id(x.group(1), fabric), id(x.group(2), fabric),
                         num(x.group(3)), -1, null, null);
             }
-            if ((x = TRANSFER.matcher(m)).find()) {
-                return ev(LogEvent.Kind.TRANSFER_STARTED, t, seq, channel, id(x.group(1), fabric), id(x.group(3), fabric),
-                        num(x.group(2)), -1, null, null);
-            }
+        } else if (m.contains("MsgTimeoutNow from")) {
             if ((x = TIMEOUT_NOW.matcher(m)).find()) {
                 return ev(LogEvent.Kind.TIMEOUT_NOW, t, seq, channel, id(x.group(1), fabric), id(x.group(3), fabric),
+                        num(x.group(2)), -1, null, null);
+            }
+        } else if (m.contains("with higher term")) {
+            if ((x = HIGHER.matcher(m)).find()) {
+                return ev(LogEvent.Kind.HIGHER_TERM, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric),
+                        num(x.group(5)), num(x.group(2)), x.group(3), null);
+            }
+        } else if (m.contains(" received ")) {
+            if ((x = REPLY.matcher(m)).find()) {
+                LogEvent.Kind k = x.group(3) != null ? LogEvent.Kind.REPLY_REJECTED : LogEvent.Kind.REPLY_GRANTED;
+                return ev(k, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric), num(x.group(5)), -1,
+                        voteType(x.group(2)), null);
+            }
+        } else if (m.contains("] cast ") || m.contains("] rejected ")) {
+            if ((x = DECISION.matcher(m)).find()) {
+                LogEvent.Kind k = x.group(2).equals("cast") ? LogEvent.Kind.VOTE_CAST : LogEvent.Kind.VOTE_REJECTED;
+                return ev(k, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric), num(x.group(5)), -1,
+                        voteType(x.group(3)), null);
+            }
+        } else if (m.contains("] ignored ")) {
+            if ((x = IGNORED.matcher(m)).find()) {
+                return ev(LogEvent.Kind.VOTE_IGNORED, t, seq, channel, id(x.group(1), fabric), id(x.group(3), fabric),
+                        num(x.group(4)), -1, voteType(x.group(2)), x.group(5));
+            }
+            if ((x = IGNORED_LOWER.matcher(m)).find()) {
+                return ev(LogEvent.Kind.VOTE_IGNORED, t, seq, channel, id(x.group(1), fabric), id(x.group(4), fabric),
+                        num(x.group(2)), -1, voteType(x.group(3)),
+                        "lower term (" + x.group(5) + " < " + x.group(2) + ")");
+            }
+        } else if (m.contains("starts to transfer leadership")) {
+            if ((x = TRANSFER.matcher(m)).find()) {
+                return ev(LogEvent.Kind.TRANSFER_STARTED, t, seq, channel, id(x.group(1), fabric), id(x.group(3), fabric),
                         num(x.group(2)), -1, null, null);
             }
         }

@@ -23,7 +23,19 @@ public final class Timeline {
     public void line(String raw, String source) {
         lines++;
         bytes += raw.length() + 1;
-        DecodedLine d = LineDecoder.decode(raw, source);
+        if (LineDecoder.mayMatter(raw)) {
+            decoded(LineDecoder.decodeCandidate(raw, source), source);
+        }
+    }
+
+    /** A line {@link TimelineReader} already found worth decoding. */
+    void candidateLine(String raw, String source) {
+        lines++;
+        bytes += raw.length() + 1;
+        decoded(LineDecoder.decodeCandidate(raw, source), source);
+    }
+
+    private void decoded(DecodedLine d, String source) {
         if (d == null) {
             return;
         }
@@ -31,6 +43,12 @@ public final class Timeline {
         if (e != null) {
             accept(e);
         }
+    }
+
+    /** A line the reader skipped without decoding (it cannot matter): counted, nothing else. */
+    void countSkipped(long length) {
+        lines++;
+        bytes += length;
     }
 
     public void accept(LogEvent e) {

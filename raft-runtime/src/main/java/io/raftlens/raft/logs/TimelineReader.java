@@ -3,9 +3,7 @@ package io.raftlens.raft.logs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +26,122 @@ public final class TimelineReader {
         }
     }
 
+    /**
+     * Reads bytes, splits lines itself and tests each line for the words that can matter on the bytes, before any
+     * String exists: most lines of a real orderer log (blocks, gRPC, broadcast) never become Strings. Lines longer
+     * than {@link #MAX_LINE} bytes are cut there (a certificate dump, not a Raft line).
+     */
     public static void read(InputStream in, String source, Timeline into) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        read(new InputStreamReader(in, decoder), source, into);
+        byte[] buf = new byte[BUFFER * 4];
+        int start = 0;
+        int end = 0;
+        boolean skipping = false;
+        while (true) {
+            if (end == buf.length) {
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                } else if (buf.length < MAX_LINE) {
+                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                } else {
+                    // An over-long line: keep its head, drop the rest up to the next newline.
+                    line(buf, 0, end, source, into);
+                    start = end = 0;
+                    skipping = true;
+                }
+            }
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) {
+                break;
+            }
+            int scan = end;
+            end += n;
+            for (int i = scan; i < end; i++) {
+                if (buf[i] == '\n') {
+                    if (skipping) {
+                        skipping = false;
+                        into.countSkipped(i - start + 1);
+                    } else {
+                        line(buf, start, i, source, into);
+                    }
+                    start = i + 1;
+                }
+            }
+            if (start == end) {
+                start = end = 0;
+            }
+        }
+        if (end > start && !skipping) {
+            line(buf, start, end, source, into);
+        }
+    }
+
+    /** The longest line kept whole. */
+    public static final int MAX_LINE = 1 << 22;
+
+    private static void line(byte[] b, int s, int e, String source, Timeline into) {
+        if (e > s && b[e - 1] == '\r') {
+            e--;
+        }
+        if (!mayMatter(b, s, e)) {
+            into.countSkipped(e - s + 1);
+            return;
+        }
+        into.candidateLine(new String(b, s, e - s, StandardCharsets.UTF_8), source);
+    }
+
+    /** {@link LineDecoder#mayMatter} on bytes, in one pass. */
+    static boolean mayMatter(byte[] b, int s, int e) {
+        for (int i = s; i < e - 3; i++) {
+            switch (b[i]) {
+                case 't' -> {
+                    if (b[i + 1] == 'e' && b[i + 2] == 'r' && b[i + 3] == 'm') {
+                        return true;
+                    }
+                }
+                case 'e' -> {
+                    if (at(b, i, e, "eader") || at(b, i, e, "evict")) {
+                        return true;
+                    }
+                }
+                case 'F' -> {
+                    if (at(b, i, e, "Failed to send")) {
+                        return true;
+                    }
+                }
+                case 'q' -> {
+                    if (at(b, i, e, "quorum")) {
+                        return true;
+                    }
+                }
+                case 'r' -> {
+                    if (at(b, i, e, "replica set")) {
+                        return true;
+                    }
+                }
+                case 'v' -> {
+                    if (at(b, i, e, "vote rejections")) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean at(byte[] b, int i, int e, String word) {
+        if (i + word.length() > e) {
+            return false;
+        }
+        for (int k = 1; k < word.length(); k++) {
+            if (b[i + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static void read(Reader reader, String source, Timeline into) throws IOException {

@@ -74,6 +74,9 @@ public final class ControlJson {
             m.put("name", n.host());
             m.put("address", "127.0.0.1:" + n.port());
             m.put("opsAddress", n.opsAddress());
+            if (n.clientAddress() != null) {
+                m.put("clientAddress", n.clientAddress());
+            }
             m.put("running", n.running());
             Map<String, Object> chs = new LinkedHashMap<>();
             if (n.running()) { // a stopped node keeps its last state for the editor; the API shows none

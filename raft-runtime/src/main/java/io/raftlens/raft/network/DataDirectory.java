@@ -221,8 +221,9 @@ public final class DataDirectory implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             m = null;
         }
+        // markers written before "madeBy" existed are known by their consenter list
         boolean ours = m != null && m.get("consenters") instanceof List<?>
-                && (MADE_BY.equals(m.get("madeBy")) || (m.containsKey("configtx") && m.containsKey("profile")));
+                && (MADE_BY.equals(m.get("madeBy")) || !m.containsKey("madeBy"));
         if (!ours) {
             throw new IllegalStateException("data dir " + root + " has a " + MARKER + " that raftlens did not write; RaftLens "
                     + "never empties a folder it did not make, not even with --fresh: pass --data-dir with a new or empty folder");

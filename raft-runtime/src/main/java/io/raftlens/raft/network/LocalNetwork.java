@@ -48,10 +48,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final NetworkEvents events = new NetworkEvents();
     private final ScheduledExecutorService timers;
     private final EventLoopGroup eventLoops;
+    /** A node's orderer.AtomicBroadcast port relative to its consenter port. */
+    public static final int CLIENT_PORT_OFFSET = 100;
     private final Map<Long, OrderingNode> nodes = new LinkedHashMap<>();
     private final Map<Long, Integer> opsPorts = new LinkedHashMap<>();
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
+    /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
+    private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
@@ -139,10 +144,37 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(node.id()), node.metrics(), health);
         operations.put(node.id(), ops);
         opsPorts.put(node.id(), ops.address().getPort());
+        openServices(node);
+    }
+
+    /**
+     * Serves Fabric's AtomicBroadcast of the node on its client port: the consenter port + 100 (7050 → 7150), or
+     * any free port when the operations ports are (tests); a taken client port is a warning, not a failed start.
+     */
+    private void openServices(OrderingNode node) {
+        int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
+        try {
+            OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
+                    "127.0.0.1", port, identities.get(node.id()).tls(), false);
+            services.put(node.id(), s);
+            clientPorts.put(node.id(), s.address().getPort());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
+        }
+    }
+
+    /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
+    public int clientPort(long id) {
+        OrdererServices s = services.get(id);
+        return s == null ? 0 : s.address().getPort();
     }
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
     private void closeOperations(long id) {
+        OrdererServices svc = services.remove(id);
+        if (svc != null) {
+            svc.close();
+        }
         OperationsServer ops = operations.remove(id);
         if (ops != null) {
             ops.close();
@@ -296,7 +328,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 lastKnown.put(n.id(), Map.copyOf(chs));
             }
             list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
-                    running, running && isolated.contains(n.id()), chs));
+                    running, running && isolated.contains(n.id()), chs,
+                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
         }
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
@@ -372,8 +405,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public void healNode(long id) {
         synchronized (lifecycle(id)) {
-            requireConsenterSomewhere(id, "healing");
+            if (!isolated.contains(id)) {
+                requireConsenterSomewhere(id, "healing");
+            }
             requireRunning(id).heal();
+            isolated.remove(id);
             for (OrderingNode n : nodes.values()) {
                 if (n.isRunning() && n.id() != id) {
                     n.heal();
@@ -416,6 +452,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     @Override
     public void healAll() {
+        isolated.clear();
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
                 n.heal();

@@ -82,7 +82,9 @@ public final class NetworkPlanLoader {
             if (channels.containsKey(r.name())) {
                 throw new IllegalArgumentException("channel " + r.name() + " is given twice");
             }
-            channels.put(r.name(), options(configtx, r.name(), p, er, consenters, tick));
+            ChainOptions options = options(configtx, r.name(), p, er, consenters, tick);
+            channels.put(r.name(), orderer == null ? options
+                    : options.withEvictionSuspicion(orderer.consensus().evictionSuspicion()));
         }
         String opsHost = "127.0.0.1";
         int opsPort = DEFAULT_OPS_PORT;

@@ -12,9 +12,15 @@ import java.util.Optional;
  * @param port       its consenter Port, on 127.0.0.1
  * @param opsAddress its operations endpoint, host:port
  * @param isolated   cut off from every other node ({@code POST /v1/nodes/N/isolate})
+ * @param clientAddress where it serves Fabric's orderer.AtomicBroadcast (gRPC), host:port; null before it first ran
  */
 public record NodeState(long id, String host, int port, String opsAddress, boolean running, boolean isolated,
-                        Map<String, ChannelState> channels) {
+                        Map<String, ChannelState> channels, String clientAddress) {
+
+    public NodeState(long id, String host, int port, String opsAddress, boolean running, boolean isolated,
+                     Map<String, ChannelState> channels) {
+        this(id, host, port, opsAddress, running, isolated, channels, null);
+    }
 
     public NodeState {
         channels = Map.copyOf(channels);

@@ -52,12 +52,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One channel on one consenter: Fabric's etcdraft {@code Chain}. The Raft group runs on its {@link RaftLoop};
- * everything about blocks runs on this chain's own thread: broadcast admission (leader only, proposal forwarding
- * disabled as in Fabric), the block cutter and its BatchTimeout, block creation and proposal (at most
- * MaxInflightBlocks in flight), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize
- * bytes, and catch-up from other consenters after a snapshot. Consenter changes (config updates) are tracked by
- * its {@link Reconfiguration}; a chain whose node a config update removed halts ("evicted").
+ * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded driver. The Raft group runs on its
+ * {@link RaftLoop}; the ordering decisions (serving state, block cutting, block creation, MaxInflightBlocks, the
+ * answers to clients) are the pure {@link ChainCore}'s, which this class feeds with events on the chain's own
+ * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
+ * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
+ * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
+ * catch-up from other consenters after a snapshot, and Fabric's eviction suspicion ({@link EvictionSuspector}).
+ * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
+ * update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
 public final class Chain {
 
@@ -608,7 +611,7 @@ public final class Chain {
                     + height + "; waiting for catch-up");
             return null;
         }
-        log.debug("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
+        log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
         if (Blocks.isConfigBlock(block)) {
             reconfig.configBlock(GenesisBlock.read(block).etcdRaft(), number);
         }
@@ -621,7 +624,7 @@ public final class Chain {
             log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
                     + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
                     + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
-                    + loop.confState().getVotersList());
+                    + Reconfiguration.goList(loop.confState().getVotersList()));
             snapshot(e.getIndex(), e.getData(), number);
         }
         return block;
@@ -818,6 +821,14 @@ public final class Chain {
         }
     }
 
+    /** A float64 as Go's {@code %v} prints it: shortest representation, no ".0" ({@code 5}, {@code 3.2172}). */
+    static String goFloat(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
     /** Loop-thread callbacks, handed to the chain thread. */
     private final class LoopEvents implements RaftLoop.Listener {
         @Override
@@ -847,9 +858,9 @@ public final class Chain {
             metrics.dataPersistedNanos(nanos);
             double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
             if (seconds > electionSeconds / 2) {
-                log.warn(String.format(java.util.Locale.ROOT, "WAL sync took %f seconds and the network is configured to start "
-                        + "elections after %f seconds. Your disk is too slow and may cause loss of quorum and trigger "
-                        + "leadership election.", seconds, electionSeconds));
+                log.warn("WAL sync took " + goFloat(seconds) + " seconds and the network is configured to start "
+                        + "elections after " + goFloat(electionSeconds) + " seconds. Your disk is too slow and may "
+                        + "cause loss of quorum and trigger leadership election.");
             }
         }
 

@@ -195,7 +195,7 @@ class LogLinesTest {
                 "newRaft -> newRaft 1 [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]",
                 "becomeFollower -> 1 became follower at term 1",
                 "switchToConfig -> 1 switched to configuration voters=(1)",
-                "Step -> 1 is starting a new election at term 1",
+                "hup -> 1 is starting a new election at term 1", // etcd logs it in hup() since 3.5
                 "becomePreCandidate -> 1 became pre-candidate at term 1",
                 "poll -> 1 received MsgPreVoteResp from 1 at term 1",
                 "stepCandidate -> 1 has received 1 MsgPreVoteResp votes and 0 vote rejections",

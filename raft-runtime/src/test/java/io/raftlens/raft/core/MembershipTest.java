@@ -35,7 +35,7 @@ class MembershipTest {
                 () -> n.peer(1).node.proposeConfChange(add(5)));
         assertEquals(ProposalDroppedException.Reason.CONF_CHANGE_PENDING, e.reason());
         assertTrue(e.getMessage().contains("change one consenter at a time"), e.getMessage());
-        assertTrue(n.peer(1).logger.text().contains("1 ignoring conf change {ConfChangeAddNode 5} at config voters=(1 2 3): "
+        assertTrue(n.peer(1).logger.text().contains("1 ignoring conf change {ConfChangeAddNode 5 [] 0} at config voters=(1 2 3): "
                 + "possible unapplied conf change at index 2 (applied to 1)"));
 
         n.recover();

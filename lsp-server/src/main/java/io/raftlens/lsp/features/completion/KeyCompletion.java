@@ -1,5 +1,6 @@
 package io.raftlens.lsp.features.completion;
 
+import io.raftlens.config.fabric.FabricVersion;
 import io.raftlens.config.schema.KeyInfo;
 import io.raftlens.config.yaml.Inheritance;
 import io.raftlens.config.yaml.YamlEntry;
@@ -58,10 +59,11 @@ final class KeyCompletion implements CompletionParticipant {
             }
         }
         int rank = 0;
+        FabricVersion version = request.fabricVersion(); // once: it looks at the modeline and the capabilities
         for (KeyInfo info : children) {
             rank++;
             String k = info.name().toLowerCase(Locale.ROOT);
-            if (written.contains(k) || !info.existsIn(request.fabricVersion())) {
+            if (written.contains(k) || !info.existsIn(version)) {
                 continue;
             }
             CompletionItem item = new CompletionItem(info.name());

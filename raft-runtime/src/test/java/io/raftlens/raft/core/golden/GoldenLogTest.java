@@ -1,7 +1,7 @@
 package io.raftlens.raft.core.golden;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,15 +21,32 @@ import static org.junit.jupiter.api.Assertions.fail;
  * golden files under {@code src/test/resources/golden/}. The golden files hold etcd's own expected lines (see
  * each file's header for the source and the one adaptation); they are not a recording of this core.
  *
- * <p>{@code -Draftlens.golden.rewrite=true} rewrites the golden files from what the core prints instead — for
- * reviewing a deliberate change with {@code git diff}, never for making a failing test pass.
+ * <p>Every {@code .txt} file under {@code src/test/resources/golden/} is replayed (the folder is walked, as etcd's
+ * {@code datadriven.Walk}): a new script needs no code change.
+ *
+ * <p>NB: if this test fails, run it with {@code -Draftlens.golden.rewrite=true} and inspect the diff
+ * ({@code git diff src/test/resources/golden}). Only commit the changes if you understand what caused them —
+ * the files hold etcd's own lines, so a difference is a fidelity change, never a way to make the test pass.
  */
 class GoldenLogTest {
 
     private static final boolean REWRITE = Boolean.getBoolean("raftlens.golden.rewrite");
 
+    static Stream<String> scripts() throws IOException {
+        List<String> files;
+        try (Stream<Path> s = Files.walk(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).map(p -> DIR.relativize(p).toString()).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no golden scripts under " + DIR.toAbsolutePath());
+        }
+        return files.stream();
+    }
+
+    private static final Path DIR = Path.of("src", "test", "resources", "golden");
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"campaign.txt", "prevote.txt", "checkquorum.txt", "prevote_checkquorum.txt"})
+    @MethodSource("scripts")
     void raftLogMatchesEtcd(String file) throws IOException {
         GoldenScript script = GoldenScript.parse(file, read(file));
         InteractionEnv env = new InteractionEnv();
@@ -53,7 +71,8 @@ class GoldenLogTest {
             return;
         }
         if (!mismatches.isEmpty()) {
-            fail(mismatches.size() + " command(s) printed other raft log lines than etcd:\n\n"
+            fail(mismatches.size() + " command(s) printed other raft log lines than etcd (if intended, run with "
+                    + "-Draftlens.golden.rewrite=true and inspect the diff):\n\n"
                     + String.join("\n\n", mismatches));
         }
     }

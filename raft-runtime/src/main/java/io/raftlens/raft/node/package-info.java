@@ -1,0 +1,17 @@
+/**
+ * An ordering node and its channels: {@link io.raftlens.raft.node.OrderingNode} (transport, channels, lifecycle)
+ * and per channel a {@link io.raftlens.raft.node.Chain} — the threaded driver of the pure
+ * {@link io.raftlens.raft.node.core.ChainCore} — with its Raft loop ({@link io.raftlens.raft.node.RaftLoop}, Fabric's
+ * persist-then-send Ready order by default, see {@link io.raftlens.raft.node.ReadyOrder}), recovery
+ * ({@link io.raftlens.raft.node.ChainRecovery}), consenter changes ({@link io.raftlens.raft.node.Reconfiguration},
+ * {@link io.raftlens.raft.node.ConsenterUpdates}) and eviction suspicion
+ * ({@link io.raftlens.raft.node.EvictionSuspector}).
+ *
+ * <p>Broadcasts enter through {@link io.raftlens.raft.node.Chain#broadcast(org.hyperledger.fabric.protos.common.Envelope)}
+ * after the chain's {@link io.raftlens.raft.orderer.admission.EnvelopeAdmission} (replace it with
+ * {@code Chain.admission(…)}; the control API's raw bytes use {@code Chain.broadcast(byte[])}).
+ *
+ * <p>May depend on: {@code raft.core}, {@code raft.wal}, {@code raft.transport}, {@code raft.metrics},
+ * {@code raft.orderer} and {@code node.core}; never on {@code raft.network} or the language server.
+ */
+package io.raftlens.raft.node;
