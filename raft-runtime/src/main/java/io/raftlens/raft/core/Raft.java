@@ -140,6 +140,18 @@ final class Raft {
                 Collections.unmodifiableMap(progress), leadTransferee);
     }
 
+    /** etcd's {@code tracker.ProgressMap.String()} of the leader's progress ("2: StateReplicate match=11 next=12"), "" elsewhere. */
+    String describeProgress() {
+        flushBroadcast();
+        StringBuilder b = new StringBuilder();
+        if (state == StateRole.LEADER) {
+            for (int i = 0; i < trk.size(); i++) {
+                b.append(trk.idAt(i)).append(": ").append(trk.progressAt(i)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     // ---------------------------------------------------------------- sending
 
     /** Stamps sender and term and queues the message (responses that need durability go to msgsAfterAppend). */

@@ -207,6 +207,15 @@ public final class RawNode {
         return raft.status();
     }
 
+    /**
+     * The leader's view of every peer in etcd's words ({@code tracker.ProgressMap.String()}: state, match, next,
+     * paused, pendingSnap, inactive, inflight), one line per node in id order; empty on a non-leader. For
+     * diagnostics and the interaction scripts, which print it for their {@code status} command.
+     */
+    public String describeProgress() {
+        return raft.describeProgress();
+    }
+
     private SoftState softState() {
         return new SoftState(raft.lead, raft.state);
     }

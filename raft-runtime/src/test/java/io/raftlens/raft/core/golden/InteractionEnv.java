@@ -95,6 +95,10 @@ final class InteractionEnv {
             case "propose-conf-change" -> proposeConfChange(c, body);
             // raft-state   (each node: "1: StateLeader (Voter) Term:1 Lead:1", as etcd's handler prints it)
             case "raft-state" -> raftState();
+            // status 1   (the leader's progress of every peer, etcd's ProgressMap.String())
+            case "status" -> print(node(c.positionalId(0)).raw.describeProgress());
+            // compact 1 11   (etcd: Storage.Compact(11), then the raft-log listing)
+            case "compact" -> compact(c.positionalId(0), Long.parseLong(c.positional(1)));
             default -> throw new IllegalArgumentException("unknown command '" + c.name() + "'");
         }
         return out.isEmpty() ? List.of("ok") : List.of(out.toString().split("\n"));
@@ -181,7 +185,7 @@ final class InteractionEnv {
                     .heartbeatTick(HEARTBEAT_TICK)
                     .applied(index)
                     .maxSizePerMsg(Long.MAX_VALUE)
-                    .maxInflightMsgs(256)
+                    .maxInflightMsgs((int) c.longArg("inflight", 256))
                     .preVote(c.boolArg("prevote"))
                     .checkQuorum(c.boolArg("checkquorum"))
                     .random(new LongestTimeoutRandom())
@@ -287,12 +291,12 @@ final class InteractionEnv {
         for (long id : c.ids()) {
             n += deliver(id, type, false);
         }
-        String drop = c.arg("drop");
-        if (drop != null) {
-            if (c.ids().contains(Long.parseLong(drop))) {
+        for (String d : c.listArg("drop")) {
+            long drop = Long.parseLong(d.trim());
+            if (c.ids().contains(drop)) {
                 throw new IllegalArgumentException("can't both deliver and drop msgs to " + drop);
             }
-            n += deliver(Long.parseLong(drop), type, true);
+            n += deliver(drop, type, true);
         }
         if (n == 0) {
             println("no messages");
@@ -351,6 +355,11 @@ final class InteractionEnv {
                 }
             }
         }
+    }
+
+    private void compact(long id, long newFirstIndex) {
+        node(id).storage.compact(newFirstIndex);
+        raftLog(id);
     }
 
     private void tick(long id, int times) {
