@@ -96,6 +96,8 @@ final class InteractionEnv {
             // raft-state   (each node: "1: StateLeader (Voter) Term:1 Lead:1", as etcd's handler prints it)
             case "raft-state" -> raftState();
             // status 1   (the leader's progress of every peer, etcd's ProgressMap.String())
+            // send-snapshot 1 3   (etcd: a MsgSnap with 1's latest snapshot, queued as if 1 had sent it)
+            case "send-snapshot" -> sendSnapshot(c.positionalId(0), c.positionalId(1));
             case "status" -> print(node(c.positionalId(0)).raw.describeProgress());
             // compact 1 11   (etcd: Storage.Compact(11), then the raft-log listing)
             case "compact" -> compact(c.positionalId(0), Long.parseLong(c.positional(1)));
@@ -357,6 +359,15 @@ final class InteractionEnv {
         }
     }
 
+    private void sendSnapshot(long from, long to) {
+        node(to);
+        List<Snapshot> snaps = history.get(node(from).id());
+        Message m = Message.newBuilder().setType(MessageType.MsgSnap).setTerm(node(from).raw.status().term())
+                .setFrom(from).setTo(to).setSnapshot(snaps.get(snaps.size() - 1)).build();
+        messages.add(m);
+        print(Describe.message(m)); // etcd writes it without a newline
+    }
+
     private void compact(long id, long newFirstIndex) {
         node(id).storage.compact(newFirstIndex);
         raftLog(id);
@@ -371,7 +382,7 @@ final class InteractionEnv {
     private void raftLog(long id) {
         MemoryStorage s = node(id).storage;
         if (s.lastIndex() < s.firstIndex()) {
-            println("log is empty: first index=" + s.firstIndex() + ", last index: " + s.lastIndex());
+            println("log is empty: first index=" + s.firstIndex() + ", last index=" + s.lastIndex());
             return;
         }
         for (Entry e : s.entries(s.firstIndex(), s.lastIndex() + 1, Long.MAX_VALUE)) {
