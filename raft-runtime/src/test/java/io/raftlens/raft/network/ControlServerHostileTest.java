@@ -37,7 +37,7 @@ class ControlServerHostileTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final NetworkEvents events = new NetworkEvents();
 
-        @Override public Map<String, Object> describe() { return Map.of("nodes", List.of()); }
+        @Override public NetworkSnapshot snapshot() { return new NetworkSnapshot("", List.of(), Map.of(), List.of()); }
         @Override public void stopNode(long id) { calls.add("stop " + id); }
         @Override public void killNode(long id) { calls.add("kill " + id); }
         @Override public void startNode(long id) { calls.add("start " + id); }
