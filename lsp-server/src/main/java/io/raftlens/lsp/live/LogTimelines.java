@@ -133,7 +133,7 @@ final class LogTimelines {
         return out;
     }
 
-    /** Which log node is which consenter line: {@code {"3": "orderer3.example.com:7050"}}. */
+    /** Which log node (writer or leader) is which consenter line: {@code {"3": "orderer3.example.com:7050"}}. */
     private static Map<String, String> matched(Optional<DocumentModel> model, Optional<String> profile, Timeline timeline) {
         Map<String, String> out = new LinkedHashMap<>();
         Optional<ConsenterLayout> layout = model.flatMap(m -> layout(m, profile));
@@ -141,8 +141,10 @@ final class LogTimelines {
             return out;
         }
         for (ChannelTimeline ch : timeline.channels()) {
-            for (String node : ch.nodes()) {
-                LogNodes.consenter(layout.get(), node).ifPresent(e -> out.put(node, e.address()));
+            List<String> named = new ArrayList<>(ch.nodes()); // the nodes that wrote lines, then the leaders they name
+            ch.leaderByTerm().values().forEach(c -> named.add(c.to()));
+            for (String node : named) {
+                LogNodes.consenter(layout.get(), node).ifPresent(e -> out.putIfAbsent(node, e.address()));
             }
         }
         return out;
