@@ -93,7 +93,7 @@ final class LogTimelines {
             LiveNetwork n = networks.network(uri).orElseThrow(() -> new IllegalArgumentException(COMMAND
                     + ": no log files given and no network is running for " + LiveNetworks.fileName(uri)
                     + "; pass {\"logs\": [\"orderer1.log\", …]} (docker logs / kubectl logs output) or launch the network first"));
-            for (String line : LaunchLog.get().since(n.launchedAt())) {
+            for (String line : LaunchLog.get().since(n.startedAt())) {
                 timeline.line(line, "raftlens");
             }
             sources.add("the network launched from " + LiveNetworks.fileName(uri) + " at "

@@ -210,4 +210,37 @@ class LogTimelineProtocolTest {
             assertTrue(r.get("markdown").getAsString().startsWith("No Raft election lines found in 1 lines"), r.toString());
         }
     }
+
+    @Test
+    void withoutLogsTheEditorsOwnLaunchIsTheLog() throws Exception {
+        // tests log at ERROR (logback-test.xml); the editor's server logs Raft at INFO, as the launch's log holds it
+        ch.qos.logback.classic.Logger raft = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("orderer.consensus.etcdraft");
+        ch.qos.logback.classic.Level was = raft.getLevel();
+        raft.setLevel(ch.qos.logback.classic.Level.INFO);
+        int base = 23050;
+        Path configtx = LiveClient.fiveOrderers(dir, base);
+        String uri = configtx.toUri().toString();
+        try (LiveClient client = new LiveClient()) {
+            client.open(uri, Files.readString(configtx));
+            client.executeOk(LiveCommands.LAUNCH, Map.of("uri", uri, "tick", "100ms", "opsBasePort", 0));
+            String leader = LensReading.leaderHost(client.awaitLenses(uri, 10_000, "a leader",
+                    l -> LensReading.count(LensReading.statuses(l), "leader") == 1));
+            JsonObject r = client.executeOk(LogTimelines.COMMAND, Map.of("uri", uri));
+            assertTrue(r.get("title").getAsString().startsWith("Election timeline from the network launched from configtx.yaml at "),
+                    r.get("title").getAsString());
+            assertEquals(List.of("mychannel"), r.get("channels").getAsJsonArray().asList().stream().map(e -> e.getAsString()).toList());
+            assertTrue(r.get("markdown").getAsString().contains("| leader 0 → " + r.getAsJsonObject("consenters").entrySet().stream()
+                    .filter(e -> e.getValue().getAsString().startsWith(leader + ":")).findFirst().orElseThrow().getKey() + " |"), r.toString());
+            assertTrue(r.get("svg").getAsString().startsWith("<svg"));
+            int port = r.getAsJsonObject("consenters").entrySet().stream().map(e -> e.getValue().getAsString())
+                    .filter(a -> a.startsWith(leader + ":")).map(a -> Integer.parseInt(a.substring(a.indexOf(':') + 1)))
+                    .findFirst().orElseThrow(() -> new AssertionError(r.toString()));
+            assertTrue(port >= base && port < base + 5, r.toString());
+            client.awaitDiagnostics(uri, 5_000, "the leader from the launch's log", d -> timelineDiagnostics(d).stream()
+                    .anyMatch(x -> x.getMessage().getLeft().startsWith("mychannel: node ") && x.getMessage().getLeft().contains("is the last leader")));
+            assertTrue(client.executeOk(LiveCommands.STOP, Map.of("uri", uri)).get("stopped").getAsBoolean());
+        } finally {
+            raft.setLevel(was);
+        }
+    }
 }
