@@ -3,7 +3,8 @@ package io.raftlens.lsp.live;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import io.raftlens.raft.logs.LineDecoder;
 import io.raftlens.raft.core.Slf4jRaftLogger;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The orderer log of the networks this language server launched, kept in memory (the server's stderr goes to the
- * editor's output channel, not to a file): the Raft and cluster lines, in Fabric's console layout, the last
+ * editor's output channel, not to a file): the Raft and cluster lines that can matter to an election timeline
+ * ({@link LineDecoder#mayMatter}: heartbeats and block writes are dropped), in Fabric's console layout, the last
  * {@link #MAX_LINES} of them. Read by {@code raftlens.timelineFromLogs} when no log files are given.
  */
-final class LaunchLog extends AppenderBase<ILoggingEvent> {
+final class LaunchLog extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     static final int MAX_LINES = 50_000;
 
@@ -62,6 +64,9 @@ final class LaunchLog extends AppenderBase<ILoggingEvent> {
         String text = TIME.format(Instant.ofEpochMilli(e.getTimeStamp())) + " UTC 0000 " + level(e) + " ["
                 + (raft ? name : "orderer.common.cluster.comm") + "] " + (function == null || function.isEmpty() ? "run" : function)
                 + " -> " + e.getFormattedMessage();
+        if (!LineDecoder.mayMatter(text)) {
+            return;
+        }
         synchronized (lines) {
             if (lines.size() == MAX_LINES) {
                 lines.removeFirst();
