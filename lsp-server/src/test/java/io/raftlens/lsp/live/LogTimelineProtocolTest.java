@@ -213,10 +213,13 @@ class LogTimelineProtocolTest {
 
     @Test
     void withoutLogsTheEditorsOwnLaunchIsTheLog() throws Exception {
-        // tests log at ERROR (logback-test.xml); the editor's server logs Raft at INFO, as the launch's log holds it
+        // tests log at ERROR (logback-test.xml); the editor's server logs Raft at INFO, as the launch's log holds it.
+        // Here those lines go to the capture only, not to the test's stderr.
         ch.qos.logback.classic.Logger raft = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("orderer.consensus.etcdraft");
         ch.qos.logback.classic.Level was = raft.getLevel();
         raft.setLevel(ch.qos.logback.classic.Level.INFO);
+        raft.setAdditive(false);
+        raft.addAppender(LaunchLog.get());
         int base = 23050;
         Path configtx = LiveClient.fiveOrderers(dir, base);
         String uri = configtx.toUri().toString();
@@ -240,6 +243,8 @@ class LogTimelineProtocolTest {
                     .anyMatch(x -> x.getMessage().getLeft().startsWith("mychannel: node ") && x.getMessage().getLeft().contains("is the last leader")));
             assertTrue(client.executeOk(LiveCommands.STOP, Map.of("uri", uri)).get("stopped").getAsBoolean());
         } finally {
+            raft.detachAppender(LaunchLog.get());
+            raft.setAdditive(true);
             raft.setLevel(was);
         }
     }
