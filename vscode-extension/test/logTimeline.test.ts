@@ -20,7 +20,8 @@ describe('election timeline from logs', () => {
   it('shows the server\'s picture and table with a summary', () => {
     const r = readLogTimelineAnswer({
       title: 'Election timeline from orderer3.log', markdown: '### Channel `mychannel`\n', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-      channels: ['byfn-sys-channel', 'mychannel'], lines: 96, findings: 1, consenters: { 3: 'orderer3.example.com:7050' },
+      channels: ['byfn-sys-channel', 'mychannel'], lines: 96,
+      findings: [{ channel: 'mychannel', kind: 'pre-votes-rejected', severity: 'warning', node: '3', message: '…' }], consenters: { 3: 'orderer3.example.com:7050' },
     }, 'configtx.yaml');
     assert.equal(r.kind, 'shown');
     if (r.kind === 'shown') {
@@ -29,7 +30,7 @@ describe('election timeline from logs', () => {
       assert.equal(r.content.markdown, '### Channel `mychannel`\n');
       assert.equal(r.summary, '2 channels, 1 finding, 1 log node matched to consenters of configtx.yaml');
     }
-    const none = readLogTimelineAnswer({ title: 't', markdown: 'No Raft election lines found in 1 lines', channels: [], findings: 0, consenters: {} }, 'configtx.yaml');
+    const none = readLogTimelineAnswer({ title: 't', markdown: 'No Raft election lines found in 1 lines', channels: [], findings: [], consenters: {} }, 'configtx.yaml');
     assert.equal(none.kind === 'shown' && none.summary, 'no Raft election lines in these logs');
   });
 

@@ -1,6 +1,6 @@
 // "Show election timeline from logs…": the server's raftlens.timelineFromLogs reads real orderer logs
 // (docker logs / kubectl logs output, Fabric 1.4–3.x, JSON logging) or, with no files, the log of the
-// network launched from the file; it answers {title, markdown, svg, channels, findings, consenters}
+// network launched from the file; it answers {title, markdown, svg, json, channels, findings: [...], consenters}
 // and publishes the findings as `raftlens-timeline` diagnostics on the file's consenter lines.
 import { TimelineContent, parseTimelineAnswer } from './timelinePage';
 
@@ -46,7 +46,8 @@ export function readLogTimelineAnswer(answer: unknown, fileLabel: string): LogTi
     return { kind: 'error', message: 'the server answered without a timeline (is the RaftLens server up to date?)' };
   }
   const a = answer as Record<string, unknown>;
-  const findings = typeof a.findings === 'number' ? a.findings : 0;
+  // the server lists the findings ({channel, kind, severity, node, message}); a count is read too
+  const findings = Array.isArray(a.findings) ? a.findings.length : typeof a.findings === 'number' ? a.findings : 0;
   const channels = Array.isArray(a.channels) ? a.channels.length : 0;
   const consenters = a.consenters && typeof a.consenters === 'object' ? Object.keys(a.consenters).length : 0;
   const summary = channels === 0

@@ -3,6 +3,7 @@ package io.raftlens.lsp.live;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.raft.logs.ChannelTimeline;
 import io.raftlens.raft.logs.Timeline;
+import io.raftlens.raft.logs.TimelineJson;
 import io.raftlens.raft.logs.TimelineReader;
 import io.raftlens.raft.logs.TimelineSvg;
 import io.raftlens.raft.logs.TimelineText;
@@ -31,7 +32,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 /**
  * {@code raftlens.timelineFromLogs}: the election timeline of real orderer logs (raft-runtime's
  * {@code io.raftlens.raft.logs}, as {@code raftlens timeline} reads them) for the editor's timeline webview
- * ({@code {title, markdown, svg}}), and the timeline's findings kept per document for {@link LogTimelineDiagnostics}.
+ * ({@code {title, markdown, svg}}; also {@code json}, as {@code raftlens timeline --format json}, and the
+ * {@code findings} as a list), and the timeline's findings kept per document for {@link LogTimelineDiagnostics}.
  * Argument {@code {"uri": configtx.yaml, "logs": [paths or file URIs], "profile"?, "channel"?}}; without logs, the
  * log of the network launched from {@code uri}. {@code {"uri", "clear": true}} removes the document's findings.
  */
@@ -128,7 +130,20 @@ final class LogTimelines {
         }
         out.put("channels", timeline.channels().stream().map(ChannelTimeline::name).toList());
         out.put("lines", timeline.lines());
-        out.put("findings", notes.stream().filter(n -> !n.severity().equals("info")).count());
+        out.put("json", TimelineJson.write(timeline));
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (ChannelTimeline ch : timeline.channels()) {
+            for (ChannelTimeline.Finding f : ch.findings()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("channel", ch.name());
+                m.put("kind", f.kind());
+                m.put("severity", f.severity());
+                m.put("node", f.node());
+                m.put("message", f.message());
+                findings.add(m);
+            }
+        }
+        out.put("findings", findings);
         out.put("consenters", matched(model, profile, timeline));
         return out;
     }

@@ -112,7 +112,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         Map<String, Block> genesis = GenesisBlocks.of(plan, ids);
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
-            OrderingNode node = new OrderingNode(spec, storage.apply(spec), new Observer(c.id()), this::pull,
+            ChainStorage chainStorage = storage.apply(spec);
+            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files && !genesis.isEmpty()) {
+                NodeSigners.forConsenter(c, genesis.values().iterator().next()).ifPresent(signer ->
+                        files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, signer)));
+            }
+            OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
             nodes.put(c.id(), node);
         }
@@ -304,15 +309,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return best;
     }
 
-    @Override
-    public Map<String, Object> describe() {
-        return ControlJson.network(snapshot());
-    }
-
     /**
      * Every node's role, term, leader and height now, in the plan's channel order; a stopped node keeps what it had
      * when it last ran.
      */
+    @Override
     public NetworkSnapshot snapshot() {
         List<String> channels = List.copyOf(plan.channels().keySet());
         Map<String, List<Long>> current = new LinkedHashMap<>();

@@ -23,6 +23,8 @@ public final class FileChainStorage implements ChainStorage {
     private final NodeSpec spec;
     private final LedgerDirectory layout;
     private final UnaryOperator<WalOptions> walOptions;
+    /** Adds this node's orderer signature to each block it writes (Fabric's block writer); identity when unsigned. */
+    private volatile UnaryOperator<Block> blockSigner = UnaryOperator.identity();
 
     public FileChainStorage(NodeSpec spec) {
         this(spec, UnaryOperator.identity());
@@ -33,6 +35,12 @@ public final class FileChainStorage implements ChainStorage {
         this.spec = spec;
         this.layout = new LedgerDirectory(spec.dataDir(), spec.walDir(), spec.snapDir());
         this.walOptions = walOptions;
+    }
+
+    /** Signs every block this node writes from now on (its orderer identity), as Fabric's addBlockSignature. */
+    public FileChainStorage signingBlocksWith(UnaryOperator<Block> signer) {
+        this.blockSigner = signer;
+        return this;
     }
 
     @Override
@@ -72,15 +80,17 @@ public final class FileChainStorage implements ChainStorage {
             }
             ledger.append(genesis);
         }
-        return new Ledger(ledger);
+        return new Ledger(ledger, blockSigner);
     }
 
     /** {@link ChainLedger} over the file ledger; committed blocks carry etcdraft metadata with their Raft index. */
     private static final class Ledger implements ChainLedger {
         private final FileLedger ledger;
+        private final UnaryOperator<Block> signer;
 
-        Ledger(FileLedger ledger) {
+        Ledger(FileLedger ledger, UnaryOperator<Block> signer) {
             this.ledger = ledger;
+            this.signer = signer;
         }
 
         @Override
@@ -100,7 +110,7 @@ public final class FileChainStorage implements ChainStorage {
 
         @Override
         public void append(Block block, BlockMetadata raft, long lastConfig) {
-            ledger.append(Blocks.withOrdererMetadata(block, lastConfig, raft), false);
+            ledger.append(signer.apply(Blocks.withOrdererMetadata(block, lastConfig, raft)), false);
         }
 
         @Override

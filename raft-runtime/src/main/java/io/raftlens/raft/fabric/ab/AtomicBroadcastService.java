@@ -50,6 +50,8 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
     private final Clock clock;
     private final Duration timeWindow;
     private final boolean expirationChecks;
+    private final java.util.Map<ServerCallStreamObserver<DeliverResponse>, Object> readiness =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final ExecutorService deliverThreads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "raftlens-deliver");
         t.setDaemon(true);
@@ -172,6 +174,13 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
     @Override
     public StreamObserver<Envelope> deliver(StreamObserver<DeliverResponse> responses) {
         ServerCallStreamObserver<DeliverResponse> call = (ServerCallStreamObserver<DeliverResponse>) responses;
+        Object ready = new Object();
+        call.setOnReadyHandler(() -> {
+            synchronized (ready) {
+                ready.notifyAll();
+            }
+        });
+        readiness.put(call, ready);
         return new StreamObserver<>() {
             // one request at a time per stream, in order, as Fabric's Handle loop reads them
             private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
@@ -325,7 +334,7 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
             if (seek.getContentType() == SeekInfo.SeekContentType.HEADER_WITH_SIG && !isConfigBlock(block)) {
                 toSend = Block.newBuilder().setHeader(block.getHeader()).setMetadata(block.getMetadata()).build();
             }
-            if (call.isCancelled()) {
+            if (!awaitReady(call)) {
                 return Status.INTERNAL_SERVER_ERROR;
             }
             synchronized (call) {
@@ -335,6 +344,26 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
                 return Status.SUCCESS;
             }
         }
+    }
+
+    /**
+     * Waits until gRPC can take another message without buffering it (the client reads slower than the ledger is
+     * read), so a long replay never piles up in memory; false when the client has gone.
+     */
+    private boolean awaitReady(ServerCallStreamObserver<DeliverResponse> call) throws InterruptedException {
+        Object ready = readiness.get(call);
+        while (!call.isCancelled() && !call.isReady()) {
+            if (ready == null) {
+                Thread.sleep(5);
+                continue;
+            }
+            synchronized (ready) {
+                if (!call.isReady() && !call.isCancelled()) {
+                    ready.wait(100);
+                }
+            }
+        }
+        return !call.isCancelled();
     }
 
     /** Fabric's SessionAccessControl: the identity's expiration, then /Channel/Readers over the request's signature. */
