@@ -14,6 +14,7 @@ import { NetworkStatusBar } from './ui/networkStatusBar';
 import { NetworkTreeProvider } from './ui/networkTree';
 import { ContextKeys } from './ui/contextKeys';
 import { showTimeline } from './ui/timelineView';
+import { showTimelineFromLogs } from './ui/timelineFromLogs';
 import { normalizeUri } from './ui/uris';
 
 let controller: ServerController | undefined;
@@ -103,6 +104,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.refresh()),
     vscode.commands.registerCommand('raftlens.showElectionLog', () => elections.show(true)),
     vscode.commands.registerCommand('raftlens.restartServer', () => controller?.restart()),
+    vscode.commands.registerCommand('raftlens.showTimelineFromLogs', () =>
+      showTimelineFromLogs(async (command, argument) => controller?.request(command, argument))),
     vscode.commands.registerCommand('raftlens.showElectionTimeline', async (arg?: unknown) => {
       const uri = networkFor(arg);
       if (!uri) {

@@ -195,6 +195,13 @@ class PrecisionTest {
     }
 
     @Test
+    void configtxResourcesIsNamedAsARemovedKey() {
+        Diagnostic d = withCode(configtx("Resources:\n  DefaultModPolicy: /Channel/Application/Writers\n",
+                new ValidationSettings(FabricVersion.V2_5, null)), "VAL001").get(0);
+        assertTrue(d.message().endsWith("Resources is a Fabric 1.1-2.1 key, removed in Fabric 2.2: delete it"), d.message());
+    }
+
+    @Test
     void unknownOrdererTypeNamesTheTypesOfTheValidatedRelease() {
         String text = "Orderer:\n  OrdererType: Solo\n";
         Diagnostic d25 = withCode(configtx(text, new ValidationSettings(FabricVersion.V2_5, null)), "CTX001").get(0);

@@ -1,5 +1,7 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.network.ControlJson;
+import io.raftlens.raft.network.NetworkSnapshot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raftlens.config.value.GoDuration;
 import io.raftlens.raft.network.BenchTarget;
@@ -253,12 +255,11 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public Map<String, Object> describe() {
+        public NetworkSnapshot snapshot() {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/network")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                return mapper.readValue(r.body(), Map.class);
+                return ControlJson.readNetwork(mapper.readValue(r.body(), Map.class));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot reach the control API at " + base + ": " + e.getMessage());
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.network.NetworkSnapshot;
 import io.raftlens.raft.network.NetworkTable;
 
 import java.io.PrintStream;
@@ -27,10 +28,10 @@ final class ChangeLines implements LiveTable.View {
     }
 
     @Override
-    public synchronized boolean show(Map<String, Object> network) {
+    public synchronized boolean show(NetworkSnapshot network) {
         boolean heightsPending = false;
         long now = millis.getAsLong();
-        for (String ch : NetworkTable.channels(network)) {
+        for (String ch : network.channels()) {
             String line = NetworkTable.compact(network, ch);
             String last = lastLine.get(ch);
             if (line.equals(last)) {

@@ -2,6 +2,7 @@ package io.raftlens.lsp.cli;
 
 import io.raftlens.config.model.configtx.Configtx;
 import io.raftlens.config.model.configtx.Profile;
+import io.raftlens.raft.configtxgen.AnchorPeersUpdate;
 import io.raftlens.raft.configtxgen.BlockJson;
 import io.raftlens.raft.configtxgen.ChannelConfigEncoder;
 import io.raftlens.raft.configtxgen.ConfigtxFiles;
@@ -98,7 +99,9 @@ public final class ConfigtxgenCommand implements Callable<Integer> {
         Path file = null;
         if (outputBlock != null || outputAnchorPeersUpdate != null) {
             if (profile == null || profile.isEmpty()) {
-                throw new Fatal("The '-profile' is required when '-outputBlock', '-outputChannelCreateTx' is specified");
+                throw new Fatal(outputAnchorPeersUpdate != null
+                        ? "The '-profile' is required when '-outputBlock', '-outputChannelCreateTx', or '-outputAnchorPeersUpdate' is specified"
+                        : "The '-profile' is required when '-outputBlock', '-outputChannelCreateTx' is specified");
             }
             file = configtxFile();
             Configtx configtx = read(file);
@@ -120,8 +123,13 @@ public final class ConfigtxgenCommand implements Callable<Integer> {
             }
         }
         if (outputAnchorPeersUpdate != null) {
-            throw new Fatal("Error on outputAnchorPeersUpdate: raftlens configtxgen does not write anchor peer updates "
-                    + "(removed from Fabric 3's configtxgen; compute the update with configtxlator)");
+            try {
+                write(outputAnchorPeersUpdate, AnchorPeersUpdate.envelope(encoder, p, channelId, asOrg).toByteArray());
+            } catch (ConfigtxgenException e) {
+                throw located(file, "Error on outputAnchorPeersUpdate: ", e);
+            } catch (IOException e) {
+                throw new Fatal("Error on outputAnchorPeersUpdate: Error writing channel anchor peer update: " + e.getMessage());
+            }
         }
         if (inspectBlock != null) {
             Block block;

@@ -105,7 +105,7 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
             t.setDaemon(true);
             return t;
         });
-        LiveTable table = new LiveTable(net::describe,
+        LiveTable table = new LiveTable(net::snapshot,
                 pinned != null ? pinned : new ChangeLines(out, System::currentTimeMillis));
         AutoCloseable sub = net.events().subscribe(table::onEvent);
         view.scheduleWithFixedDelay(table::refresh, 200, 250, TimeUnit.MILLISECONDS);

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
  * or running). Exit 0 valid, 1 invalid, 2 usage error or unreadable data (one-line reason on stderr).
  */
 @Command(name = "ledger",
-        description = {"Verify or dump the block ledger of one ordering node (DATA_DIR/<consenter host>),",
-                "or of a real Fabric orderer (its FileLedger.Location with chains/<channel>/blockfile_NNNNNN)."},
+        description = {"Verify or dump the block ledger of one ordering node (DATA_DIR/<consenter host>) or of a real Fabric orderer.",
+                "A Fabric orderer's ledger is its FileLedger.Location (with chains/<channel>/blockfile_NNNNNN) or one chains/<channel>."},
         subcommands = {LedgerCommand.Verify.class, LedgerCommand.Dump.class})
 public final class LedgerCommand implements Callable<Integer> {
     static final int VALID = 0;

@@ -1,8 +1,8 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.network.NetworkSnapshot;
 import io.raftlens.raft.network.NetworkEvent;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -11,15 +11,15 @@ final class LiveTable {
 
     /** Where the state goes: {@link PinnedTable} on a terminal, {@link ChangeLines} otherwise. */
     interface View {
-        /** Shows the {@code GET /v1/network} document; true when part of it is held back to show later. */
-        boolean show(Map<String, Object> network);
+        /** Shows the network; true when part of it is held back to show later. */
+        boolean show(NetworkSnapshot network);
     }
 
-    private final Supplier<Map<String, Object>> network;
+    private final Supplier<NetworkSnapshot> network;
     private final View view;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
-    LiveTable(Supplier<Map<String, Object>> network, View view) {
+    LiveTable(Supplier<NetworkSnapshot> network, View view) {
         this.network = network;
         this.view = view;
     }

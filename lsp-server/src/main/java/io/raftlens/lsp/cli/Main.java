@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 NodeCommand.class,
                 LedgerCommand.class,
                 TimelineCommand.class,
+                AttachCommand.class,
                 BenchCommand.class,
                 CryptogenCommand.class,
                 ConfigtxgenCommand.class,

@@ -1,10 +1,10 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.network.NetworkSnapshot;
 import io.raftlens.raft.network.NetworkTable;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * The live table on a terminal: kept below everything else and redrawn in place. Log lines are written through
@@ -28,7 +28,7 @@ final class PinnedTable implements LiveTable.View {
     }
 
     @Override
-    public synchronized boolean show(Map<String, Object> network) {
+    public synchronized boolean show(NetworkSnapshot network) {
         String table = NetworkTable.render(network, color);
         if (pinned && !table.equals(drawn)) {
             screen.print(erase() + table);

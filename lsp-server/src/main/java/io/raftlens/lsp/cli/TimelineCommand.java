@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
  * election events, 2 on a usage error or unreadable file.
  */
 @Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = {"Reconstruct Raft elections per channel from orderer logs (Fabric 1.4/2.x/3.x, JSON logging,",
-                "docker/compose/kubectl prefixes, colours; several orderers mixed in one stream is fine)."})
+        description = {"Reconstruct the Raft elections of each channel from real orderer logs.",
+                "Reads Fabric 1.4/2.x/3.x console and JSON logging, docker/compose/kubectl/journald prefixes and colours;",
+                "several orderers mixed in one stream is fine."})
 public final class TimelineCommand implements Callable<Integer> {
 
     /** Output formats. */

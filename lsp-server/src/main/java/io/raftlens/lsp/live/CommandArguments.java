@@ -67,6 +67,21 @@ public final class CommandArguments {
         }
     }
 
+    /** A list of strings ({@code "logs": ["a.log", "b.log"]}, or one string); empty when absent. */
+    public List<String> strings(String key) {
+        List<String> out = new ArrayList<>();
+        JsonElement e = json.get(key);
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(x -> out.add(x.getAsString().trim()));
+        } else {
+            out.add(e.getAsString().trim());
+        }
+        return out;
+    }
+
     /** {@code "channel": "a"} or {@code "channels": ["a", "b=OtherProfile"]}; empty means the default channel. */
     public List<String> channels() {
         List<String> out = new ArrayList<>();

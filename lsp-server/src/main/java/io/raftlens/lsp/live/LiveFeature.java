@@ -16,8 +16,10 @@ public final class LiveFeature implements AutoCloseable {
 
     public LiveFeature(LiveEditor editor, FabricLanguageService service) {
         this.networks = new LiveNetworks(editor);
-        this.commands = new LiveCommands(networks);
+        LogTimelines logTimelines = new LogTimelines();
+        this.commands = new LiveCommands(networks, logTimelines);
         FabricLanguageService.Services s = service.services();
+        s.diagnostics().register(new LogTimelineDiagnostics(logTimelines));
         s.codeLenses().register(new LiveLenses(networks));
         s.diagnostics().register(new LiveDiagnostics(networks));
         s.inlayHints().register(new LiveInlayHints(networks));

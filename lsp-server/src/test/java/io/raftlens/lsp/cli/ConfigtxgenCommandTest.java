@@ -116,4 +116,29 @@ class ConfigtxgenCommandTest {
                 + "could not create channel group: could not create orderer group: failed to create orderer org: "
                 + "1 - Error loading MSP configuration for org: OrdererOrg: could not load a valid ca certificate from directory "), r.err());
     }
+
+    @Test
+    void outputAnchorPeersUpdateWritesTheUpdateFabric2xWrote() throws Exception {
+        Path fabric = Path.of("..", "raft-runtime", "src", "test", "resources", "fabric-blocks", "canisminor-2.x-anchor-peers");
+        Path out = dir.resolve("Org1MSPanchors.tx");
+        Run r = run("configtxgen", "-configPath", fabric.toString(), "-profile", "FiveOrgsChannel", "-channelID", "mychannel",
+                "-asOrg", "Org1MSP", "-outputAnchorPeersUpdate", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        var ours = org.hyperledger.fabric.protos.common.Payload.parseFrom(
+                org.hyperledger.fabric.protos.common.Envelope.parseFrom(Files.readAllBytes(out)).getPayload());
+        var theirs = org.hyperledger.fabric.protos.common.Payload.parseFrom(org.hyperledger.fabric.protos.common.Envelope
+                .parseFrom(Files.readAllBytes(fabric.resolve("channel-artifacts/Org1MSPanchors.tx"))).getPayload());
+        // the same config update once decoded (Go writes map entries in random order, so bytes differ)
+        assertEquals(update(theirs), update(ours));
+
+        Run noOrg = run("configtxgen", "-configPath", fabric.toString(), "-profile", "FiveOrgsChannel", "-channelID", "mychannel",
+                "-outputAnchorPeersUpdate", out.toString());
+        assertEquals(1, noOrg.exit());
+        assertEquals("Error on outputAnchorPeersUpdate: must specify an organization to update the anchor peer for", noOrg.err().strip());
+    }
+
+    private static org.hyperledger.fabric.protos.common.ConfigUpdate update(org.hyperledger.fabric.protos.common.Payload p) throws Exception {
+        return org.hyperledger.fabric.protos.common.ConfigUpdate.parseFrom(
+                org.hyperledger.fabric.protos.common.ConfigUpdateEnvelope.parseFrom(p.getData()).getConfigUpdate());
+    }
 }

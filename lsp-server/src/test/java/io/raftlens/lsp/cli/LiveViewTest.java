@@ -1,5 +1,9 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.network.NodeState;
+import io.raftlens.raft.network.NodeRole;
+import io.raftlens.raft.network.NetworkSnapshot;
+import io.raftlens.raft.network.ChannelState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,30 +23,19 @@ class LiveViewTest {
 
     private static final String HEADER = "channel mychannel\n  id  node      role           term leader  height\n";
 
-    /** A three-node network document: {role, term, leader, height} per node, null for a stopped node. */
-    private static Map<String, Object> network(Object[]... states) {
-        List<Map<String, Object>> nodes = new ArrayList<>();
+    /** A three-node network: {role, term, leader, height} per node, null for a stopped node. */
+    private static NetworkSnapshot network(Object[]... states) {
+        List<NodeState> nodes = new ArrayList<>();
         for (int i = 0; i < states.length; i++) {
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("id", (long) i + 1);
-            n.put("name", "orderer" + (i + 1));
-            n.put("running", states[i] != null);
-            Map<String, Object> chs = new LinkedHashMap<>();
+            Map<String, ChannelState> chs = new LinkedHashMap<>();
             if (states[i] != null) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("role", states[i][0]);
-                c.put("term", (long) (int) states[i][1]);
-                c.put("leader", (long) (int) states[i][2]);
-                c.put("height", (long) (int) states[i][3]);
-                chs.put("mychannel", c);
+                chs.put("mychannel", new ChannelState(NodeRole.ofLabel((String) states[i][0]), (int) states[i][1],
+                        (int) states[i][2], 0, (int) states[i][3], true));
             }
-            n.put("channels", chs);
-            nodes.add(n);
+            nodes.add(new NodeState(i + 1, "orderer" + (i + 1), 7050 + i, "127.0.0.1:" + (8443 + i), states[i] != null,
+                    false, chs));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("channels", List.of("mychannel"));
-        doc.put("nodes", nodes);
-        return doc;
+        return new NetworkSnapshot("", List.of("mychannel"), Map.of(), nodes);
     }
 
     private static Object[] s(String role, int term, int leader, int height) {
@@ -57,7 +50,7 @@ class LiveViewTest {
         return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
 
-    private static final Map<String, Object> LED_BY_1 = network(s("leader", 2, 1, 1), s("follower", 2, 1, 1),
+    private static final NetworkSnapshot LED_BY_1 = network(s("leader", 2, 1, 1), s("follower", 2, 1, 1),
             s("follower", 2, 1, 1));
     private static final String LED_BY_1_TABLE = HEADER
             + "  1   orderer1  leader            2      1       1\n"
@@ -164,7 +157,7 @@ class LiveViewTest {
 
     @Test
     void theLiveTableShowsOnlyAfterAnEventAndRetriesWhatWasHeldBack() {
-        List<Map<String, Object>> shown = new ArrayList<>();
+        List<NetworkSnapshot> shown = new ArrayList<>();
         boolean[] holdBack = {true};
         LiveTable live = new LiveTable(() -> LED_BY_1, doc -> {
             shown.add(doc);

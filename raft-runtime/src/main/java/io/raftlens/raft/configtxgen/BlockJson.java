@@ -189,6 +189,10 @@ public final class BlockJson {
             ObjectNode p = F.objectNode();
             if (id.getPrincipalClassification() == MSPPrincipal.Classification.ROLE) {
                 p.set("principal", message(MSPRole.parseFrom(id.getPrincipal())));
+            } else if (id.getPrincipalClassification() == MSPPrincipal.Classification.IDENTITY) {
+                p.set("principal", message(org.hyperledger.fabric.protos.msp.SerializedIdentity.parseFrom(id.getPrincipal())));
+            } else if (id.getPrincipalClassification() == MSPPrincipal.Classification.ORGANIZATION_UNIT) {
+                p.set("principal", message(org.hyperledger.fabric.protos.common.OrganizationUnit.parseFrom(id.getPrincipal())));
             } else {
                 p.set("principal", bytes(id.getPrincipal()));
             }
@@ -241,7 +245,11 @@ public final class BlockJson {
 
     private static JsonNode consensusType(ConsensusType ct) throws InvalidProtocolBufferException {
         ObjectNode out = F.objectNode();
-        out.set("metadata", "etcdraft".equals(ct.getType()) ? message(ConfigMetadata.parseFrom(ct.getMetadata())) : bytes(ct.getMetadata()));
+        out.set("metadata", switch (ct.getType()) {
+            case "etcdraft" -> message(ConfigMetadata.parseFrom(ct.getMetadata()));
+            case "BFT" -> message(org.hyperledger.fabric.protos.orderer.smartbft.Options.parseFrom(ct.getMetadata()));
+            default -> bytes(ct.getMetadata());
+        });
         out.put("state", ct.getState().name());
         out.put("type", ct.getType());
         return out;

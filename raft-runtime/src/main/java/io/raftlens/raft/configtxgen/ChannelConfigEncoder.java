@@ -2,6 +2,7 @@ package io.raftlens.raft.configtxgen;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import io.raftlens.config.files.SafeFiles;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.Views;
 import io.raftlens.config.model.configtx.ApplicationSection;
@@ -75,9 +76,20 @@ public final class ChannelConfigEncoder {
         this.certificates = certificates;
     }
 
+    /** Where this encoder reads consenter certificates from. */
+    public ConsenterCertificates certificates() {
+        return certificates;
+    }
+
     /** The encoder configtxgen is: certificates are read from the files configtx.yaml names. */
     public static ChannelConfigEncoder defaults() {
-        return new ChannelConfigEncoder((c, file, client) -> ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)));
+        return new ChannelConfigEncoder((c, file, client) -> {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            // bounded and regular files only: a configtx.yaml may name /dev/zero or a FIFO
+            return ByteString.copyFrom(SafeFiles.read(file, SafeFiles.SMALL_FILE_LIMIT));
+        });
     }
 
     /**
@@ -159,7 +171,7 @@ public final class ChannelConfigEncoder {
         return g.setModPolicy(ADMINS).build();
     }
 
-    /** {@code encoder.NewOrdererGroup} (etcdraft; solo encodes no metadata; BFT is not supported yet). */
+    /** {@code encoder.NewOrdererGroup} (etcdraft, BFT; solo encodes no metadata). */
     public ConfigGroup ordererGroup(OrdererSection o, Capabilities channelCaps) throws ConfigtxgenException {
         String type = o.ordererType().value();
         if (OrdererSection.BFT.equals(type) && !channelCaps.enabled("V3_0")) {
@@ -194,8 +206,12 @@ public final class ChannelConfigEncoder {
         switch (type) {
             case "solo" -> { }
             case OrdererSection.ETCDRAFT -> metadata = etcdRaftMetadata(o).toByteString();
-            case OrdererSection.BFT -> throw new ConfigtxgenException(
-                    "raftlens configtxgen does not encode OrdererType BFT yet (SmartBFT options and ConsenterMapping)", o.ordererType().range());
+            case OrdererSection.BFT -> {
+                List<org.hyperledger.fabric.protos.common.Consenter> consenters = BftOrderer.consenters(o);
+                addValue(g, "Orderers", BftOrderer.orderersValue(consenters), ADMINS);
+                metadata = BftOrderer.options(o).toByteString();
+                g.putPolicies(BLOCK_VALIDATION, BftOrderer.blockValidation(consenters, g.getPoliciesOrThrow(BLOCK_VALIDATION).getModPolicy()));
+            }
             default -> throw new ConfigtxgenException("unknown orderer type: " + type, o.ordererType().range());
         }
         addValue(g, "ConsensusType", ConsensusType.newBuilder().setType(type).setMetadata(metadata).build(), ADMINS);
@@ -232,6 +248,12 @@ public final class ChannelConfigEncoder {
                     new ConfigtxgenException("consenter info in etcdraft configuration did not specify port", c.range()));
             Optional<Sourced<Path>> client = c.clientTlsCert();
             Optional<Sourced<Path>> server = c.serverTlsCert();
+            if (client.isEmpty()) {
+                throw new ConfigtxgenException("consenter info in etcdraft configuration did not specify client TLS cert", c.range());
+            }
+            if (server.isEmpty()) {
+                throw new ConfigtxgenException("consenter info in etcdraft configuration did not specify server TLS cert", c.range());
+            }
             md.addConsenters(org.hyperledger.fabric.protos.orderer.etcdraft.Consenter.newBuilder()
                     .setHost(host).setPort((int) port)
                     .setClientTlsCert(certificate(c, host, port, client, true))

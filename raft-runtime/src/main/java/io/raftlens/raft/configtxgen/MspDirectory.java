@@ -1,6 +1,7 @@
 package io.raftlens.raft.configtxgen;
 
 import com.google.protobuf.ByteString;
+import io.raftlens.config.files.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class MspDirectory {
                     Path cert = dir.resolve(text(ou.get("Certificate")));
                     try {
                         conf.addOrganizationalUnitIdentifiers(FabricOUIdentifier.newBuilder()
-                                .setCertificate(ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(cert, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)))
+                                .setCertificate(ByteString.copyFrom(SafeFiles.read(cert, SafeFiles.SMALL_FILE_LIMIT)))
                                 .setOrganizationalUnitIdentifier(text(ou.get("OrganizationalUnitIdentifier"))));
                     } catch (IOException e) {
                         throw new ConfigtxgenException("failed loading OrganizationalUnit certificate at [" + cert + "]: could not read file " + cert);
@@ -119,7 +120,7 @@ public final class MspDirectory {
         String cert = text(m.get("Certificate"));
         if (!cert.isEmpty()) {
             try {
-                b.setCertificate(ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(dir.resolve(cert), io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)));
+                b.setCertificate(ByteString.copyFrom(SafeFiles.read(dir.resolve(cert), SafeFiles.SMALL_FILE_LIMIT)));
             } catch (IOException e) {
                 // Fabric: "Failed loading %s certificate at [%s]" is a warning; the OU is kept without a certificate
             }
@@ -154,7 +155,7 @@ public final class MspDirectory {
                 continue;
             }
             try {
-                byte[] bytes = io.raftlens.config.files.SafeFiles.read(f, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT);
+                byte[] bytes = SafeFiles.read(f, SafeFiles.SMALL_FILE_LIMIT);
                 if (hasPemBlock(bytes)) {
                     out.add(ByteString.copyFrom(bytes));
                 }

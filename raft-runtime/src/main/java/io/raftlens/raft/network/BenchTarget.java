@@ -11,8 +11,8 @@ public interface BenchTarget {
 
     CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx);
 
-    /** The {@code GET /v1/network} document. */
-    Map<String, Object> describe();
+    /** Every node's state now. */
+    NetworkSnapshot snapshot();
 
     void kill(long node);
 
@@ -34,22 +34,21 @@ public interface BenchTarget {
     }
 
     /** As {@link #agreedLeader(String)}, ignoring node {@code except} (one being stopped). */
-    @SuppressWarnings("unchecked")
     default long[] agreedLeader(String channel, long except) {
         long leader = -1;
         long term = -1;
         int leaders = 0;
-        for (Map<String, Object> n : (List<Map<String, Object>>) describe().get("nodes")) {
-            if (!Boolean.TRUE.equals(n.get("running")) || ((Number) n.get("id")).longValue() == except) {
+        for (NodeState n : snapshot().nodes()) {
+            if (!n.running() || n.id() == except) {
                 continue;
             }
-            Map<String, Object> c = (Map<String, Object>) ((Map<String, Object>) n.get("channels")).get(channel);
-            if (c == null) {
+            java.util.Optional<ChannelState> c = n.channel(channel);
+            if (c.isEmpty()) {
                 return new long[] {0, 0};
             }
-            long l = ((Number) c.get("leader")).longValue();
-            long t = ((Number) c.get("term")).longValue();
-            if ("leader".equals(c.get("role"))) {
+            long l = c.get().leader();
+            long t = c.get().term();
+            if (c.get().role().isLeader()) {
                 leaders++;
             }
             if (leader == -1) {
@@ -71,8 +70,8 @@ public interface BenchTarget {
             }
 
             @Override
-            public Map<String, Object> describe() {
-                return net.describe();
+            public NetworkSnapshot snapshot() {
+                return net.snapshot();
             }
 
             @Override
@@ -101,7 +100,7 @@ public interface BenchTarget {
                 long term = -1;
                 for (var n : net.nodes()) {
                     var c = n.id() == except ? java.util.Optional.<io.raftlens.raft.node.Chain>empty() : n.chain(channel);
-                    if (c.isPresent() && "leader".equals(c.get().status().role()) && c.get().status().term() > term) {
+                    if (c.isPresent() && NodeRole.of(c.get().status()).isLeader() && c.get().status().term() > term) {
                         l = n.id();
                         term = c.get().status().term();
                     }

@@ -100,6 +100,47 @@ public final class ControlJson {
         return doc;
     }
 
+    /**
+     * A {@code GET /v1/network} document read back (a network reached over HTTP, as {@code raftlens bench --url}
+     * does); what the document does not carry (the profile, isolation) reads as empty.
+     */
+    public static NetworkSnapshot readNetwork(Map<?, ?> doc) {
+        List<String> channels = new ArrayList<>();
+        for (Object c : list(doc.get("channels"))) {
+            channels.add(String.valueOf(c));
+        }
+        Map<String, List<Long>> consenters = new LinkedHashMap<>();
+        if (doc.get("consenters") instanceof Map<?, ?> byChannel) {
+            byChannel.forEach((ch, ids) -> consenters.put(String.valueOf(ch), list(ids).stream().map(ControlJson::number).toList()));
+        }
+        List<NodeState> nodes = new ArrayList<>();
+        for (Object o : list(doc.get("nodes"))) {
+            Map<?, ?> n = (Map<?, ?>) o;
+            Map<String, ChannelState> chs = new LinkedHashMap<>();
+            if (n.get("channels") instanceof Map<?, ?> byChannel) {
+                byChannel.forEach((ch, v) -> {
+                    Map<?, ?> c = (Map<?, ?>) v;
+                    chs.put(String.valueOf(ch), new ChannelState(NodeRole.ofLabel(String.valueOf(c.get("role"))),
+                            number(c.get("term")), number(c.get("leader")), number(c.get("commitIndex")),
+                            number(c.get("height")), Boolean.TRUE.equals(c.get("consenter"))));
+                });
+            }
+            String address = String.valueOf(n.get("address"));
+            int port = address.contains(":") ? Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)) : 0;
+            nodes.add(new NodeState(number(n.get("id")), String.valueOf(n.get("name")), port,
+                    String.valueOf(n.get("opsAddress")), Boolean.TRUE.equals(n.get("running")), false, chs));
+        }
+        return new NetworkSnapshot("", channels, consenters, nodes);
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+
+    private static long number(Object o) {
+        return o instanceof Number n ? n.longValue() : 0L;
+    }
+
     private static void channelAndNode(Map<String, Object> m, String channel, long node) {
         m.put("channel", channel);
         m.put("node", node);

@@ -126,7 +126,7 @@ public final class ControlServer implements AutoCloseable {
                     + TimeUnit.NANOSECONDS.toSeconds(HttpServers.queuedNanos()) + " s; it was not executed, send it again");
         }
         if (method.equals("GET") && path.equals("/v1/network")) {
-            reply(ex, 200, network.describe());
+            reply(ex, 200, ControlJson.network(network.snapshot()));
             return;
         }
         if (method.equals("GET") && path.equals("/v1/events")) {

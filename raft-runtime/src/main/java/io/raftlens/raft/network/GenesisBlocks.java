@@ -90,8 +90,11 @@ public final class GenesisBlocks {
         ChannelConfigEncoder encoder = new ChannelConfigEncoder((c, file, client) -> {
             ConsenterPlan cp = plan.consenters().stream().filter(p -> p.id() == c.raftId()).findFirst().orElse(null);
             ByteString fromFile = bytes(file);
-            if (!fromFile.isEmpty() || cp == null) {
-                return fromFile.isEmpty() ? ByteString.copyFrom(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT)) : fromFile;
+            if (!fromFile.isEmpty()) {
+                return fromFile;
+            }
+            if (cp == null || !development) {
+                return ChannelConfigEncoder.defaults().certificates().read(c, file, client); // configtxgen's error
             }
             return consenter(cp, identities.get(cp.id())).getClientTlsCert();
         });

@@ -318,15 +318,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return best;
     }
 
-    @Override
-    public Map<String, Object> describe() {
-        return ControlJson.network(snapshot());
-    }
-
     /**
      * Every node's role, term, leader and height now, in the plan's channel order; a stopped node keeps what it had
      * when it last ran.
      */
+    @Override
     public NetworkSnapshot snapshot() {
         List<String> channels = List.copyOf(plan.channels().keySet());
         Map<String, List<Long>> current = new LinkedHashMap<>();

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /** What the control API and the editor can do to a network; refusals are {@link NetworkOperationException}s. */
 public interface NetworkControl {
 
-    /** The {@code GET /v1/network} document. */
-    Map<String, Object> describe();
+    /** Every node's state now ({@code GET /v1/network} is {@link ControlJson#network} of it). */
+    NetworkSnapshot snapshot();
 
     void stopNode(long id);
 

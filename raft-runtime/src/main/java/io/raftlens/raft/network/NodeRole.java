@@ -14,6 +14,8 @@ public enum NodeRole {
     CANDIDATE(StateRole.CANDIDATE.label()),
     PRE_CANDIDATE(StateRole.PRE_CANDIDATE.label()),
     EVICTED(ChainStatus.EVICTED),
+    /** The channel's chain stopped after a chain failure on this node (Fabric panics); it answers SERVICE_UNAVAILABLE. */
+    HALTED(ChainStatus.HALTED),
     STOPPED("stopped");
 
     private final String label;
@@ -22,7 +24,7 @@ public enum NodeRole {
         this.label = label;
     }
 
-    /** "leader", "follower", "candidate", "pre-candidate", "evicted" or "stopped". */
+    /** "leader", "follower", "candidate", "pre-candidate", "evicted", "halted" or "stopped". */
     public String label() {
         return label;
     }

@@ -77,7 +77,7 @@ class ConsentersEndpointTest {
             assertEquals("evicted", removedNode.get("role").asText());
             assertFalse(removedNode.get("consenter").asBoolean());
             assertTrue(doc.get("nodes").get((int) leader.id() - 1).get("channels").get("mychannel").get("consenter").asBoolean());
-            assertTrue(NetworkTable.render(json.convertValue(doc, java.util.Map.class)).contains("evicted"));
+            assertTrue(NetworkTable.render(ControlJson.readNetwork(json.convertValue(doc, java.util.Map.class))).contains("evicted"));
         }
     }
 

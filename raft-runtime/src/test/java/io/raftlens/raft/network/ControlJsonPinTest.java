@@ -60,6 +60,8 @@ class ControlJsonPinTest {
                 + "\"height\":5,\"consenter\":true}}},"
                 + "{\"id\":2,\"name\":\"orderer2.example.com\",\"address\":\"127.0.0.1:8050\",\"opsAddress\":\"127.0.0.1:8444\","
                 + "\"running\":false,\"channels\":{}}]}", JSON.writeValueAsString(ControlJson.network(s)));
+        NetworkSnapshot back = ControlJson.readNetwork(JSON.readValue(JSON.writeValueAsString(ControlJson.network(s)), Map.class));
+        assertEquals(ControlJson.network(s), ControlJson.network(back), "read back over HTTP (bench --url), the same document");
         assertEquals(NodeRole.STOPPED, s.nodes().get(1).role("mychannel"));
         assertEquals(5, s.nodes().get(1).height("mychannel"), "a stopped node keeps its height for the editor");
     }

@@ -45,7 +45,7 @@ class NetworkBenchTest {
         }
 
         @Override
-        public Map<String, Object> describe() {
+        public NetworkSnapshot snapshot() {
             throw new UnsupportedOperationException();
         }
 

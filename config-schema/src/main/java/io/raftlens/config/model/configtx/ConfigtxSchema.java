@@ -173,5 +173,8 @@ public final class ConfigtxSchema {
             "consenter.mspid", "ID, MSPID and Identity exist only in Orderer.ConsenterMapping (BFT), not in EtcdRaft.Consenters",
             "consenter.identity", "ID, MSPID and Identity exist only in Orderer.ConsenterMapping (BFT), not in EtcdRaft.Consenters",
             "toplevel.consortiums", "there is no top-level Consortiums key; consortiums belong inside a profile (and Fabric 3 has none)",
-            "kafka", "Kafka consensus was removed in Fabric 3; delete this section and use OrdererType etcdraft or BFT");
+            "kafka", "Kafka consensus was removed in Fabric 3; delete this section and use OrdererType etcdraft or BFT",
+            // genesisconfig.TopLevel and Application had Resources{DefaultModPolicy} from 1.1 to 2.1
+            "toplevel.resources", "Resources is a Fabric 1.1-2.1 key, removed in Fabric 2.2: delete it",
+            "application.resources", "Resources is a Fabric 1.1-2.1 key, removed in Fabric 2.2: delete it");
 }

@@ -65,8 +65,9 @@ final class MissingFilesRule extends AbstractRule {
         group.forEach(r -> whats.add(r.what()));
         List<String> named = whats.stream().limit(NAMED).toList();
         String list = String.join(", ", named) + (whats.size() > NAMED ? " and " + (whats.size() - NAMED) + " more" : "");
-        report(sink, Severity.WARNING, first.range(), show(context, root) + "/ does not exist (yet): " + paths.size()
-                + " paths point into it (" + list + "), the first here; " + first.failure()
+        String distinct = paths.size() < group.size() ? ", " + paths.size() + " distinct" : "";
+        report(sink, Severity.WARNING, first.range(), show(context, root) + "/ does not exist (yet): " + group.size()
+                + " paths point into it" + distinct + " (" + list + "), the first here; " + first.failure()
                 + " unless the crypto material is generated first (--no-files skips file checks)", related(group));
     }
 

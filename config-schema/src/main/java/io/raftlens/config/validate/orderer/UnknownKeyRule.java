@@ -20,7 +20,8 @@ final class UnknownKeyRule extends OrdererRule {
                 "A key that orderer.yaml does not have (keys match case-insensitively). The orderer decodes the file "
                         + "with unknown keys forbidden and exits at start with \"Error unmarshalling config into struct: "
                         + "'<section>' has invalid keys: <key>\". Consensus and General.BCCSP are read leniently and never "
-                        + "checked.");
+                        + "checked. A key without a value is dropped by the orderer's config parser before the check, so it is "
+                        + "not reported.");
     }
 
     @Override

@@ -27,11 +27,19 @@ record GoldenScript(List<Block> blocks) {
                 continue;
             }
             int commandLine = i + 1;
-            if (i + 1 >= lines.length || !lines[i + 1].equals("----")) {
+            // A command may carry body lines (etcd: propose-conf-change's changes) up to the separator.
+            StringBuilder command = new StringBuilder(line);
+            i++;
+            while (i < lines.length && !lines[i].equals("----") && !lines[i].isBlank()) {
+                command.append('\n').append(lines[i]);
+                i++;
+            }
+            if (i >= lines.length || !lines[i].equals("----")) {
                 throw new IllegalArgumentException(name + ":" + commandLine + ": command '" + line
                         + "' must be followed by a line '----' and its expected output");
             }
-            i += 2;
+            i++;
+            line = command.toString();
             List<String> expected = new ArrayList<>();
             while (i < lines.length && !lines[i].isEmpty()) {
                 expected.add(lines[i]);

@@ -35,7 +35,9 @@ import java.util.TreeMap;
  * [checkquorum=true]}, {@code campaign N}, {@code propose N DATA}, {@code process-ready N...},
  * {@code deliver-msgs N... [drop=N]}, {@code stabilize [N...]}, {@code tick-election N},
  * {@code tick-heartbeat N}, {@code isolate N}, {@code heal}, {@code raft-log N},
- * {@code set-randomized-election-timeout N timeout=T}.
+ * {@code set-randomized-election-timeout N timeout=T}, {@code propose-conf-change N v1=true} (body line: one change,
+ * {@code v2} or {@code r1}), {@code raft-state}. As etcd's harness, each node keeps a snapshot after every applied
+ * entry and its storage hands out the latest one (etcd's {@code snapOverrideStorage}).
  */
 final class InteractionEnv {
 
@@ -51,6 +53,13 @@ final class InteractionEnv {
     private final Set<Long> isolated = new HashSet<>();
     private final List<String> output = new ArrayList<>();
     private final List<String> nodeLines = new ArrayList<>();
+    /** Each node's configuration as of its last applied conf change (etcd's raft-state reads it from Status). */
+    private final Map<Long, ConfState> configs = new java.util.HashMap<>();
+    /**
+     * etcd's per-node {@code History}: a snapshot after every applied entry (index, term, configuration). As in
+     * etcd's harness, a node's storage hands out the latest of them when the leader needs a snapshot.
+     */
+    private final Map<Long, List<Snapshot>> history = new java.util.HashMap<>();
     private Level level = Level.DEBUG;
 
     static final String NODE_PREFIX = "raft.node: ";
@@ -63,7 +72,9 @@ final class InteractionEnv {
     /** Runs one command line and returns its output lines ("ok" when it printed nothing). */
     List<String> execute(String commandLine) {
         output.clear();
-        Command c = Command.parse(commandLine);
+        String[] withBody = commandLine.split("\n");
+        Command c = Command.parse(withBody[0]);
+        List<String> body = List.of(withBody).subList(1, withBody.length);
         switch (c.name()) {
             case "log-level" -> level = Level.valueOf(c.positional(0).toUpperCase(Locale.ROOT));
             case "add-nodes" -> addNodes(c);
@@ -78,6 +89,10 @@ final class InteractionEnv {
             case "heal" -> isolated.clear();
             case "raft-log" -> raftLog(c.positionalId(0));
             case "set-randomized-election-timeout" -> checkTimeout(c);
+            // propose-conf-change 1 v1=true   (body: one change, "v2" add voter 2, "r1" remove node 1)
+            case "propose-conf-change" -> proposeConfChange(c, body);
+            // raft-state   (each node: "1: StateLeader (Voter) Term:1 Lead:1", as etcd's handler prints it)
+            case "raft-state" -> raftState();
             default -> throw new IllegalArgumentException("unknown command '" + c.name() + "'");
         }
         return output.isEmpty() ? List.of("ok") : List.copyOf(output);
@@ -100,7 +115,11 @@ final class InteractionEnv {
                 storage.applySnapshot(Snapshot.newBuilder().setMetadata(SnapshotMetadata.newBuilder()
                         .setIndex(index).setTerm(1).setConfState(cs)).build());
             }
-            RaftConfig config = RaftConfig.builder(id, storage)
+            List<Snapshot> snaps = new ArrayList<>();
+            snaps.add(Snapshot.newBuilder().setMetadata(SnapshotMetadata.newBuilder().setIndex(index)
+                    .setTerm(index > 0 ? 1 : 0).setConfState(cs)).build());
+            history.put(id, snaps);
+            RaftConfig config = RaftConfig.builder(id, new LatestSnapshotStorage(storage, snaps))
                     .electionTick(ELECTION_TICK)
                     .heartbeatTick(HEARTBEAT_TICK)
                     .applied(index)
@@ -112,6 +131,7 @@ final class InteractionEnv {
                     .logger(logger())
                     .build();
             nodes.add(new Node(id, new RawNode(config), storage));
+            configs.put(id, cs.build());
         }
     }
 
@@ -126,7 +146,43 @@ final class InteractionEnv {
         try {
             node(c.positionalId(0)).raw.propose(ByteString.copyFromUtf8(c.positional(1)));
         } catch (ProposalDroppedException e) {
-            output.add(e.getMessage());
+            output.add("raft proposal dropped"); // etcd's ErrProposalDropped, whatever RaftLens' reason
+        }
+    }
+
+    /** etcd's propose-conf-change with v1=true: exactly one change, "v&lt;id&gt;" adds a voter, "r&lt;id&gt;" removes. */
+    private void proposeConfChange(Command c, List<String> body) {
+        if (!c.boolArg("v1") || body.size() != 1 || body.get(0).trim().split("\\s+").length != 1) {
+            throw new IllegalArgumentException("propose-conf-change: only v1=true with one change is supported "
+                    + "(Fabric never uses ConfChangeV2)");
+        }
+        String ch = body.get(0).trim();
+        io.raftlens.raft.core.pb.ConfChangeType type = switch (ch.charAt(0)) {
+            case 'v' -> io.raftlens.raft.core.pb.ConfChangeType.ConfChangeAddNode;
+            case 'r' -> io.raftlens.raft.core.pb.ConfChangeType.ConfChangeRemoveNode;
+            default -> throw new IllegalArgumentException("propose-conf-change: unsupported change " + ch);
+        };
+        try {
+            node(c.positionalId(0)).raw.proposeConfChange(ConfChange.newBuilder().setType(type)
+                    .setNodeId(Long.parseLong(ch.substring(1))).build());
+        } catch (ProposalDroppedException e) {
+            output.add("raft proposal dropped");
+        }
+    }
+
+    private void raftState() {
+        for (Node n : nodes) {
+            io.raftlens.raft.core.Status st = n.raw.status();
+            ConfState cs = configs.get(n.id());
+            String voter = cs.getVotersList().contains(n.id()) ? "(Voter)"
+                    : cs.getLearnersList().contains(n.id()) ? "(Learner)" : "(Non-Voter)";
+            String state = switch (st.role()) {
+                case FOLLOWER -> "StateFollower";
+                case CANDIDATE -> "StateCandidate";
+                case LEADER -> "StateLeader";
+                case PRE_CANDIDATE -> "StatePreCandidate";
+            };
+            output.add(n.id() + ": " + state + " " + voter + " Term:" + st.term() + " Lead:" + st.leader());
         }
     }
 
@@ -143,10 +199,20 @@ final class InteractionEnv {
         if (rd.hardState() != null) {
             n.storage.setHardState(rd.hardState());
         }
+        if (rd.snapshot() != null) {
+            history.get(n.id()).add(rd.snapshot());
+            configs.put(n.id(), rd.snapshot().getMetadata().getConfState());
+        }
         for (Entry e : rd.committedEntries()) {
             if (e.getType() == EntryType.EntryConfChange) {
-                n.raw.applyConfChange(parseConfChange(e));
+                configs.put(n.id(), n.raw.applyConfChange(parseConfChange(e)));
             }
+            List<Snapshot> snaps = history.get(n.id());
+            Snapshot last = snaps.get(snaps.size() - 1);
+            snaps.add(Snapshot.newBuilder().setData(last.getData().concat(e.getType() == EntryType.EntryNormal
+                            ? e.getData() : ByteString.EMPTY))
+                    .setMetadata(SnapshotMetadata.newBuilder().setIndex(e.getIndex()).setTerm(e.getTerm())
+                            .setConfState(configs.get(n.id()))).build());
         }
         for (Message m : rd.messages()) {
             if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
@@ -273,6 +339,39 @@ final class InteractionEnv {
             return ConfChange.parseFrom(e.getData());
         } catch (InvalidProtocolBufferException ex) {
             throw new IllegalStateException("conf change entry " + e.getIndex() + " does not parse", ex);
+        }
+    }
+
+    /** etcd's snapOverrideStorage: a MemoryStorage whose snapshot is always the node's latest history entry. */
+    private record LatestSnapshotStorage(MemoryStorage storage, List<Snapshot> snaps) implements io.raftlens.raft.core.Storage {
+        @Override
+        public io.raftlens.raft.core.InitialState initialState() {
+            return storage.initialState();
+        }
+
+        @Override
+        public List<Entry> entries(long lo, long hi, long maxSize) {
+            return storage.entries(lo, hi, maxSize);
+        }
+
+        @Override
+        public long term(long index) {
+            return storage.term(index);
+        }
+
+        @Override
+        public long lastIndex() {
+            return storage.lastIndex();
+        }
+
+        @Override
+        public long firstIndex() {
+            return storage.firstIndex();
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return snaps.get(snaps.size() - 1);
         }
     }
 
