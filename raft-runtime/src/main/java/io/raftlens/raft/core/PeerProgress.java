@@ -52,6 +52,8 @@ final class PeerProgress {
     void becomeSnapshot(long snapshotIndex) {
         resetState(ProgressState.SNAPSHOT);
         pendingSnapshot = snapshotIndex;
+        // As etcd's BecomeSnapshot: the follower will be at the snapshot once it applies it.
+        next = snapshotIndex + 1;
     }
 
     /** Accounts for a MsgApp carrying {@code entries} entries starting at {@code nextIndex}. */

@@ -14,6 +14,7 @@ import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
 import io.raftlens.raft.core.pb.EntryType;
 import io.raftlens.raft.core.pb.Message;
+import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.core.pb.Snapshot;
 import io.raftlens.raft.core.pb.SnapshotMetadata;
 
@@ -51,7 +52,8 @@ final class InteractionEnv {
     private final List<Node> nodes = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
     private final Set<Long> isolated = new HashSet<>();
-    private final List<String> output = new ArrayList<>();
+    /** What the current command printed: Ready and message dumps interleaved with log lines, as etcd's buffer. */
+    private StringBuilder out = new StringBuilder();
     private final List<String> nodeLines = new ArrayList<>();
     /** Each node's configuration as of its last applied conf change (etcd's raft-state reads it from Status). */
     private final Map<Long, ConfState> configs = new java.util.HashMap<>();
@@ -71,7 +73,7 @@ final class InteractionEnv {
 
     /** Runs one command line and returns its output lines ("ok" when it printed nothing). */
     List<String> execute(String commandLine) {
-        output.clear();
+        out = new StringBuilder();
         String[] withBody = commandLine.split("\n");
         Command c = Command.parse(withBody[0]);
         List<String> body = List.of(withBody).subList(1, withBody.length);
@@ -80,9 +82,9 @@ final class InteractionEnv {
             case "add-nodes" -> addNodes(c);
             case "campaign" -> node(c.positionalId(0)).raw.campaign();
             case "propose" -> propose(c);
-            case "process-ready" -> c.ids().forEach(this::processReady);
+            case "process-ready" -> processReadyCommand(c.ids());
             case "deliver-msgs" -> deliverMsgs(c);
-            case "stabilize" -> stabilize(c.ids());
+            case "stabilize" -> stabilizeCommand(c);
             case "tick-election" -> tick(c.positionalId(0), ELECTION_TICK);
             case "tick-heartbeat" -> tick(c.positionalId(0), HEARTBEAT_TICK);
             case "isolate" -> isolate(c.positionalId(0));
@@ -95,7 +97,62 @@ final class InteractionEnv {
             case "raft-state" -> raftState();
             default -> throw new IllegalArgumentException("unknown command '" + c.name() + "'");
         }
-        return output.isEmpty() ? List.of("ok") : List.copyOf(output);
+        return out.isEmpty() ? List.of("ok") : List.of(out.toString().split("\n"));
+    }
+
+    /** Appends one line, unless the level is NONE (etcd's RedirectLogger then swallows all output). */
+    private void println(String line) {
+        if (level != Level.NONE) {
+            out.append(line).append('\n');
+        }
+    }
+
+    /** Appends raw text, unless the level is NONE. */
+    private void print(String text) {
+        if (level != Level.NONE) {
+            out.append(text);
+        }
+    }
+
+    /** etcd's withIndent: whatever {@code body} prints is indented by two spaces. */
+    private void withIndent(Runnable body) {
+        StringBuilder orig = out;
+        out = new StringBuilder();
+        try {
+            body.run();
+        } finally {
+            String inner = out.toString();
+            out = orig;
+            if (!inner.isEmpty()) {
+                for (String l : inner.split("\n")) {
+                    out.append("  ").append(l).append('\n');
+                }
+            }
+        }
+    }
+
+    private void processReadyCommand(List<Long> ids) {
+        for (long id : ids) {
+            if (ids.size() > 1) {
+                out.append("> ").append(id).append(" handling Ready\n");
+                withIndent(() -> processReady(id));
+            } else {
+                processReady(id);
+            }
+        }
+    }
+
+    private void stabilizeCommand(Command c) {
+        String lvl = c.arg("log-level");
+        Level old = level;
+        if (lvl != null) {
+            level = Level.valueOf(lvl.toUpperCase(Locale.ROOT));
+        }
+        try {
+            stabilize(c.ids());
+        } finally {
+            level = old;
+        }
     }
 
     private void addNodes(Command c) {
@@ -146,7 +203,7 @@ final class InteractionEnv {
         try {
             node(c.positionalId(0)).raw.propose(ByteString.copyFromUtf8(c.positional(1)));
         } catch (ProposalDroppedException e) {
-            output.add("raft proposal dropped"); // etcd's ErrProposalDropped, whatever RaftLens' reason
+            println("raft proposal dropped"); // etcd's ErrProposalDropped, whatever RaftLens' reason
         }
     }
 
@@ -166,7 +223,7 @@ final class InteractionEnv {
             node(c.positionalId(0)).raw.proposeConfChange(ConfChange.newBuilder().setType(type)
                     .setNodeId(Long.parseLong(ch.substring(1))).build());
         } catch (ProposalDroppedException e) {
-            output.add("raft proposal dropped");
+            println("raft proposal dropped");
         }
     }
 
@@ -182,7 +239,7 @@ final class InteractionEnv {
                 case LEADER -> "StateLeader";
                 case PRE_CANDIDATE -> "StatePreCandidate";
             };
-            output.add(n.id() + ": " + state + " " + voter + " Term:" + st.term() + " Lead:" + st.leader());
+            println(n.id() + ": " + state + " " + voter + " Term:" + st.term() + " Lead:" + st.leader());
         }
     }
 
@@ -190,6 +247,7 @@ final class InteractionEnv {
     private void processReady(long id) {
         Node n = node(id);
         Ready rd = n.raw.ready();
+        print(Describe.ready(rd));
         if (rd.snapshot() != null) {
             n.storage.applySnapshot(rd.snapshot());
         }
@@ -222,31 +280,51 @@ final class InteractionEnv {
         n.raw.advance(rd);
     }
 
+    /** etcd's deliver-msgs: {@code deliver-msgs 2 3 [drop=4] [type=MsgApp]}; "no messages" when none matched. */
     private void deliverMsgs(Command c) {
+        MessageType type = c.arg("type") == null ? null : MessageType.valueOf(c.arg("type"));
+        int n = 0;
         for (long id : c.ids()) {
-            deliverTo(id);
+            n += deliver(id, type, false);
         }
         String drop = c.arg("drop");
         if (drop != null) {
-            messages.removeIf(m -> m.getTo() == Long.parseLong(drop));
+            if (c.ids().contains(Long.parseLong(drop))) {
+                throw new IllegalArgumentException("can't both deliver and drop msgs to " + drop);
+            }
+            n += deliver(Long.parseLong(drop), type, true);
+        }
+        if (n == 0) {
+            println("no messages");
         }
     }
 
-    /** Delivers, in queue order, every message addressed to {@code id}; returns how many. */
-    private int deliverTo(long id) {
+    private boolean hasMessagesFor(long id) {
+        return messages.stream().anyMatch(m -> m.getTo() == id);
+    }
+
+    /**
+     * etcd's DeliverMsgs for one recipient: takes, in queue order, the messages to {@code id} (of {@code type}, or
+     * all when null), prints each and steps it into the node (or prints it as dropped); returns how many.
+     */
+    private int deliver(long id, MessageType type, boolean drop) {
         List<Message> mine = new ArrayList<>();
         messages.removeIf(m -> {
-            if (m.getTo() == id) {
+            if (m.getTo() == id && !(drop && m.getFrom() == m.getTo()) && (type == null || m.getType() == type)) {
                 mine.add(m);
                 return true;
             }
             return false;
         });
         for (Message m : mine) {
+            println((drop ? "dropped: " : "") + Describe.message(m));
+            if (drop) {
+                continue;
+            }
             try {
                 node(id).raw.step(m);
             } catch (RaftException e) {
-                output.add(e.getMessage());
+                println(e.getMessage());
             }
         }
         return mine.size();
@@ -260,12 +338,15 @@ final class InteractionEnv {
             done = true;
             for (long id : ids) {
                 if (node(id).raw.hasReady()) {
-                    processReady(id);
+                    print("> " + id + " handling Ready\n");
+                    withIndent(() -> processReady(id));
                     done = false;
                 }
             }
             for (long id : ids) {
-                if (deliverTo(id) > 0) {
+                if (hasMessagesFor(id)) {
+                    print("> " + id + " receiving messages\n");
+                    withIndent(() -> deliver(id, null, false));
                     done = false;
                 }
             }
@@ -281,11 +362,11 @@ final class InteractionEnv {
     private void raftLog(long id) {
         MemoryStorage s = node(id).storage;
         if (s.lastIndex() < s.firstIndex()) {
-            output.add("log is empty: first index=" + s.firstIndex() + ", last index: " + s.lastIndex());
+            println("log is empty: first index=" + s.firstIndex() + ", last index: " + s.lastIndex());
             return;
         }
         for (Entry e : s.entries(s.firstIndex(), s.lastIndex() + 1, Long.MAX_VALUE)) {
-            output.add(e.getTerm() + "/" + e.getIndex() + " " + e.getType() + " \"" + e.getData().toStringUtf8() + "\"");
+            println(e.getTerm() + "/" + e.getIndex() + " " + e.getType() + " \"" + e.getData().toStringUtf8() + "\"");
         }
     }
 
@@ -330,7 +411,7 @@ final class InteractionEnv {
             return;
         }
         if (at.compareTo(level) >= 0 && level != Level.NONE) {
-            output.add(at.name() + " " + line);
+            out.append(at.name()).append(' ').append(line).append('\n');
         }
     }
 
