@@ -13,8 +13,9 @@ import { LiveDecorations } from './ui/liveDecorations';
 import { NetworkStatusBar } from './ui/networkStatusBar';
 import { NetworkTreeProvider } from './ui/networkTree';
 import { ContextKeys } from './ui/contextKeys';
-import { showTimeline } from './ui/timelineView';
-import { showTimelineFromLogs } from './ui/timelineFromLogs';
+import { showTimeline, showTimelineView } from './ui/timelineView';
+import { TIMELINE_FROM_LOGS, logSourceChoices, logTimelineArgument, logTimelineViewKey, readLogTimelineAnswer } from './live/logTimeline';
+import { networkLabel } from './live/treeModel';
 import { normalizeUri } from './ui/uris';
 
 let controller: ServerController | undefined;
@@ -104,8 +105,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.refresh()),
     vscode.commands.registerCommand('raftlens.showElectionLog', () => elections.show(true)),
     vscode.commands.registerCommand('raftlens.restartServer', () => controller?.restart()),
-    vscode.commands.registerCommand('raftlens.showTimelineFromLogs', () =>
-      showTimelineFromLogs(async (command, argument) => controller?.request(command, argument))),
     vscode.commands.registerCommand('raftlens.showElectionTimeline', async (arg?: unknown) => {
       const uri = networkFor(arg);
       if (!uri) {
@@ -116,6 +115,50 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         const command = controller?.commands.find(isTimelineCommand);
         return command ? controller?.request(command, { uri: u }) : undefined;
       });
+    }),
+    vscode.commands.registerCommand('raftlens.showTimelineFromLogs', async (arg?: unknown) => {
+      // the configtx.yaml whose consenters get the findings: the one asked for, else the active one
+      const uri = arg instanceof vscode.Uri ? arg.toString() : networkFor(arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('RaftLens: open the network\'s configtx.yaml first; the findings of the logs go on its consenters.');
+        return;
+      }
+      let source: 'files' | 'launch' = 'files';
+      const choices = logSourceChoices(state.isRunning(normalizeUri(uri)));
+      if (choices.length > 1) {
+        const picked = await vscode.window.showQuickPick(choices, { title: 'RaftLens: election timeline from which log?' });
+        if (!picked) {
+          return;
+        }
+        source = picked.source;
+      }
+      let paths: string[] = [];
+      if (source === 'files') {
+        const files = await vscode.window.showOpenDialog({
+          canSelectMany: true,
+          openLabel: 'Read election timeline',
+          title: 'Orderer logs (docker logs, kubectl logs, journal…)',
+          filters: { 'Logs': ['log', 'txt', 'json'], 'All files': ['*'] },
+        });
+        if (!files || files.length === 0) {
+          return;
+        }
+        paths = files.map((f) => f.fsPath);
+      }
+      const answer = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'RaftLens: reading orderer logs…' },
+        async () => controller?.request(TIMELINE_FROM_LOGS, logTimelineArgument(uri, source === 'files' ? { kind: 'files', paths } : { kind: 'launch' })),
+      );
+      if (answer === undefined) {
+        void vscode.window.showWarningMessage('RaftLens: the server is not running or does not offer election timelines from logs; see the RaftLens output.');
+        return;
+      }
+      const result = readLogTimelineAnswer(answer, networkLabel(uri));
+      if (result.kind === 'error') {
+        return; // the server has shown the error
+      }
+      showTimelineView(logTimelineViewKey(uri), result.content);
+      void vscode.window.setStatusBarMessage(`RaftLens: ${result.summary}`, 8000);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {

@@ -19,13 +19,9 @@ import io.raftlens.config.yaml.Position;
 import io.raftlens.config.yaml.Range;
 import io.raftlens.config.yaml.YamlLimits;
 import io.raftlens.config.yaml.YamlParser;
-import io.raftlens.config.yaml.YamlDocument;
-import io.raftlens.config.yaml.YamlEntry;
-import io.raftlens.config.yaml.YamlMapping;
-import io.raftlens.config.yaml.YamlNode;
+import io.raftlens.config.yaml.YamlNavigator;
 import io.raftlens.config.yaml.YamlProblem;
 import io.raftlens.config.yaml.YamlScalar;
-import io.raftlens.config.yaml.YamlSequence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -184,34 +180,16 @@ public final class ConfigValidator {
 
     /** Whether a range lies within a non-empty scalar value written at that place (not a key, not an alias). */
     private static boolean onWrittenValue(Range range, ParsedYaml yaml) {
-        Optional<YamlNode> root = yaml.first().flatMap(YamlDocument::root);
-        return root.isPresent() && writtenValueAt(root.get(), range, 0);
-    }
-
-    private static boolean writtenValueAt(YamlNode node, Range range, int depth) {
-        if (depth > YamlLimits.DEFAULT.maxDepth()) {
+        List<YamlNavigator.Step> steps = YamlNavigator.pathAt(yaml, range.start());
+        if (steps.isEmpty()) {
             return false;
         }
-        List<YamlNode> children = new ArrayList<>();
-        if (node instanceof YamlMapping m) {
-            for (YamlEntry e : m.entries()) {
-                if (!e.isInherited() && !e.key().range().contains(range.start())) {
-                    children.add(e.value());
-                }
-            }
-        } else if (node instanceof YamlSequence s) {
-            children.addAll(s.items());
+        YamlNavigator.Step last = steps.get(steps.size() - 1);
+        if (!(last.node() instanceof YamlScalar value) || value.via().isPresent() || value.isNull()) {
+            return false;
         }
-        for (YamlNode child : children) {
-            if (child.via().isPresent() || !child.range().contains(range.start())) {
-                continue; // an alias view's range is the anchor's, elsewhere in the file
-            }
-            if (child instanceof YamlScalar v) {
-                return !v.isNull() && v.range().end().compareTo(range.end()) >= 0;
-            }
-            return writtenValueAt(child, range, depth + 1);
-        }
-        return false;
+        boolean onKey = last.entry() != null && last.entry().key().range().contains(range.start());
+        return !onKey && value.range().start().compareTo(range.start()) <= 0 && value.range().end().compareTo(range.end()) >= 0;
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> sorted) {

@@ -38,7 +38,8 @@ public final class CryptogenCommand implements Callable<Integer> {
     /** cryptogen reads the configuration, then prints "Error reading config: …" and exits non-zero on failure. */
     static CryptoConfig config(Path file, PrintWriter err) {
         try {
-            String text = file == null ? CryptoConfig.defaultTemplate() : Files.readString(file, StandardCharsets.UTF_8);
+            String text = file == null ? CryptoConfig.defaultTemplate() : new String(io.raftlens.config.files.SafeFiles.read(file,
+                    io.raftlens.config.yaml.YamlLimits.DEFAULT.maxChars()), StandardCharsets.UTF_8);
             return CryptoConfig.parse(text);
         } catch (IOException e) {
             err.println("Error reading config: Error reading configuration: " + e.getMessage());

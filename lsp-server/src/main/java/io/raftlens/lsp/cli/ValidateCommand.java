@@ -57,8 +57,9 @@ public final class ValidateCommand implements Callable<Integer> {
     String profile;
 
     @Option(names = "--fabric-version", paramLabel = "auto|2.5|3", defaultValue = "auto",
-            description = "Apply the rules of this Fabric release (default: ${DEFAULT-VALUE}: inferred per configtx.yaml "
-                    + "from its Channel capabilities, V3_0 -> 3, V2_x -> 2.5, else 3); a file's "
+            description = "Apply the rules of this Fabric release (default: ${DEFAULT-VALUE}: inferred per file, a "
+                    + "configtx.yaml from its Channel capabilities (V3_0 -> 3, V2_x -> 2.5), an orderer.yaml from keys only "
+                    + "one release has (Kafka -> 2.5, Backoff/Throttling -> 3), else 3); a file's "
                     + "'# raftlens: configtx fabric=2.5' modeline overrides it. The summary says which was used.")
     String fabricVersion;
 

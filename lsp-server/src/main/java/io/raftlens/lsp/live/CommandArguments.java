@@ -67,21 +67,6 @@ public final class CommandArguments {
         }
     }
 
-    /** A list of strings ({@code "logs": ["a.log", "b.log"]}, or one string); empty when absent. */
-    public List<String> strings(String key) {
-        List<String> out = new ArrayList<>();
-        JsonElement e = json.get(key);
-        if (e == null || e.isJsonNull()) {
-            return out;
-        }
-        if (e.isJsonArray()) {
-            e.getAsJsonArray().forEach(x -> out.add(x.getAsString().trim()));
-        } else {
-            out.add(e.getAsString().trim());
-        }
-        return out;
-    }
-
     /** {@code "channel": "a"} or {@code "channels": ["a", "b=OtherProfile"]}; empty means the default channel. */
     public List<String> channels() {
         List<String> out = new ArrayList<>();
@@ -98,6 +83,36 @@ public final class CommandArguments {
             }
         }
         return out;
+    }
+
+    /** A list of strings ({@code "logs": ["a.log", "b.log"]}; a single string is a list of one). */
+    public List<String> strings(String key) {
+        List<String> out = new ArrayList<>();
+        JsonElement e = json.get(key);
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (e.isJsonArray()) {
+            for (JsonElement x : e.getAsJsonArray()) {
+                if (!x.isJsonPrimitive()) {
+                    throw new IllegalArgumentException(command + ": \"" + key + "\" must be a list of strings, got " + e);
+                }
+                if (!x.getAsString().isBlank()) {
+                    out.add(x.getAsString().trim());
+                }
+            }
+        } else if (e.isJsonPrimitive()) {
+            out.add(e.getAsString().trim());
+        } else {
+            throw new IllegalArgumentException(command + ": \"" + key + "\" must be a list of strings, got " + e);
+        }
+        return out;
+    }
+
+    /** {@code true}/{@code false} (missing: {@code false}). */
+    public boolean flag(String key) {
+        JsonElement e = json.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsString().trim().equalsIgnoreCase("true");
     }
 
     /** The cursor ({@code "position": {"line":L, "character":C}}), for choosing the profile under it. */

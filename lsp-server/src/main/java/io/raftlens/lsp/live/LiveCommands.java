@@ -29,11 +29,9 @@ public final class LiveCommands {
     public static final String HEAL = "raftlens.heal";
     public static final String TRANSFER_LEADER = "raftlens.transferLeader";
     public static final String TIMELINE = "raftlens.electionTimeline";
-    /** {@code {"uri", "logs": [paths], "channel"?}} → {@code {"markdown", "svg", "json", "findings"}}; findings become diagnostics. */
-    public static final String TIMELINE_FROM_LOGS = "raftlens.timelineFromLogs";
 
     public static final List<String> ALL = List.of(LAUNCH, STOP, STOP_NODE, KILL_NODE, START_NODE, ISOLATE_NODE, HEAL,
-            TRANSFER_LEADER, TIMELINE, TIMELINE_FROM_LOGS);
+            TRANSFER_LEADER, TIMELINE);
 
     private final LiveNetworks networks;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -42,15 +40,8 @@ public final class LiveCommands {
         return t;
     });
 
-    private final LogTimelines logTimelines;
-
     public LiveCommands(LiveNetworks networks) {
-        this(networks, new LogTimelines());
-    }
-
-    LiveCommands(LiveNetworks networks, LogTimelines logTimelines) {
         this.networks = networks;
-        this.logTimelines = logTimelines;
     }
 
     public boolean handles(String command) {
@@ -72,38 +63,12 @@ public final class LiveCommands {
         return switch (command) {
             case LAUNCH -> launch(uri, args);
             case STOP -> Map.of("stopped", networks.stop(uri));
-            case TIMELINE_FROM_LOGS -> timelineFromLogs(uri, args);
             case TIMELINE -> {
                 LiveNetwork n = networks.require(uri);
                 yield ElectionTimeline.markdown(n.journal().rows(), n::name, n.channels().size() > 1);
             }
             default -> node(command, networks.require(uri), args);
         };
-    }
-
-    private Object timelineFromLogs(String uri, CommandArguments args) {
-        io.raftlens.raft.logs.Timeline t = logTimelines.read(uri, args.strings("logs"), args.string("channel").orElse(null));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("markdown", io.raftlens.raft.logs.TimelineText.markdown(t));
-        out.put("svg", io.raftlens.raft.logs.TimelineSvg.svg(t));
-        out.put("json", io.raftlens.raft.logs.TimelineJson.write(t));
-        List<Map<String, Object>> findings = new java.util.ArrayList<>();
-        for (io.raftlens.raft.logs.ChannelTimeline ch : t.channels()) {
-            for (io.raftlens.raft.logs.ChannelTimeline.Finding f : ch.findings()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("channel", ch.name());
-                m.put("kind", f.kind());
-                m.put("severity", f.severity());
-                m.put("node", f.node());
-                m.put("message", f.message());
-                findings.add(m);
-            }
-        }
-        out.put("findings", findings);
-        if (networks.editor() != null) {
-            networks.editor().revalidate(uri);
-        }
-        return out;
     }
 
     private Object launch(String uri, CommandArguments args) {

@@ -13,30 +13,31 @@ public final class LiveFeature implements AutoCloseable {
 
     private final LiveNetworks networks;
     private final LiveCommands commands;
+    private final LogTimelines logTimelines;
 
     public LiveFeature(LiveEditor editor, FabricLanguageService service) {
         this.networks = new LiveNetworks(editor);
-        LogTimelines logTimelines = new LogTimelines();
-        this.commands = new LiveCommands(networks, logTimelines);
+        this.commands = new LiveCommands(networks);
         FabricLanguageService.Services s = service.services();
-        s.diagnostics().register(new LogTimelineDiagnostics(logTimelines));
         s.codeLenses().register(new LiveLenses(networks));
         s.diagnostics().register(new LiveDiagnostics(networks));
         s.inlayHints().register(new LiveInlayHints(networks));
         s.codeActions().register(new RestartAction(networks));
+        this.logTimelines = new LogTimelines(networks);
+        s.diagnostics().register(new LogTimelineDiagnostics(logTimelines));
     }
 
     /** The command ids to announce in {@code executeCommandProvider}. */
     public static List<String> commands() {
-        return LiveCommands.ALL;
+        return java.util.stream.Stream.concat(LiveCommands.ALL.stream(), java.util.stream.Stream.of(LogTimelines.COMMAND)).toList();
     }
 
     public boolean handles(String command) {
-        return commands.handles(command);
+        return commands.handles(command) || LogTimelines.COMMAND.equals(command);
     }
 
     public CompletableFuture<Object> execute(String command, List<Object> arguments) {
-        return commands.execute(command, arguments);
+        return LogTimelines.COMMAND.equals(command) ? logTimelines.execute(arguments) : commands.execute(command, arguments);
     }
 
     public LiveNetworks networks() {
@@ -46,6 +47,7 @@ public final class LiveFeature implements AutoCloseable {
     @Override
     public void close() {
         commands.close();
+        logTimelines.close();
         networks.close();
     }
 }

@@ -21,6 +21,8 @@ public final class LiveNetwork implements AutoCloseable {
     private final String launchedText;
     private final Launch launch;
     private final long launchedAt = System.currentTimeMillis();
+    /** When the nodes began to start (before {@link #launchedAt}): where the launch's log begins. */
+    private volatile long startedAt = launchedAt;
     private final ElectionJournal journal;
     private final AutoCloseable subscription;
     private final ControlServer control;
@@ -70,6 +72,14 @@ public final class LiveNetwork implements AutoCloseable {
 
     public long launchedAt() {
         return launchedAt;
+    }
+
+    public long startedAt() {
+        return startedAt;
+    }
+
+    void startedAt(long millis) {
+        this.startedAt = Math.min(millis, launchedAt);
     }
 
     public ElectionJournal journal() {

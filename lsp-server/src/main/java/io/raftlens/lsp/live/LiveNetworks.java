@@ -94,6 +94,7 @@ public final class LiveNetworks implements AutoCloseable {
         stop(model.uri());
         DataDirectory dir = DataDirectory.prepare(dataDir(plan), plan, true);
         LocalNetwork local;
+        long startedAt = System.currentTimeMillis();
         try {
             local = LocalNetwork.start(plan, dir);
         } catch (RuntimeException e) {
@@ -117,6 +118,7 @@ public final class LiveNetworks implements AutoCloseable {
             }
         }
         LiveNetwork live = new LiveNetwork(model.uri(), local, control, model.text(), launch, this::changed);
+        live.startedAt(startedAt);
         networks.put(model.uri(), live);
         changed(model.uri());
         return live;

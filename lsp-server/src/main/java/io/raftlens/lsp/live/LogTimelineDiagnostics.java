@@ -3,8 +3,6 @@ package io.raftlens.lsp.live;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.features.diagnostics.DiagnosticsParticipant;
-import io.raftlens.raft.logs.ChannelTimeline;
-import io.raftlens.raft.logs.Timeline;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Diagnostic;
@@ -14,13 +12,13 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
 /**
- * The findings of the orderer logs read for this configtx.yaml, as {@code raft-log} diagnostics: on the consenter
- * whose Raft id the finding names (Fabric numbers a channel's consenters 1, 2, 3… in the order of its
- * Consenters list), else on the Consenters key of the first EtcdRaft profile.
+ * Diagnostics with source {@code raftlens-timeline}: the findings of the orderer logs last read for the document
+ * ({@code raftlens.timelineFromLogs}) on the line of the consenter they are about, placed anew on every edit. A
+ * finding about the whole channel, or about a node no consenter matches, goes on the Consenters key.
  */
 final class LogTimelineDiagnostics implements DiagnosticsParticipant {
 
-    static final String SOURCE = "raft-log";
+    static final String SOURCE = "raftlens-timeline";
 
     private final LogTimelines timelines;
 
@@ -30,30 +28,38 @@ final class LogTimelineDiagnostics implements DiagnosticsParticipant {
 
     @Override
     public void collect(DocumentModel model, LspSettings settings, List<Diagnostic> out, CancelChecker cancel) {
-        Optional<Timeline> t = timelines.of(model.uri());
-        if (t.isEmpty()) {
+        Optional<LogTimelines.Report> report = timelines.report(model.uri());
+        if (report.isEmpty()) {
             return;
         }
-        List<ConsenterLayout> layouts = ConsenterLayout.of(model);
-        if (layouts.isEmpty()) {
-            return;
-        }
-        ConsenterLayout layout = layouts.get(0);
-        for (ChannelTimeline ch : t.get().channels()) {
-            for (ChannelTimeline.Finding f : ch.findings()) {
-                Range at = layout.header();
-                if (f.node() != null) {
-                    Optional<ConsenterLayout.Entry> e = layout.consenters().stream()
-                            .filter(c -> String.valueOf(c.id()).equals(f.node())).findFirst();
-                    if (e.isPresent()) {
-                        at = e.get().range();
-                    }
+        Optional<ConsenterLayout> layout = LogTimelines.layout(model, report.get().profile());
+        Range header = layout.map(l -> line(model, l.header())).orElse(new Range(new Position(0, 0), new Position(0, 0)));
+        for (LogTimelines.Note n : report.get().notes()) {
+            Optional<ConsenterLayout.Entry> entry = layout.flatMap(l -> LogNodes.consenter(l, n.node()));
+            String message = n.message();
+            if (entry.isEmpty() && n.node() != null) {
+                if (n.severity().equals("info")) {
+                    continue; // a leader no consenter line matches is not worth a mark on the header
                 }
-                int line = at.getStart().getLine();
-                Range range = new Range(at.getStart(), new Position(line, Math.max(at.getStart().getCharacter(), model.line(line).length())));
-                DiagnosticSeverity severity = f.severity().equals("error") ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-                out.add(new Diagnostic(range, "orderer logs, channel " + ch.name() + ": " + f.message(), severity, SOURCE, f.kind()));
+                message += " (log node " + n.node() + " matches no consenter of " + layout.map(ConsenterLayout::profile)
+                        .orElse("this file") + " by Raft id or host name)";
             }
+            out.add(new Diagnostic(entry.map(e -> line(model, e.range())).orElse(header), message, severity(n.severity()),
+                    SOURCE, n.code()));
         }
+    }
+
+    private static DiagnosticSeverity severity(String s) {
+        return switch (s) {
+            case "error" -> DiagnosticSeverity.Error;
+            case "warning" -> DiagnosticSeverity.Warning;
+            default -> DiagnosticSeverity.Information;
+        };
+    }
+
+    /** From {@code at} to the end of its line, as the live network's diagnostics underline a consenter. */
+    private static Range line(DocumentModel model, Range at) {
+        int line = at.getStart().getLine();
+        return new Range(at.getStart(), new Position(line, Math.max(at.getStart().getCharacter(), model.line(line).length())));
     }
 }

@@ -3,9 +3,13 @@
  * the network of the open configtx.yaml ({@link io.raftlens.lsp.live.LivePlanner} over raft-runtime's
  * {@code NetworkPlanner}), run its commands ({@link io.raftlens.lsp.live.LiveCommands}), and show its
  * {@code NetworkSnapshot} as lenses, inlay hints, diagnostics and the {@code raftlens/networkStatus} notification; the
- * election story comes from the typed event stream ({@link io.raftlens.lsp.live.ElectionJournal}).
+ * election story comes from the typed event stream ({@link io.raftlens.lsp.live.ElectionJournal}). The election
+ * timeline of real orderer logs ({@code raftlens.timelineFromLogs}, {@link io.raftlens.lsp.live.LogTimelines}) reads
+ * them with raft-runtime's {@code logs} package — or the launches' own Raft log, captured by
+ * {@link io.raftlens.lsp.live.LaunchLog} — and puts its findings on the consenter lines
+ * ({@link io.raftlens.lsp.live.LogTimelineDiagnostics}).
  *
  * <p>May depend on: {@code service}, the feature packages it contributes participants to, {@code documents},
- * raft-runtime ({@code network}, {@code node}), config-schema. Not on {@code server} or {@code cli}.
+ * raft-runtime ({@code network}, {@code node}, {@code logs}), config-schema, logback (the launch-log capture). Not on {@code server} or {@code cli}.
  */
 package io.raftlens.lsp.live;

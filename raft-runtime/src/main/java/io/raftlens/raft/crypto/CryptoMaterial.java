@@ -36,7 +36,7 @@ public final class CryptoMaterial {
     public static SigningIdentity signingIdentity(Path mspDir, String mspId) throws IOException {
         Path cert = first(mspDir.resolve("signcerts"), "signing certificate");
         Path key = first(mspDir.resolve("keystore"), "private key");
-        return new SigningIdentity(mspId, PemFiles.readCertificate(cert), Files.readAllBytes(cert), PemFiles.readPrivateKey(key));
+        return new SigningIdentity(mspId, PemFiles.readCertificate(cert), io.raftlens.config.files.SafeFiles.read(cert, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT), PemFiles.readPrivateKey(key));
     }
 
     /** The TLS identity of a node's or user's {@code tls/} folder ({@code server.*} or {@code client.*}, and {@code ca.crt}). */

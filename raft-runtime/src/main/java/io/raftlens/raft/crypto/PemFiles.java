@@ -60,7 +60,7 @@ public final class PemFiles {
     }
 
     public static X509Certificate readCertificate(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
+        try (var in = new java.io.ByteArrayInputStream(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (CertificateException e) {
             throw new IOException(file + ": wrong PEM encoding: " + e.getMessage(), e);
@@ -68,7 +68,7 @@ public final class PemFiles {
     }
 
     public static PrivateKey readPrivateKey(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        String text = new String(io.raftlens.config.files.SafeFiles.read(file, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT), StandardCharsets.US_ASCII);
         int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
         int end = text.indexOf("-----END PRIVATE KEY-----");
         if (begin < 0 || end < begin) {

@@ -69,7 +69,7 @@ public final class FabricChainReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(regular(path), 1 << 16)) {
             long offset = 0;
             while (offset < size) {
                 long start = offset;
@@ -119,7 +119,7 @@ public final class FabricChainReader {
     }
 
     private static boolean looksLikeText(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = regular(path)) {
             byte[] head = in.readNBytes(64);
             for (byte b : head) {
                 if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7f) {
@@ -134,5 +134,11 @@ public final class FabricChainReader {
 
     private static String where(Path path) {
         return path.toString();
+    }
+
+    /** Opens a regular file only: a FIFO or device named as a block file would block or never end (issue 13). */
+    private static InputStream regular(Path path) throws IOException {
+        io.raftlens.config.files.SafeFiles.regular(path);
+        return Files.newInputStream(path);
     }
 }

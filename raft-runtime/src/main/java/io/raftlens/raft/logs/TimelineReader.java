@@ -21,6 +21,9 @@ public final class TimelineReader {
 
     /** Reads a file; the file name (without {@code .log}) is the source of lines that name no node. */
     public static void read(Path file, Timeline into) throws IOException {
+        if (Files.exists(file)) {
+            io.raftlens.config.files.SafeFiles.regular(file); // a FIFO or device would block or never end
+        }
         try (InputStream in = Files.newInputStream(file)) {
             read(in, sourceName(file), into);
         }

@@ -79,7 +79,7 @@ public final class ControlToken {
         if (!Files.isRegularFile(file)) {
             return java.util.Optional.empty();
         }
-        String s = Files.readString(file, StandardCharsets.UTF_8).trim();
+        String s = new String(io.raftlens.config.files.SafeFiles.read(file, 4096), StandardCharsets.UTF_8).trim();
         return s.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s);
     }
 }

@@ -57,6 +57,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
+    private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
@@ -131,6 +132,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             openOperations(node);
             publishLifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
+        // client ports bind after every consenter port is taken: an ephemeral client port (tests) must not land on
+        // a consenter port that a later node is about to bind
+        launched = true;
+        for (OrderingNode node : nodes.values()) {
+            openServices(node);
+        }
         for (OrderingNode node : nodes.values()) {
             for (String ch : plan.channels().keySet()) {
                 resync(ch, node.id()); // config updates a node missed while the launch was down
@@ -149,7 +156,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(node.id()), node.metrics(), health);
         operations.put(node.id(), ops);
         opsPorts.put(node.id(), ops.address().getPort());
-        openServices(node);
+        if (launched) {
+            openServices(node);
+        }
     }
 
     /**

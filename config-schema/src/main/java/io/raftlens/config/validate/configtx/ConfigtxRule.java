@@ -35,8 +35,15 @@ abstract class ConfigtxRule extends AbstractRule {
             return;
         }
         Set<Place> seen = new HashSet<>();
+        Set<Place> reported = new HashSet<>();
         DiagnosticSink once = d -> {
+            Place anySeverity = new Place(d.range().start().offset(), d.range().end().offset(), null);
+            // a hint on an unused definition adds nothing where a profile's use of it was reported already
+            if (d.severity() == Severity.HINT && reported.contains(anySeverity)) {
+                return;
+            }
             if (seen.add(new Place(d.range().start().offset(), d.range().end().offset(), d.severity()))) {
+                reported.add(anySeverity);
                 sink.report(d);
             }
         };
