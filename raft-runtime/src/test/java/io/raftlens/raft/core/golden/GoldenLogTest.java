@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Replays etcd's election scenarios (testdata/campaign.txt, prevote.txt, checkquorum.txt,
- * prevote_checkquorum.txt) through {@link InteractionEnv} and compares every command's raft log lines with the
- * golden files under {@code src/test/resources/golden/}. The golden files hold etcd's own expected lines (see
- * each file's header for the source and the one adaptation); they are not a recording of this core.
+ * Replays etcd's data-driven interaction scripts (testdata/*.txt) through {@link InteractionEnv} and compares every
+ * command's full output (log lines, Ready and message dumps) with the golden files under
+ * {@code src/test/resources/golden/}. The golden files hold etcd's own expected output; where this core differs,
+ * the file's header lists each difference and why. They are not a recording of this core.
  *
  * <p>Every {@code .txt} file under {@code src/test/resources/golden/} is replayed (the folder is walked, as etcd's
  * {@code datadriven.Walk}): a new script needs no code change.

@@ -29,13 +29,16 @@ import java.util.TreeMap;
 /**
  * An interaction environment in the manner of etcd's {@code rafttest.InteractionEnv}: nodes 1..n (RawNode over
  * MemoryStorage, ElectionTick 3, HeartbeatTick 1, as etcd's harness), a single ordered queue of messages in
- * flight, and commands that drive them step by step. The output of a command is what the nodes' raft loggers
- * printed (at or above the current log level), plus the listing of {@code raft-log}.
+ * flight, and commands that drive them step by step. A command prints what etcd's harness prints: the nodes' raft
+ * log lines interleaved with etcd's Ready and message dumps ({@link Describe}), stabilize's and a multi-node
+ * process-ready's "&gt; N handling Ready" / "&gt; N receiving messages" sections indented by two spaces, and nothing at
+ * all under {@code log-level none}.
  *
- * <p>Commands: {@code log-level L}, {@code add-nodes N [voters=(1,2,3)] [index=I] [prevote=true]
+ * <p>Commands: {@code log-level L}, {@code add-nodes N [voters=(1,2,3)] [index=I] [inflight=K] [prevote=true]
  * [checkquorum=true]}, {@code campaign N}, {@code propose N DATA}, {@code process-ready N...},
- * {@code deliver-msgs N... [drop=N]}, {@code stabilize [N...]}, {@code tick-election N},
- * {@code tick-heartbeat N}, {@code isolate N}, {@code heal}, {@code raft-log N},
+ * {@code deliver-msgs N... [drop=(N,...)] [type=MsgApp]}, {@code stabilize [N...] [log-level=L]},
+ * {@code tick-election N}, {@code tick-heartbeat N}, {@code isolate N}, {@code heal}, {@code raft-log N},
+ * {@code status N}, {@code compact N I}, {@code send-snapshot FROM TO},
  * {@code set-randomized-election-timeout N timeout=T}, {@code propose-conf-change N v1=true} (body line: one change,
  * {@code v2} or {@code r1}), {@code raft-state}. As etcd's harness, each node keeps a snapshot after every applied
  * entry and its storage hands out the latest one (etcd's {@code snapOverrideStorage}).
