@@ -1,5 +1,10 @@
 package io.raftlens.raft.network;
 
+import static io.raftlens.raft.network.OrdererGrpcClient.at;
+import static io.raftlens.raft.network.OrdererGrpcClient.broadcast;
+import static io.raftlens.raft.network.OrdererGrpcClient.connect;
+import static io.raftlens.raft.network.OrdererGrpcClient.deliver;
+import static io.raftlens.raft.network.OrdererGrpcClient.seek;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,79 +58,10 @@ class SampleNetworkProtocolsTest {
 
     private SigningIdentity client;
 
-    private static ManagedChannel connect(LocalNetwork net, long node, Path caCert, String host) throws Exception {
-        return NettyChannelBuilder.forAddress("127.0.0.1", net.clientPort(node)).overrideAuthority(host)
-                .sslContext(GrpcSslContexts.forClient().trustManager(Pem.readCertificate(caCert)).build()).build();
-    }
 
-    /** One Broadcast stream: sends all, collects the answers (Fabric's handler answers each in order). */
-    private static List<BroadcastResponse> broadcast(ManagedChannel ch, List<Envelope> envs) throws Exception {
-        List<BroadcastResponse> got = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        StreamObserver<Envelope> req = AtomicBroadcastGrpc.newStub(ch).broadcast(new StreamObserver<>() {
-            @Override
-            public void onNext(BroadcastResponse r) {
-                synchronized (got) {
-                    got.add(r);
-                }
-            }
 
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
 
-            @Override
-            public void onCompleted() {
-                done.complete(null);
-            }
-        });
-        envs.forEach(req::onNext);
-        req.onCompleted();
-        done.get(30, TimeUnit.SECONDS);
-        return got;
-    }
 
-    private Envelope seek(SigningIdentity client, String channel, SeekPosition start, SeekPosition stop, SeekInfo.SeekBehavior behavior) {
-        SeekInfo info = SeekInfo.newBuilder().setStart(start).setStop(stop).setBehavior(behavior).build();
-        return Envelopes.signed(HeaderType.DELIVER_SEEK_INFO, channel, client, info);
-    }
-
-    private static SeekPosition at(long n) {
-        return SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(n)).build();
-    }
-
-    /** One Deliver request: the blocks, then the status. */
-    private static List<DeliverResponse> deliver(ManagedChannel ch, Envelope request) throws Exception {
-        LinkedBlockingQueue<DeliverResponse> q = new LinkedBlockingQueue<>();
-        StreamObserver<Envelope> req = AtomicBroadcastGrpc.newStub(ch).deliver(new StreamObserver<>() {
-            @Override
-            public void onNext(DeliverResponse r) {
-                q.add(r);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
-        req.onNext(request);
-        List<DeliverResponse> out = new ArrayList<>();
-        while (true) {
-            DeliverResponse r = q.poll(30, TimeUnit.SECONDS);
-            if (r == null) {
-                throw new AssertionError("no deliver response within 30 s; so far " + out.size());
-            }
-            out.add(r);
-            if (r.hasStatus()) {
-                req.onCompleted();
-                return out;
-            }
-        }
-    }
 
     @Test
     void membersOfTheSampleOrderAndReadSignedBlocksStrangersAreForbidden() throws Exception {
