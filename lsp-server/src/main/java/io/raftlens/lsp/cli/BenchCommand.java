@@ -7,6 +7,8 @@ import io.raftlens.config.value.GoDuration;
 import io.raftlens.raft.network.BenchTarget;
 import io.raftlens.raft.network.ControlToken;
 import io.raftlens.raft.network.DataDirectory;
+import io.raftlens.raft.network.GrpcBench;
+import io.raftlens.raft.fabric.msp.SigningIdentity;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkBench;
 import io.raftlens.raft.network.NetworkPlan;
@@ -102,6 +104,24 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--graceful-stops", defaultValue = "0", description = "also stop the leader gracefully this many times (hand-over time)")
     int gracefulStops;
 
+    @Option(names = "--grpc", description = "with --launch: load through each node's orderer.AtomicBroadcast over TLS with envelopes "
+            + "signed beforehand by a client identity (--client-msp), timed until their tx id is in a block on a Deliver stream")
+    boolean grpc;
+
+    @Option(names = "--streams", defaultValue = "8", description = "with --grpc: Broadcast streams, spread over the nodes (default ${DEFAULT-VALUE})")
+    int streams;
+
+    @Option(names = "--signed", defaultValue = "0", description = "with --grpc: envelopes to sign before each run (default: rate × seconds "
+            + "+ window in open loop, 20000 per second of run in closed loop; a closed loop that uses them all ends early)")
+    int signed;
+
+    @Option(names = "--client-msp", paramLabel = "DIR", description = "with --grpc: the client's MSP folder (signcerts/, keystore/); "
+            + "default: the first crypto/peerOrganizations/*/users/User1@*/msp beside the configtx.yaml")
+    Path clientMsp;
+
+    @Option(names = "--client-mspid", defaultValue = "Org1MSP", description = "with --grpc: the client's MSP ID (default ${DEFAULT-VALUE})")
+    String clientMspId;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -113,7 +133,19 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         if (load == null || warm == null || (killEvery != null && every == null)) {
             return 2;
         }
+        if (grpc && where.launch == null) {
+            System.err.println("raftlens bench: --grpc needs --launch (the bench connects to the nodes it launched)");
+            return 2;
+        }
+        SigningIdentity client = null;
+        if (grpc) {
+            client = clientIdentity(where.launch);
+            if (client == null) {
+                return 2;
+            }
+        }
         LocalNetwork net = null;
+        GrpcBench grpcBench = null;
         Path tempDir = null;
         BenchTarget target;
         Map<String, Object> report = new LinkedHashMap<>();
@@ -155,7 +187,14 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             NetworkBench bench = new NetworkBench(target, channel);
             long[] leader = bench.awaitLeader(Duration.ofSeconds(60));
             report.put("initialLeader", leader[0]);
-            if (!load.isZero()) {
+            if (grpc && !load.isZero()) {
+                grpcBench = GrpcBench.connect(net, client, channel);
+                if (!warm.isZero()) {
+                    grpcBench.throughput(grpcBench.sign(toSign(warm), txSize), warm, window, rate, streams, txSize);
+                    report.put("warmupSeconds", warm.toMillis() / 1000.0);
+                }
+                report.put("throughput", grpcBench.throughput(grpcBench.sign(toSign(load), txSize), load, window, rate, streams, txSize));
+            } else if (!load.isZero()) {
                 if (!warm.isZero()) {
                     bench.throughput(warm, txSize, window, rate);
                     report.put("warmupSeconds", warm.toMillis() / 1000.0);
@@ -169,6 +208,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 report.put("gracefulHandOver", bench.failover(gracefulStops, every != null ? every : Duration.ofSeconds(2), true));
             }
         } finally {
+            if (grpcBench != null) {
+                grpcBench.close();
+            }
             if (net != null) {
                 net.close();
             }
@@ -178,6 +220,56 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         }
         print(report);
         return 0;
+    }
+
+    /** How many envelopes to sign for a run of {@code d}. */
+    private int toSign(Duration d) {
+        if (signed > 0) {
+            return signed;
+        }
+        double s = d.toMillis() / 1000.0;
+        long n = rate > 0 ? (long) Math.ceil(rate * s) + window : (long) Math.ceil(20_000 * s);
+        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, n));
+    }
+
+    /** --client-msp (or the sample's User1 beside the configtx.yaml) as a signer; null after printing why not. */
+    private SigningIdentity clientIdentity(Path configtx) throws IOException {
+        Path msp = clientMsp;
+        if (msp == null) {
+            Path peers = configtx.toAbsolutePath().getParent().resolve("crypto/peerOrganizations");
+            if (Files.isDirectory(peers)) {
+                try (Stream<Path> s = Files.find(peers, 3, (p, a) -> a.isDirectory() && p.getFileName().toString().startsWith("User1@")
+                        && p.getParent().getFileName().toString().equals("users"))) {
+                    msp = s.sorted().map(p -> p.resolve("msp")).filter(Files::isDirectory).findFirst().orElse(null);
+                }
+            }
+            if (msp == null) {
+                System.err.println("raftlens bench: --grpc needs a client identity: no crypto/peerOrganizations/*/users/User1@*/msp "
+                        + "beside " + configtx + "; pass --client-msp DIR (a folder with signcerts/ and keystore/) and --client-mspid");
+                return null;
+            }
+        }
+        Path cert = onlyFile(msp.resolve("signcerts"));
+        Path key = onlyFile(msp.resolve("keystore"));
+        if (cert == null || key == null) {
+            System.err.println("raftlens bench: --client-msp " + msp + " needs one certificate in signcerts/ and one key in keystore/");
+            return null;
+        }
+        try {
+            return SigningIdentity.fromPemFiles(clientMspId, cert, key);
+        } catch (Exception e) {
+            System.err.println("raftlens bench: cannot read the client identity in " + msp + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Path onlyFile(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).sorted().findFirst().orElse(null);
+        }
     }
 
     private void print(Map<String, Object> report) throws IOException {
