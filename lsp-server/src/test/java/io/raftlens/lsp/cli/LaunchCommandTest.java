@@ -99,6 +99,30 @@ class LaunchCommandTest {
         assertTrue(r.err().contains("--token") && r.err().contains("RAFTLENS_TOKEN"), r.err());
     }
 
+    @Test
+    void benchOverGrpcNeedsALaunchedNetwork() {
+        Run r = run("bench", "--url", "http://127.0.0.1:9", "--token", "t", "--grpc");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--grpc needs --launch"), r.err());
+    }
+
+    @Test
+    void benchOverGrpcWithoutAClientIdentityNamesWhatToPass() throws IOException {
+        Path configtx = sampleCopy();
+        deleteTree(configtx.resolveSibling("crypto/peerOrganizations"));
+        Run r = run("bench", "--launch", configtx.toString(), "--grpc");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--client-msp DIR") && r.err().contains("User1@"), r.err());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** adversarial.md H4/M1: launch on a FIFO or a device exits 2 with one line instead of hanging or running out of heap. */
     @Test
     void unreadableInputExitsTwoWithOneLine() throws Exception {
