@@ -41,7 +41,9 @@ class GrpcBenchTest {
         int[] ports = TestNetworks.freePorts(3);
         Path configtx = sample.resolve("configtx.yaml");
         Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
-                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2]));
+                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2])
+                // a short batch timeout so a window of 100 does not wait 2 s per block
+                .replace("BatchTimeout: 2s", "BatchTimeout: 200ms"));
         Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
         NetworkPlan plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
                 new NetworkPlanLoader.Overrides(Duration.ofMillis(100), 0));
