@@ -5,10 +5,13 @@
  * ({@link io.raftlens.raft.network.NetworkSnapshot}, {@link io.raftlens.raft.network.NetworkEvent},
  * {@link io.raftlens.raft.network.NodeRole}, {@link io.raftlens.raft.network.NetworkOperationException}), the control
  * API over HTTP ({@link io.raftlens.raft.network.ControlServer}, whose JSON is {@link io.raftlens.raft.network.ControlJson}
- * and the only place refusals become HTTP status codes), the terminal table and the benchmark driver.
+ * and the only place refusals become HTTP status codes), the terminal table and the benchmark drivers
+ * ({@link io.raftlens.raft.network.NetworkBench}; {@link io.raftlens.raft.network.GrpcBench}, a Fabric client over gRPC
+ * with envelopes signed beforehand).
  *
  * <p>Threads: the event dispatcher ({@code raftlens-events}) delivers events in order; control requests run on the
  * HTTP pool; node lifecycle requests are serialized per node. May depend on: {@code node}, {@code orderer},
- * {@code transport}, {@code metrics}, {@code configtxgen} and config-schema; nothing in raft-runtime depends on it.
+ * {@code transport}, {@code metrics}, {@code configtxgen}, {@code fabric} (msp, msgprocessor: the bench's client
+ * signing) and config-schema; nothing in raft-runtime depends on it.
  */
 package io.raftlens.raft.network;
