@@ -120,6 +120,7 @@ public final class GrpcBench implements AutoCloseable {
         for (int i = 0; i < streams; i++) {
             out.add(new BroadcastStream(channels.get(i % channels.size()), sentAt, failed, reasons, outstanding));
         }
+        List<BroadcastStream> ended = new ArrayList<>();
         int sent = 0;
         boolean exhausted = false;
         long start = System.nanoTime();
@@ -147,15 +148,22 @@ public final class GrpcBench implements AutoCloseable {
                 continue;
             }
             String id = txs.txIds().get(sent);
+            int k = sent % streams;
+            if (out.get(k).broken) {
+                // Fabric's handler ends the stream after its first non-SUCCESS answer; a client opens a new one
+                BroadcastStream again = new BroadcastStream(channels.get(k % channels.size()), sentAt, failed, reasons, outstanding);
+                ended.add(out.set(k, again));
+            }
             sentAt.put(id, System.nanoTime());
-            out.get(sent % streams).send(id, txs.envelopes().get(sent));
+            out.get(k).send(id, txs.envelopes().get(sent));
             sent++;
         }
         outstanding.tryAcquire(window, 30, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         out.forEach(BroadcastStream::close);
         watch.cancel();
-        for (BroadcastStream s : out) {
+        ended.addAll(out);
+        for (BroadcastStream s : ended) {
             acked.add(s.acked.sum());
         }
         Map<String, Object> r = new LinkedHashMap<>();
@@ -218,7 +226,7 @@ public final class GrpcBench implements AutoCloseable {
         private final Semaphore outstanding;
         private final LongAdder acked = new LongAdder();
         private final StreamObserver<Envelope> requests;
-        private volatile boolean broken;
+        volatile boolean broken;
 
         BroadcastStream(ManagedChannel ch, Map<String, Long> sentAt, LongAdder failed, Map<String, LongAdder> reasons,
                         Semaphore outstanding) {
@@ -235,6 +243,10 @@ public final class GrpcBench implements AutoCloseable {
                 return;
             }
             pending.add(id);
+            if (broken && pending.remove(id)) {
+                fail(id, "broadcast stream closed"); // ended between the check and the add
+                return;
+            }
             requests.onNext(env);
         }
 
@@ -273,6 +285,9 @@ public final class GrpcBench implements AutoCloseable {
         @Override
         public void onCompleted() {
             broken = true;
+            for (String id; (id = pending.poll()) != null; ) {
+                fail(id, "broadcast stream ended by the orderer before an answer");
+            }
         }
     }
 
