@@ -1,6 +1,6 @@
 package io.raftlens.lsp.cli;
 
-import io.raftlens.raft.network.ConfigBlocks;
+import io.raftlens.raft.network.JoinBlocks;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanner;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class PlanOptions {
         java.util.Optional<java.time.Duration> override = tick != null || planned.ordererTickOverride().isPresent()
                 ? java.util.Optional.of(plan.channels().values().iterator().next().tickInterval())
                 : java.util.Optional.empty();
-        return ConfigBlocks.apply(plan, configBlocks, channels.isEmpty(), override);
+        return JoinBlocks.apply(plan, configBlocks, channels.isEmpty(), override);
     }
 
     NetworkPlanner.LaunchRequest request(Path configtx) {

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --config-block}: channels that start from blocks made by Fabric's own configtxgen (fixtures under
  * {@code src/test/resources/fabric-blocks}, see SOURCES.md there).
  */
-class ConfigBlocksTest {
+class JoinBlocksTest {
 
     @TempDir
     Path dir;
 
     static Path fixture(String path) {
         try {
-            return Path.of(ConfigBlocksTest.class.getResource("/fabric-blocks/" + path).toURI());
+            return Path.of(JoinBlocksTest.class.getResource("/fabric-blocks/" + path).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -57,7 +57,7 @@ class ConfigBlocksTest {
     @Test
     void fabricsBlockIsBlockZeroByteForByteWithItsChannelConsentersAndOptions() throws Exception {
         Path file = fixture("linxj-2.5-app-channel/channel-artifacts/mychannel.block");
-        NetworkPlan plan = ConfigBlocks.apply(linxjPlan(List.of()), List.of(file), true, Optional.empty());
+        NetworkPlan plan = JoinBlocks.apply(linxjPlan(List.of()), List.of(file), true, Optional.empty());
 
         assertEquals(List.of("mychannel"), List.copyOf(plan.channels().keySet()));
         assertArrayEquals(Files.readAllBytes(file), GenesisBlocks.of(plan).get("mychannel").toByteArray());
@@ -76,7 +76,7 @@ class ConfigBlocksTest {
     @Test
     void blockChannelJoinsTheNamedChannelsAndTickOverrideApplies() {
         Path file = fixture("linxj-2.5-app-channel/channel-artifacts/mychannel.block");
-        NetworkPlan plan = ConfigBlocks.apply(linxjPlan(List.of("other")), List.of(file), false,
+        NetworkPlan plan = JoinBlocks.apply(linxjPlan(List.of("other")), List.of(file), false,
                 Optional.of(Duration.ofMillis(100)));
         assertEquals(List.of("other", "mychannel"), List.copyOf(plan.channels().keySet()));
         assertEquals(Duration.ofMillis(100), plan.channels().get("mychannel").tickInterval());
@@ -89,7 +89,7 @@ class ConfigBlocksTest {
         // certificates (another cryptogen run) than the test network's.
         Path file = fixture("sjtu-2.2-system-channel/channel-artifacts/genesis.block");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConfigBlocks.apply(linxjPlan(List.of()), List.of(file), true, Optional.empty()));
+                () -> JoinBlocks.apply(linxjPlan(List.of()), List.of(file), true, Optional.empty()));
         assertTrue(e.getMessage().startsWith(file + " does not match profile ChannelUsingRaft"), e.getMessage());
         assertTrue(e.getMessage().contains("launch the profile the block was made from"), e.getMessage());
     }
@@ -99,19 +99,19 @@ class ConfigBlocksTest {
         Path garbage = dir.resolve("garbage.block");
         Files.write(garbage, new byte[] {(byte) 0xff, (byte) 0xff, 0x01});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConfigBlocks.apply(linxjPlan(List.of()), List.of(garbage), true, Optional.empty()));
+                () -> JoinBlocks.apply(linxjPlan(List.of()), List.of(garbage), true, Optional.empty()));
         assertTrue(e.getMessage().startsWith(garbage + ": not a Fabric block"), e.getMessage());
 
         Block fabric = Block.parseFrom(Files.readAllBytes(fixture("linxj-2.5-app-channel/channel-artifacts/mychannel.block")));
         Path five = dir.resolve("five.block");
         Files.write(five, fabric.toBuilder().setHeader(BlockHeader.newBuilder(fabric.getHeader()).setNumber(5)).build().toByteArray());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ConfigBlocks.apply(linxjPlan(List.of()), List.of(five), true, Optional.empty()));
+                () -> JoinBlocks.apply(linxjPlan(List.of()), List.of(five), true, Optional.empty()));
         assertEquals(five + ": block 5 is not a genesis block; a channel starts from block 0 (configtxgen -outputBlock)", e.getMessage());
 
         Path missing = dir.resolve("missing.block");
         e = assertThrows(IllegalArgumentException.class,
-                () -> ConfigBlocks.apply(linxjPlan(List.of()), List.of(missing), true, Optional.empty()));
+                () -> JoinBlocks.apply(linxjPlan(List.of()), List.of(missing), true, Optional.empty()));
         assertEquals("cannot read config block " + missing + " (no such file)", e.getMessage());
     }
 }

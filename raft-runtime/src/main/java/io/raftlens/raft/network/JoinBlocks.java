@@ -28,12 +28,12 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.Options;
  * consenter of the block with no planned node (or with other TLS certificates than the planned one's files) is
  * refused with what differs.
  */
-public final class ConfigBlocks {
+public final class JoinBlocks {
 
     /** A config block is small; configtxgen's are a few tens of kilobytes. */
     private static final int MAX_BYTES = 64 * 1024 * 1024;
 
-    private ConfigBlocks() {
+    private JoinBlocks() {
     }
 
     /**
