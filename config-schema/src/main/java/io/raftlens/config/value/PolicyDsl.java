@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class PolicyDsl {
 
     /** A principal of a signature rule: MSP ID and role. */
-    public record Principal(String mspId, String role) {}
+    public record Principal(String mspId, String role) implements SignatureRule {}
 
     /** The outcome of parsing a signature rule: the principals, or an error. */
     public record Signature(List<Principal> principals, String error) {
@@ -48,45 +48,102 @@ public final class PolicyDsl {
         return args.length == 2 ? Optional.of(args[1]) : Optional.empty();
     }
 
+    /**
+     * The principals of a signature rule, or RaftLens's explanation of why it is not one. Stricter than Fabric on
+     * one point: {@code OutOf(0, …)} (always satisfied) and {@code OutOf(n+1, …)} (never) are reported too.
+     */
     public static Signature signature(String rule) {
-        Parser p = new Parser(rule);
         try {
-            p.skip();
-            p.gate();
-            p.skip();
-            if (!p.atEnd()) {
-                throw p.fail("unexpected text after the policy: \"" + rule.substring(p.pos) + "\"");
-            }
-            return new Signature(p.principals, null);
-        } catch (IllegalArgumentException e) {
+            SignatureRule root = parseSignature(rule);
+            List<Principal> principals = new ArrayList<>();
+            collect(root, principals);
+            return new Signature(principals, null);
+        } catch (SyntaxError e) {
             return new Signature(List.of(), e.getMessage());
+        }
+    }
+
+    /**
+     * Parses a signature rule as Fabric's {@code policydsl.FromString} does (same gates, principal syntax and
+     * t-out-of-n bounds).
+     *
+     * @throws SyntaxError with RaftLens's explanation as its message and Fabric's wording as {@link SyntaxError#fabricMessage()}
+     */
+    public static SignatureRule parseSignature(String rule) {
+        Parser p = new Parser(rule);
+        p.skip();
+        SignatureRule root = p.gate();
+        p.skip();
+        if (!p.atEnd()) {
+            throw new SyntaxError("unexpected text after the policy: \"" + rule.substring(p.pos) + "\"",
+                    "unexpected text after the policy at position " + (p.pos + 1));
+        }
+        return root;
+    }
+
+    /** In order of appearance; also applies the stricter OutOf bounds (see {@link #signature}). */
+    private static void collect(SignatureRule rule, List<Principal> principals) {
+        if (rule instanceof Principal principal) {
+            principals.add(principal);
+        } else if (rule instanceof SignatureRule.NOutOf gate) {
+            for (SignatureRule r : gate.rules()) {
+                collect(r, principals);
+            }
+            if (gate.n() < 1 || gate.n() > gate.rules().size()) {
+                throw outOfBounds(gate.n(), gate.rules().size());
+            }
+        }
+    }
+
+    private static SyntaxError outOfBounds(int n, int args) {
+        return new SyntaxError("OutOf(" + n + ", …) needs between 1 and " + args + " signatures",
+                "invalid t-out-of-n predicate, t " + n + ", n " + args);
+    }
+
+    /** A rule that is not in the policy DSL; two wordings of the same fault. */
+    public static final class SyntaxError extends IllegalArgumentException {
+        private final String fabricMessage;
+
+        SyntaxError(String message, String fabricMessage) {
+            super(message);
+            this.fabricMessage = fabricMessage;
+        }
+
+        SyntaxError(String message) {
+            this(message, message);
+        }
+
+        /** What Fabric's parser (and so configtxgen) says about this rule. */
+        public String fabricMessage() {
+            return fabricMessage;
         }
     }
 
     private static final class Parser {
         final String s;
         int pos;
-        final List<Principal> principals = new ArrayList<>();
 
         Parser(String s) {
             this.s = s;
         }
 
-        void gate() {
+        SignatureRule gate() {
             int start = pos;
             while (pos < s.length() && Character.isLetter(s.charAt(pos))) {
                 pos++;
             }
             String name = s.substring(start, pos);
-            boolean outOf;
+            boolean and = false;
+            boolean outOf = false;
             switch (name) {
-                case "AND", "And", "and", "OR", "Or", "or" -> outOf = false;
+                case "AND", "And", "and" -> and = true;
+                case "OR", "Or", "or" -> { }
                 case "OutOf", "outof", "OUTOF" -> outOf = true;
-                default -> throw fail(name.isEmpty() ? "expected AND(…), OR(…) or OutOf(…) at position " + (start + 1)
-                        : "unrecognized gate '" + name + "': use AND, OR or OutOf");
+                default -> throw name.isEmpty() ? new SyntaxError("expected AND(…), OR(…) or OutOf(…) at position " + (start + 1))
+                        : new SyntaxError("unrecognized gate '" + name + "': use AND, OR or OutOf",
+                                "unrecognized token '" + name + "' in policy string");
             }
             expect('(');
-            int args = 0;
             int n = -1;
             if (outOf) {
                 skip();
@@ -95,20 +152,19 @@ public final class PolicyDsl {
                     pos++;
                 }
                 if (ns == pos) {
-                    throw fail("OutOf needs a number as its first argument");
+                    throw new SyntaxError("OutOf needs a number as its first argument");
                 }
                 n = Integer.parseInt(s.substring(ns, Math.min(pos, ns + 9)));
-                skip();
                 expect(',');
             }
+            List<SignatureRule> rules = new ArrayList<>();
             while (true) {
                 skip();
                 if (pos < s.length() && (s.charAt(pos) == '\'' || s.charAt(pos) == '"')) {
-                    principal();
+                    rules.add(principal());
                 } else {
-                    gate();
+                    rules.add(gate());
                 }
-                args++;
                 skip();
                 if (pos < s.length() && s.charAt(pos) == ',') {
                     pos++;
@@ -117,16 +173,19 @@ public final class PolicyDsl {
                 expect(')');
                 break;
             }
-            if (outOf && (n < 1 || n > args)) {
-                throw fail("OutOf(" + n + ", …) needs between 1 and " + args + " signatures");
+            int t = outOf ? n : and ? rules.size() : 1;
+            // Fabric's bound (policydsl.FromString); the validator's stricter one is applied in signature()
+            if (t < 0 || t > rules.size() + 1) {
+                throw outOfBounds(t, rules.size());
             }
+            return new SignatureRule.NOutOf(t, rules);
         }
 
-        void principal() {
+        Principal principal() {
             char quote = s.charAt(pos++);
             int end = s.indexOf(quote, pos);
             if (end < 0) {
-                throw fail("unterminated principal starting at position " + pos);
+                throw new SyntaxError("unterminated principal starting at position " + pos, "unterminated principal at position " + pos);
             }
             String p = s.substring(pos, end);
             pos = end + 1;
@@ -134,16 +193,17 @@ public final class PolicyDsl {
             if (!m.matches()) {
                 int dot = p.lastIndexOf('.');
                 String role = dot < 0 ? "" : p.substring(dot + 1);
-                throw fail(dot < 0 ? "principal '" + p + "' must be '<MSPID>.<role>'"
-                        : "principal '" + p + "' has an unknown role '" + role + "': use admin, member, client, peer or orderer");
+                throw new SyntaxError(dot < 0 ? "principal '" + p + "' must be '<MSPID>.<role>'"
+                        : "principal '" + p + "' has an unknown role '" + role + "': use admin, member, client, peer or orderer",
+                        "error parsing principal " + p);
             }
-            principals.add(new Principal(m.group(1), m.group(3)));
+            return new Principal(m.group(1), m.group(3));
         }
 
         void expect(char c) {
             skip();
             if (pos >= s.length() || s.charAt(pos) != c) {
-                throw fail("expected '" + c + "' " + (pos >= s.length() ? "at the end of the rule" : "at position " + (pos + 1)));
+                throw new SyntaxError("expected '" + c + "' " + (pos >= s.length() ? "at the end of the rule" : "at position " + (pos + 1)));
             }
             pos++;
         }
@@ -156,10 +216,6 @@ public final class PolicyDsl {
 
         boolean atEnd() {
             return pos >= s.length();
-        }
-
-        IllegalArgumentException fail(String message) {
-            return new IllegalArgumentException(message);
         }
     }
 }

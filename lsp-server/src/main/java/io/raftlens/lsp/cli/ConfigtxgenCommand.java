@@ -113,23 +113,14 @@ public final class ConfigtxgenCommand implements Callable<Integer> {
             p = found.get();
         }
         if (outputBlock != null) {
-            try {
-                Block block = encoder.genesisBlock(p, channelId);
-                write(outputBlock, block.toByteArray());
-            } catch (ConfigtxgenException e) {
-                throw located(file, "Error on outputBlock: ", e);
-            } catch (IOException e) {
-                throw new Fatal("Error on outputBlock: error writing genesis block: " + e.getMessage());
-            }
+            Profile chosen = p;
+            output(outputBlock, file, "outputBlock", "error writing genesis block",
+                    () -> encoder.genesisBlock(chosen, channelId).toByteArray());
         }
         if (outputAnchorPeersUpdate != null) {
-            try {
-                write(outputAnchorPeersUpdate, AnchorPeersUpdate.envelope(encoder, p, channelId, asOrg).toByteArray());
-            } catch (ConfigtxgenException e) {
-                throw located(file, "Error on outputAnchorPeersUpdate: ", e);
-            } catch (IOException e) {
-                throw new Fatal("Error on outputAnchorPeersUpdate: Error writing channel anchor peer update: " + e.getMessage());
-            }
+            Profile chosen = p;
+            output(outputAnchorPeersUpdate, file, "outputAnchorPeersUpdate", "Error writing channel anchor peer update",
+                    () -> AnchorPeersUpdate.envelope(encoder, chosen, channelId, asOrg).toByteArray());
         }
         if (inspectBlock != null) {
             Block block;
@@ -152,6 +143,23 @@ public final class ConfigtxgenCommand implements Callable<Integer> {
                 throw located(f, "Error on printOrg: ", e);
             }
         }
+    }
+
+    /** Encodes what an -output flag asks for and writes it; configtxgen's "Error on FLAG: …" when either fails. */
+    private static void output(Path target, Path configtx, String flag, String writeError, Encoding encoding) throws Fatal {
+        try {
+            write(target, encoding.bytes());
+        } catch (ConfigtxgenException e) {
+            throw located(configtx, "Error on " + flag + ": ", e);
+        } catch (IOException e) {
+            throw new Fatal("Error on " + flag + ": " + writeError + ": " + e.getMessage());
+        }
+    }
+
+    /** An artifact of the profile, as bytes. */
+    @FunctionalInterface
+    private interface Encoding {
+        byte[] bytes() throws ConfigtxgenException;
     }
 
     private Path configtxFile() throws Fatal {

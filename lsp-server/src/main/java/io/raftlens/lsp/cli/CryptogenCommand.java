@@ -50,6 +50,31 @@ public final class CryptogenCommand implements Callable<Integer> {
         return null;
     }
 
+    /** What generate and extend do to a directory, given the parsed configuration. */
+    @FunctionalInterface
+    interface Action {
+        void apply(Cryptogen cryptogen, CryptoConfig config, Path dir) throws IOException;
+    }
+
+    /** generate and extend: read the configuration, act on {@code dir}, print cryptogen's lines; 1 on any failure. */
+    static int run(CommandLine.Model.CommandSpec spec, Path configFile, Path dir, String doing, Action action) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CryptoConfig c = config(configFile, err);
+        if (c == null) {
+            return 1;
+        }
+        try {
+            action.apply(new Cryptogen(out::println), c, dir);
+            out.flush();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("Error " + doing + " key material under " + dir + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
     @Command(name = "generate", description = "Generate key material.")
     static final class Generate implements Callable<Integer> {
         @CommandLine.Spec
@@ -67,21 +92,7 @@ public final class CryptogenCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            CryptoConfig c = config(config, err);
-            if (c == null) {
-                return 1;
-            }
-            try {
-                new Cryptogen(out::println).generate(c, output);
-                out.flush();
-                return 0;
-            } catch (IOException | RuntimeException e) {
-                err.println("Error generating key material under " + output + ": " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            return run(spec, config, output, "generating", Cryptogen::generate);
         }
     }
 
@@ -118,20 +129,7 @@ public final class CryptogenCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            CryptoConfig c = config(config, err);
-            if (c == null) {
-                return 1;
-            }
-            try {
-                new Cryptogen(spec.commandLine().getOut()::println).extend(c, input);
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (IOException | RuntimeException e) {
-                err.println("Error extending key material under " + input + ": " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            return run(spec, config, input, "extending", Cryptogen::extend);
         }
     }
 }

@@ -50,7 +50,13 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
         if (planned.isEmpty()) {
             return refused[0]; // 2: unreadable input (a FIFO, a device, a huge file), with its one-line reason
         }
-        NetworkPlan plan = planned.get().plan().orElseThrow();
+        NetworkPlan plan;
+        try {
+            plan = network.withConfigBlocks(planned.get());
+        } catch (IllegalArgumentException e) {
+            err.println("raftlens launch: " + e.getMessage());
+            return e.getMessage().startsWith("cannot read") ? 2 : 1;
+        }
         Path root = dataDir != null ? dataDir : DataDirectory.defaultFor(configtx, plan.profile());
         DataDirectory dir;
         try {

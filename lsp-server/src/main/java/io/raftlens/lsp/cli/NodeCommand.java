@@ -63,7 +63,13 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         if (planned.isEmpty()) {
             return 1;
         }
-        NetworkPlan plan = planned.get().plan().orElseThrow();
+        NetworkPlan plan;
+        try {
+            plan = network.withConfigBlocks(planned.get());
+        } catch (IllegalArgumentException e) {
+            System.err.println("raftlens node: " + e.getMessage());
+            return 1;
+        }
         Optional<ConsenterPlan> self = plan.consenters().stream().filter(c -> c.id() == id).findFirst();
         if (self.isEmpty()) {
             System.err.println("raftlens node: no consenter with id " + id + " in profile " + plan.profile()

@@ -1,5 +1,7 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.network.JoinBlocks;
+import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,24 @@ public final class PlanOptions {
 
     @Option(names = "--tick", paramLabel = "DURATION", description = "override every channel's TickInterval (e.g. 100ms)")
     String tick;
+
+    @Option(names = "--config-block", paramLabel = "FILE",
+            description = "start a channel from this genesis block (configtxgen -outputBlock; repeatable): its channel id, "
+                    + "consenters and etcdraft options, checked against the profile")
+    List<Path> configBlocks = new ArrayList<>();
+
+    /**
+     * The plan with the {@code --config-block} channels; the blocks replace the default channel when no --channel is
+     * given. {@code --tick} or orderer.yaml's TickIntervalOverride (already applied to the planned channels) applies
+     * to the blocks' channels too, as in Fabric.
+     */
+    NetworkPlan withConfigBlocks(NetworkPlanner.Planned planned) {
+        NetworkPlan plan = planned.plan().orElseThrow();
+        java.util.Optional<java.time.Duration> override = tick != null || planned.ordererTickOverride().isPresent()
+                ? java.util.Optional.of(plan.channels().values().iterator().next().tickInterval())
+                : java.util.Optional.empty();
+        return JoinBlocks.apply(plan, configBlocks, channels.isEmpty(), override);
+    }
 
     NetworkPlanner.LaunchRequest request(Path configtx) {
         return NetworkPlanner.LaunchRequest.ofFile(configtx, profile, channels, ordererYaml, tick, opsBasePort);

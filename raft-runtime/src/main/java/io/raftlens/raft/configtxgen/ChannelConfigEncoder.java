@@ -284,17 +284,11 @@ public final class ChannelConfigEncoder {
 
     /** {@code encoder.NewOrdererOrgGroup}. */
     public ConfigGroup ordererOrgGroup(Organization org, Capabilities channelCaps) throws ConfigtxgenException {
-        ConfigGroup.Builder g = ConfigGroup.newBuilder().setModPolicy(ADMINS);
+        ConfigGroup.Builder g = orgGroup(org, "1 - Error loading MSP configuration for org: " + name(org),
+                "error adding policies to orderer org group '" + name(org) + "'");
         if (org.skipAsForeign()) {
             return g.build();
         }
-        MSPConfig msp = msp(org, "1 - Error loading MSP configuration for org: " + name(org));
-        try {
-            addPolicies(g, org.policies(), org.range());
-        } catch (ConfigtxgenException e) {
-            throw e.wrap("error adding policies to orderer org group '" + name(org) + "'");
-        }
-        addValue(g, "MSP", msp, ADMINS);
         List<String> endpoints = org.ordererEndpoints().stream().map(Sourced::value).toList();
         if (!endpoints.isEmpty()) {
             addValue(g, "Endpoints", OrdererAddresses.newBuilder().addAllAddresses(endpoints).build(), ADMINS);
@@ -338,17 +332,11 @@ public final class ChannelConfigEncoder {
 
     /** {@code encoder.NewApplicationOrgGroup}. */
     public ConfigGroup applicationOrgGroup(Organization org) throws ConfigtxgenException {
-        ConfigGroup.Builder g = ConfigGroup.newBuilder().setModPolicy(ADMINS);
+        ConfigGroup.Builder g = orgGroup(org, "1 - Error loading MSP configuration for org " + name(org),
+                "error adding policies to application org group " + name(org));
         if (org.skipAsForeign()) {
             return g.build();
         }
-        MSPConfig msp = msp(org, "1 - Error loading MSP configuration for org " + name(org));
-        try {
-            addPolicies(g, org.policies(), org.range());
-        } catch (ConfigtxgenException e) {
-            throw e.wrap("error adding policies to application org group " + name(org));
-        }
-        addValue(g, "MSP", msp, ADMINS);
         AnchorPeers.Builder anchors = AnchorPeers.newBuilder();
         for (Bound b : Views.list(org.bound(), "AnchorPeers")) {
             if (b instanceof Bound.BoundStruct s) {
@@ -392,18 +380,27 @@ public final class ChannelConfigEncoder {
     }
 
     private ConfigGroup consortiumOrgGroup(Organization org) throws ConfigtxgenException {
+        return orgGroup(org, "1 - Error loading MSP configuration for org: " + name(org),
+                "error adding policies to consortiums org group '" + name(org) + "'").build();
+    }
+
+    /**
+     * What every org group starts as (the orderer, application and consortium encoders differ only in their
+     * messages and what they add after: endpoints, anchor peers): mod policy Admins; unless skipped as foreign, the org's policies and its MSP value.
+     */
+    private static ConfigGroup.Builder orgGroup(Organization org, String mspError, String policiesError) throws ConfigtxgenException {
         ConfigGroup.Builder g = ConfigGroup.newBuilder().setModPolicy(ADMINS);
         if (org.skipAsForeign()) {
-            return g.build();
+            return g;
         }
-        MSPConfig msp = msp(org, "1 - Error loading MSP configuration for org: " + name(org));
+        MSPConfig msp = msp(org, mspError);
         try {
             addPolicies(g, org.policies(), org.range());
         } catch (ConfigtxgenException e) {
-            throw e.wrap("error adding policies to consortiums org group '" + name(org) + "'");
+            throw e.wrap(policiesError);
         }
         addValue(g, "MSP", msp, ADMINS);
-        return g.build();
+        return g;
     }
 
     private static MSPConfig msp(Organization org, String context) throws ConfigtxgenException {

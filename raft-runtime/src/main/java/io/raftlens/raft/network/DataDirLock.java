@@ -1,11 +1,8 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.wal.LockFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,13 +22,11 @@ final class DataDirLock implements AutoCloseable {
     private static final Map<Path, Held> HELD = new HashMap<>();
 
     private static final class Held {
-        final FileChannel channel;
-        final FileLock lock;
+        final LockFile lock;
         final boolean shared;
         int holders = 1;
 
-        Held(FileChannel channel, FileLock lock, boolean shared) {
-            this.channel = channel;
+        Held(LockFile lock, boolean shared) {
             this.lock = lock;
             this.shared = shared;
         }
@@ -60,21 +55,11 @@ final class DataDirLock implements AutoCloseable {
                 }
                 throw inUse(root);
             }
-            FileChannel ch = null;
             try {
-                ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock lock = ch.tryLock(0, Long.MAX_VALUE, shared);
-                if (lock == null) {
-                    ch.close();
-                    throw inUse(root);
-                }
-                HELD.put(file, new Held(ch, lock, shared));
+                LockFile lock = LockFile.tryAcquire(file, shared).orElseThrow(() -> inUse(root));
+                HELD.put(file, new Held(lock, shared));
                 return new DataDirLock(file);
-            } catch (OverlappingFileLockException e) {
-                close(ch);
-                throw inUse(root);
             } catch (IOException e) {
-                close(ch);
                 throw new IllegalStateException("cannot lock data dir " + root + ": " + e.getMessage()
                         + " (check its permissions, or pass --data-dir)");
             }
@@ -84,16 +69,6 @@ final class DataDirLock implements AutoCloseable {
     private static IllegalStateException inUse(Path root) {
         return new IllegalStateException("data dir " + root + " is in use by another running raftlens launch, node or "
                 + "editor network; stop it first or pass another --data-dir (nothing in it was changed)");
-    }
-
-    private static void close(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // nothing held
-            }
-        }
     }
 
     @Override
@@ -106,12 +81,7 @@ final class DataDirLock implements AutoCloseable {
             Held held = HELD.get(key);
             if (held != null && --held.holders == 0) {
                 HELD.remove(key);
-                try {
-                    held.lock.release();
-                } catch (IOException ignored) {
-                    // closing the channel releases it too
-                }
-                close(held.channel);
+                held.lock.close();
             }
         }
     }

@@ -63,6 +63,11 @@ public final class GenesisBlocks {
         Optional<ConfigGroup> channelGroup = encode(plan, identities, development);
         Map<String, Block> out = new LinkedHashMap<>();
         for (ChainOptions ch : plan.channels().values()) {
+            Block given = plan.channelBlocks().get(ch.channel());
+            if (given != null) {
+                out.put(ch.channel(), given); // --config-block: configtxgen's block, byte for byte
+                continue;
+            }
             out.put(ch.channel(), channelGroup
                     .map(g -> GenesisBlock.create(ch.channel(), g, GenesisBlock.Stamp.deterministic(ch.channel())))
                     .orElseGet(() -> orderingOnly(plan, identities, ch)));

@@ -15,14 +15,25 @@ import java.util.Map;
  *                       0 gives every node an ephemeral port
  * @param walDir         Consensus.WALDir or null (relative: under each node's data folder)
  * @param snapDir        Consensus.SnapDir or null
+ * @param channelBlocks  channels that start from an existing genesis block (configtxgen's output, given with
+ *                       {@code --config-block}) instead of one encoded from the profile: channel id → block 0
  */
 public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> consenters,
                           Map<String, ChainOptions> channels, String opsListenHost, int opsBasePort,
-                          String walDir, String snapDir, int sendBufferSize) {
+                          String walDir, String snapDir, int sendBufferSize,
+                          Map<String, org.hyperledger.fabric.protos.common.Block> channelBlocks) {
 
     public NetworkPlan {
         consenters = List.copyOf(consenters);
         channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
+        channelBlocks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channelBlocks));
+    }
+
+    /** A plan whose every channel's genesis block is encoded from the profile. */
+    public NetworkPlan(Path configtx, String profile, List<ConsenterPlan> consenters,
+                       Map<String, ChainOptions> channels, String opsListenHost, int opsBasePort,
+                       String walDir, String snapDir, int sendBufferSize) {
+        this(configtx, profile, consenters, channels, opsListenHost, opsBasePort, walDir, snapDir, sendBufferSize, Map.of());
     }
 
     public ConsenterPlan consenter(long id) {

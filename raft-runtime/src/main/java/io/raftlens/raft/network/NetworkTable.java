@@ -54,7 +54,8 @@ public final class NetworkTable {
         boolean agreed = true;
         for (NodeState n : network.nodes()) {
             ChannelState c = channel(n, channel);
-            if (c == null) {
+            // an evicted or halted node no longer takes part in the channel's elections: it has no say in agreement
+            if (c == null || c.role() == NodeRole.EVICTED || c.role() == NodeRole.HALTED) {
                 continue;
             }
             if (agreedLeader == -1) {
