@@ -89,7 +89,14 @@ public final class ChannelTimeline {
     private final Map<Long, LeaderChange> leaderByTerm = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Long> dropped = new LinkedHashMap<>();
-    private final Map<String, Integer> repeatedRejections = new HashMap<>();
+    /**
+     * Each node's longest streak of campaigns without a win that reached {@link #REPEATED_CAMPAIGNS}, with the terms
+     * it spanned: kept when the node wins later (the streak happened), its terms taken while it lasted.
+     */
+    private final Map<String, Streak> repeatedRejections = new HashMap<>();
+
+    private record Streak(int campaigns, long firstTerm, long lastTerm) {
+    }
     private long firstTime = DecodedLine.NO_TIME;
     private long lastTime = DecodedLine.NO_TIME;
     private long firstSeq = Long.MAX_VALUE;
@@ -284,10 +291,10 @@ public final class ChannelTimeline {
                 st.firstFailedTerm = el.term();
             }
             st.lastFailedTerm = el.term();
-            if (st.campaignsWithoutWin == REPEATED_CAMPAIGNS) {
-                repeatedRejections.put(el.node(), st.campaignsWithoutWin);
-            } else if (st.campaignsWithoutWin > REPEATED_CAMPAIGNS) {
-                repeatedRejections.put(el.node(), st.campaignsWithoutWin);
+            Streak longest = repeatedRejections.get(el.node());
+            if (st.campaignsWithoutWin >= REPEATED_CAMPAIGNS
+                    && (longest == null || st.campaignsWithoutWin >= longest.campaigns())) {
+                repeatedRejections.put(el.node(), new Streak(st.campaignsWithoutWin, st.firstFailedTerm, st.lastFailedTerm));
             }
         }
     }
@@ -337,12 +344,12 @@ public final class ChannelTimeline {
         leaderlessStretches();
         flapping();
         rejectedPreVoteCampaigns();
-        for (Map.Entry<String, Integer> r : repeatedRejections.entrySet()) {
-            NodeState st = nodes.get(r.getKey());
+        for (Map.Entry<String, Streak> r : repeatedRejections.entrySet()) {
+            Streak streak = r.getValue();
             if (findings.stream().noneMatch(f -> f.kind().equals("pre-votes-rejected") && r.getKey().equals(f.node()))) {
                 findings.add(new Finding("repeated-campaigns", "warning", r.getKey(), DecodedLine.NO_TIME,
-                        "node " + r.getKey() + " campaigned " + r.getValue() + " times in a row without winning (terms "
-                                + st.firstFailedTerm + "–" + st.lastFailedTerm + "): it cannot reach a quorum or its log is behind"));
+                        "node " + r.getKey() + " campaigned " + streak.campaigns() + " times in a row without winning (terms "
+                                + streak.firstTerm() + "–" + streak.lastTerm() + "): it cannot reach a quorum or its log is behind"));
             }
         }
         for (QuorumLoss q : quorumLosses) {

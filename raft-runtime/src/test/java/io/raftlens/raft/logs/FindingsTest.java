@@ -93,4 +93,24 @@ class FindingsTest {
         assertEquals("lease is not expired (remaining ticks: 3)", ch.ignoredVotes().get(0).reason());
         assertEquals(6, ch.rejectedPreVotes().size(), "node 1's refusal line and node 3's 'rejection from 1' line are one refusal");
     }
+    private void timesOut(long ms, int node, int fromTerm) {
+        log(ms, "INFO", "hup", node, node + " is starting a new election at term " + fromTerm);
+        log(ms, "INFO", "becomeCandidate", node, node + " became candidate at term " + (fromTerm + 1));
+        log(ms + 1000, "INFO", "becomeFollower", node, node + " became follower at term " + (fromTerm + 2));
+    }
+
+    /** A streak of lost campaigns is told with the terms it spanned, also when the node wins afterwards. */
+    @Test
+    void repeatedCampaignsKeepTheirTermsAfterALaterWin() {
+        timesOut(0, 2, 1);
+        timesOut(5_000, 2, 3);
+        timesOut(10_000, 2, 5);
+        wins(15_000, 2, 7);
+
+        ChannelTimeline ch = timeline.finish().channel("mychannel");
+        ChannelTimeline.Finding repeated = ch.findings().stream().filter(f -> f.kind().equals("repeated-campaigns"))
+                .findFirst().orElseThrow();
+        assertTrue(repeated.message().contains("campaigned 3 times in a row without winning (terms 1–5)"),
+                repeated.message());
+    }
 }
