@@ -62,20 +62,11 @@ public final class NetworkBench {
         AtomicLong seq = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        long interval = rate > 0 ? 1_000_000_000L / rate : 0;
-        long next = start;
+        OpenLoopPacer pacer = new OpenLoopPacer(rate, start);
         resources.start();
         while (System.nanoTime() < end) {
-            if (rate > 0) {
-                long now = System.nanoTime();
-                if (now < next) {
-                    long sleep = next - now;
-                    if (sleep > 200_000) {
-                        TimeUnit.NANOSECONDS.sleep(sleep - 100_000);
-                    }
-                    continue;
-                }
-                next += interval;
+            if (!pacer.due()) {
+                continue;
             }
             if (!outstanding.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 continue;
