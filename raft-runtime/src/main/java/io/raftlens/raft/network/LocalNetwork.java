@@ -1,5 +1,7 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.fabric.config.ChannelConfig;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -55,6 +57,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
+    /** Each consenter's orderer signing identity (blocks, and the CONFIG envelopes it makes of config updates). */
+    private final Map<Long, io.raftlens.raft.fabric.msp.SigningIdentity> signers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
@@ -114,9 +118,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
             ChainStorage chainStorage = storage.apply(spec);
-            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files && !genesis.isEmpty()) {
-                NodeSigners.forConsenter(c, genesis.values().iterator().next()).ifPresent(signer ->
-                        files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, signer)));
+            Optional<io.raftlens.raft.fabric.msp.SigningIdentity> signer = genesis.isEmpty() ? Optional.empty()
+                    : NodeSigners.forConsenter(c, genesis.values().iterator().next());
+            signer.ifPresent(id -> signers.put(c.id(), id));
+            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files) {
+                signer.ifPresent(id -> files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, id)));
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
@@ -169,7 +175,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
         try {
             OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
-                    "127.0.0.1", port, identities.get(node.id()).tls(), false);
+                    "127.0.0.1", port, identities.get(node.id()).tls(), false, Optional.ofNullable(signers.get(node.id())));
             services.put(node.id(), s);
             clientPorts.put(node.id(), s.address().getPort());
         } catch (RuntimeException e) {
@@ -539,6 +545,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                         + ") is not running; start it before adding it to channel " + channel);
             }
         }
+        OrdererServices entry = services.get(leader);
+        if (entry == null) {
+            throw NetworkOperationException.conflict("node " + leader + " (the leader of channel " + channel + ") does not "
+                    + "serve orderer.AtomicBroadcast (its client port was taken); a config update enters there");
+        }
         return chain.consensusMetadata().thenCompose(current -> {
             Map<Long, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
@@ -550,7 +561,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 Consenter c = byNode.get(id);
                 updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
             }
-            return chain.updateConsenters(updated.build());
+            // Fabric's way: compute the update against the channel's config, sign it with the orderer admins, broadcast
+            ChannelConfig config = lastConfig(l, channel);
+            var update = ConsenterConfigUpdate.compute(config, updated.build());
+            var envelope = ConsenterConfigUpdate.envelope(channel, update, ConfigUpdateSigners.ordererAdmins(plan, config));
+            return entry.configUpdate(envelope);
         }).thenApplyAsync(r -> {
             if (!r.isSuccess()) {
                 return r;
@@ -563,6 +578,20 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return new ConsenterUpdateResult(r.status(), r.block(),
                     r.consenters().stream().map(raftId -> l.nodeId(channel, raftId)).toList(), r.info(), r.leader());
         });
+    }
+
+    /** The channel config of node {@code n}'s last config block. */
+    private static ChannelConfig lastConfig(OrderingNode n, String channel) {
+        long height = n.chain(channel).map(c -> c.status().height()).orElse(0L);
+        Block last = n.block(channel, height - 1).orElseThrow(() -> new IllegalStateException(
+                "node " + n.id() + " has no block " + (height - 1) + " of channel " + channel));
+        long index = io.raftlens.raft.orderer.Blocks.lastConfigIndex(last);
+        try {
+            return ChannelConfig.fromBlock(n.block(channel, index).orElseThrow(() -> new IllegalStateException(
+                    "node " + n.id() + " has no config block " + index + " of channel " + channel)));
+        } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+            throw new IllegalStateException("channel " + channel + ": config block " + index + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -696,6 +725,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, transactions == 1); // a config block refreshes the channel's checks
+            }
             events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
                     transactions));
         }

@@ -124,6 +124,13 @@ final class Reconfiguration {
         }
     }
 
+    /** The config block is in the ledger: an update that changes no consenter is done. */
+    void configWritten() {
+        if (pending != null && pendingBlock >= 0 && !pausing()) {
+            complete(ConsenterUpdateResult.success(pendingBlock, consenters.ids()));
+        }
+    }
+
     /**
      * A committed conf change, applied to the Raft node. {@code replay}: already reflected in the ledger before a
      * restart, only the bookkeeping is redone. Returns true when it removes this node.
