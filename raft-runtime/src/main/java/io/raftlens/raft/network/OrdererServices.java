@@ -136,6 +136,36 @@ public final class OrdererServices implements AutoCloseable {
         return view.configureChain(admitted.envelope(), admitted.configSequence());
     }
 
+    /**
+     * A Fabric envelope from the control API through the same path as a gRPC Broadcast (Fabric's admission, then this
+     * node's chain, or the leader's when this node follows; a CONFIG_UPDATE through the config path), answered with
+     * the block it is in once committed.
+     */
+    public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
+        BroadcastAdmission.Admitted admitted;
+        try {
+            admitted = service.admission().admit(env);
+        } catch (RejectedMessage e) {
+            return CompletableFuture.completedFuture(new BroadcastResult(e.status().name(), -1, e.info(), 0));
+        }
+        String channel = admitted.header().getChannelId();
+        if (admitted.config()) {
+            ChannelView view = (ChannelView) channel(channel).orElseThrow();
+            return view.configureChain(admitted.envelope(), admitted.configSequence())
+                    .thenApply(r -> new BroadcastResult(r.status(), r.block(), r.info(), r.leader()));
+        }
+        return node.broadcast(channel, admitted.envelope()).thenCompose(r -> {
+            long leaderNode = r.leader() == 0 ? 0 : node.nodeId(channel, r.leader());
+            if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
+                Optional<OrderingNode> leader = peers.apply(leaderNode);
+                if (leader.isPresent()) {
+                    return leader.get().broadcast(channel, admitted.envelope());
+                }
+            }
+            return CompletableFuture.completedFuture(r);
+        });
+    }
+
     Optional<OrdererChannel> channel(String id) {
         if (node.chain(id).isEmpty()) {
             return Optional.empty();

@@ -159,6 +159,17 @@ class SampleConfigUpdateTest {
                 ch.shutdownNow();
             }
 
+            // the control API's broadcast: the body signed by the sample's client (User1 of Org1MSP), on the gRPC path
+            var tx = net.broadcast("mychannel", null, "from the control API".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("SUCCESS", tx.status(), tx.info());
+            Block txBlock = net.node(leaderOf(net)).orElseThrow().block("mychannel", tx.block()).orElseThrow();
+            Envelope sent = Envelope.parseFrom(txBlock.getData().getData(0));
+            Payload txPayload = Payload.parseFrom(sent.getPayload());
+            assertEquals("from the control API", txPayload.getData().toStringUtf8());
+            assertEquals(user1.serializedBytes(), SignatureHeader.parseFrom(txPayload.getHeader().getSignatureHeader()).getCreator());
+            assertEquals(HeaderType.ENDORSER_TRANSACTION_VALUE, ChannelHeader.parseFrom(txPayload.getHeader().getChannelHeader()).getType());
+
             // the control API's endpoint: the same path, the update signed with the sample's orderer admin
             ConsenterUpdateResult back = net.updateConsenters("mychannel", List.of(1L, 2L, 3L)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("SUCCESS", back.status(), back.info());
