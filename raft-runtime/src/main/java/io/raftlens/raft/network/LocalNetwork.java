@@ -541,8 +541,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /**
      * What the control API's broadcast body becomes on the gRPC path: a body that is itself a Fabric envelope for this
      * channel (e.g. a CONFIG_UPDATE signed by admins) as it is; other bytes as the data of an ENDORSER_TRANSACTION
-     * signed by the sample's client identity ({@link ConfigUpdateSigners#client}). Empty on a network without
-     * client identities, whose bodies keep the raw path (ordered as the envelope's payload).
+     * signed by the sample's client identity ({@link ConfigUpdateSigners#client}). Empty for a Fabric Payload body
+     * and on a network without client identities: those keep the raw path (the body is the envelope's payload).
      */
     private Optional<Envelope> fabricEnvelope(String channel, byte[] body) {
         try {
@@ -553,7 +553,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 return Optional.of(env);
             }
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            // not an envelope: transaction bytes
+            // not an envelope
+        }
+        if (StandardChannelPayloads.isFabricPayload(body)) {
+            return Optional.empty(); // a Fabric Payload body keeps the checks the raw path documents (README)
         }
         return clientSigner(channel).map(client -> io.raftlens.raft.fabric.msgprocessor.Envelopes.signedTransaction(channel,
                 client, com.google.protobuf.ByteString.copyFrom(body), java.time.Instant.now()));
