@@ -163,7 +163,10 @@ class SampleConfigUpdateTest {
             var tx = net.broadcast("mychannel", null, "from the control API".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("SUCCESS", tx.status(), tx.info());
-            Block txBlock = net.node(leaderOf(net)).orElseThrow().block("mychannel", tx.block()).orElseThrow();
+            // SUCCESS comes once a quorum committed it; the node's ledger writes it right after
+            TestNetworks.await("block " + tx.block() + " written", WAIT,
+                    () -> net.node(1).orElseThrow().block("mychannel", tx.block()).isPresent());
+            Block txBlock = net.node(1).orElseThrow().block("mychannel", tx.block()).orElseThrow();
             Envelope sent = Envelope.parseFrom(txBlock.getData().getData(0));
             Payload txPayload = Payload.parseFrom(sent.getPayload());
             assertEquals("from the control API", txPayload.getData().toStringUtf8());
