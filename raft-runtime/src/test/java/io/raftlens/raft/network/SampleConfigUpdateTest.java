@@ -165,8 +165,8 @@ class SampleConfigUpdateTest {
             assertEquals("SUCCESS", tx.status(), tx.info());
             // SUCCESS comes once a quorum committed it; the node's ledger writes it right after
             TestNetworks.await("block " + tx.block() + " written", WAIT,
-                    () -> net.node(1).orElseThrow().block("mychannel", tx.block()).isPresent());
-            Block txBlock = net.node(1).orElseThrow().block("mychannel", tx.block()).orElseThrow();
+                    () -> net.node(entry).orElseThrow().block("mychannel", tx.block()).isPresent());
+            Block txBlock = net.node(entry).orElseThrow().block("mychannel", tx.block()).orElseThrow();
             Envelope sent = Envelope.parseFrom(txBlock.getData().getData(0));
             Payload txPayload = Payload.parseFrom(sent.getPayload());
             assertEquals("from the control API", txPayload.getData().toStringUtf8());
