@@ -19,8 +19,9 @@ import org.hyperledger.fabric.protos.common.Payload;
  * taken for a config block (that needs a parsable CONFIG header), so neither mode lets client input halt a
  * channel.
  *
- * <p>CONFIG_UPDATE, which Fabric turns into a config block through its config processor, is refused here until
- * the Fabric protocol layer supplies that processor; consenter changes go through the control API meanwhile.
+ * <p>CONFIG_UPDATE, which Fabric turns into a config block through its config processor, is refused here: the
+ * protocol layer's config path ({@code fabric.msgprocessor.ConfigUpdateProcessor}, {@code Chain.configure}) takes
+ * signed CONFIG_UPDATE envelopes from gRPC and the control API.
  */
 public final class StandardChannelAdmission implements EnvelopeAdmission {
 
