@@ -786,10 +786,18 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
 
         @Override
+        public void configBlockWritten(String channel, long node, long number) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, true); // the channel's checks switch to the new config
+            }
+        }
+
+        @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
             OrdererServices s = services.get(nodeId);
             if (s != null) {
-                s.blockWritten(channel, number, transactions == 1); // a config block refreshes the channel's checks
+                s.blockWritten(channel, number, false); // wakes deliver streams
             }
             events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
                     transactions));

@@ -621,6 +621,7 @@ public final class Chain {
         ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
         if (Blocks.isConfigBlock(block)) {
             reconfig.configWritten();
+            observer.configBlockWritten(channel, id, number);
         }
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
@@ -734,6 +735,9 @@ public final class Chain {
                     if (b.getHeader().getNumber() == ledger.height()) {
                         log.info("Pulling block [" + b.getHeader().getNumber() + "]");
                         ledger.appendPulled(b);
+                        if (Blocks.isConfigBlock(b)) {
+                            observer.configBlockWritten(channel, id, b.getHeader().getNumber());
+                        }
                         observer.blockCommitted(channel, id, b.getHeader().getNumber(), b.getData().getDataCount());
                     }
                 }
@@ -763,6 +767,9 @@ public final class Chain {
                     return false;
                 }
                 ledger.appendPulled(b.get());
+                if (Blocks.isConfigBlock(b.get())) {
+                    observer.configBlockWritten(channel, id, n);
+                }
                 metrics.committedBlockNumber(n);
                 observer.blockCommitted(channel, id, n, b.get().getData().getDataCount());
             }
