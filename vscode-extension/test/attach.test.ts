@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { ATTACH, DETACH, LIVE_COMMANDS, NODE_COMMANDS, resolveArgument } from '../src/live/commandArgs';
+import { decorationsFor, isLiveRoleHint } from '../src/live/decorationModel';
 import { NetworkState } from '../src/live/networkState';
 import { parseChannelStatus } from '../src/live/networkStatus';
 import { statusBarModel } from '../src/live/statusBarModel';
@@ -94,6 +95,11 @@ describe('attached orderers in the tree and status bar', () => {
       ['orderer5.example.com', 'follower · height 5', 'raftlens.attachedNode.follower'],
     ]);
     assert.equal(statusBarModel(attachedState(), URI, URI)?.text, '$(pulse) Raft mychannel: orderer2 · 4/5 answering · attached');
+    const lines = decorationsFor(attachedState().channels(URI)).map((d) => d.text);
+    assert.deepEqual(lines, ['  ● follower of orderer2 · height 5', '  ● leader · height 5', '  ● follower of orderer2 · height 5',
+      '  ● unreachable', '  ● follower of orderer2 · height 5']);
+    assert.ok(isLiveRoleHint('● leader') && isLiveRoleHint('● unreachable') && isLiveRoleHint('● mychannel: follower'),
+      "the server's attached role hints give way to the decorations");
   });
 
   it('offers no node command and no Stop on attached items, and Detach on the attached network', () => {
