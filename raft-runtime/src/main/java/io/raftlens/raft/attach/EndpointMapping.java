@@ -123,10 +123,16 @@ public final class EndpointMapping {
                     + (dir == null ? "orderer.yaml" : dir.resolve(c.host()).resolve("orderer.yaml") + ", and "
                     + (shared.isPresent() ? sharedPath + " has no Operations.ListenAddress"
                     : "no orderer.yaml beside " + configtx.getFileName()))
-                    + "; add \"" + c.address() + "\": \"http://HOST:PORT\" (the orderer's Operations.ListenAddress) to "
-                    + settingName));
+                    + "; " + howToAdd(c, settingName)));
         }
         return new Result(endpoints, missing, problems);
+    }
+
+    /** A command-line option is given as {@code --ops HOST=URL}, a setting as a JSON entry. */
+    private static String howToAdd(Consenter c, String settingName) {
+        return settingName.startsWith("--")
+                ? "add " + settingName + " " + c.host() + "=http://HOST:PORT (the orderer's Operations.ListenAddress)"
+                : "add \"" + c.address() + "\": \"http://HOST:PORT\" (the orderer's Operations.ListenAddress) to " + settingName;
     }
 
     private static Optional<OrdererYaml> load(Path file, List<String> problems) {

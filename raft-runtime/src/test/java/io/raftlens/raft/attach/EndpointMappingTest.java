@@ -62,8 +62,8 @@ class EndpointMappingTest {
         assertEquals(3, r.missing().size());
         assertEquals("its --ops entry is not a URL", r.missing().get(0).why());
         assertEquals("no operations endpoint for orderer2.example.com:8050: no --ops entry, no " + dir.toAbsolutePath()
-                + "/orderer2.example.com/orderer.yaml, and no orderer.yaml beside configtx.yaml; add \"orderer2.example.com:8050\":"
-                + " \"http://HOST:PORT\" (the orderer's Operations.ListenAddress) to --ops", r.missing().get(1).why());
+                + "/orderer2.example.com/orderer.yaml, and no orderer.yaml beside configtx.yaml; add --ops"
+                + " orderer2.example.com=http://HOST:PORT (the orderer's Operations.ListenAddress)", r.missing().get(1).why());
         assertEquals(List.of("--ops: \"orderer7.example.com\" is not a consenter of the profile (consenters: orderer1.example.com:7050,"
                 + " orderer2.example.com:8050, orderer3.example.com:9050)",
                 "--ops: \"orderer1.example.com:7050\": \"127.0.0.1:9443\" is not an http:// or https:// URL (e.g. http://127.0.0.1:9443)"),
