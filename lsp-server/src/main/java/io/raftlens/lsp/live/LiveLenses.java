@@ -113,7 +113,9 @@ final class LiveLenses implements CodeLensParticipant {
             String address = entry.address();
             Optional<NodeState> node = s.nodes().stream().filter(n -> n.host().equals(entry.host()) && n.port() == entry.port()).findFirst();
             String text;
-            if (a.url(address).isEmpty()) {
+            if (a.consenters().stream().noneMatch(c -> c.address().equals(address))) {
+                text = "not followed (added since attaching; attach again)";
+            } else if (a.url(address).isEmpty()) {
                 text = "no operations endpoint (see the problem on this line)";
             } else if (node.isEmpty() || !node.get().running()) {
                 text = "unreachable at " + a.url(address).get();

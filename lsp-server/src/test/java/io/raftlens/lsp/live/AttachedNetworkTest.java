@@ -231,6 +231,15 @@ class AttachedNetworkTest {
         assertEquals(List.of("Error raft-attach-quorum-at-risk: quorum at risk — 2 of 3 orderers do not answer on their operations"
                 + " endpoint (a majority is 2)"), on(diagnostics(m), doc.cursor().getLine()));
 
+        // the file is edited while attached: a consenter added since is shown as not followed, not as a problem
+        String edited = m.text().replace("      - Host: orderer3.example.com\n        Port: 9050\n",
+                "      - Host: orderer3.example.com\n        Port: 9050\n        ClientTLSCert: x\n        ServerTLSCert: x\n"
+                        + "      - Host: orderer4.example.com\n        Port: 10050\n");
+        DocumentModel m2 = DocumentModel.build(uri, 2, edited);
+        open.put(uri, m2);
+        List<String> afterEdit = LensReading.titles(lenses(m2));
+        assertEquals("not followed (added since attaching; attach again)", afterEdit.get(afterEdit.size() - 1), afterEdit.toString());
+
         assertEquals(Map.of("detached", true), execute(LiveCommands.DETACH, Map.of("uri", uri)));
         assertEquals(List.of("▶ Launch network (3 consenters · mychannel)", "⇄ Attach to running network"), LensReading.titles(lenses(m)));
         assertEquals(List.of(), diagnostics(m));
