@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,8 @@ public final class AttachedNetwork implements AutoCloseable {
     private final LongSupplier clock;
     private final long attachedAt;
     private final ScheduledExecutorService poller;
+    /** Where the endpoints of one round are asked, side by side. */
+    private final ExecutorService askers;
 
     private volatile Map<String, OrdererStatus> last = Map.of();
     /** The first answer of each consenter (for "leader changes since attaching"). */
@@ -78,6 +82,11 @@ public final class AttachedNetwork implements AutoCloseable {
             clients.put(e.consenter().address(), new OperationsClient(tls ? trust : null, tls ? options.certFile() : null,
                     tls ? options.keyFile() : null, timeout()));
         }
+        this.askers = Executors.newFixedThreadPool(Math.max(1, Math.min(8, mapping.endpoints().size())), r -> {
+            Thread t = new Thread(r, "raftlens-attach-ask");
+            t.setDaemon(true);
+            return t;
+        });
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "raftlens-attach-poll");
             t.setDaemon(true);
@@ -103,12 +112,28 @@ public final class AttachedNetwork implements AutoCloseable {
         return Duration.ofMillis(ms);
     }
 
-    /** One round: every endpoint once; the view changes (and the client hears of it) only when an answer did. */
+    /**
+     * One round: every endpoint once, all at the same time (an orderer that does not answer costs one timeout, not one
+     * per orderer); the view changes (and the client hears of it) only when an answer did.
+     */
     synchronized void poll() {
-        Map<String, OrdererStatus> now = new LinkedHashMap<>();
+        Map<String, CompletableFuture<OrdererStatus>> asked = new LinkedHashMap<>();
         for (EndpointMapping.Endpoint e : mapping.endpoints()) {
             String address = e.consenter().address();
-            now.put(address, clients.get(address).poll(e.consenter().host(), e.url(), timeout()));
+            asked.put(address, CompletableFuture.supplyAsync(() -> clients.get(address).poll(e.consenter().host(), e.url(), timeout()),
+                    askers));
+        }
+        Map<String, OrdererStatus> now = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<OrdererStatus>> a : asked.entrySet()) {
+            try {
+                // interruptible: detaching (shutdownNow) must not leave this thread waiting for an answer never asked
+                now.put(a.getKey(), a.getValue().get(timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                now.put(a.getKey(), OrdererStatus.unreachable(host(a.getKey()), "no answer from " + urls.get(a.getKey()) + ": " + e));
+            }
         }
         long t = clock.getAsLong();
         Map<String, OrdererStatus> before = last;
@@ -224,6 +249,10 @@ public final class AttachedNetwork implements AutoCloseable {
         return AttachedSnapshot.of(options.profile(), consenters, urls, polled, options.channels());
     }
 
+    private String host(String address) {
+        return consenters.stream().filter(c -> c.address().equals(address)).map(EndpointMapping.Consenter::host).findFirst().orElse(address);
+    }
+
     public String name(long id) {
         return consenters.stream().filter(c -> c.id() == id).map(EndpointMapping.Consenter::host).findFirst()
                 .orElse(id == 0 ? "none" : "node " + id);
@@ -236,6 +265,7 @@ public final class AttachedNetwork implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        askers.shutdownNow();
         try {
             poller.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

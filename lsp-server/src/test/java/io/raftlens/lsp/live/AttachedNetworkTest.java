@@ -60,7 +60,7 @@ class AttachedNetworkTest {
             server.start();
         }
 
-        private static void answer(com.sun.net.httpserver.HttpExchange x, int status, String body) throws IOException {
+        static void answer(com.sun.net.httpserver.HttpExchange x, int status, String body) throws IOException {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             x.sendResponseHeaders(status, b.length);
             try (OutputStream out = x.getResponseBody()) {
@@ -274,6 +274,52 @@ class AttachedNetworkTest {
                 + ", and no orderer.yaml beside configtx.yaml; add \"orderer2.example.com:8050\": \"http://HOST:PORT\" (the orderer's"
                 + " Operations.ListenAddress) to raftlens.attach.endpoints"), o2);
         assertTrue(ds.stream().allMatch(d -> d.getSeverity() != DiagnosticSeverity.Error), ds.toString());
+    }
+
+    /**
+     * An operations endpoint with TLS, found through the orderer's own orderer.yaml ({@code <Host>/orderer.yaml}):
+     * https, trusting its {@code Operations.TLS.Certificate} — the sample's cryptogen-made orderer1 TLS certificate,
+     * which names 127.0.0.1 — served by a real TLS server on 127.0.0.1.
+     */
+    @Test
+    void anHttpsEndpointFromTheOrderersOwnOrdererYamlIsTrustedByItsCertificate() throws Exception {
+        FabricAssert.Doc doc = threeOrderers();
+        Path tls = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(tls.resolve("samples/three-orderers"))) {
+            tls = tls.getParent();
+        }
+        tls = tls.resolve("samples/three-orderers/crypto/ordererOrganizations/example.com/orderers/orderer1.example.com/tls");
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("ops", io.raftlens.raft.transport.Pem.readPrivateKey(tls.resolve("server.key")), new char[0],
+                io.raftlens.raft.transport.Pem.readCertificates(tls.resolve("server.crt")).toArray(new java.security.cert.X509Certificate[0]));
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, new char[0]);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl));
+        String leader = recording("before-orderer1.prom");
+        https.createContext("/metrics", x -> Orderer.answer(x, 200, leader));
+        https.createContext("/healthz", x -> Orderer.answer(x, 200, "{\"status\":\"OK\"}"));
+        https.start();
+        try {
+            Path own = Files.createDirectories(dir.resolve("orderer1.example.com"));
+            Files.writeString(own.resolve("orderer.yaml"), "Operations:\n  ListenAddress: 127.0.0.1:" + https.getAddress().getPort()
+                    + "\n  TLS:\n    Enabled: true\n    Certificate: " + tls.resolve("server.crt") + "\n    PrivateKey: "
+                    + tls.resolve("server.key") + "\n");
+            networks();
+            Map<String, Object> r = executeOk(LiveCommands.ATTACH, Map.of("uri", doc.model().uri(), "interval", "1h"));
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, String>> endpoints = (Map<String, Map<String, String>>) r.get("endpoints");
+            assertEquals("https://127.0.0.1:" + https.getAddress().getPort(), endpoints.get("orderer1.example.com:7050").get("url"));
+            assertEquals(own.resolve("orderer.yaml").toString(), endpoints.get("orderer1.example.com:7050").get("from"));
+            assertEquals(1L, r.get("reachable"));
+            assertEquals("leader · height 1 · active 3/3", LensReading.statuses(lenses(doc.model())).get(0));
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test
