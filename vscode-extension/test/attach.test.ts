@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { ATTACH, DETACH, LIVE_COMMANDS, NODE_COMMANDS, resolveArgument } from '../src/live/commandArgs';
+import { ATTACH, DETACH, LIVE_COMMANDS, NODE_COMMANDS, attachSummary, resolveArgument } from '../src/live/commandArgs';
 import { decorationsFor, isLiveRoleHint } from '../src/live/decorationModel';
 import { NetworkState } from '../src/live/networkState';
 import { parseChannelStatus } from '../src/live/networkStatus';
@@ -66,6 +66,13 @@ describe('attach command wiring', () => {
       kind: 'ready',
       argument: { uri: URI, profile: 'ChannelUsingRaft', interval: '1s' },
     });
+  });
+
+  it("sums up the server's answer for the status bar, and stays quiet on an error", () => {
+    assert.equal(attachSummary({ uri: URI, profile: 'ChannelUsingRaft', reachable: 2, consenters: 3, missing: [{ consenter: 'orderer3.example.com:9050', why: '…' }] }),
+      'RaftLens: attached to ChannelUsingRaft: 2 of 3 orderers answering (1 without an operations endpoint: see Problems)');
+    assert.equal(attachSummary({ error: 'cannot attach to ChannelUsingRaft: …' }), undefined);
+    assert.equal(attachSummary(undefined), undefined);
   });
 
   it('detach sends {uri}, from the tree or the palette', () => {

@@ -147,3 +147,18 @@ export function resolveArgument(command: string, args: unknown[], activeUri: str
   }
   return { kind: 'ready', argument };
 }
+
+/**
+ * The one-line summary of the server's attach answer ({uri, profile, reachable, consenters, missing, …}) for the
+ * status bar; undefined for an error answer (the server has shown it) or anything else.
+ */
+export function attachSummary(answer: unknown): string | undefined {
+  const a = answer as { profile?: unknown; reachable?: unknown; consenters?: unknown; missing?: unknown; error?: unknown } | undefined;
+  if (!a || typeof a !== 'object' || a.error !== undefined || typeof a.reachable !== 'number' || typeof a.consenters !== 'number') {
+    return undefined;
+  }
+  const missing = Array.isArray(a.missing) ? a.missing.length : 0;
+  const profile = typeof a.profile === 'string' ? ` to ${a.profile}` : '';
+  return `RaftLens: attached${profile}: ${a.reachable} of ${a.consenters} orderers answering` +
+    (missing > 0 ? ` (${missing} without an operations endpoint: see Problems)` : '');
+}
