@@ -211,6 +211,10 @@ class AttachedNetworkTest {
         assertEquals("leader · height 1 · active 2/3", titles.get(2));
         assertEquals("follower · leader orderer2.example.com · height 1", titles.get(3));
         assertTrue(titles.stream().noneMatch(t -> List.of("Stop", "Kill", "Isolate", "Heal", "Make leader", "Start").contains(t)), titles.toString());
+        List<org.eclipse.lsp4j.InlayHint> hints = new ArrayList<>();
+        new LiveInlayHints(networks).hints(m, LspSettings.defaults(), hints);
+        assertEquals(List.of(o1 + " ● unreachable", o2 + " ● leader", o3 + " ● follower"),
+                hints.stream().map(h -> h.getPosition().getLine() + " " + h.getLabel().getLeft()).toList(), "no term: Fabric's metrics have none");
         List<Diagnostic> ds = diagnostics(m);
         List<String> first = on(ds, o1);
         assertEquals(1, first.size(), first.toString());
