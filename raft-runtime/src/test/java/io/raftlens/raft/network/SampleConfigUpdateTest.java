@@ -17,6 +17,7 @@ import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.msp.SigningIdentity;
 import io.raftlens.raft.fabric.policy.PolicyManager;
 import io.raftlens.raft.node.ConsenterUpdateResult;
+import io.raftlens.raft.node.OrderingNode;
 import io.raftlens.raft.orderer.BlockSignatures;
 import io.raftlens.raft.orderer.Blocks;
 import io.raftlens.raft.orderer.LedgerVerifier;
@@ -188,6 +189,40 @@ class SampleConfigUpdateTest {
             assertEquals(admin.serializedBytes(), cue.getSignatures(0).getSignatureHeader().isEmpty() ? null
                     : SignatureHeader.parseFrom(cue.getSignatures(0).getSignatureHeader()).getCreator());
             TestNetworks.await("three consenters again", WAIT, () -> net.consenters("mychannel").size() == 3);
+
+            // a policy change (no consenter change) sent to the control API as a signed Envelope body: Org1's Writers
+            // become its admins only; every node switches, so a follower now refuses User1 and admits the admin
+            long lead = leaderOf(net);
+            Block lastBlock = net.node(lead).orElseThrow().block("mychannel",
+                    net.node(lead).orElseThrow().chain("mychannel").orElseThrow().status().height() - 1).orElseThrow();
+            ChannelConfig now = ChannelConfig.fromBlock(net.node(lead).orElseThrow().block("mychannel",
+                    Blocks.lastConfigIndex(lastBlock)).orElseThrow());
+            var app = now.channelGroup().getGroupsOrThrow("Application");
+            var org1 = app.getGroupsOrThrow("Org1MSP");
+            var adminsOnly = org1.getPoliciesOrThrow("Writers").toBuilder().setPolicy(org1.getPoliciesOrThrow("Admins").getPolicy()).build();
+            var updatedRoot = now.channelGroup().toBuilder().putGroups("Application", app.toBuilder()
+                    .putGroups("Org1MSP", org1.toBuilder().putPolicies("Writers", adminsOnly).build()).build()).build();
+            var policyUpdate = io.raftlens.raft.configtxgen.ConfigUpdates.compute(now.channelGroup(), updatedRoot).toBuilder()
+                    .setChannelId("mychannel").build();
+            SigningIdentity org1Admin = identity(sample, "peerOrganizations/org1.example.com/users/Admin@org1.example.com", "Org1MSP");
+            var applied = net.broadcast("mychannel", null, ConsenterConfigUpdate.envelope("mychannel", policyUpdate,
+                    List.of(org1Admin)).toByteArray()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("SUCCESS", applied.status(), applied.info());
+            long follower = net.nodes().stream().map(OrderingNode::id).filter(id -> id != leaderOfQuietly(net)).findFirst().orElseThrow();
+            TestNetworks.await("config block on node " + follower, WAIT, () -> net.node(follower).orElseThrow()
+                    .block("mychannel", applied.block()).isPresent());
+            ManagedChannel ch2 = connect(net, follower, sample.resolve("crypto/ordererOrganizations/example.com/tlsca/tlsca.example.com-cert.pem"),
+                    plan.consenter(follower).host());
+            try {
+                BroadcastResponse userNow = one(ch2, io.raftlens.raft.fabric.msgprocessor.Envelopes.signedTransaction("mychannel",
+                        user1, ByteString.copyFromUtf8("user"), java.time.Instant.now()));
+                assertEquals(Status.FORBIDDEN, userNow.getStatus(), userNow.getInfo());
+                BroadcastResponse adminNow = one(ch2, io.raftlens.raft.fabric.msgprocessor.Envelopes.signedTransaction("mychannel",
+                        org1Admin, ByteString.copyFromUtf8("admin"), java.time.Instant.now()));
+                assertEquals(Status.SUCCESS, adminNow.getStatus(), adminNow.getInfo());
+            } finally {
+                ch2.shutdownNow();
+            }
         }
         LedgerVerifier.Result v = LedgerVerifier.verify("mychannel", data.nodeDir(plan.consenters().get(0)).resolve("ledger/mychannel"));
         assertTrue(v.valid(), v.toJson());
@@ -195,6 +230,10 @@ class SampleConfigUpdateTest {
 
     private static long leaderOf(LocalNetwork net) throws InterruptedException {
         TestNetworks.await("a leader", WAIT, () -> net.leader("mychannel") != 0);
+        return net.leader("mychannel");
+    }
+
+    private static long leaderOfQuietly(LocalNetwork net) {
         return net.leader("mychannel");
     }
 
