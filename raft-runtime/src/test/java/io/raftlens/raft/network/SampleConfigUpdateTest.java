@@ -156,6 +156,23 @@ class SampleConfigUpdateTest {
                 ChannelConfig after = ChannelConfig.fromEnvelope(env);
                 assertEquals(2, ConfigMetadata.parseFrom(after.consensusType().orElseThrow().getMetadata()).getConsentersCount());
                 BlockSignatures.verify(configBlock, config.policyManager().policyOrReject(PolicyManager.BLOCK_VALIDATION));
+
+                // the same CONFIG handed to the leader's chain as if validated at sequence 0: the sequence has moved,
+                // so the chain processes it again (Fabric's ProcessConfigMsg) and refuses it
+                var processor = new io.raftlens.raft.fabric.msgprocessor.ConfigUpdateProcessor(java.util.Optional.empty());
+                var stale = net.node(leaderOf(net)).orElseThrow().chain("mychannel").orElseThrow().configure(env, 0, (cfg, lastConfig) -> {
+                    try {
+                        ChannelConfig cc = ChannelConfig.fromBlock(lastConfig);
+                        return processor.processConfig(new io.raftlens.raft.fabric.msgprocessor.StandardChannel(() -> cc, false,
+                                java.time.Clock.systemUTC()), cc, cfg);
+                    } catch (Exception e) {
+                        throw new io.raftlens.raft.orderer.ConfigUpdateException("bad config message: " + e.getMessage());
+                    }
+                }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertEquals("BAD_REQUEST", stale.status(), stale.info());
+                assertEquals("bad config message: error applying config update to existing channel 'mychannel': error "
+                        + "authorizing update: error validating DeltaSet: attempt to set key [Value]  "
+                        + "/Channel/Orderer/ConsensusType to version 1, but key is at version 1", stale.info());
             } finally {
                 ch.shutdownNow();
             }
