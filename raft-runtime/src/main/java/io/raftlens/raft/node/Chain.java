@@ -657,6 +657,9 @@ public final class Chain {
                 metrics.isLeader(true);
             }
         }
+        if (leaderMoved && newLeader != 0 && newLeader != id) {
+            reconfig.handedOver();
+        }
         if (losing) {
             metrics.isLeader(false);
             reconfig.orderingFailed("leadership lost before the config block was committed; it may still be "
