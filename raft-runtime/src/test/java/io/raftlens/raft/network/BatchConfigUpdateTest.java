@@ -62,8 +62,19 @@ class BatchConfigUpdateTest {
             TestNetworks.await("node " + other + " caught up", WAIT, () -> net.node(other).orElseThrow().chain("mychannel")
                     .orElseThrow().status().height() == net.node(net.leader("mychannel")).orElseThrow().chain("mychannel")
                     .orElseThrow().status().height());
-            net.transferLeader("mychannel", other);
-            TestNetworks.await("node " + other + " leads", WAIT, () -> net.leader("mychannel") == other);
+            // a transfer is dropped if the target lags or an election intervenes: ask again until it leads
+            TestNetworks.await("node " + other + " leads", WAIT, () -> {
+                if (net.leader("mychannel") == other) {
+                    return true;
+                }
+                try {
+                    net.transferLeader("mychannel", other);
+                    Thread.sleep(300);
+                } catch (RuntimeException | InterruptedException e) {
+                    // no leader right now; next round
+                }
+                return net.leader("mychannel") == other;
+            });
             assertEquals(3, distinctBlocks(net, 3), "the restarted leader reads MaxMessageCount 1 from the last config block");
         }
     }
