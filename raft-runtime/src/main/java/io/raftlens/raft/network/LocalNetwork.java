@@ -129,11 +129,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
-            openOperations(node);
-            publishLifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
-        // client ports bind after every consenter port is taken: an ephemeral client port (tests) must not land on
-        // a consenter port that a later node is about to bind
+        // Operations and client ports bind only once every consenter port is taken: with ops base port 0 they are
+        // ephemeral, and an ephemeral port could otherwise land on the consenter port of a node started later.
+        // A node keeps its operations and client ports across restarts, so no ephemeral port is chosen after this.
+        for (OrderingNode node : nodes.values()) {
+            openOperations(node);
+            publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STARTED);
+        }
         launched = true;
         for (OrderingNode node : nodes.values()) {
             openServices(node);
@@ -610,16 +613,80 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /**
      * Graceful stop of every node: leaders hand over first (while everyone is still up, so it takes one round
-     * trip), then all nodes flush and stop in parallel.
+     * trip), then all nodes flush and stop in parallel. Each step runs on threads of its own (never the shared
+     * ForkJoin pool, which a blocked task elsewhere in the JVM can starve: one worker on two cores) and is bounded:
+     * a node that has not stopped within {@link #STOP_BUDGET} (per step) is reported with where it is stuck and left behind,
+     * so the caller (an editor's stop command, Ctrl-C) always gets its answer.
      */
     public void stopAll() {
         List<OrderingNode> running = nodes.values().stream().filter(OrderingNode::isRunning).toList();
-        running.forEach(OrderingNode::abdicateLeadership);
-        running.parallelStream().forEach(n -> {
-            n.stopWithoutHandOver();
-            closeOperations(n.id());
-            publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+        if (running.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService stoppers = Executors.newFixedThreadPool(running.size(), r -> {
+            Thread t = new Thread(r, "raftlens-stop-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            // every leader hands over at once: each waits at most about two election timeouts for its successor
+            runBounded(stoppers, running, "hand leadership over", OrderingNode::abdicateLeadership);
+            runBounded(stoppers, running, "stop", node -> {
+                node.stopWithoutHandOver();
+                closeOperations(node.id());
+                publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+            });
+        } finally {
+            stoppers.shutdownNow();
+        }
+    }
+
+    /** How long {@link #stopAll} waits for each of its two steps before it reports the nodes still busy and returns. */
+    static final java.time.Duration STOP_BUDGET = java.time.Duration.ofSeconds(20);
+    private volatile java.time.Duration stopBudget = STOP_BUDGET;
+
+    /** Another bound for each step of {@link #stopAll} (tests). */
+    void stopBudget(java.time.Duration budget) {
+        this.stopBudget = budget;
+    }
+
+    private void runBounded(java.util.concurrent.ExecutorService pool, List<OrderingNode> nodes, String step,
+                                   java.util.function.Consumer<OrderingNode> task) {
+        Map<OrderingNode, java.util.concurrent.Future<?>> started = new LinkedHashMap<>();
+        Map<OrderingNode, Thread> threads = new ConcurrentHashMap<>();
+        for (OrderingNode node : nodes) {
+            started.put(node, pool.submit(() -> {
+                threads.put(node, Thread.currentThread());
+                try {
+                    task.accept(node);
+                } finally {
+                    threads.remove(node);
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + stopBudget.toNanos();
+        for (Map.Entry<OrderingNode, java.util.concurrent.Future<?>> e : started.entrySet()) {
+            try {
+                e.getValue().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException timedOut) {
+                Thread t = threads.get(e.getKey());
+                StringBuilder where = new StringBuilder();
+                if (t != null) {
+                    for (StackTraceElement f : t.getStackTrace()) {
+                        where.append("\n\tat ").append(f);
+                    }
+                }
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} did not {} within {} s; going on without it{}",
+                        e.getKey().id(), step, stopBudget.toMillis() / 1000.0, where);
+            } catch (java.util.concurrent.ExecutionException failed) {
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} failed to {}: {}", e.getKey().id(), step,
+                        failed.getCause().toString());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Crash of the whole process: every node stops at once, nothing flushed beyond what was fsynced. */
