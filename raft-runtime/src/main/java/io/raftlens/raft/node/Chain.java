@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.core.MemoryStorage;
 import io.raftlens.raft.core.ProposalDroppedException;
-import io.raftlens.raft.core.Progress;
 import io.raftlens.raft.core.RaftConfig;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.RawNode;
@@ -38,13 +37,13 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,7 +116,9 @@ public final class Chain {
     /** Why a halted chain stopped: Fabric halts on its own eviction and panics on a chain failure. */
     enum HaltCause { EVICTED, FAILED }
     private volatile long commitIndex;
-    private volatile CountDownLatch leaderChange = new CountDownLatch(1);
+    /** The stop-time abdication in progress (chain thread), completed by the core's AbdicationDone. */
+    private CompletableFuture<Long> abdication;
+    private ScheduledFuture<?> abdicationTimer;
 
     private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
     }
@@ -335,61 +336,50 @@ public final class Chain {
     }
 
     /**
-     * Fabric's abdicateLeadership: when this node leads, transfer to the most up-to-date active follower and wait
-     * (at most one election timeout) until another node leads. Returns the new leader or 0.
+     * Fabric's abdicateLeadership, decided by the core ({@link ChainCore#abdicate}): when this node leads, hand
+     * leadership to a qualified follower and wait (ElectionTick × TickInterval) until another node leads. Returns
+     * the new leader or 0. Bounded: returns 0 at the latest a little after the core's own timer would fire.
      */
     long abdicateLeadership() {
-        if (!StateRole.LEADER.label().equals(status.role())) {
+        RaftLoop l = loop;
+        if (l == null || halted || !StateRole.LEADER.label().equals(status.role())) {
             return 0;
         }
-        CountDownLatch changed = leaderChange;
-        CompletableFuture<Long> picked = transferToBestFollower();
+        long start = System.nanoTime();
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Duration timeToWait = options.tickInterval().multipliedBy(options.electionTick());
+        l.submit(rn -> {
+            Status st = rn.status();
+            try {
+                exec.execute(() -> {
+                    abdication = done;
+                    run(core.abdicate(st.leader(), st.progress(), timeToWait));
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                done.complete(0L);
+            }
+        });
         try {
-            long to = picked.get(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (to == 0) {
-                // Fabric's ErrNoAvailableLeaderCandidate: no follower heard from within the election timeout.
-                log.warn("leadership transfer failed to identify transferee: no active follower; the other consenters "
-                        + "elect a leader after their election timeout");
-                return 0;
-            }
-            long deadline = System.nanoTime() + options.electionTimeout().toNanos();
-            while (System.nanoTime() < deadline) {
-                long now = status.leader();
-                if (now != 0 && now != id) {
-                    log.info("Leader has been transferred from " + id + " to " + now);
-                    return now;
-                }
-                changed.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-                changed = leaderChange;
-            }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            return done.get(2 * timeToWait.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return 0;
+        } finally {
+            log.info("abdicateLeader took " + io.raftlens.config.value.GoDuration.format(Duration.ofNanos(System.nanoTime() - start)));
         }
-        return 0;
     }
 
-    /** Hands leadership to the most up-to-date active follower (none: 0); does not wait for the transfer. */
-    private CompletableFuture<Long> transferToBestFollower() {
-        CompletableFuture<Long> picked = new CompletableFuture<>();
+    /** Hands leadership to the follower the core picks (none qualified: nothing); does not wait for the transfer. */
+    private void transferToBestFollower() {
         loop.submit(rn -> {
-            Status st = rn.status();
-            long best = 0;
-            long bestMatch = -1;
-            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
-                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
-                    best = p.getKey();
-                    bestMatch = p.getValue().match();
-                }
-            }
+            long best = ChainCore.transferee(id, rn.status().progress());
             if (best != 0) {
                 log.info("Transferring leadership to " + best);
                 rn.transferLeader(best);
             }
-            picked.complete(best);
         });
-        return picked;
     }
 
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
@@ -464,6 +454,20 @@ public final class Chain {
                         t.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } else if (a instanceof ChainAction.StopBatchTimer) {
                 stopBatchTimer();
+            } else if (a instanceof ChainAction.TransferLeadership t) {
+                loop.submit(rn -> rn.transferLeader(t.to()));
+            } else if (a instanceof ChainAction.StartAbdicationTimer t) {
+                abdicationTimer = timers.schedule(() -> exec.execute(() -> run(core.abdicationTimeout())),
+                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.AbdicationDone d) {
+                if (abdicationTimer != null) {
+                    abdicationTimer.cancel(false);
+                    abdicationTimer = null;
+                }
+                if (abdication != null) {
+                    abdication.complete(d.leader());
+                    abdication = null;
+                }
             }
         }
     }
@@ -661,11 +665,6 @@ public final class Chain {
         // voter until it applies its own removal, and its vote may be what elects the leader that commits it. A
         // node that missed its removal learns of it through eviction suspicion.
         publishStatus();
-        if (leaderMoved) {
-            CountDownLatch old = leaderChange;
-            leaderChange = new CountDownLatch(1);
-            old.countDown();
-        }
         observer.stateChanged(channel, id, status);
     }
 

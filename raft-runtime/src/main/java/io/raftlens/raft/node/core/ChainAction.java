@@ -22,4 +22,19 @@ public sealed interface ChainAction {
     /** Disarm the BatchTimeout timer (a firing that races with this is harmless). */
     record StopBatchTimer() implements ChainAction {
     }
+
+    /** Ask the Raft node to hand leadership to {@code to} (etcd's TransferLeadership). */
+    record TransferLeadership(long to) implements ChainAction {
+    }
+
+    /** Arm the abdication timer; when it fires, call {@link ChainCore#abdicationTimeout()}. */
+    record StartAbdicationTimer(Duration timeout) implements ChainAction {
+    }
+
+    /**
+     * The abdication asked for by {@link ChainCore#abdicate} is over: {@code leader} leads now, or 0 when nobody
+     * took over (no qualified follower, timed out, halting). Disarm the abdication timer.
+     */
+    record AbdicationDone(long leader) implements ChainAction {
+    }
 }

@@ -1,6 +1,7 @@
 package io.raftlens.raft.node.core;
 
 import com.google.protobuf.ByteString;
+import io.raftlens.raft.core.Progress;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.pb.Entry;
@@ -20,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,6 +77,8 @@ public final class ChainCore {
     private boolean paused;
     private String configPause;
     private String haltReason = "";
+    /** An abdication is waiting for another node to lead. */
+    private boolean abdicating;
     private BlockHeader lastHeader;
     private BlockFactory factory;
     private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
@@ -184,7 +188,71 @@ public final class ChainCore {
         role = newRole;
         leader = newLeader;
         term = newTerm;
+        if (abdicating && newLeader != 0 && newLeader != id) {
+            abdicating = false;
+            log.info("Leader has been transferred from " + id + " to " + newLeader);
+            out.add(new ChainAction.AbdicationDone(newLeader));
+        }
         return end();
+    }
+
+    /**
+     * Fabric's {@code abdicateLeadership} (node.go), when this node stops while it leads: hand leadership to a
+     * follower that is recently active and not paused, then wait {@code timeToWait} (ElectionTick × TickInterval)
+     * for another node to lead. {@code lead} and {@code progress} are the Raft node's status now. Fabric takes
+     * the first qualified follower in Go map order (random); this core takes the qualified one with the highest
+     * match (ties: the lowest id), so a script always gives the same answer.
+     */
+    public List<ChainAction> abdicate(long lead, Map<Long, Progress> progress, Duration timeToWait) {
+        begin();
+        if (lead == 0) {
+            log.warn("No leader, cannot transfer leadership");
+            out.add(new ChainAction.AbdicationDone(0));
+        } else if (lead != id) {
+            log.warn("Leader has changed since asked to transfer leadership");
+            out.add(new ChainAction.AbdicationDone(lead));
+        } else {
+            long to = transferee(id, progress);
+            if (to == 0) {
+                log.error("No follower is qualified as transferee, abort leader transfer");
+                out.add(new ChainAction.AbdicationDone(0));
+            } else {
+                log.info("Transferring leadership to " + to);
+                log.info("Will wait " + GoDurations.format(timeToWait) + " time to abdicate");
+                abdicating = true;
+                out.add(new ChainAction.TransferLeadership(to));
+                out.add(new ChainAction.StartAbdicationTimer(timeToWait));
+            }
+        }
+        return end();
+    }
+
+    /** The abdication timer fired before another node led. */
+    public List<ChainAction> abdicationTimeout() {
+        begin();
+        if (abdicating) {
+            abdicating = false;
+            log.warn("Leader transfer timed out");
+            out.add(new ChainAction.AbdicationDone(0));
+        }
+        return end();
+    }
+
+    /**
+     * The follower a leader hands over to: recently active and not paused (Fabric's qualification), the highest
+     * match among those, the lowest id on a tie; 0 when none qualifies.
+     */
+    public static long transferee(long self, Map<Long, Progress> progress) {
+        long best = 0;
+        long bestMatch = -1;
+        for (Map.Entry<Long, Progress> p : new java.util.TreeMap<>(progress).entrySet()) {
+            Progress pr = p.getValue();
+            if (p.getKey() != self && pr.recentActive() && !pr.paused() && pr.match() > bestMatch) {
+                best = p.getKey();
+                bestMatch = pr.match();
+            }
+        }
+        return best;
     }
 
     /** Entries a quorum has made durable (maybe before this node's own write): answer their clients now. */
@@ -282,6 +350,11 @@ public final class ChainCore {
             haltReason = reason;
             cutter.discardPending();
             failAll("chain is stopped: " + reason);
+            if (abdicating) {
+                abdicating = false;
+                log.info("Returning early because chain is halting");
+                out.add(new ChainAction.AbdicationDone(0));
+            }
         }
         return end();
     }

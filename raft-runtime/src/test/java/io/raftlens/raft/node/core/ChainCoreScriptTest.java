@@ -49,6 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * config tx=cfg              order a config transaction alone in its block
  * config-pause [reason=…]    a config block is being applied (no reason: it is done)
  * halt reason=…              the chain halts (eviction, failure)
+ * abdicate lead=1 progress=2:5:active,3:7:active:paused wait=1s   stop while leading: Raft's leader and each
+ *                            follower's id:match[:active][:paused]; wait is ElectionTick × TickInterval
+ * abdication-timeout         the abdication timer fired
  * status                     the core's state
  * </pre>
  * Values cannot contain spaces: write {@code _} for a space.
@@ -111,7 +114,7 @@ class ChainCoreScriptTest {
                     BatchSize size = BatchSize.newBuilder().setMaxMessageCount(Integer.parseInt(c.arg("count", "10")))
                             .setPreferredMaxBytes(Integer.parseInt(c.arg("preferred", "1000")))
                             .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", "10000"))).build();
-                    Duration timeout = Duration.parse("PT" + c.arg("timeout", "2s").toUpperCase(Locale.ROOT));
+                    Duration timeout = duration(c.arg("timeout", "2s"));
                     genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
                     core = new ChainCore(Long.parseLong(c.arg("id", "1")), size, timeout,
                             Integer.parseInt(c.arg("inflight", "5")), genesis.getHeader(), log);
@@ -144,6 +147,9 @@ class ChainCoreScriptTest {
                         .setPayload(ByteString.copyFromUtf8(c.arg("tx"))).build());
                 case "config-pause" -> core.configPause(c.args().containsKey("reason") ? text(c.arg("reason")) : null);
                 case "halt" -> core.halt(text(c.arg("reason")));
+                case "abdicate" -> core.abdicate(Long.parseLong(c.arg("lead")), progress(c.arg("progress", "")),
+                        duration(c.arg("wait", "1s")));
+                case "abdication-timeout" -> core.abdicationTimeout();
                 case "status" -> {
                     logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
                             + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts());
@@ -194,7 +200,41 @@ class ChainCoreScriptTest {
             if (a instanceof ChainAction.StartBatchTimer t) {
                 return "start-batch-timer " + t.timeout().toMillis() + "ms";
             }
+            if (a instanceof ChainAction.TransferLeadership t) {
+                return "transfer-leadership to=" + t.to();
+            }
+            if (a instanceof ChainAction.StartAbdicationTimer t) {
+                return "start-abdication-timer " + t.timeout().toMillis() + "ms";
+            }
+            if (a instanceof ChainAction.AbdicationDone d) {
+                return "abdication-done leader=" + d.leader();
+            }
             return "stop-batch-timer";
+        }
+
+        /** {@code 100ms}, {@code 2s}, {@code 10m}. */
+        private static Duration duration(String v) {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            return Duration.parse("PT" + v.toUpperCase(Locale.ROOT));
+        }
+
+        /** {@code 2:5:active,3:7:active:paused}: each follower's id, match and flags (the leader's own entry is added). */
+        private Map<Long, io.raftlens.raft.core.Progress> progress(String spec) {
+            Map<Long, io.raftlens.raft.core.Progress> m = new java.util.TreeMap<>();
+            m.put(core.leader() == 0 ? 1 : core.leader(), new io.raftlens.raft.core.Progress(0, 1,
+                    io.raftlens.raft.core.ProgressState.REPLICATE, true, 0, false));
+            for (String p : spec.isEmpty() ? new String[0] : spec.split(",")) {
+                String[] f = p.split(":");
+                List<String> flags = List.of(f).subList(2, f.length);
+                long match = Long.parseLong(f[1]);
+                m.put(Long.parseLong(f[0]), new io.raftlens.raft.core.Progress(match, match + 1,
+                        flags.contains("paused") ? io.raftlens.raft.core.ProgressState.PROBE
+                                : io.raftlens.raft.core.ProgressState.REPLICATE,
+                        flags.contains("active"), 0, flags.contains("paused")));
+            }
+            return m;
         }
 
         private static String text(String v) {
