@@ -29,6 +29,7 @@ import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
 import io.raftlens.raft.node.core.Answer;
 import io.raftlens.raft.node.core.ChainAction;
 import io.raftlens.raft.node.core.ChainCore;
+import io.raftlens.raft.node.core.StartMode;
 import java.util.HashMap;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
@@ -204,15 +205,15 @@ public final class Chain {
         ChainRecovery.Recovered rec = ChainRecovery.recover(disk.recovered(), ledger.height(), options.consenterIds());
         ConfState confState = rec.confState();
         RawNode node = new RawNode(ChainRecovery.raftConfig(options, id, rec.storage(), log, ElectionRandomness.forChain()));
-        boolean fresh = rec.mode() == ChainRecovery.Mode.FRESH;
-        switch (rec.mode()) {
-            case JOIN -> log.info("Starting raft node to join an existing channel");
-            case FRESH -> {
-                log.info("Starting raft node as part of a new channel");
-                node.bootstrap(options.consenterIds());
-            }
-            case RESTART -> log.info("Restarting raft node");
+        if (rec.mode() == ChainRecovery.Mode.FRESH) {
+            node.bootstrap(options.consenterIds());
         }
+        // decided before the loop runs: no other event can reach the core yet
+        List<ChainAction> starting = core.start(switch (rec.mode()) {
+            case FRESH -> StartMode.FRESH;
+            case JOIN -> StartMode.JOIN;
+            case RESTART -> StartMode.RESTART;
+        }, channel, options.consenterIds());
         MemoryStorage storage = rec.storage();
         Block last = ledger.lastBlock();
         appliedIndex = ledger.raftIndex(last);
@@ -236,8 +237,7 @@ public final class Chain {
         long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
         schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
                 TimeUnit.MILLISECONDS));
-        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
-            log.info("This node is picked to start campaign");
+        if (starting.stream().anyMatch(a -> a instanceof ChainAction.CampaignUntilLeader)) {
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;
             schedules.add(timers.scheduleAtFixedRate(loop::campaignTick, every, every, TimeUnit.MILLISECONDS));

@@ -37,4 +37,11 @@ public sealed interface ChainAction {
      */
     record AbdicationDone(long leader) implements ChainAction {
     }
+
+    /**
+     * This node is the new channel's first campaigner: campaign now and every two HeartbeatTicks until a leader is
+     * known (Fabric's campaign ticker in {@code node.run}).
+     */
+    record CampaignUntilLeader() implements ChainAction {
+    }
 }

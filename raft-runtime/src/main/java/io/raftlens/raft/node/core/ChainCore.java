@@ -139,6 +139,26 @@ public final class ChainCore {
 
     // ---- events -----------------------------------------------------------------------------------------------
 
+    /**
+     * The Raft node starts (Fabric etcdraft {@code node.start}): on a new channel exactly one consenter, picked from
+     * the channel id ({@link FirstCampaign}), campaigns at once instead of every node waiting an election timeout.
+     */
+    public List<ChainAction> start(StartMode mode, String channel, List<Long> consenterIds) {
+        begin();
+        switch (mode) {
+            case JOIN -> log.info("Starting raft node to join an existing channel");
+            case RESTART -> log.info("Restarting raft node");
+            case FRESH -> {
+                log.info("Starting raft node as part of a new channel");
+                if (FirstCampaign.campaigner(channel, consenterIds.size()) == id) {
+                    log.info("This node is picked to start campaign");
+                    out.add(new ChainAction.CampaignUntilLeader());
+                }
+            }
+        }
+        return end();
+    }
+
     /** A broadcast (already admitted by the envelope checks), answered through {@code token}. */
     public List<ChainAction> submit(long token, Envelope env) {
         begin();

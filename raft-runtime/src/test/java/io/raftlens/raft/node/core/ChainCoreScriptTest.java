@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>Commands (one per case; the output is everything the event produced):
  * <pre>
  * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2   a chain core after the genesis block
+ * start mode=fresh|join|restart channel=mychannel consenters=3   the Raft node starts (consenters: the cluster size)
  * role role=leader|follower|candidate|pre-candidate leader=1 term=2    Raft's role, leader and term changed
  * submit tx=a [bytes=N]      a broadcast (answered as t1, t2, … in submit order); bytes pads the payload
  * timeout                    the BatchTimeout fired
@@ -120,6 +121,9 @@ class ChainCoreScriptTest {
                             Integer.parseInt(c.arg("inflight", "5")), genesis.getHeader(), log);
                     yield List.of();
                 }
+                case "start" -> core.start(StartMode.valueOf(c.arg("mode").toUpperCase(Locale.ROOT)),
+                        c.arg("channel", "mychannel"), java.util.stream.LongStream.rangeClosed(1,
+                                Long.parseLong(c.arg("consenters", "3"))).boxed().toList());
                 case "role" -> core.roleChanged(role(c.arg("role")), Long.parseLong(c.arg("leader")),
                         Long.parseLong(c.arg("term")));
                 case "submit" -> {
@@ -205,6 +209,9 @@ class ChainCoreScriptTest {
             }
             if (a instanceof ChainAction.StartAbdicationTimer t) {
                 return "start-abdication-timer " + t.timeout().toMillis() + "ms";
+            }
+            if (a instanceof ChainAction.CampaignUntilLeader) {
+                return "campaign-until-leader";
             }
             if (a instanceof ChainAction.AbdicationDone d) {
                 return "abdication-done leader=" + d.leader();
