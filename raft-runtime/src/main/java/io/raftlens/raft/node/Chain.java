@@ -468,6 +468,20 @@ public final class Chain {
                     abdication.complete(d.leader());
                     abdication = null;
                 }
+            } else if (a instanceof ChainAction.PullBlocks p) {
+                pullBlocks(p.from(), p.to());
+            } else if (a instanceof ChainAction.WriteBlock w) {
+                long n = w.block().getHeader().getNumber();
+                if (n == ledger.height()) {
+                    ledger.appendPulled(w.block());
+                    metrics.committedBlockNumber(n);
+                    observer.blockCommitted(channel, id, n, w.block().getData().getDataCount());
+                }
+            } else if (a instanceof ChainAction.RetryCatchUp r) {
+                timers.schedule(() -> exec.execute(() -> run(core.catchUpRetry())), r.after().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.CaughtUp c) {
+                caughtUp(c.number());
             }
         }
     }
@@ -676,8 +690,15 @@ public final class Chain {
     }
 
     private void snapshotInstalled(Snapshot snap) {
+        Block block;
+        try {
+            block = Block.parseFrom(snap.getData());
+        } catch (InvalidProtocolBufferException e) {
+            log.error("Snapshot at Raft index " + snap.getMetadata().getIndex() + " does not hold a block: " + e.getMessage());
+            return;
+        }
         pendingCatchUp = snap;
-        catchUp();
+        run(core.snapshotReceived(block, options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
     }
 
     /** Fabric's eviction suspicion: leaderless for EvictionSuspicion → pull the last config block → halt if removed. */
@@ -738,30 +759,23 @@ public final class Chain {
         }
     }
 
-    /** Pulls the blocks up to the snapshot's block from other consenters; true when done. */
-    private boolean catchUp() {
-        Snapshot snap = pendingCatchUp;
-        long target = snapshotBlockNumber(snap);
-        long from = ledger.height();
-        if (from <= target) {
-            log.info("Catching up with snapshot taken at block [" + target + "], starting from block [" + from + "]");
-            for (long n = from; n <= target; n++) {
-                Optional<Block> b = peers.block(channel, n);
-                if (b.isEmpty()) {
-                    log.warn("block [" + n + "] is not available from other consenters yet; retrying");
-                    timers.schedule(() -> exec.execute(() -> {
-                        if (pendingCatchUp != null) {
-                            catchUp();
-                        }
-                    }), options.tickInterval().toMillis() * options.heartbeatTick() * 2, TimeUnit.MILLISECONDS);
-                    return false;
-                }
-                ledger.appendPulled(b.get());
-                metrics.committedBlockNumber(n);
-                observer.blockCommitted(channel, id, n, b.get().getData().getDataCount());
+    /** Pulls blocks {@code from}..{@code to} for the core's catch-up, stopping at the first one nobody serves. */
+    private void pullBlocks(long from, long to) {
+        for (long n = from; n <= to; n++) {
+            Optional<Block> b = peers.block(channel, n);
+            if (b.isEmpty()) {
+                run(core.pullFailed(n));
+                return;
             }
-            log.info("Finished syncing with cluster up to and including block [" + target + "]");
-            run(core.ledgerCaughtUp(ledger.lastBlock().getHeader()));
+            run(core.blockPulled(b.get()));
+        }
+    }
+
+    /** The ledger holds every block up to the snapshot's: the snapshot is installed; apply what waited for it. */
+    private void caughtUp(long target) {
+        Snapshot snap = pendingCatchUp;
+        if (snap == null) {
+            return;
         }
         appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
         reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
@@ -771,15 +785,6 @@ public final class Chain {
         publishStatus();
         while (!deferred.isEmpty() && pendingCatchUp == null) {
             apply(deferred.pollFirst());
-        }
-        return true;
-    }
-
-    private static long snapshotBlockNumber(Snapshot snap) {
-        try {
-            return Block.parseFrom(snap.getData()).getHeader().getNumber();
-        } catch (InvalidProtocolBufferException e) {
-            return 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.raftlens.raft.node.core;
 
 import com.google.protobuf.ByteString;
+import org.hyperledger.fabric.protos.common.Block;
 
 import java.time.Duration;
 
@@ -43,5 +44,21 @@ public sealed interface ChainAction {
      * known (Fabric's campaign ticker in {@code node.run}).
      */
     record CampaignUntilLeader() implements ChainAction {
+    }
+
+    /** Pull blocks {@code from}..{@code to} from the other consenters, in order, reporting each (or the first missing one). */
+    record PullBlocks(long from, long to) implements ChainAction {
+    }
+
+    /** Append {@code block} (pulled, or the snapshot's own block) to the ledger as it is. */
+    record WriteBlock(Block block) implements ChainAction {
+    }
+
+    /** Pull again after {@code after}: call {@link ChainCore#catchUpRetry()} then. */
+    record RetryCatchUp(Duration after) implements ChainAction {
+    }
+
+    /** The ledger holds every block up to the snapshot's block {@code number}: apply what was deferred meanwhile. */
+    record CaughtUp(long number) implements ChainAction {
     }
 }

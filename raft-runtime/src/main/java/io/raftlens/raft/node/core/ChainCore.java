@@ -77,6 +77,9 @@ public final class ChainCore {
     private boolean paused;
     private String configPause;
     private String haltReason = "";
+    /** The snapshot block being caught up with, or -1. */
+    private long catchUpTarget = -1;
+    private Duration catchUpRetry = Duration.ofSeconds(1);
     /** An abdication is waiting for another node to lead. */
     private boolean abdicating;
     private BlockHeader lastHeader;
@@ -314,11 +317,74 @@ public final class ChainCore {
         return end();
     }
 
-    /** Blocks up to {@code header} were written outside Raft's apply path (pulled after a snapshot). */
-    public List<ChainAction> ledgerCaughtUp(BlockHeader header) {
+    /**
+     * A snapshot from the leader was installed (Fabric etcdraft {@code catchUp}, chain.go:1048-1086): the ledger
+     * must hold every block up to the snapshot's block before later entries apply. Nothing to do when it already
+     * does; when only the snapshot's own block is missing it is written as is; otherwise the missing blocks are
+     * pulled from the other consenters. Fabric panics when a block cannot be pulled; the core retries every
+     * {@code retry}.
+     */
+    public List<ChainAction> snapshotReceived(Block snapshotBlock, Duration retry) {
         begin();
-        lastHeader = header;
+        long target = snapshotBlock.getHeader().getNumber();
+        long last = lastHeader.getNumber();
+        catchUpRetry = retry;
+        if (last >= target) {
+            log.warn("Snapshot is at block [" + target + "], local block number is " + last + ", no sync needed");
+            out.add(new ChainAction.CaughtUp(target));
+        } else if (target == last + 1) {
+            log.info("The only missing block [" + target + "] is encapsulated in snapshot, committing it to shortcut "
+                    + "catchup process");
+            lastHeader = snapshotBlock.getHeader();
+            out.add(new ChainAction.WriteBlock(snapshotBlock));
+            out.add(new ChainAction.CaughtUp(target));
+        } else {
+            catchUpTarget = target;
+            log.info("Catching up with snapshot taken at block [" + target + "], starting from block [" + (last + 1) + "]");
+            out.add(new ChainAction.PullBlocks(last + 1, target));
+        }
         return end();
+    }
+
+    /** A block pulled for the catch-up. */
+    public List<ChainAction> blockPulled(Block block) {
+        begin();
+        long n = block.getHeader().getNumber();
+        if (catchUpTarget >= 0 && n == lastHeader.getNumber() + 1) {
+            lastHeader = block.getHeader();
+            out.add(new ChainAction.WriteBlock(block));
+            if (n == catchUpTarget) {
+                log.info("Finished syncing with cluster up to and including block [" + n + "]");
+                catchUpTarget = -1;
+                out.add(new ChainAction.CaughtUp(n));
+            }
+        }
+        return end();
+    }
+
+    /** No consenter could serve block {@code number} of the catch-up (yet). */
+    public List<ChainAction> pullFailed(long number) {
+        begin();
+        if (catchUpTarget >= 0) {
+            log.warn("block [" + number + "] is not available from other consenters yet; retrying in "
+                    + GoDurations.format(catchUpRetry));
+            out.add(new ChainAction.RetryCatchUp(catchUpRetry));
+        }
+        return end();
+    }
+
+    /** The catch-up retry timer fired: pull what is still missing. */
+    public List<ChainAction> catchUpRetry() {
+        begin();
+        if (catchUpTarget >= 0) {
+            out.add(new ChainAction.PullBlocks(lastHeader.getNumber() + 1, catchUpTarget));
+        }
+        return end();
+    }
+
+    /** Whether a snapshot's blocks are still being pulled (committed entries wait meanwhile). */
+    public boolean catchingUp() {
+        return catchUpTarget >= 0;
     }
 
     /** Raft refused the proposal of block {@code number} (and, in order, those after it). */

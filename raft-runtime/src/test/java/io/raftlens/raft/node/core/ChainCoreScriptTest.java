@@ -53,6 +53,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * abdicate lead=1 progress=2:5:active,3:7:active:paused wait=1s   stop while leading: Raft's leader and each
  *                            follower's id:match[:active][:paused]; wait is ElectionTick × TickInterval
  * abdication-timeout         the abdication timer fired
+ * snapshot block=5 [retry=200ms]   a snapshot holding block 5 was installed (catch-up)
+ * pulled block=3             block 3 was pulled from another consenter
+ * pull-failed block=3        no consenter serves block 3 (yet)
+ * catch-up-retry             the catch-up retry timer fired
  * status                     the core's state
  * </pre>
  * Values cannot contain spaces: write {@code _} for a space.
@@ -154,9 +158,15 @@ class ChainCoreScriptTest {
                 case "abdicate" -> core.abdicate(Long.parseLong(c.arg("lead")), progress(c.arg("progress", "")),
                         duration(c.arg("wait", "1s")));
                 case "abdication-timeout" -> core.abdicationTimeout();
+                case "snapshot" -> core.snapshotReceived(ledgerBlock(Long.parseLong(c.arg("block"))),
+                        duration(c.arg("retry", "200ms")));
+                case "pulled" -> core.blockPulled(ledgerBlock(Long.parseLong(c.arg("block"))));
+                case "pull-failed" -> core.pullFailed(Long.parseLong(c.arg("block")));
+                case "catch-up-retry" -> core.catchUpRetry();
                 case "status" -> {
                     logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
-                            + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts());
+                            + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts()
+                            + (core.catchingUp() ? " catching-up" : ""));
                     yield List.of();
                 }
                 default -> throw new IllegalArgumentException(c.line() + ": unknown command " + c.command());
@@ -167,6 +177,16 @@ class ChainCoreScriptTest {
                 out.add(describe(a));
             }
             return String.join("\n", out);
+        }
+
+        /** Block {@code number} of the channel as the other consenters hold it (blocks "b1", "b2", … after genesis). */
+        private Block ledgerBlock(long number) {
+            Block b = genesis;
+            BlockFactory f = new BlockFactory(genesis.getHeader());
+            for (long n = 1; n <= number; n++) {
+                b = f.createNextBlock(List.of(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("b" + n)).build()));
+            }
+            return b;
         }
 
         /** A block another leader wrote with this number (other transactions), after the last block written. */
@@ -209,6 +229,18 @@ class ChainCoreScriptTest {
             }
             if (a instanceof ChainAction.StartAbdicationTimer t) {
                 return "start-abdication-timer " + t.timeout().toMillis() + "ms";
+            }
+            if (a instanceof ChainAction.PullBlocks p) {
+                return "pull-blocks [" + p.from() + ".." + p.to() + "]";
+            }
+            if (a instanceof ChainAction.WriteBlock w) {
+                return "write-block [" + w.block().getHeader().getNumber() + "]";
+            }
+            if (a instanceof ChainAction.RetryCatchUp r) {
+                return "retry-catch-up " + r.after().toMillis() + "ms";
+            }
+            if (a instanceof ChainAction.CaughtUp u) {
+                return "caught-up [" + u.number() + "]";
             }
             if (a instanceof ChainAction.CampaignUntilLeader) {
                 return "campaign-until-leader";
