@@ -58,7 +58,7 @@ import java.util.concurrent.TimeUnit;
  * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
  * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
  * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
- * catch-up from other consenters after a snapshot, and Fabric's eviction suspicion ({@link EvictionSuspector}).
+ * catch-up from other consenters after a snapshot, and the pulls of Fabric's eviction suspicion.
  * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
  * update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
@@ -101,7 +101,6 @@ public final class Chain {
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
-    private EvictionSuspector suspector;
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
@@ -232,7 +231,6 @@ public final class Chain {
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        suspector = new EvictionSuspector(options.evictionSuspicion());
         // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
         long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
         schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
@@ -482,6 +480,10 @@ public final class Chain {
                         TimeUnit.MILLISECONDS);
             } else if (a instanceof ChainAction.CaughtUp c) {
                 caughtUp(c.number());
+            } else if (a instanceof ChainAction.PullForEviction p) {
+                pullForEviction(p.from());
+            } else if (a instanceof ChainAction.Halt h) {
+                halt(h.evicted() ? HaltCause.EVICTED : HaltCause.FAILED, h.evicted() ? null : h.reason());
             }
         }
     }
@@ -701,20 +703,19 @@ public final class Chain {
         run(core.snapshotReceived(block, options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
     }
 
-    /** Fabric's eviction suspicion: leaderless for EvictionSuspicion → pull the last config block → halt if removed. */
+    /** Fabric's periodic eviction check, decided by the core ({@link ChainCore#evictionCheck}). */
     private void suspectEviction() {
         if (halted || stopping) {
             return;
         }
-        long leaderless = suspector.check(System.nanoTime(), core.leader() == 0);
-        if (leaderless < 0) {
-            return;
-        }
-        log.info("Suspecting our own eviction from the channel for "
-                + io.raftlens.config.value.GoDuration.format(java.time.Duration.ofNanos(leaderless)));
+        run(core.evictionCheck(System.nanoTime(), options.evictionSuspicion()));
+    }
+
+    /** Pulls the channel's blocks from {@code from} on from the other consenters for the core's eviction check. */
+    private void pullForEviction(long from) {
         List<Block> pulled = new ArrayList<>();
         boolean refusedByAll = false;
-        for (long n = ledger.height(); ; n++) {
+        for (long n = from; ; n++) {
             BlockSource.Pulled p = peers.pull(channel, n);
             if (p.block() == null) {
                 refusedByAll = pulled.isEmpty() && p.refusedByAll();
@@ -722,40 +723,10 @@ public final class Chain {
             }
             pulled.add(p.block());
         }
-        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledger::block, ledger.lastBlock());
-        switch (o.verdict()) {
-            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
-                    + "] is not available from the other consenters");
-            case MEMBER -> {
-                log.info("Last config block was found to be block [" + o.configBlock() + "]");
-                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
-                        + "block with sequence " + o.configBlock());
-            }
-            case EVICTED -> {
-                if (o.configBlock() >= 0) {
-                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
-                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
-                } else {
-                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
-                            + "this node the channel's blocks (not a consenter of the channel)");
-                }
-                log.info("Waiting for chain to halt");
-                halt(HaltCause.EVICTED, null);
-                if (o.toWrite().isEmpty()) {
-                    return;
-                }
-                log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
-                for (Block b : o.toWrite()) {
-                    if (b.getHeader().getNumber() == ledger.height()) {
-                        log.info("Pulling block [" + b.getHeader().getNumber() + "]");
-                        ledger.appendPulled(b);
-                        observer.blockCommitted(channel, id, b.getHeader().getNumber(), b.getData().getDataCount());
-                    }
-                }
-                log.info("Pulled all blocks up to eviction block.");
-                publishStatus();
-                observer.stateChanged(channel, id, status);
-            }
+        run(core.evictionPulled(pulled, refusedByAll, ledger::block, ledger.lastBlock()));
+        if (halted) {
+            publishStatus();
+            observer.stateChanged(channel, id, status);
         }
     }
 

@@ -5,7 +5,7 @@
  * persist-then-send Ready order by default, see {@link io.raftlens.raft.node.ReadyOrder}), recovery
  * ({@link io.raftlens.raft.node.ChainRecovery}), consenter changes ({@link io.raftlens.raft.node.Reconfiguration},
  * {@link io.raftlens.raft.node.ConsenterUpdates}) and eviction suspicion
- * ({@link io.raftlens.raft.node.EvictionSuspector}).
+ * ({@link io.raftlens.raft.node.core.EvictionSuspector}).
  *
  * <p>Broadcasts enter through {@link io.raftlens.raft.node.Chain#broadcast(org.hyperledger.fabric.protos.common.Envelope)}
  * after the chain's {@link io.raftlens.raft.orderer.admission.EnvelopeAdmission} (replace it with

@@ -61,4 +61,15 @@ public sealed interface ChainAction {
     /** The ledger holds every block up to the snapshot's block {@code number}: apply what was deferred meanwhile. */
     record CaughtUp(long number) implements ChainAction {
     }
+
+    /**
+     * Eviction suspicion: pull the channel's blocks from {@code from} on from the other consenters (up to their last
+     * block) and report them with {@link ChainCore#evictionPulled}.
+     */
+    record PullForEviction(long from) implements ChainAction {
+    }
+
+    /** Halt the chain for good: stop its Raft node, answer nothing more ({@code evicted}: removed, else failed). */
+    record Halt(String reason, boolean evicted) implements ChainAction {
+    }
 }

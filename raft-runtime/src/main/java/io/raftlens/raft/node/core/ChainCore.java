@@ -77,6 +77,8 @@ public final class ChainCore {
     private boolean paused;
     private String configPause;
     private String haltReason = "";
+    /** Fabric's eviction suspicion (created at the first check). */
+    private EvictionSuspector suspector;
     /** The snapshot block being caught up with, or -1. */
     private long catchUpTarget = -1;
     private Duration catchUpRetry = Duration.ofSeconds(1);
@@ -378,6 +380,77 @@ public final class ChainCore {
         begin();
         if (catchUpTarget >= 0) {
             out.add(new ChainAction.PullBlocks(lastHeader.getNumber() + 1, catchUpTarget));
+        }
+        return end();
+    }
+
+    /**
+     * Fabric's periodic eviction check ({@code eviction.go} PeriodicCheck, every 10 s): a node that has known no
+     * leader for {@code suspicion} suspects it was removed while it could not hear of it, and pulls the channel's
+     * last config block from the other consenters. {@code nowNanos} is the driver's monotonic clock.
+     */
+    public List<ChainAction> evictionCheck(long nowNanos, Duration suspicion) {
+        begin();
+        if (serving != Serving.HALTED) {
+            if (suspector == null) {
+                suspector = new EvictionSuspector(suspicion);
+            }
+            long leaderless = suspector.check(nowNanos, leader == 0);
+            if (leaderless >= 0) {
+                log.info("Suspecting our own eviction from the channel for " + GoDurations.format(Duration.ofNanos(leaderless)));
+                out.add(new ChainAction.PullForEviction(lastHeader.getNumber() + 1));
+            }
+        }
+        return end();
+    }
+
+    /**
+     * What the eviction suspicion pulled: {@code pulled} from this node's height on, {@code refusedByAll} when the
+     * other consenters refused this node the channel's blocks; {@code ledgerBlock} and {@code ledgerLast} read this
+     * node's own ledger. Halts when the last config block no longer lists this node, then writes the pulled blocks
+     * up to and including that block (Fabric's evictionSuspector.confirmSuspicion).
+     */
+    public List<ChainAction> evictionPulled(List<Block> pulled, boolean refusedByAll,
+                                            java.util.function.LongFunction<Optional<Block>> ledgerBlock, Block ledgerLast) {
+        begin();
+        if (serving == Serving.HALTED) {
+            return end();
+        }
+        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledgerBlock, ledgerLast);
+        switch (o.verdict()) {
+            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
+                    + "] is not available from the other consenters");
+            case MEMBER -> {
+                log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
+                        + "block with sequence " + o.configBlock());
+            }
+            case EVICTED -> {
+                if (o.configBlock() >= 0) {
+                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
+                } else {
+                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
+                            + "this node the channel's blocks (not a consenter of the channel)");
+                }
+                log.info("Waiting for chain to halt");
+                String reason = "node " + id + " was removed from the consenters of the channel";
+                List<ChainAction> halting = halt(reason);
+                begin();
+                out.add(new ChainAction.Halt(reason, true));
+                out.addAll(halting);
+                if (!o.toWrite().isEmpty()) {
+                    log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
+                    for (Block b : o.toWrite()) {
+                        if (b.getHeader().getNumber() == lastHeader.getNumber() + 1) {
+                            log.info("Pulling block [" + b.getHeader().getNumber() + "]");
+                            lastHeader = b.getHeader();
+                            out.add(new ChainAction.WriteBlock(b));
+                        }
+                    }
+                    log.info("Pulled all blocks up to eviction block.");
+                }
+            }
         }
         return end();
     }

@@ -57,6 +57,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * pulled block=3             block 3 was pulled from another consenter
  * pull-failed block=3        no consenter serves block 3 (yet)
  * catch-up-retry             the catch-up retry timer fired
+ * eviction-check at=10s suspicion=10s   Fabric's periodic eviction check at that time (monotonic)
+ * eviction-pulled blocks=3 [config=2:1,2] [last-config=5] [refused]   the suspicion pulled 3 blocks after this
+ *                            node's last one; block 2 is a config block listing consenters 1 and 2; last-config:
+ *                            the blocks name block 5 as their last config block; refused: nothing served
  * status                     the core's state
  * </pre>
  * Values cannot contain spaces: write {@code _} for a space.
@@ -104,6 +108,8 @@ class ChainCoreScriptTest {
         private long nextToken = 1;
         private long lastWritten;
         private Block genesis;
+        /** This node's ledger as far as the script wrote it (write-block actions). */
+        private final Map<Long, Block> ledger = new HashMap<>();
 
         private final RaftLogger log = new RaftLogger() {
             @Override public void debug(String line) { }
@@ -121,6 +127,8 @@ class ChainCoreScriptTest {
                             .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", "10000"))).build();
                     Duration timeout = duration(c.arg("timeout", "2s"));
                     genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
+                    ledger.clear();
+                    ledger.put(0L, genesis);
                     core = new ChainCore(Long.parseLong(c.arg("id", "1")), size, timeout,
                             Integer.parseInt(c.arg("inflight", "5")), genesis.getHeader(), log);
                     yield List.of();
@@ -163,6 +171,10 @@ class ChainCoreScriptTest {
                 case "pulled" -> core.blockPulled(ledgerBlock(Long.parseLong(c.arg("block"))));
                 case "pull-failed" -> core.pullFailed(Long.parseLong(c.arg("block")));
                 case "catch-up-retry" -> core.catchUpRetry();
+                case "eviction-check" -> core.evictionCheck(duration(c.arg("at")).toNanos(), duration(c.arg("suspicion")));
+                case "eviction-pulled" -> core.evictionPulled(evictionChain(Integer.parseInt(c.arg("blocks", "0")),
+                        c.arg("config", ""), Long.parseLong(c.arg("last-config", "-1"))), c.args().containsKey("refused"), n -> java.util.Optional.ofNullable(ledger.get(n)),
+                        ledger.get((long) ledger.size() - 1));
                 case "status" -> {
                     logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
                             + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts()
@@ -187,6 +199,44 @@ class ChainCoreScriptTest {
                 b = f.createNextBlock(List.of(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("b" + n)).build()));
             }
             return b;
+        }
+
+        /**
+         * {@code count} blocks the other consenters hold after this node's last block; with {@code config=K:1,2},
+         * block K is a config block listing consenters 1 and 2 and the blocks after it point to it.
+         */
+        private List<Block> evictionChain(int count, String config, long lastConfigOverride) {
+            long configNumber = -1;
+            List<Long> ids = List.of();
+            if (!config.isEmpty()) {
+                String[] kv = config.split(":");
+                configNumber = Long.parseLong(kv[0]);
+                ids = java.util.Arrays.stream(kv[1].split(",")).map(Long::parseLong).toList();
+            }
+            Block last = ledger.get((long) ledger.size() - 1);
+            long lastConfig = io.raftlens.raft.orderer.Blocks.lastConfigIndex(last);
+            BlockFactory f = new BlockFactory(last.getHeader());
+            List<Block> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long n = last.getHeader().getNumber() + 1 + i;
+                Block b;
+                if (n == configNumber) {
+                    ConfigMetadata.Builder md = metadata().toBuilder().clearConsenters();
+                    for (long id : ids) {
+                        md.addConsenters(metadata().getConsenters(0).toBuilder().setHost("orderer" + id + ".example.com"));
+                    }
+                    b = f.createNextBlock(List.of(io.raftlens.raft.orderer.ConfigBlocks.configEnvelope(genesis, md.build(),
+                            java.time.Instant.EPOCH)));
+                    lastConfig = n;
+                } else {
+                    b = f.createNextBlock(List.of(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("b" + n)).build()));
+                }
+                List<Long> consenters = lastConfig == configNumber ? ids : List.of(1L, 2L, 3L);
+                out.add(io.raftlens.raft.orderer.Blocks.withOrdererMetadata(b, lastConfigOverride >= 0 ? lastConfigOverride : lastConfig,
+                        org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata.newBuilder().addAllConsenterIds(consenters)
+                                .setNextConsenterId(4).setRaftIndex(n + 2).build()));
+            }
+            return out;
         }
 
         /** A block another leader wrote with this number (other transactions), after the last block written. */
@@ -234,7 +284,14 @@ class ChainCoreScriptTest {
                 return "pull-blocks [" + p.from() + ".." + p.to() + "]";
             }
             if (a instanceof ChainAction.WriteBlock w) {
+                ledger.put(w.block().getHeader().getNumber(), w.block());
                 return "write-block [" + w.block().getHeader().getNumber() + "]";
+            }
+            if (a instanceof ChainAction.PullForEviction p) {
+                return "pull-for-eviction from=" + p.from();
+            }
+            if (a instanceof ChainAction.Halt h) {
+                return "halt" + (h.evicted() ? " evicted" : "") + " \"" + h.reason() + "\"";
             }
             if (a instanceof ChainAction.RetryCatchUp r) {
                 return "retry-catch-up " + r.after().toMillis() + "ms";
