@@ -521,7 +521,7 @@ public final class Chain {
         boolean replay = e.getIndex() <= appliedIndex;
         boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
         if (reconfig.confChangeApplied(cc, replay)) {
-            halt(HaltCause.EVICTED, "This node is being removed from replica set");
+            halt(HaltCause.EVICTED, null); // the removal's lines are ConsenterChanges'
         } else if (joins && !replay) {
             // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
             // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.

@@ -72,4 +72,12 @@ public sealed interface ChainAction {
     /** Halt the chain for good: stop its Raft node, answer nothing more ({@code evicted}: removed, else failed). */
     record Halt(String reason, boolean evicted) implements ChainAction {
     }
+
+    /** Propose the Raft conf change {@code change} (the leader's side of a consenter change). */
+    record ProposeConfChange(io.raftlens.raft.core.pb.ConfChange change) implements ChainAction {
+    }
+
+    /** The next conf change removes this leader: hand leadership over, so that the next leader proposes it. */
+    record HandOverLeadership() implements ChainAction {
+    }
 }

@@ -61,6 +61,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * eviction-pulled blocks=3 [config=2:1,2] [last-config=5] [refused]   the suspicion pulled 3 blocks after this
  *                            node's last one; block 2 is a config block listing consenters 1 and 2; last-config:
  *                            the blocks name block 5 as their last config block; refused: nothing served
+ * consenters self=1 ids=1,2,3 [voters=1,2,3] [block=0]   a channel's consenter changes (ConsenterChanges)
+ * config-ordered             the leader ordered a config block
+ * config-block number=5 ids=1,2   config block 5 listing consenters 1 and 2 is written
+ * conf-change-applied add=4|remove=3 [replay]   a committed Raft conf change was applied
+ * ordering-failed            the config block's proposal was dropped (or leadership lost first)
+ * consenter-status           consenters, voters, the change still needed and what the leader does about it
  * status                     the core's state
  * </pre>
  * Values cannot contain spaces: write {@code _} for a space.
@@ -108,6 +114,7 @@ class ChainCoreScriptTest {
         private long nextToken = 1;
         private long lastWritten;
         private Block genesis;
+        private ConsenterChanges changes;
         /** This node's ledger as far as the script wrote it (write-block actions). */
         private final Map<Long, Block> ledger = new HashMap<>();
 
@@ -175,6 +182,41 @@ class ChainCoreScriptTest {
                 case "eviction-pulled" -> core.evictionPulled(evictionChain(Integer.parseInt(c.arg("blocks", "0")),
                         c.arg("config", ""), Long.parseLong(c.arg("last-config", "-1"))), c.args().containsKey("refused"), n -> java.util.Optional.ofNullable(ledger.get(n)),
                         ledger.get((long) ledger.size() - 1));
+                case "consenters" -> {
+                    changes = new ConsenterChanges("mychannel", Long.parseLong(c.arg("self")), log, ids(c.arg("ids")),
+                            Long.parseLong(c.arg("block", "0")), ids(c.arg("voters", c.arg("ids"))));
+                    yield List.of();
+                }
+                case "config-ordered" -> {
+                    changes.configOrdered();
+                    yield List.of();
+                }
+                case "config-block" -> {
+                    changes.configBlockWritten(Long.parseLong(c.arg("number")), ids(c.arg("ids")));
+                    yield List.of();
+                }
+                case "conf-change-applied" -> {
+                    boolean add = c.args().containsKey("add");
+                    ConsenterChanges.Applied a = changes.confChangeApplied(io.raftlens.raft.core.pb.ConfChange.newBuilder()
+                            .setType(add ? io.raftlens.raft.core.pb.ConfChangeType.ConfChangeAddNode
+                                    : io.raftlens.raft.core.pb.ConfChangeType.ConfChangeRemoveNode)
+                            .setNodeId(Long.parseLong(c.arg(add ? "add" : "remove"))).build(), c.args().containsKey("replay"));
+                    logged.add("applied changed=" + a.changed() + " voters=" + ConsenterChanges.goList(a.voters())
+                            + (a.removesSelf() ? " removes-self" : ""));
+                    yield List.of();
+                }
+                case "ordering-failed" -> {
+                    logged.add("config in flight: " + changes.configOrderingFailed());
+                    yield List.of();
+                }
+                case "consenter-status" -> {
+                    logged.add("consenters=" + ConsenterChanges.goList(changes.consenters()) + " block=" + changes.configBlock()
+                            + " voters=" + ConsenterChanges.goList(changes.voters()) + " needed="
+                            + changes.needed().map(cc -> cc.getType() + " " + cc.getNodeId()).orElse("none")
+                            + " next=" + changes.nextStep().map(this::describe).orElse("none")
+                            + (changes.pausing() ? " pausing: " + changes.pauseReason() : ""));
+                    yield List.of();
+                }
                 case "status" -> {
                     logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
                             + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts()
@@ -299,6 +341,12 @@ class ChainCoreScriptTest {
             if (a instanceof ChainAction.CaughtUp u) {
                 return "caught-up [" + u.number() + "]";
             }
+            if (a instanceof ChainAction.ProposeConfChange p) {
+                return "propose-conf-change " + p.change().getType() + " " + p.change().getNodeId();
+            }
+            if (a instanceof ChainAction.HandOverLeadership) {
+                return "hand-over-leadership";
+            }
             if (a instanceof ChainAction.CampaignUntilLeader) {
                 return "campaign-until-leader";
             }
@@ -331,6 +379,10 @@ class ChainCoreScriptTest {
                         flags.contains("active"), 0, flags.contains("paused")));
             }
             return m;
+        }
+
+        private static List<Long> ids(String csv) {
+            return csv.isEmpty() ? List.of() : java.util.Arrays.stream(csv.split(",")).map(Long::parseLong).toList();
         }
 
         private static String text(String v) {
