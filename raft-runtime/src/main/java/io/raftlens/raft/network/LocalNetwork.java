@@ -5,6 +5,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.ids.NodeId;
+import io.raftlens.raft.ids.RaftId;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.ChainObserver;
@@ -59,7 +61,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    private final Map<String, NodeId> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
     private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
     /** Nodes isolated and not healed, restarted or stopped since. */
@@ -106,7 +108,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (ops != 0) {
                 checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
             }
-            opsPorts.put(c.id(), ops);
+            opsPorts.put(c.id().value(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         identities = ids;
@@ -120,7 +122,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
-            nodes.put(c.id(), node);
+            nodes.put(c.id().value(), node);
         }
         for (OrderingNode node : nodes.values()) {
             ConsenterPlan c = plan.consenter(node.id());
@@ -211,15 +213,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         List<PeerEndpoint> peers = new ArrayList<>();
         Map<Long, X509Certificate> members = new LinkedHashMap<>();
         for (ConsenterPlan p : plan.consenters()) {
-            members.put(p.id(), ids.get(p.id()).certificate());
-            if (p.id() != c.id()) {
-                peers.add(new PeerEndpoint(p.id(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id()).certificate()));
+            members.put(p.id().value(), ids.get(p.id().value()).certificate());
+            if (!p.id().equals(c.id())) {
+                peers.add(new PeerEndpoint(p.id().value(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id().value()).certificate()));
             }
         }
         Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
         plan.channels().keySet().forEach(ch -> channelMembers.put(ch, members));
         Path nodeDir = dir.nodeDir(c);
-        return new NodeSpec(c.id(), c.host(), listenHost, c.port(), ids.get(c.id()).tls(), peers, channelMembers,
+        return new NodeSpec(c.id().value(), c.host(), listenHost, c.port(), ids.get(c.id().value()).tls(), peers, channelMembers,
                 plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
                 dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
     }
@@ -308,13 +310,17 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public List<Long> consenters(String channel) {
+        return consenterNodes(channel).stream().map(NodeId::value).toList();
+    }
+
+    private List<NodeId> consenterNodes(String channel) {
         requireChannel(channel);
-        List<Long> best = plan.channels().get(channel).consenterIds();
+        List<NodeId> best = plan.channels().get(channel).consenterIds().stream().map(NodeId::of).toList();
         long bestHeight = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent() && !c.get().status().evicted() && c.get().status().height() > bestHeight) {
-                best = c.get().status().consenters().stream().map(raftId -> n.nodeId(channel, raftId)).toList();
+                best = n.nodeIds(channel, c.get().status().consenters());
                 bestHeight = c.get().status().height();
             }
         }
@@ -328,23 +334,24 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public NetworkSnapshot snapshot() {
         List<String> channels = List.copyOf(plan.channels().keySet());
-        Map<String, List<Long>> current = new LinkedHashMap<>();
-        channels.forEach(ch -> current.put(ch, consenters(ch)));
+        Map<String, List<NodeId>> current = new LinkedHashMap<>();
+        channels.forEach(ch -> current.put(ch, consenterNodes(ch)));
         List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             boolean running = n.isRunning();
+            NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
-                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()),
-                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(n.id())));
+                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), n.nodeId(ch, RaftId.of(s.leader())),
+                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(id)));
                 });
             }
             if (running) {
                 lastKnown.put(n.id(), Map.copyOf(chs));
             }
-            list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
+            list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
                     running, running && isolated.contains(n.id()), chs,
                     clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
         }
@@ -464,7 +471,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.partition(groups);
             }
         }
-        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), groups));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(),
+                groups.stream().map(g -> g.stream().map(NodeId::of).toList()).toList()));
     }
 
     @Override
@@ -494,7 +502,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return;
         }
         OrderingNode l = nodes.get(leader);
-        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, to));
+        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, NodeId.of(to)).value());
     }
 
     @Override
@@ -510,7 +518,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode l = nodes.get(leader);
         return l.broadcast(channel, transaction).thenCompose(r -> {
             // The leader may have just changed: follow the hint (a Raft id) once.
-            long hint = r.leader() == 0 ? 0 : l.nodeId(channel, r.leader());
+            long hint = l.nodeId(channel, RaftId.of(r.leader())).value();
             if (!r.isSuccess() && hint != 0 && hint != leader && nodes.containsKey(hint)) {
                 return nodes.get(hint).broadcast(channel, transaction);
             }
@@ -546,7 +554,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             Map<Long, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
             for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
-                byNode.put(l.nodeId(channel, currentIds.get(i)), current.getConsenters(i));
+                byNode.put(l.nodeId(channel, RaftId.of(currentIds.get(i))).value(), current.getConsenters(i));
             }
             ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
             for (long id : consenters) {
@@ -564,7 +572,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 }
             }
             return new ConsenterUpdateResult(r.status(), r.block(),
-                    r.consenters().stream().map(raftId -> l.nodeId(channel, raftId)).toList(), r.info(), r.leader());
+                    l.nodeIds(channel, r.consenters()).stream().map(NodeId::value).toList(), r.info(), r.leader());
         });
     }
 
@@ -581,7 +589,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         boolean consenter = consenters(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), n.spec().host(),
                     consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
     }
@@ -593,7 +601,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } else {
             isolated.remove(id);
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), host, state, null));
     }
 
     @Override
@@ -723,26 +731,26 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Chain callbacks → events. */
     private final class Observer implements ChainObserver {
         /** The launch's id of the node: a chain knows itself and its leader by Raft id, which may differ. */
-        private final long nodeId;
+        private final NodeId nodeId;
 
-        Observer(long nodeId) {
+        Observer(NodeId nodeId) {
             this.nodeId = nodeId;
         }
 
-        private long node(String channel, long raftId) {
-            OrderingNode n = nodes.get(nodeId);
-            return raftId == 0 || n == null ? raftId : n.nodeId(channel, raftId);
+        private NodeId node(String channel, long raftId) {
+            OrderingNode n = nodes.get(nodeId.value());
+            return n == null ? NodeId.of(raftId) : n.nodeId(channel, RaftId.of(raftId));
         }
 
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
-            long leader = node(channel, s.leader());
+            NodeId leader = node(channel, s.leader());
             events.publish(new NetworkEvent.StateChanged(System.currentTimeMillis(), channel, nodeId, NodeRole.of(s),
                     s.term(), leader));
-            Long before = lastLeader.put(channel + "/" + nodeId, leader);
-            if (before != null && before != leader || before == null && leader != 0) {
+            NodeId before = lastLeader.put(channel + "/" + nodeId, leader);
+            if (before != null && !before.equals(leader) || before == null && !leader.isNone()) {
                 events.publish(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), channel, nodeId,
-                        before == null ? 0L : before, leader, s.term()));
+                        before == null ? NodeId.NONE : before, leader, s.term()));
             }
             stateListeners.forEach(Runnable::run);
         }

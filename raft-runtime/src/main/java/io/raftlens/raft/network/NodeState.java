@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +15,10 @@ import java.util.Optional;
  * @param isolated   cut off from every other node ({@code POST /v1/nodes/N/isolate})
  * @param clientAddress where it serves Fabric's orderer.AtomicBroadcast (gRPC), host:port; null before it first ran
  */
-public record NodeState(long id, String host, int port, String opsAddress, boolean running, boolean isolated,
+public record NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
                         Map<String, ChannelState> channels, String clientAddress) {
 
-    public NodeState(long id, String host, int port, String opsAddress, boolean running, boolean isolated,
+    public NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
                      Map<String, ChannelState> channels) {
         this(id, host, port, opsAddress, running, isolated, channels, null);
     }
@@ -46,8 +47,8 @@ public record NodeState(long id, String host, int port, String opsAddress, boole
         return channel(channel).map(ChannelState::height).orElse(0L);
     }
 
-    /** The leader (node id) this node follows on {@code channel} (0: none); a stopped node follows none. */
-    public long leader(String channel) {
-        return running ? channel(channel).map(ChannelState::leader).orElse(0L) : 0L;
+    /** The leader this node follows on {@code channel} ({@link NodeId#NONE}: none); a stopped node follows none. */
+    public NodeId leader(String channel) {
+        return running ? channel(channel).map(ChannelState::leader).orElse(NodeId.NONE) : NodeId.NONE;
     }
 }
