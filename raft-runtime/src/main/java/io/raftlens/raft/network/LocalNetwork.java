@@ -57,6 +57,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
+    /** The channel participation API per running node, and the admin port each node keeps across restarts. */
+    private final Map<Long, io.raftlens.raft.fabric.participation.AdminServer> admins = new ConcurrentHashMap<>();
+    private final Map<Long, NodeParticipation> participations = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> adminPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
@@ -139,7 +143,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             openServices(node);
         }
         for (OrderingNode node : nodes.values()) {
-            for (String ch : plan.channels().keySet()) {
+            for (String ch : node.channelOptions().keySet()) {
                 resync(ch, node.id()); // config updates a node missed while the launch was down
             }
         }
@@ -175,6 +179,70 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
         }
+        openAdmin(node);
+    }
+
+    /**
+     * Serves the node's channel participation API on its admin port (Admin.ListenAddress + the node's index, kept
+     * across restarts) with its own TLS certificate; a taken admin port is a warning, not a failed start.
+     */
+    private void openAdmin(OrderingNode node) {
+        NodeParticipation p = new NodeParticipation(node, plan, memberCertificates(), Optional.of(this::pull), timers,
+                new NodeParticipation.Listener() {
+                    @Override
+                    public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), node.id(),
+                                node.spec().host(), NetworkEvent.Lifecycle.JOINED, channel));
+                    }
+
+                    @Override
+                    public void removed(String channel) {
+                        lastLeader.remove(channel + "/" + node.id());
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), node.id(),
+                                node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
+                    }
+                });
+        participations.put(node.id(), p);
+        p.recover();
+        int index = plan.consenters().indexOf(plan.consenter(node.id()));
+        int port = adminPorts.computeIfAbsent(node.id(), id -> plan.participation().adminPort(index));
+        try {
+            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, adminTls(node.id()),
+                    plan.participation().maxRequestBodySize());
+            admins.put(node.id(), admin);
+            adminPorts.put(node.id(), admin.address().getPort());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {}: {}", node.id(), e.getMessage());
+        }
+    }
+
+    private Optional<io.raftlens.raft.fabric.participation.AdminTls> adminTls(long id) {
+        if (!plan.participation().tls()) {
+            return Optional.empty();
+        }
+        io.raftlens.raft.transport.TlsMaterial tls = identities.get(id).tls();
+        List<X509Certificate> roots = new ArrayList<>();
+        for (Path ca : plan.participation().clientRootCAs()) {
+            roots.addAll(io.raftlens.raft.transport.Pem.readCertificates(ca));
+        }
+        return Optional.of(new io.raftlens.raft.fabric.participation.AdminTls(tls, roots.isEmpty() ? tls.trustedRoots() : roots));
+    }
+
+    /** Every node's TLS certificate by node id: who can be a consenter of a channel joined at run time. */
+    private Map<Long, X509Certificate> memberCertificates() {
+        Map<Long, X509Certificate> m = new LinkedHashMap<>();
+        identities.forEach((id, identity) -> m.put(id, identity.certificate()));
+        return m;
+    }
+
+    /** Where the node serves the channel participation API, e.g. {@code https://127.0.0.1:9443} (empty when not served). */
+    public Optional<String> adminUrl(long id) {
+        return Optional.ofNullable(admins.get(id)).map(io.raftlens.raft.fabric.participation.AdminServer::url);
+    }
+
+    /** The node's side of the channel participation API while it runs. */
+    public Optional<NodeParticipation> participation(long id) {
+        return Optional.ofNullable(participations.get(id));
     }
 
     /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
@@ -185,6 +253,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
     private void closeOperations(long id) {
+        var admin = admins.remove(id);
+        if (admin != null) {
+            admin.close();
+        }
+        NodeParticipation p = participations.remove(id);
+        if (p != null) {
+            p.close();
+        }
         OrdererServices svc = services.remove(id);
         if (svc != null) {
             svc.close();
@@ -294,9 +370,24 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     private void requireChannel(String channel) {
-        if (!plan.channels().containsKey(channel)) {
-            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
+        if (!channels().contains(channel)) {
+            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", channels()) + ")");
         }
+    }
+
+    /**
+     * The channels of the network now: the plan's, minus those every node left, then those nodes joined at run time
+     * through the channel participation API, in the order they appeared.
+     */
+    public List<String> channels() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (String ch : plan.channels().keySet()) {
+            if (nodes.isEmpty() || nodes.values().stream().anyMatch(n -> n.channelOptions().containsKey(ch))) {
+                all.add(ch);
+            }
+        }
+        nodes.values().forEach(n -> all.addAll(n.channelOptions().keySet()));
+        return List.copyOf(all);
     }
 
     /**
@@ -306,7 +397,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public List<Long> consenters(String channel) {
         requireChannel(channel);
-        List<Long> best = plan.channels().get(channel).consenterIds();
+        List<Long> best = nodes.values().stream().map(n -> n.channelOptions().get(channel)).filter(java.util.Objects::nonNull)
+                .findFirst().map(io.raftlens.raft.node.ChainOptions::consenterIds).orElse(List.of());
         long bestHeight = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
@@ -324,13 +416,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public NetworkSnapshot snapshot() {
-        List<String> channels = List.copyOf(plan.channels().keySet());
+        List<String> channels = channels();
         Map<String, List<Long>> current = new LinkedHashMap<>();
         channels.forEach(ch -> current.put(ch, consenters(ch)));
         List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             boolean running = n.isRunning();
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
@@ -343,7 +436,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
                     running, running && isolated.contains(n.id()), chs,
-                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
+                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null,
+                    adminPorts.containsKey(n.id()) ? "127.0.0.1:" + adminPorts.get(n.id()) : null));
         }
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
@@ -402,7 +496,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : n.channelOptions().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
     }
@@ -435,7 +529,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
     private void requireConsenterSomewhere(long id, String doing) {
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : channels()) {
             if (consenters(ch).contains(id)) {
                 return;
             }
