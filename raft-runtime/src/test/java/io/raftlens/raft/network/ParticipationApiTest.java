@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at the handshake. One network for the whole class: about 10 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ParticipationApiTest {
 
     @TempDir
@@ -131,6 +132,7 @@ class ParticipationApiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1) // before any channel is joined
     void listAndInfoInFabricsShapes() throws Exception {
         HttpResponse<String> list = get(1, "/participation/v1/channels");
         assertEquals(200, list.statusCode(), list.body());
