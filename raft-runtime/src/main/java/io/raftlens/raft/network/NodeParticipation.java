@@ -113,6 +113,20 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
                 LOG.warn("Channel {} of node {} cannot be reopened: {}", channel, node.id(), e.getMessage());
             }
         }
+        channels().forEach(this::report);
+    }
+
+    /** Fabric's participation_status and participation_consensus_relation gauges of {@code channel}. */
+    private void report(String channel) {
+        try {
+            ChannelInfo info = channelInfo(channel);
+            node.metrics().participation().relation(channel,
+                    io.raftlens.raft.metrics.ParticipationMetrics.Relation.valueOf(info.consensusRelation().name()));
+            node.metrics().participation().status(channel,
+                    io.raftlens.raft.metrics.ParticipationMetrics.Status.valueOf(info.status().name()));
+        } catch (ParticipationException e) {
+            node.metrics().participation().status(channel, io.raftlens.raft.metrics.ParticipationMetrics.Status.INACTIVE);
+        }
     }
 
     @Override
@@ -170,6 +184,7 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
                 }
                 LOG.info("Joining channel: {} as consenter of node {}", channel, node.id());
                 listener.joined(channel, ConsensusRelation.CONSENTER);
+                report(channel);
                 return channelInfo(channel);
             }
             if (followerSource.isEmpty()) {
@@ -184,6 +199,7 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
             startFollower(channel, configBlock, ledgerDir);
             LOG.info("Joining channel: {} as follower of node {}", channel, node.id());
             listener.joined(channel, ConsensusRelation.FOLLOWER);
+            report(channel);
             return channelInfo(channel);
         }
     }
@@ -205,15 +221,14 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
             followers.remove(channel);
             try {
                 Block genesis;
-                Block lastConfig;
                 Path dir = new LedgerDirectory(node.spec().dataDir(), node.spec().walDir(), node.spec().snapDir())
                         .ledgerDir(channel);
                 try (FileLedger ledger = FileLedger.open(dir)) {
                     genesis = ledger.block(0);
-                    lastConfig = ledger.block(Blocks.lastConfigIndex(ledger.lastBlock().orElseThrow()));
                 }
                 node.joinChannel(joined(channel, genesis));
                 listener.joined(channel, ConsensusRelation.CONSENTER);
+                report(channel);
             } catch (RuntimeException | ParticipationException e) {
                 LOG.error("Channel {}: switching node {} from follower to chain failed: {}", channel, node.id(), e.getMessage());
             }
@@ -237,6 +252,7 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
                 throw new ParticipationException(Kind.CHANNEL_NOT_EXIST);
             }
             LOG.info("Removed channel: {}", channel);
+            report(channel);
             listener.removed(channel);
         }
     }
