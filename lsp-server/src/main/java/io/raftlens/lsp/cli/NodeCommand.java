@@ -9,6 +9,9 @@ import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanner.Planned;
 import io.raftlens.raft.network.NodeIdentities;
+import io.raftlens.raft.network.NodeParticipation;
+import io.raftlens.raft.network.OrdererServices;
+import io.raftlens.raft.fabric.participation.AdminServer;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
@@ -87,6 +90,9 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         });
         OrderingNode node;
         OperationsServer ops;
+        OrdererServices services = null;
+        NodeParticipation participation = null;
+        AdminServer admin = null;
         try {
             DataDirectory dir = DataDirectory.prepareForNode(root, plan);
             Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
@@ -104,10 +110,31 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
                 }
             });
             ops = OperationsServer.start(plan.opsListenHost(), opsPort, node.metrics(), health);
-            LOG.info("consenter {} (id {}) serving channels {} on {}:{}; data {}; operations http://{}:{}/metrics",
-                    me.address(), id, String.join(", ", plan.channels().keySet()), listenHost, me.port(),
-                    dir.nodeDir(me), plan.opsListenHost(), ops.address().getPort());
+            // Fabric's client services as a launched node serves them: AtomicBroadcast on the consenter port + 100
+            // (a follower cannot hand a broadcast to a leader in another process: it answers with the leader's id)
+            int clientPort = plan.opsBasePort() == 0 ? 0 : me.port() + LocalNetwork.CLIENT_PORT_OFFSET;
+            services = OrdererServices.start(node, other -> Optional.empty(), listenHost, clientPort, ids.get(id).tls(), false);
+            participation = new NodeParticipation(node, plan, NodeParticipation.certificates(ids), Optional.empty(), timers,
+                    NodeParticipation.Listener.NONE);
+            participation.recover();
+            int index = plan.consenters().indexOf(me);
+            admin = AdminServer.start(listenHost, plan.participation().adminPort(index), participation,
+                    plan.participation().tlsFor(ids.get(id).tls()), plan.participation().maxRequestBodySize());
+            LOG.info("consenter {} (id {}) serving channels {} on {}:{}; data {}; operations http://{}:{}/metrics;"
+                            + " orderer.AtomicBroadcast on {}:{}; channel participation API on {}",
+                    me.address(), id, String.join(", ", node.channelOptions().keySet()), listenHost, me.port(),
+                    dir.nodeDir(me), plan.opsListenHost(), ops.address().getPort(), listenHost,
+                    services.address().getPort(), admin.url());
         } catch (RuntimeException e) {
+            if (admin != null) {
+                admin.close();
+            }
+            if (participation != null) {
+                participation.close();
+            }
+            if (services != null) {
+                services.close();
+            }
             timers.shutdownNow();
             System.err.println("raftlens node: consenter " + me.address() + " (" + me.source() + "): " + e.getMessage());
             return 1;
@@ -115,7 +142,13 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         CountDownLatch done = new CountDownLatch(1);
         OrderingNode n = node;
         OperationsServer o = ops;
+        OrdererServices s = services;
+        NodeParticipation p = participation;
+        AdminServer a = admin;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            a.close();
+            p.close();
+            s.close();
             n.stop();
             o.close();
             timers.shutdownNow();

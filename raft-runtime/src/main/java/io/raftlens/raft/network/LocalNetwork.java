@@ -187,7 +187,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      * across restarts) with its own TLS certificate; a taken admin port is a warning, not a failed start.
      */
     private void openAdmin(OrderingNode node) {
-        NodeParticipation p = new NodeParticipation(node, plan, memberCertificates(), Optional.of(this::pull), timers,
+        NodeParticipation p = new NodeParticipation(node, plan, NodeParticipation.certificates(identities), Optional.of(this::pull), timers,
                 new NodeParticipation.Listener() {
                     @Override
                     public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
@@ -207,32 +207,13 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         int index = plan.consenters().indexOf(plan.consenter(node.id()));
         int port = adminPorts.computeIfAbsent(node.id(), id -> plan.participation().adminPort(index));
         try {
-            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, adminTls(node.id()),
+            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, plan.participation().tlsFor(identities.get(node.id()).tls()),
                     plan.participation().maxRequestBodySize());
             admins.put(node.id(), admin);
             adminPorts.put(node.id(), admin.address().getPort());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {}: {}", node.id(), e.getMessage());
         }
-    }
-
-    private Optional<io.raftlens.raft.fabric.participation.AdminTls> adminTls(long id) {
-        if (!plan.participation().tls()) {
-            return Optional.empty();
-        }
-        io.raftlens.raft.transport.TlsMaterial tls = identities.get(id).tls();
-        List<X509Certificate> roots = new ArrayList<>();
-        for (Path ca : plan.participation().clientRootCAs()) {
-            roots.addAll(io.raftlens.raft.transport.Pem.readCertificates(ca));
-        }
-        return Optional.of(new io.raftlens.raft.fabric.participation.AdminTls(tls, roots.isEmpty() ? tls.trustedRoots() : roots));
-    }
-
-    /** Every node's TLS certificate by node id: who can be a consenter of a channel joined at run time. */
-    private Map<Long, X509Certificate> memberCertificates() {
-        Map<Long, X509Certificate> m = new LinkedHashMap<>();
-        identities.forEach((id, identity) -> m.put(id, identity.certificate()));
-        return m;
     }
 
     /** Where the node serves the channel participation API, e.g. {@code https://127.0.0.1:9443} (empty when not served). */

@@ -85,6 +85,13 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
         this.listener = listener;
     }
 
+    /** Every node's TLS certificate by node id: who can be a consenter of a channel joined at run time. */
+    public static Map<Long, X509Certificate> certificates(Map<Long, NodeIdentities.Identity> identities) {
+        Map<Long, X509Certificate> m = new java.util.LinkedHashMap<>();
+        identities.forEach((id, identity) -> m.put(id, identity.certificate()));
+        return m;
+    }
+
     /**
      * Picks up the channels this node joined in an earlier run (ledger folders of channels the plan does not name):
      * as a consenter when its last config block lists it, else as a follower. Call once the node runs.

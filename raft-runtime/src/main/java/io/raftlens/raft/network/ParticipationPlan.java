@@ -40,6 +40,22 @@ public record ParticipationPlan(int adminBasePort, boolean tls, List<Path> clien
         return adminBasePort == 0 ? 0 : adminBasePort + index;
     }
 
+    /**
+     * The admin TLS of a node serving its own TLS identity {@code node}: client certificates must chain to
+     * {@link #clientRootCAs}, or to the CAs the node trusts for cluster TLS when none are configured. Empty when
+     * Admin.TLS is disabled.
+     */
+    public java.util.Optional<io.raftlens.raft.fabric.participation.AdminTls> tlsFor(io.raftlens.raft.transport.TlsMaterial node) {
+        if (!tls) {
+            return java.util.Optional.empty();
+        }
+        List<java.security.cert.X509Certificate> roots = new java.util.ArrayList<>();
+        for (Path ca : clientRootCAs) {
+            roots.addAll(io.raftlens.raft.transport.Pem.readCertificates(ca));
+        }
+        return java.util.Optional.of(new io.raftlens.raft.fabric.participation.AdminTls(node, roots.isEmpty() ? node.trustedRoots() : roots));
+    }
+
     public ParticipationPlan withTickOverride(Duration tick) {
         return new ParticipationPlan(adminBasePort, tls, clientRootCAs, maxRequestBodySize, tick);
     }
