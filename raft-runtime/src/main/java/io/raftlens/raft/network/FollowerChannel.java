@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A channel this node follows without being one of its consenters (Fabric's {@code follower.Chain}, 2.3+): it pulls
  * the channel's blocks from the consenters into its own ledger, from block 0 up, "onboarding" until its height passes
- * the join block's number and "active" after. When a pulled config block makes this node a consenter, it calls
+ * the join block's number and "active" after. As Fabric's, it writes nothing of its own: even block 0 is pulled, and
+ * the pulled block with the join block's number must be the join block (same header hash). When a pulled config block makes this node a consenter, it calls
  * {@code onConsenter} to switch to a chain, as Fabric's follower does.
  */
 final class FollowerChannel implements AutoCloseable {
@@ -27,11 +28,13 @@ final class FollowerChannel implements AutoCloseable {
 
     private final String channel;
     private final long joinBlockNumber;
+    private final boolean joinedAsMember;
+    private final byte[] joinBlockHash;
     private final BlockSource source;
     private final Predicate<Block> isConsenterIn;
     private final Runnable onConsenter;
     private final FileLedger ledger;
-    private final ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task;
     private volatile boolean closed;
 
     /**
@@ -39,24 +42,28 @@ final class FollowerChannel implements AutoCloseable {
      * @param isConsenterIn whether a config block lists this node as a consenter
      * @param onConsenter   called (once, on the pull thread, after this follower closed) when it became one
      */
-    FollowerChannel(String channel, Block joinBlock, Path ledgerDir, BlockSource source, Predicate<Block> isConsenterIn,
+    FollowerChannel(String channel, Block joinBlock, boolean joinedAsMember, Path ledgerDir, BlockSource source, Predicate<Block> isConsenterIn,
                     Runnable onConsenter, ScheduledExecutorService timers) {
         this.channel = channel;
         this.joinBlockNumber = joinBlock.getHeader().getNumber();
+        this.joinedAsMember = joinedAsMember;
+        this.joinBlockHash = Blocks.headerHash(joinBlock.getHeader());
         this.source = source;
         this.isConsenterIn = isConsenterIn;
         this.onConsenter = onConsenter;
         this.ledger = FileLedger.open(ledgerDir);
-        if (ledger.height() == 0 && joinBlockNumber == 0) {
-            ledger.append(joinBlock);
-        }
-        this.task = timers.scheduleWithFixedDelay(this::pull, 0, PULL_MILLIS, TimeUnit.MILLISECONDS);
+        this.task = timers.scheduleWithFixedDelay(this::pull, PULL_MILLIS, PULL_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("Created follower.Chain for channel {}, join block number {}, ledger height {}", channel, joinBlockNumber,
                 ledger.height());
     }
 
     String channel() {
         return channel;
+    }
+
+    /** The join block lists this node as a consenter (it onboards before its chain starts). */
+    boolean joinedAsMember() {
+        return joinedAsMember;
     }
 
     long height() {
@@ -78,6 +85,12 @@ final class FollowerChannel implements AutoCloseable {
                 long next = ledger.height();
                 Optional<Block> b = source.block(channel, next);
                 if (b.isEmpty()) {
+                    return;
+                }
+                if (next == joinBlockNumber && !java.util.Arrays.equals(joinBlockHash, Blocks.headerHash(b.get().getHeader()))) {
+                    LOG.error("Channel {}: block [{}] pulled from the consenters is not the join block; this follower stops"
+                            + " (remove the channel and join with the channel's own block)", channel, next);
+                    task.cancel(false);
                     return;
                 }
                 ledger.append(b.get());

@@ -147,7 +147,9 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
     public ChannelInfo channelInfo(String channel) throws ParticipationException {
         FollowerChannel f = followers.get(channel);
         if (f != null) {
-            return new ChannelInfo(channel, "", ConsensusRelation.FOLLOWER, f.status(), f.height());
+            // Fabric's follower reports "consenter" while onboarding towards a channel whose join block lists it
+            return new ChannelInfo(channel, "", f.joinedAsMember() ? ConsensusRelation.CONSENTER : ConsensusRelation.FOLLOWER,
+                    f.status(), f.height());
         }
         if (!node.channelOptions().containsKey(channel)) {
             throw new ParticipationException(Kind.CHANNEL_NOT_EXIST);
@@ -213,7 +215,7 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
 
     private void startFollower(String channel, Block joinBlock, Path ledgerDir) {
         FollowerChannel[] self = new FollowerChannel[1];
-        FollowerChannel f = new FollowerChannel(channel, joinBlock, ledgerDir, followerSource.orElseThrow(),
+        FollowerChannel f = new FollowerChannel(channel, joinBlock, isConsenterIn(joinBlock), ledgerDir, followerSource.orElseThrow(),
                 this::isConsenterIn, () -> switchToChain(channel, self[0]), timers);
         self[0] = f;
         followers.put(channel, f);

@@ -229,7 +229,7 @@ class ParticipationApiTest {
         HttpResponse<String> follower = join(2, app);
         assertEquals(201, follower.statusCode(), follower.body());
         assertEquals("{\"name\":\"mychannel\",\"url\":\"/participation/v1/channels/mychannel\",\"consensusRelation\":\"follower\","
-                + "\"status\":\"active\",\"height\":1}\n", follower.body());
+                + "\"status\":\"onboarding\",\"height\":0}\n", follower.body()); // no consenter of it here to pull from
         HttpResponse<String> notReady = get(2, "/participation/v1/channels/mychannel/blocks/oldest");
         assertEquals(404, notReady.statusCode());
         assertEquals("{\"error\":\"channel is not ready, he is a follower\"}\n", notReady.body());
@@ -241,6 +241,54 @@ class ParticipationApiTest {
         assertEquals(400, refused.statusCode());
         assertEquals("{\"error\":\"invalid join block: invalid config: contains consortiums: system channel not supported\"}\n",
                 refused.body());
+    }
+
+    /**
+     * A block made by configtxgen from a profile with consenters 1 and 2 only: they start the channel, node 3 follows
+     * it, pulling block 0 and every block after from them.
+     */
+    @Test
+    void aNodeOutsideTheConsenterSetFollowsThePulledBlocks() throws Exception {
+        String yaml = Files.readString(sample.resolve("configtx.yaml"));
+        String pair = yaml.replaceAll("(?s)      - Host: orderer3\\.example\\.com\n.*?ServerTLSCert: [^\n]*\n", "");
+        assertTrue(pair.length() < yaml.length(), "orderer3's consenter entry removed");
+        Path file = sample.resolve("configtx-pair.yaml");
+        Files.writeString(file, pair);
+        Configtx c = LoadedConfigtx.read(file).model().orElseThrow();
+        Block block = ChannelConfigEncoder.defaults().genesisBlock(c.profile(plan.profile()).orElseThrow(), "pair");
+
+        HttpResponse<String> follower = join(3, block.toByteArray());
+        assertEquals(201, follower.statusCode(), follower.body());
+        assertEquals("follower", body(follower).get("consensusRelation").asText());
+        assertEquals("onboarding", body(follower).get("status").asText());
+        for (long node = 1; node <= 2; node++) {
+            HttpResponse<String> r = join(node, block.toByteArray());
+            assertEquals("consenter", body(r).get("consensusRelation").asText(), r.body());
+        }
+        TestNetworks.await("a leader of pair", Duration.ofSeconds(30), () -> net.leader("pair") != 0);
+        assertEquals(List.of(1L, 2L), net.consenters("pair"));
+        long leader = net.leader("pair");
+        Path user = sample.resolve("crypto/peerOrganizations/org1.example.com/users/User1@org1.example.com/msp");
+        SigningIdentity client = SigningIdentity.fromPemFiles("Org1MSP", user.resolve("signcerts/User1@org1.example.com-cert.pem"),
+                user.resolve("keystore/priv_sk"));
+        ManagedChannel ch = connect(net, leader, tlsca(), plan.consenter(leader).host());
+        try {
+            BroadcastResponse ok = broadcast(ch, List.of(Envelopes.signedTransaction("pair", client,
+                    ByteString.copyFromUtf8("followed"), Instant.now()))).get(0);
+            assertEquals(Status.SUCCESS, ok.getStatus(), ok.getInfo());
+        } finally {
+            ch.shutdownNow();
+        }
+        TestNetworks.await("node 3 following block 1", Duration.ofSeconds(20), () -> {
+            try {
+                JsonNode i = body(get(3, "/participation/v1/channels/pair"));
+                return i.get("height").asLong() == 2 && i.get("status").asText().equals("active")
+                        && i.get("consensusRelation").asText().equals("follower");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(204, delete(3, "/participation/v1/channels/pair").statusCode());
     }
 
     @Test
