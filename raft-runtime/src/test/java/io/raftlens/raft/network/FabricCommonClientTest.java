@@ -1,0 +1,144 @@
+package io.raftlens.raft.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.raftlens.raft.fabric.FabricFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fabric's own Node.js client library, npm {@code fabric-common} 2.2 ({@code sdk-tests/node/broadcast-deliver.js}),
+ * against a launched copy of {@code samples/three-orderers}, talking to a follower: the sample's User1 broadcasts
+ * ENDORSER_TRANSACTION envelopes that fabric-common built and signed (SUCCESS), fabric-sdk-java's User1 from another
+ * CA claiming Org1MSP is FORBIDDEN for Broadcast and Deliver, and the blocks read back over Deliver carry orderer
+ * signatures that node's crypto verifies against the orderer organization's certificates. The node project is
+ * installed with {@code npm ci} when its {@code node_modules} is missing (cache under target/); without
+ * {@code node} on the PATH the test is skipped.
+ */
+class FabricCommonClientTest {
+    private static final Path NODE_PROJECT = Path.of("..", "sdk-tests", "node").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fabricCommonBroadcastsSignedTransactionsAndVerifiesSignedBlocks() throws Exception {
+        Assumptions.assumeTrue(runs(List.of("node", "--version")),
+                "node is not installed: the fabric-common client test needs Node.js 18+ and npm (.ci/run installs them)");
+        installNodeProject();
+        Path out = dir.resolve("fabric-common.json");
+        try (LaunchedSample sample = LaunchedSample.start(dir)) {
+            long follower = sample.follower();
+            Path user = sample.org1Msp("users", "User1");
+            Path peer = sample.org1Msp("peers", "peer0");
+            List<String> cmd = new ArrayList<>(List.of("node", NODE_PROJECT.resolve("broadcast-deliver.js").toString(),
+                    "--orderer", sample.clientUrl(follower), "--host", sample.host(follower),
+                    "--tls-ca", sample.tlsCa().toString(), "--channel", LaunchedSample.CHANNEL,
+                    "--msp-id", "Org1MSP", "--cert", LaunchedSample.signCert(user).toString(),
+                    "--key", LaunchedSample.key(user).toString(),
+                    "--endorser-cert", LaunchedSample.signCert(peer).toString(), "--endorser-key", LaunchedSample.key(peer).toString(),
+                    "--stranger-cert", FabricFixtures.path("sdk-java/org1-user1-cert.pem").toString(),
+                    "--stranger-key", FabricFixtures.path("sdk-java/org1-user1-key.pem").toString(),
+                    "--orderer-msp-id", "OrdererMSP", "--orderer-ca", sample.ordererCa().toString(),
+                    "--transactions", "3", "--timeout-ms", "20000", "--out", out.toString()));
+            for (Path cert : sample.ordererSignCerts()) {
+                cmd.add("--orderer-cert");
+                cmd.add(cert.toString());
+            }
+            Run run = Run.of(cmd, NODE_PROJECT, dir.resolve("node.log"), 90);
+            assertTrue(Files.exists(out), "the script wrote no result: " + run);
+            JsonNode r = new ObjectMapper().readTree(out.toFile());
+            assertEquals(List.of(), texts(r.path("failures")), run.toString());
+            assertEquals(0, run.exit(), run.toString());
+            assertTrue(r.path("client").asText().startsWith("fabric-common 2.2."), r.toString());
+
+            assertEquals(3, r.path("broadcasts").size());
+            r.path("broadcasts").forEach(b -> assertEquals("SUCCESS", b.path("status").asText(), b.toString()));
+            assertEquals("FORBIDDEN", r.path("stranger").path("status").asText(), r.path("stranger").toString());
+            assertEquals("FORBIDDEN", r.path("strangerDeliver").path("status").asText());
+            assertEquals(0, r.path("strangerDeliver").path("blocks").asInt());
+
+            JsonNode blocks = r.path("deliver").path("blocks");
+            assertEquals(0, blocks.get(0).path("number").asInt());
+            assertEquals("CONFIG", blocks.get(0).path("transactions").get(0).path("type").asText());
+            List<String> delivered = new ArrayList<>();
+            for (JsonNode b : blocks) {
+                assertTrue(b.path("dataHashOk").asBoolean(), b.toString());
+                b.path("transactions").forEach(t -> delivered.add(t.path("txId").asText()));
+                if (b.path("number").asInt() > 0) {
+                    assertFalse(b.path("signatures").isEmpty(), b.toString());
+                    for (JsonNode s : b.path("signatures")) {
+                        assertEquals("OrdererMSP", s.path("mspId").asText(), s.toString());
+                        assertTrue(s.path("ok").asBoolean(), s.toString());
+                    }
+                    b.path("transactions").forEach(t -> {
+                        assertEquals("ENDORSER_TRANSACTION", t.path("type").asText(), t.toString());
+                        assertEquals("Org1MSP", t.path("creatorMspId").asText(), t.toString());
+                    });
+                }
+            }
+            r.path("broadcasts").forEach(b -> assertTrue(delivered.contains(b.path("txId").asText()), b.toString()));
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** {@code npm ci} from the pinned lock file, once per checkout; optional native modules (pkcs11js) left out. */
+    private void installNodeProject() throws Exception {
+        if (Files.isDirectory(NODE_PROJECT.resolve("node_modules/fabric-common"))) {
+            return;
+        }
+        Path cache = Path.of("target", "npm-cache").toAbsolutePath();
+        Run npm = Run.of(List.of("npm", "ci", "--omit=optional", "--ignore-scripts", "--no-audit", "--no-fund",
+                "--cache", cache.toString()), NODE_PROJECT, dir.resolve("npm.log"), 300);
+        if (npm.exit() != 0) {
+            fail("npm ci in " + NODE_PROJECT + " failed (is the npm registry reachable?): " + npm);
+        }
+    }
+
+    private static boolean runs(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A finished child process: its exit code and output (killed after its time limit). */
+    private record Run(List<String> cmd, int exit, String output) {
+        static Run of(List<String> cmd, Path cwd, Path log, int seconds) throws Exception {
+            Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return new Run(cmd, -1, "killed after " + seconds + " s\n" + Files.readString(log));
+            }
+            return new Run(cmd, p.exitValue(), Files.readString(log));
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", cmd) + " → exit " + exit + "\n" + output;
+        }
+    }
+}
