@@ -31,8 +31,14 @@ if (!process.env.HFC_LOGGING) {
 const crypto = require('crypto');
 const fs = require('fs');
 const {parseArgs} = require('util');
-const {Client, User, BlockDecoder} = require('fabric-common');
-const fabproto6 = require('fabric-protos');
+// loaded after the arguments are checked: fabric-common's configuration (nconf + yargs) reads process.argv and
+// would answer --help itself
+let Client, User, BlockDecoder, fabproto6;
+
+function loadFabricCommon() {
+	({Client, User, BlockDecoder} = require('fabric-common'));
+	fabproto6 = require('fabric-protos');
+}
 
 const USAGE = `usage: node broadcast-deliver.js --orderer grpcs://127.0.0.1:PORT --host ORDERER_TLS_NAME --tls-ca FILE
     --channel NAME --msp-id ID --cert FILE --key FILE --endorser-cert FILE --endorser-key FILE
@@ -60,8 +66,12 @@ function options(argv) {
 			'transactions': {type: 'string', default: '3'},
 			'timeout-ms': {type: 'string', default: '20000'},
 			'out': {type: 'string'},
+			'help': {type: 'boolean'},
 		},
 	});
+	if (values.help) {
+		throw new UsageError('');
+	}
 	const required = ['orderer', 'host', 'tls-ca', 'channel', 'msp-id', 'cert', 'key', 'endorser-cert', 'endorser-key',
 		'stranger-cert', 'stranger-key', 'orderer-msp-id', 'orderer-ca', 'orderer-cert'];
 	const missing = required.filter((k) => values[k] === undefined);
@@ -325,9 +335,10 @@ async function main() {
 	try {
 		o = options(process.argv.slice(2));
 	} catch (e) {
-		process.stderr.write(`${e.message}\n${USAGE}\n`);
-		return 2;
+		process.stderr.write(`${e.message ? e.message + '\n' : ''}${USAGE}\n`);
+		return e.message ? 2 : 0;
 	}
+	loadFabricCommon();
 	let result;
 	try {
 		result = await run(o);

@@ -38,7 +38,10 @@ class FabricCommonClientTest {
         Assumptions.assumeTrue(runs(List.of("node", "--version")),
                 "node is not installed: the fabric-common client test needs Node.js 18+ and npm (.ci/run installs them)");
         installNodeProject();
-        Path out = dir.resolve("fabric-common.json");
+        // kept in target/ for a look at what the client saw (blocks, signers, statuses)
+        Path out = Path.of("target", "sdk-tests", "fabric-common.json").toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        Files.deleteIfExists(out);
         try (LaunchedSample sample = LaunchedSample.start(dir)) {
             long follower = sample.follower();
             Path user = sample.org1Msp("users", "User1");
