@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,32 @@ class FabricCommonClientTest {
             }
             r.path("broadcasts").forEach(b -> assertTrue(delivered.contains(b.path("txId").asText()), b.toString()));
         }
+    }
+
+    /**
+     * The script's signature check on a block Fabric's own orderer signed (block 3 of a Fabric system channel from
+     * hyperledger/fabric's cluster testdata): valid; the same block with another number: not valid. So a SUCCESS of
+     * the test above means RaftLens signs what Fabric's blockwriter signs, not only what the script expects.
+     */
+    @Test
+    void theScriptsSignatureCheckAgreesWithABlockFabricSigned() throws Exception {
+        Assumptions.assumeTrue(runs(List.of("node", "--version")),
+                "node is not installed: the fabric-common client test needs Node.js 18+ and npm (.ci/run installs them)");
+        installNodeProject();
+        Path fabricBlock = FabricFixtures.path("fabric/block3.pb");
+        Run valid = Run.of(List.of("node", "broadcast-deliver.js", "--check-block", fabricBlock.toString()), NODE_PROJECT,
+                dir.resolve("valid.log"), 60);
+        assertEquals(0, valid.exit(), valid.toString());
+        assertTrue(valid.output().contains("\"mspId\":\"OrdererMSP\",\"signer\":\"C=US,ST=California,L=San Francisco,CN=orderer.example.com\",\"valid\":true"),
+                valid.toString());
+
+        Block block = Block.parseFrom(Files.readAllBytes(fabricBlock));
+        Path tampered = dir.resolve("tampered.pb");
+        Files.write(tampered, block.toBuilder().setHeader(block.getHeader().toBuilder().setNumber(4)).build().toByteArray());
+        Run invalid = Run.of(List.of("node", "broadcast-deliver.js", "--check-block", tampered.toString()), NODE_PROJECT,
+                dir.resolve("invalid.log"), 60);
+        assertEquals(1, invalid.exit(), invalid.toString());
+        assertTrue(invalid.output().contains("\"valid\":false"), invalid.toString());
     }
 
     private static List<String> texts(JsonNode array) {
