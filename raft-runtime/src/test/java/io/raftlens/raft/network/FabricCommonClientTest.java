@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raftlens.raft.fabric.FabricFixtures;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class FabricCommonClientTest {
 
     @Test
     void fabricCommonBroadcastsSignedTransactionsAndVerifiesSignedBlocks() throws Exception {
-        Assumptions.assumeTrue(runs(List.of("node", "--version")),
+        Assumptions.assumeTrue(ChildProcess.works(List.of("node", "--version")),
                 "node is not installed: the fabric-common client test needs Node.js 18+ and npm (.ci/run installs them)");
         installNodeProject();
         // kept in target/ for a look at what the client saw (blocks, signers, statuses)
@@ -61,7 +59,7 @@ class FabricCommonClientTest {
                 cmd.add("--orderer-cert");
                 cmd.add(cert.toString());
             }
-            Run run = Run.of(cmd, NODE_PROJECT, dir.resolve("node.log"), 90);
+            ChildProcess run = ChildProcess.run(cmd, NODE_PROJECT, dir.resolve("node.log"), 90);
             assertTrue(Files.exists(out), "the script wrote no result: " + run);
             JsonNode r = new ObjectMapper().readTree(out.toFile());
             assertEquals(List.of(), texts(r.path("failures")), run.toString());
@@ -104,11 +102,11 @@ class FabricCommonClientTest {
      */
     @Test
     void theScriptsSignatureCheckAgreesWithABlockFabricSigned() throws Exception {
-        Assumptions.assumeTrue(runs(List.of("node", "--version")),
+        Assumptions.assumeTrue(ChildProcess.works(List.of("node", "--version")),
                 "node is not installed: the fabric-common client test needs Node.js 18+ and npm (.ci/run installs them)");
         installNodeProject();
         Path fabricBlock = FabricFixtures.path("fabric/block3.pb");
-        Run valid = Run.of(List.of("node", "broadcast-deliver.js", "--check-block", fabricBlock.toString()), NODE_PROJECT,
+        ChildProcess valid = ChildProcess.run(List.of("node", "broadcast-deliver.js", "--check-block", fabricBlock.toString()), NODE_PROJECT,
                 dir.resolve("valid.log"), 60);
         assertEquals(0, valid.exit(), valid.toString());
         assertTrue(valid.output().contains("\"mspId\":\"OrdererMSP\",\"signer\":\"C=US,ST=California,L=San Francisco,CN=orderer.example.com\",\"valid\":true"),
@@ -117,7 +115,7 @@ class FabricCommonClientTest {
         Block block = Block.parseFrom(Files.readAllBytes(fabricBlock));
         Path tampered = dir.resolve("tampered.pb");
         Files.write(tampered, block.toBuilder().setHeader(block.getHeader().toBuilder().setNumber(4)).build().toByteArray());
-        Run invalid = Run.of(List.of("node", "broadcast-deliver.js", "--check-block", tampered.toString()), NODE_PROJECT,
+        ChildProcess invalid = ChildProcess.run(List.of("node", "broadcast-deliver.js", "--check-block", tampered.toString()), NODE_PROJECT,
                 dir.resolve("invalid.log"), 60);
         assertEquals(1, invalid.exit(), invalid.toString());
         assertTrue(invalid.output().contains("\"valid\":false"), invalid.toString());
@@ -135,40 +133,10 @@ class FabricCommonClientTest {
             return;
         }
         Path cache = Path.of("target", "npm-cache").toAbsolutePath();
-        Run npm = Run.of(List.of("npm", "ci", "--omit=optional", "--ignore-scripts", "--no-audit", "--no-fund",
+        ChildProcess npm = ChildProcess.run(List.of("npm", "ci", "--omit=optional", "--ignore-scripts", "--no-audit", "--no-fund",
                 "--cache", cache.toString()), NODE_PROJECT, dir.resolve("npm.log"), 300);
         if (npm.exit() != 0) {
             fail("npm ci in " + NODE_PROJECT + " failed (is the npm registry reachable?): " + npm);
-        }
-    }
-
-    private static boolean runs(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** A finished child process: its exit code and output (killed after its time limit). */
-    private record Run(List<String> cmd, int exit, String output) {
-        static Run of(List<String> cmd, Path cwd, Path log, int seconds) throws Exception {
-            Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return new Run(cmd, -1, "killed after " + seconds + " s\n" + Files.readString(log));
-            }
-            return new Run(cmd, p.exitValue(), Files.readString(log));
-        }
-
-        @Override
-        public String toString() {
-            return String.join(" ", cmd) + " → exit " + exit + "\n" + output;
         }
     }
 }
