@@ -241,6 +241,16 @@ function seekEnvelope(channel, idContext, startBlock) {
 	return eventService.getSignedEnvelope();
 }
 
+/** The last config block's number as the SIGNATURES metadata value holds it (Fabric 2.x OrdererBlockMetadata). */
+function lastConfig(raw) {
+	const metadata = fabproto6.common.Metadata.decode(raw.metadata.metadata[0] || Buffer.alloc(0));
+	if (!metadata.value || metadata.value.length === 0) {
+		return null;
+	}
+	const value = fabproto6.common.OrdererBlockMetadata.decode(metadata.value);
+	return value.last_config ? Number(value.last_config.index.toString()) : null;
+}
+
 function describeBlock(raw, ordererMspId, ordererCa, consenterCerts) {
 	const decoded = BlockDecoder.decodeBlock(raw);
 	const dataHash = crypto.createHash('sha256');
@@ -248,6 +258,7 @@ function describeBlock(raw, ordererMspId, ordererCa, consenterCerts) {
 	return {
 		number: Number(decoded.header.number.toString()),
 		dataHashOk: dataHash.digest().equals(Buffer.from(raw.header.data_hash)),
+		lastConfig: lastConfig(raw),
 		transactions: decoded.data.data.map((env) => ({
 			type: fabproto6.common.HeaderType[env.payload.header.channel_header.type],
 			txId: env.payload.header.channel_header.tx_id,

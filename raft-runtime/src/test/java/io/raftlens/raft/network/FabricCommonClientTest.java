@@ -80,6 +80,7 @@ class FabricCommonClientTest {
                 assertTrue(b.path("dataHashOk").asBoolean(), b.toString());
                 b.path("transactions").forEach(t -> delivered.add(t.path("txId").asText()));
                 if (b.path("number").asInt() > 0) {
+                    assertEquals(0, b.path("lastConfig").asInt(-1), "OrdererBlockMetadata.last_config: " + b);
                     assertFalse(b.path("signatures").isEmpty(), b.toString());
                     for (JsonNode s : b.path("signatures")) {
                         assertEquals("OrdererMSP", s.path("mspId").asText(), s.toString());
