@@ -19,6 +19,10 @@ import javax.json.JsonArrayBuilder;
 import javax.json.JsonObjectBuilder;
 import javax.json.stream.JsonGenerator;
 import org.hyperledger.fabric.protos.common.Common.Envelope;
+import org.hyperledger.fabric.protos.common.Configtx.Config;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigGroup;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigUpdate;
+import org.hyperledger.fabric.protos.common.Configtx.ConfigValue;
 import org.hyperledger.fabric.protos.common.Common.Header;
 import org.hyperledger.fabric.protos.common.Common.Payload;
 import org.hyperledger.fabric.protos.ledger.rwset.Rwset.NsReadWriteSet;
@@ -26,6 +30,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.Rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KvRwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KvRwset.KVWrite;
 import org.hyperledger.fabric.protos.orderer.Ab.BroadcastResponse;
+import org.hyperledger.fabric.protos.orderer.Configuration.BatchSize;
 import org.hyperledger.fabric.protos.peer.Chaincode.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ProposalPackage.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ProposalPackage.Proposal;
@@ -37,6 +42,7 @@ import org.hyperledger.fabric.sdk.Enrollment;
 import org.hyperledger.fabric.sdk.HFClient;
 import org.hyperledger.fabric.sdk.Orderer;
 import org.hyperledger.fabric.sdk.OrdererBroadcast;
+import org.hyperledger.fabric.sdk.UpdateChannelConfiguration;
 import org.hyperledger.fabric.sdk.User;
 import org.hyperledger.fabric.sdk.identity.X509Enrollment;
 import org.hyperledger.fabric.sdk.security.CryptoPrimitives;
@@ -53,7 +59,8 @@ import org.hyperledger.fabric.sdk.transaction.TransactionContext;
  * LAST_CONFIG metadata, then that block) signed with the sample's User1; the config is written to --config-out;
  * <li>the same for an identity of another CA claiming the same MSP id: refused;
  * <li>ENDORSER_TRANSACTION envelopes built with the SDK's ProposalBuilder and TransactionBuilder, signed by its
- * TransactionContext, broadcast with the SDK's orderer client: SUCCESS; the stranger's: FORBIDDEN.
+ * TransactionContext, broadcast with the SDK's orderer client: SUCCESS; the stranger's: FORBIDDEN;
+ * <li>with --admin-*: a config update (BatchSize) signed by that admin, sent with updateChannelConfiguration.
  * </ol>
  * The peer's proposal response is made here (no peers in a RaftLens network), signed by the sample's peer0.
  * Result: JSON on --out; exit 0 when every step behaved as expected, 1 when not, 2 for bad arguments.
@@ -103,7 +110,8 @@ public final class SdkJavaClient {
 
     static final String USAGE = "usage: SdkJavaClient --orderer grpcs://127.0.0.1:PORT --host ORDERER_TLS_NAME --tls-ca FILE"
             + " --channel NAME --msp-id ID --cert FILE --key FILE --endorser-cert FILE --endorser-key FILE"
-            + " --stranger-cert FILE --stranger-key FILE --config-out FILE --out FILE [--transactions N]";
+            + " --stranger-cert FILE --stranger-key FILE --config-out FILE --out FILE [--transactions N]"
+            + " [--admin-msp-id ID --admin-cert FILE --admin-key FILE (a config update signed by that admin)]";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o;
@@ -205,7 +213,53 @@ public final class SdkJavaClient {
         if (!forged.info.contains("403 (FORBIDDEN)")) {
             failures.add("the stranger's broadcast: " + forged.status + " " + forged.info + " (expected FORBIDDEN)");
         }
+        if (o.containsKey("admin-cert")) {
+            SampleUser admin = SampleUser.load(suite, "Admin", o.get("admin-msp-id"), Path.of(o.get("admin-cert")),
+                    Path.of(o.get("admin-key")));
+            result.add("configUpdate", updateBatchSize(channel, orderer, admin, failures));
+        }
         channel.shutdown(true);
+    }
+
+    /**
+     * A config update as an SDK application makes one: the current config (Deliver), BatchSize.MaxMessageCount one
+     * lower, the read/write sets computed by the SDK's ProtoUtils.computeUpdate (configtxlator's compute-update),
+     * signed by the orderer admin for the /Channel/Orderer/Admins mod_policy, sent with updateChannelConfiguration
+     * (which waits for LAST_CONFIG to move), then read back.
+     */
+    static JsonObjectBuilder updateBatchSize(Channel channel, Orderer orderer, SampleUser admin, List<String> failures) throws Exception {
+        Config original = Config.parseFrom(channel.getChannelConfigurationBytes(admin, orderer));
+        ConfigGroup ordererGroup = original.getChannelGroup().getGroupsOrThrow("Orderer");
+        ConfigValue value = ordererGroup.getValuesOrThrow("BatchSize");
+        BatchSize before = BatchSize.parseFrom(value.getValue());
+        BatchSize wanted = before.toBuilder().setMaxMessageCount(before.getMaxMessageCount() - 1).build();
+        Config.Builder updated = original.toBuilder();
+        updated.getChannelGroupBuilder().putGroups("Orderer", ordererGroup.toBuilder()
+                .putValues("BatchSize", value.toBuilder().setValue(wanted.toByteString()).build()).build());
+        ConfigUpdate.Builder update = ConfigUpdate.newBuilder();
+        if (!ProtoUtils.computeUpdate(channel.getName(), original, updated.build(), update)) {
+            throw new IllegalStateException("computeUpdate found no difference");
+        }
+        UpdateChannelConfiguration ucc = new UpdateChannelConfiguration(update.build().toByteArray());
+        byte[] signature = channel.getUpdateChannelConfigurationSignature(ucc, admin);
+        JsonObjectBuilder out = Json.createObjectBuilder().add("maxMessageCountBefore", before.getMaxMessageCount());
+        try {
+            channel.updateChannelConfiguration(admin, ucc, orderer, signature);
+            out.add("status", "SUCCESS");
+        } catch (Exception e) {
+            out.add("status", "REFUSED").add("info", String.valueOf(e.getMessage()));
+            failures.add("config update: " + e.getMessage());
+            return out;
+        }
+        Config after = Config.parseFrom(channel.getChannelConfigurationBytes(admin, orderer));
+        long now = BatchSize.parseFrom(after.getChannelGroup().getGroupsOrThrow("Orderer").getValuesOrThrow("BatchSize")
+                .getValue()).getMaxMessageCount();
+        out.add("sequenceBefore", original.getSequence()).add("sequenceAfter", after.getSequence())
+                .add("maxMessageCountAfter", now);
+        if (now != wanted.getMaxMessageCount() || after.getSequence() != original.getSequence() + 1) {
+            failures.add("config after the update: MaxMessageCount " + now + ", sequence " + after.getSequence());
+        }
+        return out;
     }
 
     record Sent(String txId, String status, String info) {
