@@ -241,6 +241,8 @@ public final class SdkJavaClient {
             throw new IllegalStateException("computeUpdate found no difference");
         }
         UpdateChannelConfiguration ucc = new UpdateChannelConfiguration(update.build().toByteArray());
+        // updateChannelConfiguration wants an initialized channel; without peers initialize() only warns about that
+        channel.initialize();
         byte[] signature = channel.getUpdateChannelConfigurationSignature(ucc, admin);
         JsonObjectBuilder out = Json.createObjectBuilder().add("maxMessageCountBefore", before.getMaxMessageCount());
         try {
