@@ -21,6 +21,7 @@ import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Config;
 import org.hyperledger.fabric.protos.common.ConfigEnvelope;
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.DeliverResponse;
@@ -46,30 +47,13 @@ class FabricSdkJavaClientTest {
 
     @Test
     void fabricSdkJavaReadsTheConfigAndBroadcastsSignedTransactions() throws Exception {
-        Path classpath = MODULE.resolve("sdk-classpath.txt");
-        Assumptions.assumeTrue(Files.exists(classpath) && Files.isDirectory(MODULE.resolve("classes")),
-                "sdk-tests/java is not built: ./mvnw -pl raft-runtime -am builds it (" + classpath + ")");
-        Path out = Path.of("target", "sdk-tests", "fabric-sdk-java.json").toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        Files.deleteIfExists(out);
+        assumeBuilt();
+        Path out = result("fabric-sdk-java.json");
         Path configOut = dir.resolve("config.pb");
         try (LaunchedSample sample = LaunchedSample.start(dir)) {
             long follower = sample.follower();
             Path user = sample.org1Msp("users", "User1");
-            Path peer = sample.org1Msp("peers", "peer0");
-            String javaCmd = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // the SDK exports OpenTelemetry spans to localhost:4317 unless told not to
-            List<String> cmd = List.of(javaCmd, "-Dotel.sdk.disabled=true", "-Dotel.traces.exporter=none",
-                    "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none", "-cp", MODULE.resolve("classes") + java.io.File.pathSeparator
-                            + Files.readString(classpath).trim(), "io.raftlens.sdkjava.SdkJavaClient",
-                    "--orderer", sample.clientUrl(follower), "--host", sample.host(follower),
-                    "--tls-ca", sample.tlsCa().toString(), "--channel", LaunchedSample.CHANNEL,
-                    "--msp-id", "Org1MSP", "--cert", LaunchedSample.signCert(user).toString(),
-                    "--key", LaunchedSample.key(user).toString(),
-                    "--endorser-cert", LaunchedSample.signCert(peer).toString(), "--endorser-key", LaunchedSample.key(peer).toString(),
-                    "--stranger-cert", FabricFixtures.path("sdk-java/org1-user1-cert.pem").toString(),
-                    "--stranger-key", FabricFixtures.path("sdk-java/org1-user1-key.pem").toString(),
-                    "--transactions", "2", "--config-out", configOut.toString(), "--out", out.toString());
+            List<String> cmd = command(sample, follower, configOut, out, List.of("--transactions", "2"));
             ChildProcess run = ChildProcess.run(cmd, dir, dir.resolve("sdk-java.log"), 90);
             assertTrue(Files.exists(out), "the client wrote no result: " + run);
             JsonNode r = new ObjectMapper().readTree(out.toFile());
@@ -94,17 +78,60 @@ class FabricSdkJavaClientTest {
                 assertEquals(config, Config.parseFrom(Files.readAllBytes(configOut)), "the SDK's channel config is block 0's");
 
                 List<String> txIds = new ArrayList<>();
+                List<Long> configBlocks = new ArrayList<>();
                 for (DeliverResponse d : got.subList(1, got.size() - 1)) {
                     for (var data : d.getBlock().getData().getDataList()) {
-                        txIds.add(ChannelHeader.parseFrom(Payload.parseFrom(Envelope.parseFrom(data).getPayload())
-                                .getHeader().getChannelHeader()).getTxId());
+                        ChannelHeader h = ChannelHeader.parseFrom(Payload.parseFrom(Envelope.parseFrom(data).getPayload())
+                                .getHeader().getChannelHeader());
+                        if (h.getType() == HeaderType.CONFIG_VALUE) {
+                            configBlocks.add(d.getBlock().getHeader().getNumber());
+                        } else {
+                            txIds.add(h.getTxId());
+                        }
                     }
                 }
                 r.path("broadcasts").forEach(b -> assertTrue(txIds.contains(b.path("txId").asText()), b + " in " + txIds));
                 assertEquals(2, txIds.size(), txIds.toString());
+                assertEquals(List.of(), configBlocks);
             } finally {
                 ch.shutdownNow();
             }
         }
+    }
+
+    private static void assumeBuilt() {
+        Assumptions.assumeTrue(Files.exists(MODULE.resolve("sdk-classpath.txt")) && Files.isDirectory(MODULE.resolve("classes")),
+                "sdk-tests/java is not built: ./mvnw -pl raft-runtime -am builds it (" + MODULE + ")");
+    }
+
+    /** Kept in target/ for a look at what the client saw. */
+    private static Path result(String name) throws java.io.IOException {
+        Path out = Path.of("target", "sdk-tests", name).toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        Files.deleteIfExists(out);
+        return out;
+    }
+
+    /** The SDK client in its own JVM, talking to {@code node} as the sample's User1. */
+    private static List<String> command(LaunchedSample sample, long node, Path configOut, Path out, List<String> extra)
+            throws java.io.IOException {
+        Path user = sample.org1Msp("users", "User1");
+        Path peer = sample.org1Msp("peers", "peer0");
+        String javaCmd = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaCmd,
+                // the SDK exports OpenTelemetry spans to localhost:4317 unless told not to
+                "-Dotel.sdk.disabled=true", "-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none",
+                "-cp", MODULE.resolve("classes") + java.io.File.pathSeparator + Files.readString(MODULE.resolve("sdk-classpath.txt")).trim(),
+                "io.raftlens.sdkjava.SdkJavaClient",
+                "--orderer", sample.clientUrl(node), "--host", sample.host(node),
+                "--tls-ca", sample.tlsCa().toString(), "--channel", LaunchedSample.CHANNEL,
+                "--msp-id", "Org1MSP", "--cert", LaunchedSample.signCert(user).toString(),
+                "--key", LaunchedSample.key(user).toString(),
+                "--endorser-cert", LaunchedSample.signCert(peer).toString(), "--endorser-key", LaunchedSample.key(peer).toString(),
+                "--stranger-cert", FabricFixtures.path("sdk-java/org1-user1-cert.pem").toString(),
+                "--stranger-key", FabricFixtures.path("sdk-java/org1-user1-key.pem").toString(),
+                "--config-out", configOut.toString(), "--out", out.toString()));
+        cmd.addAll(extra);
+        return cmd;
     }
 }

@@ -110,6 +110,11 @@ final class LaunchedSample implements AutoCloseable {
                 + c.host() + "-cert.pem")).toList();
     }
 
+    /** The orderer organization's Admin@example.com (OrdererMSP admin: signs config updates of /Channel/Orderer). */
+    Path ordererAdminMsp() {
+        return ordererOrg().resolve("users/Admin@example.com/msp");
+    }
+
     /** {@code users/<name>@org1.example.com/msp} or {@code peers/<name>.org1.example.com/msp} of the sample's Org1MSP. */
     Path org1Msp(String kind, String name) {
         String id = kind.equals("users") ? name + "@org1.example.com" : name + ".org1.example.com";
