@@ -9,7 +9,10 @@ import io.raftlens.raft.metrics.OperationsServer;
 import io.raftlens.raft.metrics.OrdererMetrics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code raftlens attach} against a RaftLens node's operations endpoint (127.0.0.1, ephemeral port). */
@@ -37,5 +40,49 @@ class AttachCommandTest {
             assertTrue(table.lines().anyMatch(l -> l.startsWith("orderer2.example.com") && l.contains("DOWN")
                     && l.contains("connection refused at http://127.0.0.1:1")), table);
         }
+    }
+
+    /** Without --ops, the orderer.yaml beside the configtx.yaml names the endpoints, as launch binds them (port + index). */
+    @Test
+    void findsTheEndpointsInTheOrdererYamlBesideTheConfigtx(@TempDir Path dir) throws Exception {
+        OrdererMetrics metrics = new OrdererMetrics();
+        ChannelRaftMetrics ch = metrics.etcdraft().forChannel("mychannel", 3, 2);
+        ch.activeNodes(3);
+        try (OperationsServer ops = OperationsServer.start("127.0.0.1", 0, metrics, new HealthRegistry())) {
+            Path sample = Path.of("../samples/three-orderers").toAbsolutePath().normalize();
+            Files.writeString(dir.resolve("configtx.yaml"), Files.readString(sample.resolve("configtx.yaml"))
+                    .replace(" crypto/", " " + sample.resolve("crypto") + "/"));
+            int port = ops.address().getPort();
+            Files.writeString(dir.resolve("orderer.yaml"), "Operations:\n  ListenAddress: 127.0.0.1:" + port + "\n");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            int exit = cl.execute("attach", dir.resolve("configtx.yaml").toString(), "--count", "1",
+                    "--ops", "orderer3.example.com=http://127.0.0.1:1");
+            assertEquals(0, exit, err.toString());
+            String table = out.toString();
+            assertTrue(table.lines().anyMatch(l -> l.matches("orderer1\\.example\\.com\\s+mychannel\\s+follower\\s+3\\s+3\\s+3\\s+0\\s+OK")), table);
+            assertTrue(table.lines().anyMatch(l -> l.startsWith("orderer2.example.com") && l.contains("DOWN")
+                    && l.contains("http://127.0.0.1:" + (port + 1))), table);
+            assertTrue(table.lines().anyMatch(l -> l.startsWith("orderer3.example.com") && l.contains("connection refused at http://127.0.0.1:1")), table);
+        }
+    }
+
+    @Test
+    void aConsenterWithoutAnyEndpointIsAClearUsageError(@TempDir Path dir) throws Exception {
+        Path sample = Path.of("../samples/three-orderers").toAbsolutePath().normalize();
+        Files.writeString(dir.resolve("configtx.yaml"), Files.readString(sample.resolve("configtx.yaml"))
+                .replace(" crypto/", " " + sample.resolve("crypto") + "/"));
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(2, cl.execute("attach", dir.resolve("configtx.yaml").toString(), "--count", "1"));
+        assertEquals("raftlens attach: no operations endpoint for orderer1.example.com:7050: no --ops entry, no "
+                + dir.toAbsolutePath().resolve("orderer1.example.com/orderer.yaml") + ", and no orderer.yaml beside configtx.yaml; add"
+                + " --ops orderer1.example.com=http://HOST:PORT (the orderer's Operations.ListenAddress) (and the same"
+                + " for 2 more consenters)", err.toString().strip());
     }
 }
