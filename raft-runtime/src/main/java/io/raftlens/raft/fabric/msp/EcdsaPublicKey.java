@@ -1,6 +1,8 @@
 package io.raftlens.raft.fabric.msp;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECParameterSpec;
@@ -8,6 +10,8 @@ import java.util.List;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
@@ -26,31 +30,61 @@ final class EcdsaPublicKey {
     private static final List<X9ECParameters> CURVES = List.of(CustomNamedCurves.getByName("secp256r1"),
             CustomNamedCurves.getByName("secp384r1"), CustomNamedCurves.getByName("secp521r1"));
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final ECPublicKeyParameters key;
 
     private EcdsaPublicKey(ECPublicKeyParameters key) {
         this.key = key;
     }
 
-    /** The prepared key, or null when the key is not on one of the NIST curves BouncyCastle has custom code for. */
-    static EcdsaPublicKey of(ECPublicKey jdkKey) {
-        ECParameterSpec spec = jdkKey.getParams();
+    /** The curve's domain for the JDK key's parameters, or null when it is not one of {@link #CURVES}. */
+    private static ECDomainParameters domain(ECParameterSpec spec) {
         for (X9ECParameters x9 : CURVES) {
-            if (!sameCurve(spec, x9)) {
-                continue;
-            }
-            try {
-                ECPoint q = x9.getCurve().createPoint(jdkKey.getW().getAffineX(), jdkKey.getW().getAffineY());
-                if (!q.isValid()) {
-                    return null;
-                }
-                return new EcdsaPublicKey(new ECPublicKeyParameters(q,
-                        new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH())));
-            } catch (IllegalArgumentException e) {
-                return null;
+            if (sameCurve(spec, x9)) {
+                return new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
             }
         }
         return null;
+    }
+
+    /**
+     * A signer of digests with this private key on the same arithmetic (about 0.05 ms instead of the JDK's 0.4 ms for
+     * P-256), or null for another curve. The nonce k is random, as Go's and the JDK's ECDSA draw it.
+     */
+    static Signer signer(ECPrivateKey jdkKey) {
+        ECDomainParameters domain = domain(jdkKey.getParams());
+        if (domain == null || jdkKey.getS().signum() <= 0 || jdkKey.getS().compareTo(domain.getN()) >= 0) {
+            return null;
+        }
+        ECPrivateKeyParameters priv = new ECPrivateKeyParameters(jdkKey.getS(), domain);
+        return digest -> {
+            ECDSASigner s = new ECDSASigner();
+            s.init(true, new ParametersWithRandom(priv, RANDOM));
+            return s.generateSignature(digest);
+        };
+    }
+
+    /** Signs a digest: r and s. */
+    interface Signer {
+        BigInteger[] sign(byte[] digest);
+    }
+
+    /** The prepared key, or null when the key is not on one of the NIST curves BouncyCastle has custom code for. */
+    static EcdsaPublicKey of(ECPublicKey jdkKey) {
+        ECDomainParameters domain = domain(jdkKey.getParams());
+        if (domain == null) {
+            return null;
+        }
+        try {
+            ECPoint q = domain.getCurve().createPoint(jdkKey.getW().getAffineX(), jdkKey.getW().getAffineY());
+            if (!q.isValid()) {
+                return null;
+            }
+            return new EcdsaPublicKey(new ECPublicKeyParameters(q, domain));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean sameCurve(ECParameterSpec spec, X9ECParameters x9) {

@@ -126,6 +126,23 @@ class EcdsaPublicKeyTest {
         assertEquals(jdkAccepts, accepted);
     }
 
+    @Test
+    void signaturesAreLowSDerThatTheJdkAccepts() throws Exception {
+        SigningIdentity user1 = FabricFixtures.sdkSigner("Org1MSP", "org1-user1");
+        ECPublicKey pub = (ECPublicKey) user1.certificate().getPublicKey();
+        for (int i = 0; i < 40; i++) {
+            byte[] msg = ("message " + i).getBytes(StandardCharsets.UTF_8);
+            byte[] sig = user1.sign(msg);
+            BigInteger[] rs = EcdsaSignatures.parse(sig);
+            assertEquals(true, EcdsaSignatures.isLowS(pub, rs[1]));
+            assertEquals(true, EcdsaSignatures.isCanonical(sig));
+            Signature v = Signature.getInstance("SHA256withECDSA");
+            v.initVerify(pub);
+            v.update(msg);
+            assertEquals(true, v.verify(sig), "signature " + i);
+        }
+    }
+
     private static boolean jdk(ECPublicKey pub, byte[] digest, BigInteger[] rs) throws Exception {
         Signature v = Signature.getInstance("NONEwithECDSA");
         v.initVerify(pub);
