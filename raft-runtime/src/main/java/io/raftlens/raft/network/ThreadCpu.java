@@ -20,9 +20,13 @@ final class ThreadCpu {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Map<Long, Long> start = new HashMap<>();
     private long processStart;
+    private long jitStart;
+    private long gcStart;
 
     void start() {
         processStart = os.getProcessCpuTime();
+        jitStart = jitMillis();
+        gcStart = gcMillis();
         if (!threads.isThreadCpuTimeSupported()) {
             return;
         }
@@ -57,7 +61,23 @@ final class ThreadCpu {
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> out.put(e.getKey(), ms(e.getValue())));
         out.put("other (GC, JIT, ended threads)", ms(Math.max(0, process - sum)));
+        // what the JVM reports of the two usual suspects (elapsed time of its compiler threads and of its collectors)
+        out.put("of which JIT compiling (elapsed)", (double) Math.max(0, jitMillis() - jitStart));
+        out.put("of which GC (elapsed)", (double) Math.max(0, gcMillis() - gcStart));
         return out;
+    }
+
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            t += Math.max(0, gc.getCollectionTime());
+        }
+        return t;
     }
 
     static String group(String threadName) {
