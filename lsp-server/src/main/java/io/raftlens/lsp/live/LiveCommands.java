@@ -1,5 +1,6 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.raft.network.NetworkOperationException;
 import io.raftlens.raft.network.NetworkPlan;
@@ -29,9 +30,11 @@ public final class LiveCommands {
     public static final String HEAL = "raftlens.heal";
     public static final String TRANSFER_LEADER = "raftlens.transferLeader";
     public static final String TIMELINE = "raftlens.electionTimeline";
+    public static final String ATTACH = "raftlens.attachNetwork";
+    public static final String DETACH = "raftlens.detachNetwork";
 
     public static final List<String> ALL = List.of(LAUNCH, STOP, STOP_NODE, KILL_NODE, START_NODE, ISOLATE_NODE, HEAL,
-            TRANSFER_LEADER, TIMELINE);
+            TRANSFER_LEADER, TIMELINE, ATTACH, DETACH);
 
     private final LiveNetworks networks;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -40,8 +43,11 @@ public final class LiveCommands {
         return t;
     });
 
+    private final LiveAttach attach;
+
     public LiveCommands(LiveNetworks networks) {
         this.networks = networks;
+        this.attach = new LiveAttach(networks);
     }
 
     public boolean handles(String command) {
@@ -63,6 +69,8 @@ public final class LiveCommands {
         return switch (command) {
             case LAUNCH -> launch(uri, args);
             case STOP -> Map.of("stopped", networks.stop(uri));
+            case ATTACH -> attach.attach(uri, args);
+            case DETACH -> Map.of("detached", networks.detach(uri));
             case TIMELINE -> {
                 LiveNetwork n = networks.require(uri);
                 yield ElectionTimeline.markdown(n.journal().rows(), n::name, n.channels().size() > 1);
@@ -101,27 +109,27 @@ public final class LiveCommands {
             return out;
         }
         if (command.equals(TRANSFER_LEADER)) {
-            long to = n.resolve(args.string("to").or(() -> args.string("node")).orElseThrow(() -> new IllegalArgumentException(
-                    TRANSFER_LEADER + ": \"to\" (the consenter to make leader, Raft id or host) is missing")));
+            NodeId to = n.resolve(args.string("to").or(() -> args.string("node")).orElseThrow(() -> new IllegalArgumentException(
+                    TRANSFER_LEADER + ": \"to\" (the consenter to make leader, node id or host) is missing")));
             List<String> channels = args.channels().isEmpty() ? n.channels() : args.channels();
             for (String ch : channels) {
-                n.network().transferLeader(ch, to);
+                n.network().transferLeader(ch, to.value());
             }
             out.put("to", n.name(to));
             out.put("channels", channels);
             return out;
         }
-        long id = n.resolve(args.string("node").orElseThrow(() -> new IllegalArgumentException(
-                command + ": \"node\" (Raft id or consenter host) is missing")));
+        NodeId id = n.resolve(args.string("node").orElseThrow(() -> new IllegalArgumentException(
+                command + ": \"node\" (node id or consenter host) is missing")));
         switch (command) {
-            case STOP_NODE -> n.network().stopNode(id);
-            case KILL_NODE -> n.network().killNode(id);
-            case START_NODE -> n.network().startNode(id);
-            case ISOLATE_NODE -> n.network().isolateNode(id);
-            case HEAL -> n.network().healNode(id);
+            case STOP_NODE -> n.network().stopNode(id.value());
+            case KILL_NODE -> n.network().killNode(id.value());
+            case START_NODE -> n.network().startNode(id.value());
+            case ISOLATE_NODE -> n.network().isolateNode(id.value());
+            case HEAL -> n.network().healNode(id.value());
             default -> throw new IllegalArgumentException("unknown command " + command);
         }
-        out.put("node", id);
+        out.put("node", id.value());
         out.put("name", n.name(id));
         out.put("done", command.substring(command.indexOf('.') + 1));
         return out;

@@ -6,6 +6,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.msgprocessor.BroadcastAdmission;
+import io.raftlens.raft.fabric.msgprocessor.ConfigUpdateProcessor;
 import io.raftlens.raft.fabric.msgprocessor.Envelopes;
 import io.raftlens.raft.fabric.msgprocessor.RejectedMessage;
 import io.raftlens.raft.fabric.policy.PolicyException;
@@ -60,17 +61,17 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
 
     public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
                                   boolean noExpirationChecks) {
+        this(channels, clock, timeWindow, noExpirationChecks, new ConfigUpdateProcessor(Optional.empty()));
+    }
+
+    /** @param configUpdates Fabric's config path (ProcessConfigUpdateMsg with the orderer's signer) */
+    public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
+                                  boolean noExpirationChecks, BroadcastAdmission.ConfigUpdates configUpdates) {
         this.channels = channels;
         this.clock = clock;
         this.timeWindow = timeWindow;
         this.expirationChecks = !noExpirationChecks;
-        this.admission = new BroadcastAdmission(id -> channels.apply(id).map(OrdererChannel::processor),
-                (channel, header, env) -> {
-                    channel.applyFilters(channel.config(), env);
-                    throw new RejectedMessage(Status.BAD_REQUEST, "error applying config update to existing channel '"
-                            + header.getChannelId() + "': RaftLens does not process CONFIG_UPDATE envelopes yet; change the "
-                            + "consenters with POST /v1/channels/" + header.getChannelId() + "/consenters");
-                });
+        this.admission = new BroadcastAdmission(id -> channels.apply(id).map(OrdererChannel::processor), configUpdates);
     }
 
     public void shutdown() {
@@ -159,7 +160,10 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         if (channel == null) {
             return CompletableFuture.completedFuture(response(Status.BAD_REQUEST, "channel does not exist"));
         }
-        return channel.order(admitted.envelope(), admitted.config()).handle((o, e) -> {
+        CompletableFuture<OrdererChannel.Ordered> ordered = admitted.config()
+                ? channel.configure(admitted.envelope(), admitted.configSequence())
+                : channel.order(admitted.envelope(), false);
+        return ordered.handle((o, e) -> {
             if (e != null) {
                 return response(Status.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()));
             }
