@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.RaftId;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -155,7 +156,7 @@ public final class OrdererServices implements AutoCloseable {
                     .thenApply(r -> new BroadcastResult(r.status(), r.block(), r.info(), r.leader()));
         }
         return node.broadcast(channel, admitted.envelope()).thenCompose(r -> {
-            long leaderNode = r.leader() == 0 ? 0 : node.nodeId(channel, r.leader());
+            long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
             if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
                 Optional<OrderingNode> leader = peers.apply(leaderNode);
                 if (leader.isPresent()) {
@@ -237,7 +238,7 @@ public final class OrdererServices implements AutoCloseable {
         }
 
         private CompletableFuture<Ordered> forwardIfFollower(Envelope envelope, BroadcastResult r) {
-            long leaderNode = r.leader() == 0 ? 0 : node.nodeId(channel, r.leader()); // results name Raft ids
+            long leaderNode = node.nodeId(channel, RaftId.of(r.leader())).value(); // results name Raft ids
             if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
                 Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
                 if (leader.isPresent()) {
@@ -260,7 +261,7 @@ public final class OrdererServices implements AutoCloseable {
                         java.util.List.of(), "node " + node.id() + " is stopped", 0));
             }
             return chain.get().configure(config, configSeq, this::revalidate).thenCompose(r -> {
-                long leaderNode = r.leader() == 0 ? 0 : node.nodeId(channel, r.leader());
+                long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
                 if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
                     Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
                     if (leader.isPresent()) {

@@ -272,7 +272,8 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         if (seek.getErrorResponse() != SeekInfo.SeekErrorResponse.BEST_EFFORT && channel.errored()) {
             return Status.SERVICE_UNAVAILABLE;
         }
-        String denied = accessDenied(channel, env, shdr);
+        DeliverSession session = new DeliverSession(channel, env, shdr);
+        String denied = session.accessDenied();
         if (denied != null) {
             DELIVER_LOG.warn("[channel: {}] Client is not authorized: {}", chdr.getChannelId(), denied);
             return Status.FORBIDDEN;
@@ -329,7 +330,7 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
                 arrivals.await(seen, 200);
             }
             number++;
-            denied = accessDenied(channel, env, shdr);
+            denied = session.accessDenied();
             if (denied != null) {
                 DELIVER_LOG.warn("[channel: {}] Client authorization revoked for deliver request: {}", chdr.getChannelId(), denied);
                 return Status.FORBIDDEN;
@@ -370,28 +371,57 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         return !call.isCancelled();
     }
 
-    /** Fabric's SessionAccessControl: the identity's expiration, then /Channel/Readers over the request's signature. */
-    private String accessDenied(OrdererChannel channel, Envelope env, SignatureHeader shdr) {
-        if (expirationChecks) {
+    /**
+     * Fabric's SessionAccessControl for one Deliver request: the identity's expiration (read once, as NewSessionAC
+     * does) on every evaluation; /Channel/Readers over the request's signature on the first evaluation and again only
+     * when the channel's config sequence has grown since — not once per block.
+     */
+    private final class DeliverSession {
+        private final OrdererChannel channel;
+        private final Envelope env;
+        private final Instant notAfter;
+        private long lastConfigSequence;
+        private boolean usedAtLeastOnce;
+
+        DeliverSession(OrdererChannel channel, Envelope env, SignatureHeader shdr) {
+            this.channel = channel;
+            this.env = env;
+            this.notAfter = expirationChecks ? expiresAt(shdr) : null;
+        }
+
+        /** Null when allowed, else why not. */
+        String accessDenied() {
+            if (notAfter != null && !clock.instant().isBefore(notAfter)) {
+                return "deliver client identity expired " + Duration.between(notAfter, clock.instant()) + " before";
+            }
+            ChannelConfig config = channel.processor().config();
+            boolean policyCheckNeeded = !usedAtLeastOnce;
+            if (config.sequence() > lastConfigSequence) {
+                lastConfigSequence = config.sequence();
+                policyCheckNeeded = true;
+            }
+            if (!policyCheckNeeded) {
+                return null;
+            }
+            usedAtLeastOnce = true;
             try {
-                var sid = org.hyperledger.fabric.protos.msp.SerializedIdentity.parseFrom(shdr.getCreator());
-                Instant notAfter = io.raftlens.raft.fabric.msp.Certificates.fromPem(sid.getIdBytes().toByteArray())
-                        .getNotAfter().toInstant();
-                if (!clock.instant().isBefore(notAfter)) {
-                    return "deliver client identity expired " + Duration.between(notAfter, clock.instant()) + " before";
-                }
-            } catch (Exception e) {
-                // Fabric makes no decision about an identity whose expiration it cannot read
+                config.policyManager().policyOrReject(PolicyManager.CHANNEL_READERS).evaluateSignedData(Envelopes.asSignedData(env));
+                return null;
+            } catch (PolicyException e) {
+                return e.getMessage();
+            } catch (RejectedMessage e) {
+                return e.info();
             }
         }
-        ChannelConfig config = channel.processor().config();
+    }
+
+    /** Fabric's crypto.ExpiresAt: the creator certificate's NotAfter, or null when it cannot be read. */
+    private static Instant expiresAt(SignatureHeader shdr) {
         try {
-            config.policyManager().policyOrReject(PolicyManager.CHANNEL_READERS).evaluateSignedData(Envelopes.asSignedData(env));
-            return null;
-        } catch (PolicyException e) {
-            return e.getMessage();
-        } catch (RejectedMessage e) {
-            return e.info();
+            var sid = org.hyperledger.fabric.protos.msp.SerializedIdentity.parseFrom(shdr.getCreator());
+            return io.raftlens.raft.fabric.msp.Certificates.fromPem(sid.getIdBytes().toByteArray()).getNotAfter().toInstant();
+        } catch (Exception e) {
+            return null; // Fabric makes no decision about an identity whose expiration it cannot read
         }
     }
 
