@@ -245,7 +245,7 @@ class ParticipationApiTest {
 
     /**
      * A block made by configtxgen from a profile with consenters 1 and 2 only: they start the channel, node 3 follows
-     * it, pulling block 0 and every block after from them.
+     * it, pulling block 0 and every block after from them, until a config update adds it and it becomes a consenter.
      */
     @Test
     void aNodeOutsideTheConsenterSetFollowsThePulledBlocks() throws Exception {
@@ -288,6 +288,20 @@ class ParticipationApiTest {
                 return false;
             }
         });
+
+        // a config update adding node 3 reaches it as a pulled config block: it switches from follower to consenter
+        var added = net.updateConsenters("pair", List.of(1L, 2L, 3L)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(added.isSuccess(), added.info());
+        TestNetworks.await("node 3 a consenter of pair", Duration.ofSeconds(30), () -> {
+            try {
+                JsonNode i = body(get(3, "/participation/v1/channels/pair"));
+                return i.get("consensusRelation").asText().equals("consenter")
+                        && net.node(3).orElseThrow().chain("pair").map(x -> x.status().leader() != 0).orElse(false);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(List.of(1L, 2L, 3L), net.consenters("pair"));
         assertEquals(204, delete(3, "/participation/v1/channels/pair").statusCode());
     }
 
