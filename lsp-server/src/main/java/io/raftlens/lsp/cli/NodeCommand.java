@@ -58,7 +58,7 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
             System.err.println("raftlens node: " + e.getMessage());
             return 1;
         }
-        Optional<ConsenterPlan> self = plan.consenters().stream().filter(c -> c.id() == id).findFirst();
+        Optional<ConsenterPlan> self = plan.consenters().stream().filter(c -> c.id().value() == id).findFirst();
         if (self.isEmpty()) {
             System.err.println("raftlens node: no consenter with id " + id + " in profile " + plan.profile()
                     + " (ids are 1.." + plan.consenters().size() + ", in Consenters order)");

@@ -121,7 +121,7 @@ public final class JoinBlocks {
                 problems.add("consenter " + address + " has a ServerTLSCert other than " + node.serverTlsCert()
                         + " (" + node.source() + ")");
             }
-            ids.add(node.id());
+            ids.add(node.id().value());
         }
         if (inBlock.isEmpty()) {
             problems.add("the block's etcdraft metadata has no consenters");

@@ -1,10 +1,14 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.fabric.config.ChannelConfig;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.ids.NodeId;
+import io.raftlens.raft.ids.RaftId;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.ChainObserver;
@@ -33,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 
@@ -55,6 +60,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
+    /** Each consenter's orderer signing identity (blocks, and the CONFIG envelopes it makes of config updates). */
+    private final Map<Long, io.raftlens.raft.fabric.msp.SigningIdentity> signers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sample client identity the control API signs broadcasts with, per channel (empty: none). */
+    private final Map<String, Optional<io.raftlens.raft.fabric.msp.SigningIdentity>> clients = new ConcurrentHashMap<>();
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     /** The channel participation API per running node, and the admin port each node keeps across restarts. */
@@ -63,7 +72,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final Map<Long, Integer> adminPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    private final Map<String, NodeId> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
     private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
     /** Nodes isolated and not healed, restarted or stopped since. */
@@ -110,7 +119,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (ops != 0) {
                 checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
             }
-            opsPorts.put(c.id(), ops);
+            opsPorts.put(c.id().value(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         identities = ids;
@@ -118,13 +127,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
             ChainStorage chainStorage = storage.apply(spec);
-            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files && !genesis.isEmpty()) {
-                NodeSigners.forConsenter(c, genesis.values().iterator().next()).ifPresent(signer ->
-                        files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, signer)));
+            Optional<io.raftlens.raft.fabric.msp.SigningIdentity> signer = genesis.isEmpty() ? Optional.empty()
+                    : NodeSigners.forConsenter(c, genesis.values().iterator().next());
+            signer.ifPresent(id -> signers.put(c.id().value(), id));
+            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files) {
+                signer.ifPresent(id -> files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, id)));
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
-            nodes.put(c.id(), node);
+            nodes.put(c.id().value(), node);
         }
         for (OrderingNode node : nodes.values()) {
             ConsenterPlan c = plan.consenter(node.id());
@@ -133,11 +144,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
-            openOperations(node);
-            publishLifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
-        // client ports bind after every consenter port is taken: an ephemeral client port (tests) must not land on
-        // a consenter port that a later node is about to bind
+        // Operations and client ports bind only once every consenter port is taken: with ops base port 0 they are
+        // ephemeral, and an ephemeral port could otherwise land on the consenter port of a node started later.
+        // A node keeps its operations and client ports across restarts, so no ephemeral port is chosen after this.
+        for (OrderingNode node : nodes.values()) {
+            openOperations(node);
+            publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STARTED);
+        }
         launched = true;
         for (OrderingNode node : nodes.values()) {
             openServices(node);
@@ -173,7 +187,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
         try {
             OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
-                    "127.0.0.1", port, identities.get(node.id()).tls(), false);
+                    "127.0.0.1", port, identities.get(node.id()).tls(), false, Optional.ofNullable(signers.get(node.id())));
             services.put(node.id(), s);
             clientPorts.put(node.id(), s.address().getPort());
         } catch (RuntimeException e) {
@@ -191,14 +205,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 new NodeParticipation.Listener() {
                     @Override
                     public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
-                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), node.id(),
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
                                 node.spec().host(), NetworkEvent.Lifecycle.JOINED, channel));
                     }
 
                     @Override
                     public void removed(String channel) {
                         lastLeader.remove(channel + "/" + node.id());
-                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), node.id(),
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
                                 node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
                     }
                 });
@@ -265,15 +279,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         List<PeerEndpoint> peers = new ArrayList<>();
         Map<Long, X509Certificate> members = new LinkedHashMap<>();
         for (ConsenterPlan p : plan.consenters()) {
-            members.put(p.id(), ids.get(p.id()).certificate());
-            if (p.id() != c.id()) {
-                peers.add(new PeerEndpoint(p.id(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id()).certificate()));
+            members.put(p.id().value(), ids.get(p.id().value()).certificate());
+            if (!p.id().equals(c.id())) {
+                peers.add(new PeerEndpoint(p.id().value(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id().value()).certificate()));
             }
         }
         Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
         plan.channels().keySet().forEach(ch -> channelMembers.put(ch, members));
         Path nodeDir = dir.nodeDir(c);
-        return new NodeSpec(c.id(), c.host(), listenHost, c.port(), ids.get(c.id()).tls(), peers, channelMembers,
+        return new NodeSpec(c.id().value(), c.host(), listenHost, c.port(), ids.get(c.id().value()).tls(), peers, channelMembers,
                 plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
                 dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
     }
@@ -377,14 +391,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public List<Long> consenters(String channel) {
+        return consenterNodes(channel).stream().map(NodeId::value).toList();
+    }
+
+    private List<NodeId> consenterNodes(String channel) {
         requireChannel(channel);
-        List<Long> best = nodes.values().stream().map(n -> n.channelOptions().get(channel)).filter(java.util.Objects::nonNull)
-                .findFirst().map(io.raftlens.raft.node.ChainOptions::consenterIds).orElse(List.of());
+        List<NodeId> best = nodes.values().stream().map(n -> n.channelOptions().get(channel)).filter(java.util.Objects::nonNull)
+                .findFirst().map(io.raftlens.raft.node.ChainOptions::consenterIds).orElse(List.of())
+                .stream().map(NodeId::of).toList();
         long bestHeight = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent() && !c.get().status().evicted() && c.get().status().height() > bestHeight) {
-                best = c.get().status().consenters().stream().map(raftId -> n.nodeId(channel, raftId)).toList();
+                best = n.nodeIds(channel, c.get().status().consenters());
                 bestHeight = c.get().status().height();
             }
         }
@@ -398,24 +417,25 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public NetworkSnapshot snapshot() {
         List<String> channels = channels();
-        Map<String, List<Long>> current = new LinkedHashMap<>();
-        channels.forEach(ch -> current.put(ch, consenters(ch)));
+        Map<String, List<NodeId>> current = new LinkedHashMap<>();
+        channels.forEach(ch -> current.put(ch, consenterNodes(ch)));
         List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             boolean running = n.isRunning();
+            NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
             chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
-                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()),
-                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(n.id())));
+                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), n.nodeId(ch, RaftId.of(s.leader())),
+                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(id)));
                 });
             }
             if (running) {
                 lastKnown.put(n.id(), Map.copyOf(chs));
             }
-            list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
+            list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
                     running, running && isolated.contains(n.id()), chs,
                     clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null,
                     adminPorts.containsKey(n.id()) ? "127.0.0.1:" + adminPorts.get(n.id()) : null));
@@ -536,7 +556,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.partition(groups);
             }
         }
-        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), groups));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(),
+                groups.stream().map(g -> g.stream().map(NodeId::of).toList()).toList()));
     }
 
     @Override
@@ -566,11 +587,34 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return;
         }
         OrderingNode l = nodes.get(leader);
-        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, to));
+        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, NodeId.of(to)).value());
     }
 
     @Override
     public CompletableFuture<BroadcastResult> broadcast(String channel, Long node, byte[] transaction) {
+        requireChannel(channel);
+        Optional<Envelope> signed = fabricEnvelope(channel, transaction);
+        if (signed.isEmpty()) {
+            return broadcastRaw(channel, node, transaction);
+        }
+        if (node != null) {
+            requireRunning(node);
+        }
+        long target = node != null ? node : leader(channel);
+        if (target == 0) {
+            return CompletableFuture.completedFuture(BroadcastResult.unavailable("no Raft leader on channel " + channel, 0));
+        }
+        OrdererServices entry = services.get(target);
+        // a node whose client port was taken serves no gRPC: its chain takes the bytes on the raw path
+        return entry != null ? entry.broadcast(signed.get()) : broadcastRaw(channel, node, transaction);
+    }
+
+    /**
+     * The raw path: the bytes become an envelope's payload, checked by the chain's header rules only (no signature).
+     * The in-JVM bench uses it so that its figures stay those of ordering ({@code bench --grpc} measures signed
+     * envelopes through Fabric's checks).
+     */
+    CompletableFuture<BroadcastResult> broadcastRaw(String channel, Long node, byte[] transaction) {
         requireChannel(channel);
         if (node != null) {
             return requireRunning(node).broadcast(channel, transaction);
@@ -582,12 +626,57 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode l = nodes.get(leader);
         return l.broadcast(channel, transaction).thenCompose(r -> {
             // The leader may have just changed: follow the hint (a Raft id) once.
-            long hint = r.leader() == 0 ? 0 : l.nodeId(channel, r.leader());
+            long hint = l.nodeId(channel, RaftId.of(r.leader())).value();
             if (!r.isSuccess() && hint != 0 && hint != leader && nodes.containsKey(hint)) {
                 return nodes.get(hint).broadcast(channel, transaction);
             }
             return CompletableFuture.completedFuture(r);
         });
+    }
+
+    /**
+     * What the control API's broadcast body becomes on the gRPC path: a body that is itself a Fabric envelope for this
+     * channel (e.g. a CONFIG_UPDATE signed by admins) as it is; other bytes as the data of an ENDORSER_TRANSACTION
+     * signed by the sample's client identity ({@link ConfigUpdateSigners#client}). Empty for a Fabric Payload body
+     * and on a network without client identities: those keep the raw path (the body is the envelope's payload).
+     */
+    private Optional<Envelope> fabricEnvelope(String channel, byte[] body) {
+        try {
+            Envelope env = Envelope.parseFrom(body);
+            org.hyperledger.fabric.protos.common.Payload p = org.hyperledger.fabric.protos.common.Payload.parseFrom(env.getPayload());
+            if (p.hasHeader() && org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(p.getHeader().getChannelHeader())
+                    .getChannelId().equals(channel)) {
+                return Optional.of(env);
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            // not an envelope
+        }
+        if (StandardChannelPayloads.isFabricPayload(body)) {
+            return Optional.empty(); // a Fabric Payload body keeps the checks the raw path documents (README)
+        }
+        return clientSigner(channel).map(client -> io.raftlens.raft.fabric.msgprocessor.Envelopes.signedTransaction(channel,
+                client, com.google.protobuf.ByteString.copyFrom(body), java.time.Instant.now()));
+    }
+
+    private Optional<io.raftlens.raft.fabric.msp.SigningIdentity> clientSigner(String channel) {
+        Optional<io.raftlens.raft.fabric.msp.SigningIdentity> known = clients.get(channel);
+        if (known != null) {
+            return known;
+        }
+        for (OrderingNode n : nodes.values()) {
+            Optional<Block> genesis = n.block(channel, 0);
+            if (genesis.isPresent()) {
+                Optional<io.raftlens.raft.fabric.msp.SigningIdentity> found;
+                try {
+                    found = ConfigUpdateSigners.client(plan, ChannelConfig.fromBlock(genesis.get()));
+                } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+                    found = Optional.empty();
+                }
+                clients.put(channel, found);
+                return found;
+            }
+        }
+        return Optional.empty(); // no running node has the channel's block 0 right now: decided on a later call
     }
 
     @Override
@@ -614,18 +703,27 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                         + ") is not running; start it before adding it to channel " + channel);
             }
         }
+        OrdererServices entry = services.get(leader);
+        if (entry == null) {
+            throw NetworkOperationException.conflict("node " + leader + " (the leader of channel " + channel + ") does not "
+                    + "serve orderer.AtomicBroadcast (its client port was taken); a config update enters there");
+        }
         return chain.consensusMetadata().thenCompose(current -> {
             Map<Long, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
             for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
-                byNode.put(l.nodeId(channel, currentIds.get(i)), current.getConsenters(i));
+                byNode.put(l.nodeId(channel, RaftId.of(currentIds.get(i))).value(), current.getConsenters(i));
             }
             ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
             for (long id : consenters) {
                 Consenter c = byNode.get(id);
                 updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
             }
-            return chain.updateConsenters(updated.build());
+            // Fabric's way: compute the update against the channel's config, sign it with the orderer admins, broadcast
+            ChannelConfig config = lastConfig(l, channel);
+            var update = ConsenterConfigUpdate.compute(config, updated.build());
+            var envelope = ConsenterConfigUpdate.envelope(channel, update, ConfigUpdateSigners.ordererAdmins(plan, config));
+            return entry.configUpdate(envelope);
         }).thenApplyAsync(r -> {
             if (!r.isSuccess()) {
                 return r;
@@ -636,8 +734,22 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 }
             }
             return new ConsenterUpdateResult(r.status(), r.block(),
-                    r.consenters().stream().map(raftId -> l.nodeId(channel, raftId)).toList(), r.info(), r.leader());
+                    l.nodeIds(channel, r.consenters()).stream().map(NodeId::value).toList(), r.info(), r.leader());
         });
+    }
+
+    /** The channel config of node {@code n}'s last config block. */
+    private static ChannelConfig lastConfig(OrderingNode n, String channel) {
+        long height = n.chain(channel).map(c -> c.status().height()).orElse(0L);
+        Block last = n.block(channel, height - 1).orElseThrow(() -> new IllegalStateException(
+                "node " + n.id() + " has no block " + (height - 1) + " of channel " + channel));
+        long index = io.raftlens.raft.orderer.Blocks.lastConfigIndex(last);
+        try {
+            return ChannelConfig.fromBlock(n.block(channel, index).orElseThrow(() -> new IllegalStateException(
+                    "node " + n.id() + " has no config block " + index + " of channel " + channel)));
+        } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+            throw new IllegalStateException("channel " + channel + ": config block " + index + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -653,7 +765,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         boolean consenter = consenters(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), n.spec().host(),
                     consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
     }
@@ -665,7 +777,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } else {
             isolated.remove(id);
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), host, state, null));
     }
 
     @Override
@@ -685,16 +797,80 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /**
      * Graceful stop of every node: leaders hand over first (while everyone is still up, so it takes one round
-     * trip), then all nodes flush and stop in parallel.
+     * trip), then all nodes flush and stop in parallel. Each step runs on threads of its own (never the shared
+     * ForkJoin pool, which a blocked task elsewhere in the JVM can starve: one worker on two cores) and is bounded:
+     * a node that has not stopped within {@link #STOP_BUDGET} (per step) is reported with where it is stuck and left behind,
+     * so the caller (an editor's stop command, Ctrl-C) always gets its answer.
      */
     public void stopAll() {
         List<OrderingNode> running = nodes.values().stream().filter(OrderingNode::isRunning).toList();
-        running.forEach(OrderingNode::abdicateLeadership);
-        running.parallelStream().forEach(n -> {
-            n.stopWithoutHandOver();
-            closeOperations(n.id());
-            publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+        if (running.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService stoppers = Executors.newFixedThreadPool(running.size(), r -> {
+            Thread t = new Thread(r, "raftlens-stop-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            // every leader hands over at once: each waits at most about two election timeouts for its successor
+            runBounded(stoppers, running, "hand leadership over", OrderingNode::abdicateLeadership);
+            runBounded(stoppers, running, "stop", node -> {
+                node.stopWithoutHandOver();
+                closeOperations(node.id());
+                publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+            });
+        } finally {
+            stoppers.shutdownNow();
+        }
+    }
+
+    /** How long {@link #stopAll} waits for each of its two steps before it reports the nodes still busy and returns. */
+    static final java.time.Duration STOP_BUDGET = java.time.Duration.ofSeconds(20);
+    private volatile java.time.Duration stopBudget = STOP_BUDGET;
+
+    /** Another bound for each step of {@link #stopAll} (tests). */
+    void stopBudget(java.time.Duration budget) {
+        this.stopBudget = budget;
+    }
+
+    private void runBounded(java.util.concurrent.ExecutorService pool, List<OrderingNode> nodes, String step,
+                                   java.util.function.Consumer<OrderingNode> task) {
+        Map<OrderingNode, java.util.concurrent.Future<?>> started = new LinkedHashMap<>();
+        Map<OrderingNode, Thread> threads = new ConcurrentHashMap<>();
+        for (OrderingNode node : nodes) {
+            started.put(node, pool.submit(() -> {
+                threads.put(node, Thread.currentThread());
+                try {
+                    task.accept(node);
+                } finally {
+                    threads.remove(node);
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + stopBudget.toNanos();
+        for (Map.Entry<OrderingNode, java.util.concurrent.Future<?>> e : started.entrySet()) {
+            try {
+                e.getValue().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException timedOut) {
+                Thread t = threads.get(e.getKey());
+                StringBuilder where = new StringBuilder();
+                if (t != null) {
+                    for (StackTraceElement f : t.getStackTrace()) {
+                        where.append("\n\tat ").append(f);
+                    }
+                }
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} did not {} within {} s; going on without it{}",
+                        e.getKey().id(), step, stopBudget.toMillis() / 1000.0, where);
+            } catch (java.util.concurrent.ExecutionException failed) {
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} failed to {}: {}", e.getKey().id(), step,
+                        failed.getCause().toString());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Crash of the whole process: every node stops at once, nothing flushed beyond what was fsynced. */
@@ -731,26 +907,26 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Chain callbacks → events. */
     private final class Observer implements ChainObserver {
         /** The launch's id of the node: a chain knows itself and its leader by Raft id, which may differ. */
-        private final long nodeId;
+        private final NodeId nodeId;
 
-        Observer(long nodeId) {
+        Observer(NodeId nodeId) {
             this.nodeId = nodeId;
         }
 
-        private long node(String channel, long raftId) {
-            OrderingNode n = nodes.get(nodeId);
-            return raftId == 0 || n == null ? raftId : n.nodeId(channel, raftId);
+        private NodeId node(String channel, long raftId) {
+            OrderingNode n = nodes.get(nodeId.value());
+            return n == null ? NodeId.of(raftId) : n.nodeId(channel, RaftId.of(raftId));
         }
 
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
-            long leader = node(channel, s.leader());
+            NodeId leader = node(channel, s.leader());
             events.publish(new NetworkEvent.StateChanged(System.currentTimeMillis(), channel, nodeId, NodeRole.of(s),
                     s.term(), leader));
-            Long before = lastLeader.put(channel + "/" + nodeId, leader);
-            if (before != null && before != leader || before == null && leader != 0) {
+            NodeId before = lastLeader.put(channel + "/" + nodeId, leader);
+            if (before != null && !before.equals(leader) || before == null && !leader.isNone()) {
                 events.publish(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), channel, nodeId,
-                        before == null ? 0L : before, leader, s.term()));
+                        before == null ? NodeId.NONE : before, leader, s.term()));
             }
             stateListeners.forEach(Runnable::run);
         }
@@ -770,7 +946,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
 
         @Override
+        public void configBlockWritten(String channel, long node, long number) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, true); // the channel's checks switch to the new config
+            }
+        }
+
+        @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, false); // wakes deliver streams
+            }
             events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
                     transactions));
         }

@@ -56,7 +56,7 @@ public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> con
     }
 
     public ConsenterPlan consenter(long id) {
-        return consenters.stream().filter(c -> c.id() == id).findFirst()
+        return consenters.stream().filter(c -> c.id().value() == id).findFirst()
                 .orElseThrow(() -> NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + consenters.size() + ")"));
     }
 }

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.configtx.BatchSize;
 import io.raftlens.config.model.configtx.Configtx;
@@ -163,7 +164,8 @@ public final class NetworkPlanLoader {
             }
             Path client = c.clientTlsCert().map(Sourced::value).orElse(null);
             Path server = c.serverTlsCert().map(Sourced::value).orElse(client);
-            out.add(new ConsenterPlan(c.raftId(), host, (int) port, client, server, at));
+            // one node per genesis consenter, numbered as configtxgen numbers the consenters (see genesisRaftId)
+            out.add(new ConsenterPlan(NodeId.of(c.raftId()), host, (int) port, client, server, at));
         }
         for (int i = 0; i < out.size(); i++) {
             for (int j = i + 1; j < out.size(); j++) {
@@ -194,7 +196,7 @@ public final class NetworkPlanLoader {
                     + ": election tick must be greater than heartbeat tick");
         }
         BatchSize bs = orderer.batchSize();
-        return new ChainOptions(channel, consenters.stream().map(ConsenterPlan::id).toList(), tick, (int) election,
+        return new ChainOptions(channel, consenters.stream().map(c -> c.id().value()).toList(), tick, (int) election,
                 (int) heartbeat, (int) Math.max(1, o.maxInflightBlocks().value()), o.snapshotIntervalSize().value(),
                 (int) bs.maxMessageCount().value().longValue(), bs.absoluteMaxBytes().value(),
                 bs.preferredMaxBytes().value(), orderer.batchTimeout().value());

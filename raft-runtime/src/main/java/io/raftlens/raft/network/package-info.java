@@ -12,8 +12,12 @@
  * {@link io.raftlens.raft.network.FollowerChannel}) and one node on its own with all its endpoints
  * ({@link io.raftlens.raft.network.StandaloneNode}, what {@code raftlens node} runs).
  *
+ * <p>Ids: the model, the events and the table speak {@link io.raftlens.raft.ids.NodeId}s; a chain's Raft ids
+ * ({@link io.raftlens.raft.ids.RaftId}) are turned into node ids only through {@code OrderingNode.nodeId}/{@code raftId}.
+ * The {@link io.raftlens.raft.network.NetworkControl} operations take node ids as the control API's plain numbers.
+ *
  * <p>Threads: the event dispatcher ({@code raftlens-events}) delivers events in order; control requests run on the
- * HTTP pool; node lifecycle requests are serialized per node. May depend on: {@code node}, {@code orderer},
+ * HTTP pool; node lifecycle requests are serialized per node. May depend on: {@code ids}, {@code node}, {@code orderer},
  * {@code transport}, {@code metrics}, {@code configtxgen}, {@code fabric} (msp, msgprocessor: the bench's client
  * signing; participation: the admin endpoint) and config-schema; nothing in raft-runtime depends on it.
  */

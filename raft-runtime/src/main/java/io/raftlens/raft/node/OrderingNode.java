@@ -6,6 +6,8 @@ import io.raftlens.raft.transport.PeerEndpoint;
 import io.raftlens.raft.wal.RaftDisk;
 import io.raftlens.raft.transport.Transport;
 import io.raftlens.raft.transport.TransportConfig;
+import io.raftlens.raft.ids.NodeId;
+import io.raftlens.raft.ids.RaftId;
 import io.raftlens.raft.metrics.ChannelRaftMetrics;
 import io.raftlens.raft.metrics.OrdererMetrics;
 import org.hyperledger.fabric.protos.common.Block;
@@ -244,6 +246,19 @@ public final class OrderingNode {
         }
     }
 
+    /**
+     * The launch's node id of Raft id {@code raftId} on {@code channel} (equal unless added by a config update);
+     * {@link NodeId#NONE} for {@link RaftId#NONE}. With {@link #raftId} the one place the two id spaces meet.
+     */
+    public NodeId nodeId(String channel, RaftId raftId) {
+        return raftId.isNone() ? NodeId.NONE : NodeId.of(ids.getOrDefault(channel, ChannelIds.IDENTITY).node(raftId.value()));
+    }
+
+    /** The node ids of Raft ids {@code raftIds} (as the chain reports them) on {@code channel}, in their order. */
+    public List<NodeId> nodeIds(String channel, List<Long> raftIds) {
+        return raftIds.stream().map(r -> nodeId(channel, RaftId.of(r))).toList();
+    }
+
     /** Every channel of this node, the spec's first (minus those removed), then those joined at run time. */
     public Map<String, ChainOptions> channelOptions() {
         Map<String, ChainOptions> all = new LinkedHashMap<>();
@@ -337,14 +352,9 @@ public final class OrderingNode {
         storage.removeChannel(channel);
     }
 
-    /** The launch's node id of Raft id {@code raftId} on {@code channel} (equal unless added by a config update). */
-    public long nodeId(String channel, long raftId) {
-        return ids.getOrDefault(channel, ChannelIds.IDENTITY).node(raftId);
-    }
-
     /** The Raft id node {@code nodeId} has on {@code channel}. */
-    public long raftId(String channel, long nodeId) {
-        return ids.getOrDefault(channel, ChannelIds.IDENTITY).raft(nodeId);
+    public RaftId raftId(String channel, NodeId nodeId) {
+        return RaftId.of(ids.getOrDefault(channel, ChannelIds.IDENTITY).raft(nodeId.value()));
     }
 
     /** Graceful stop: each channel this node leads hands leadership over first, then everything is flushed. */
@@ -417,6 +427,19 @@ public final class OrderingNode {
                     c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
         }
         CompletableFuture<BroadcastResult> reply = c.broadcast(tx);
+        unanswered.add(reply);
+        reply.whenComplete((r, e) -> unanswered.remove(reply));
+        return reply;
+    }
+
+    /** Orders a Fabric envelope the protocol layer admitted (its checks done), as {@link Chain#broadcast(Envelope)}. */
+    public CompletableFuture<BroadcastResult> broadcast(String channel, org.hyperledger.fabric.protos.common.Envelope env) {
+        Chain c = chains.get(channel);
+        if (c == null || transport == null) {
+            return CompletableFuture.completedFuture(BroadcastResult.unavailable(
+                    c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
+        }
+        CompletableFuture<BroadcastResult> reply = c.broadcast(env);
         unanswered.add(reply);
         reply.whenComplete((r, e) -> unanswered.remove(reply));
         return reply;

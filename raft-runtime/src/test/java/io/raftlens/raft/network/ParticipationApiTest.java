@@ -218,7 +218,7 @@ class ParticipationApiTest {
         assertFalse(iterable(body(get(3, "/participation/v1/channels")).get("channels").elements()).stream()
                 .anyMatch(e -> e.get("name").asText().equals("newchannel")));
         // nodes 1 and 2 keep the channel; the network's snapshot no longer lists node 3 on it
-        assertTrue(net.snapshot().nodes().stream().filter(n -> n.id() == 3).findFirst().orElseThrow().channel("newchannel").isEmpty());
+        assertTrue(net.snapshot().nodes().stream().filter(n -> n.id().value() == 3).findFirst().orElseThrow().channel("newchannel").isEmpty());
         assertTrue(net.snapshot().channels().contains("newchannel"));
         TestNetworks.await("a leader of newchannel among nodes 1 and 2", Duration.ofSeconds(30), () -> net.leader("newchannel") != 0);
     }
