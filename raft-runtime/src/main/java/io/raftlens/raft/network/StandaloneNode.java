@@ -91,7 +91,7 @@ public final class StandaloneNode implements AutoCloseable {
             undo.add(services);
             // no followers here: the cluster transport of the consenters serves blocks only to their consenters
             NodeParticipation participation = new NodeParticipation(node, plan, NodeParticipation.certificates(ids),
-                    Optional.empty(), timers, NodeParticipation.Listener.NONE);
+                    Optional.empty(), timers, NodeParticipation.Listener.NONE).takingConfigUpdatesThrough(services);
             undo.add(participation);
             participation.recover();
             AdminServer admin = AdminServer.start(listenHost, plan.participation().adminPort(index), participation,
