@@ -73,7 +73,7 @@ public final class GrpcBench implements AutoCloseable {
         for (ConsenterPlan c : net.plan().consenters()) {
             Path ca = c.serverTlsCert().resolveSibling("ca.crt");
             Path trust = Files.isRegularFile(ca) ? ca : c.serverTlsCert();
-            chs.add(NettyChannelBuilder.forAddress("127.0.0.1", net.clientPort(c.id())).overrideAuthority(c.host())
+            chs.add(NettyChannelBuilder.forAddress("127.0.0.1", net.clientPort(c.id().value())).overrideAuthority(c.host())
                     .sslContext(GrpcSslContexts.forClient().trustManager(Pem.readCertificate(trust)).build())
                     .maxInboundMessageSize(256 << 20).build());
         }

@@ -5,6 +5,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.ids.NodeId;
+import io.raftlens.raft.ids.RaftId;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.ChainObserver;
@@ -57,9 +59,13 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
+    /** The channel participation API per running node, and the admin port each node keeps across restarts. */
+    private final Map<Long, io.raftlens.raft.fabric.participation.AdminServer> admins = new ConcurrentHashMap<>();
+    private final Map<Long, NodeParticipation> participations = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> adminPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    private final Map<String, NodeId> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
     private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
     /** Nodes isolated and not healed, restarted or stopped since. */
@@ -106,7 +112,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (ops != 0) {
                 checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
             }
-            opsPorts.put(c.id(), ops);
+            opsPorts.put(c.id().value(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         identities = ids;
@@ -120,7 +126,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
-            nodes.put(c.id(), node);
+            nodes.put(c.id().value(), node);
         }
         for (OrderingNode node : nodes.values()) {
             ConsenterPlan c = plan.consenter(node.id());
@@ -129,17 +135,20 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
-            openOperations(node);
-            publishLifecycle(c.id(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
-        // client ports bind after every consenter port is taken: an ephemeral client port (tests) must not land on
-        // a consenter port that a later node is about to bind
+        // Operations and client ports bind only once every consenter port is taken: with ops base port 0 they are
+        // ephemeral, and an ephemeral port could otherwise land on the consenter port of a node started later.
+        // A node keeps its operations and client ports across restarts, so no ephemeral port is chosen after this.
+        for (OrderingNode node : nodes.values()) {
+            openOperations(node);
+            publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STARTED);
+        }
         launched = true;
         for (OrderingNode node : nodes.values()) {
             openServices(node);
         }
         for (OrderingNode node : nodes.values()) {
-            for (String ch : plan.channels().keySet()) {
+            for (String ch : node.channelOptions().keySet()) {
                 resync(ch, node.id()); // config updates a node missed while the launch was down
             }
         }
@@ -175,6 +184,51 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
         }
+        openAdmin(node);
+    }
+
+    /**
+     * Serves the node's channel participation API on its admin port (Admin.ListenAddress + the node's index, kept
+     * across restarts) with its own TLS certificate; a taken admin port is a warning, not a failed start.
+     */
+    private void openAdmin(OrderingNode node) {
+        NodeParticipation p = new NodeParticipation(node, plan, NodeParticipation.certificates(identities), Optional.of(this::pull), timers,
+                new NodeParticipation.Listener() {
+                    @Override
+                    public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                                node.spec().host(), NetworkEvent.Lifecycle.JOINED, channel));
+                    }
+
+                    @Override
+                    public void removed(String channel) {
+                        lastLeader.remove(channel + "/" + node.id());
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                                node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
+                    }
+                });
+        participations.put(node.id(), p);
+        p.recover();
+        int index = plan.consenters().indexOf(plan.consenter(node.id()));
+        int port = adminPorts.computeIfAbsent(node.id(), id -> plan.participation().adminPort(index));
+        try {
+            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, plan.participation().tlsFor(identities.get(node.id()).tls()),
+                    plan.participation().maxRequestBodySize());
+            admins.put(node.id(), admin);
+            adminPorts.put(node.id(), admin.address().getPort());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {}: {}", node.id(), e.getMessage());
+        }
+    }
+
+    /** Where the node serves the channel participation API, e.g. {@code https://127.0.0.1:9443} (empty when not served). */
+    public Optional<String> adminUrl(long id) {
+        return Optional.ofNullable(admins.get(id)).map(io.raftlens.raft.fabric.participation.AdminServer::url);
+    }
+
+    /** The node's side of the channel participation API while it runs. */
+    public Optional<NodeParticipation> participation(long id) {
+        return Optional.ofNullable(participations.get(id));
     }
 
     /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
@@ -185,6 +239,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
     private void closeOperations(long id) {
+        var admin = admins.remove(id);
+        if (admin != null) {
+            admin.close();
+        }
+        NodeParticipation p = participations.remove(id);
+        if (p != null) {
+            p.close();
+        }
         OrdererServices svc = services.remove(id);
         if (svc != null) {
             svc.close();
@@ -208,15 +270,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         List<PeerEndpoint> peers = new ArrayList<>();
         Map<Long, X509Certificate> members = new LinkedHashMap<>();
         for (ConsenterPlan p : plan.consenters()) {
-            members.put(p.id(), ids.get(p.id()).certificate());
-            if (p.id() != c.id()) {
-                peers.add(new PeerEndpoint(p.id(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id()).certificate()));
+            members.put(p.id().value(), ids.get(p.id().value()).certificate());
+            if (!p.id().equals(c.id())) {
+                peers.add(new PeerEndpoint(p.id().value(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id().value()).certificate()));
             }
         }
         Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
         plan.channels().keySet().forEach(ch -> channelMembers.put(ch, members));
         Path nodeDir = dir.nodeDir(c);
-        return new NodeSpec(c.id(), c.host(), listenHost, c.port(), ids.get(c.id()).tls(), peers, channelMembers,
+        return new NodeSpec(c.id().value(), c.host(), listenHost, c.port(), ids.get(c.id().value()).tls(), peers, channelMembers,
                 plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
                 dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
     }
@@ -294,9 +356,24 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     private void requireChannel(String channel) {
-        if (!plan.channels().containsKey(channel)) {
-            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
+        if (!channels().contains(channel)) {
+            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", channels()) + ")");
         }
+    }
+
+    /**
+     * The channels of the network now: the plan's, minus those every node left, then those nodes joined at run time
+     * through the channel participation API, in the order they appeared.
+     */
+    public List<String> channels() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (String ch : plan.channels().keySet()) {
+            if (nodes.isEmpty() || nodes.values().stream().anyMatch(n -> n.channelOptions().containsKey(ch))) {
+                all.add(ch);
+            }
+        }
+        nodes.values().forEach(n -> all.addAll(n.channelOptions().keySet()));
+        return List.copyOf(all);
     }
 
     /**
@@ -305,13 +382,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public List<Long> consenters(String channel) {
+        return consenterNodes(channel).stream().map(NodeId::value).toList();
+    }
+
+    private List<NodeId> consenterNodes(String channel) {
         requireChannel(channel);
-        List<Long> best = plan.channels().get(channel).consenterIds();
+        List<NodeId> best = nodes.values().stream().map(n -> n.channelOptions().get(channel)).filter(java.util.Objects::nonNull)
+                .findFirst().map(io.raftlens.raft.node.ChainOptions::consenterIds).orElse(List.of())
+                .stream().map(NodeId::of).toList();
         long bestHeight = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent() && !c.get().status().evicted() && c.get().status().height() > bestHeight) {
-                best = c.get().status().consenters().stream().map(raftId -> n.nodeId(channel, raftId)).toList();
+                best = n.nodeIds(channel, c.get().status().consenters());
                 bestHeight = c.get().status().height();
             }
         }
@@ -324,26 +407,29 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public NetworkSnapshot snapshot() {
-        List<String> channels = List.copyOf(plan.channels().keySet());
-        Map<String, List<Long>> current = new LinkedHashMap<>();
-        channels.forEach(ch -> current.put(ch, consenters(ch)));
+        List<String> channels = channels();
+        Map<String, List<NodeId>> current = new LinkedHashMap<>();
+        channels.forEach(ch -> current.put(ch, consenterNodes(ch)));
         List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             boolean running = n.isRunning();
+            NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
-                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()),
-                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(n.id())));
+                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), n.nodeId(ch, RaftId.of(s.leader())),
+                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(id)));
                 });
             }
             if (running) {
                 lastKnown.put(n.id(), Map.copyOf(chs));
             }
-            list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
+            list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
                     running, running && isolated.contains(n.id()), chs,
-                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
+                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null,
+                    adminPorts.containsKey(n.id()) ? "127.0.0.1:" + adminPorts.get(n.id()) : null));
         }
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
@@ -402,7 +488,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : n.channelOptions().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
     }
@@ -435,7 +521,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
     private void requireConsenterSomewhere(long id, String doing) {
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : channels()) {
             if (consenters(ch).contains(id)) {
                 return;
             }
@@ -461,7 +547,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.partition(groups);
             }
         }
-        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), groups));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(),
+                groups.stream().map(g -> g.stream().map(NodeId::of).toList()).toList()));
     }
 
     @Override
@@ -491,7 +578,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return;
         }
         OrderingNode l = nodes.get(leader);
-        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, to));
+        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, NodeId.of(to)).value());
     }
 
     @Override
@@ -507,7 +594,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode l = nodes.get(leader);
         return l.broadcast(channel, transaction).thenCompose(r -> {
             // The leader may have just changed: follow the hint (a Raft id) once.
-            long hint = r.leader() == 0 ? 0 : l.nodeId(channel, r.leader());
+            long hint = l.nodeId(channel, RaftId.of(r.leader())).value();
             if (!r.isSuccess() && hint != 0 && hint != leader && nodes.containsKey(hint)) {
                 return nodes.get(hint).broadcast(channel, transaction);
             }
@@ -543,7 +630,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             Map<Long, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
             for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
-                byNode.put(l.nodeId(channel, currentIds.get(i)), current.getConsenters(i));
+                byNode.put(l.nodeId(channel, RaftId.of(currentIds.get(i))).value(), current.getConsenters(i));
             }
             ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
             for (long id : consenters) {
@@ -561,7 +648,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 }
             }
             return new ConsenterUpdateResult(r.status(), r.block(),
-                    r.consenters().stream().map(raftId -> l.nodeId(channel, raftId)).toList(), r.info(), r.leader());
+                    l.nodeIds(channel, r.consenters()).stream().map(NodeId::value).toList(), r.info(), r.leader());
         });
     }
 
@@ -578,7 +665,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         boolean consenter = consenters(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), n.spec().host(),
                     consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
     }
@@ -590,7 +677,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } else {
             isolated.remove(id);
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), host, state, null));
     }
 
     @Override
@@ -610,16 +697,80 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /**
      * Graceful stop of every node: leaders hand over first (while everyone is still up, so it takes one round
-     * trip), then all nodes flush and stop in parallel.
+     * trip), then all nodes flush and stop in parallel. Each step runs on threads of its own (never the shared
+     * ForkJoin pool, which a blocked task elsewhere in the JVM can starve: one worker on two cores) and is bounded:
+     * a node that has not stopped within {@link #STOP_BUDGET} (per step) is reported with where it is stuck and left behind,
+     * so the caller (an editor's stop command, Ctrl-C) always gets its answer.
      */
     public void stopAll() {
         List<OrderingNode> running = nodes.values().stream().filter(OrderingNode::isRunning).toList();
-        running.forEach(OrderingNode::abdicateLeadership);
-        running.parallelStream().forEach(n -> {
-            n.stopWithoutHandOver();
-            closeOperations(n.id());
-            publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+        if (running.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService stoppers = Executors.newFixedThreadPool(running.size(), r -> {
+            Thread t = new Thread(r, "raftlens-stop-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            // every leader hands over at once: each waits at most about two election timeouts for its successor
+            runBounded(stoppers, running, "hand leadership over", OrderingNode::abdicateLeadership);
+            runBounded(stoppers, running, "stop", node -> {
+                node.stopWithoutHandOver();
+                closeOperations(node.id());
+                publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+            });
+        } finally {
+            stoppers.shutdownNow();
+        }
+    }
+
+    /** How long {@link #stopAll} waits for each of its two steps before it reports the nodes still busy and returns. */
+    static final java.time.Duration STOP_BUDGET = java.time.Duration.ofSeconds(20);
+    private volatile java.time.Duration stopBudget = STOP_BUDGET;
+
+    /** Another bound for each step of {@link #stopAll} (tests). */
+    void stopBudget(java.time.Duration budget) {
+        this.stopBudget = budget;
+    }
+
+    private void runBounded(java.util.concurrent.ExecutorService pool, List<OrderingNode> nodes, String step,
+                                   java.util.function.Consumer<OrderingNode> task) {
+        Map<OrderingNode, java.util.concurrent.Future<?>> started = new LinkedHashMap<>();
+        Map<OrderingNode, Thread> threads = new ConcurrentHashMap<>();
+        for (OrderingNode node : nodes) {
+            started.put(node, pool.submit(() -> {
+                threads.put(node, Thread.currentThread());
+                try {
+                    task.accept(node);
+                } finally {
+                    threads.remove(node);
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + stopBudget.toNanos();
+        for (Map.Entry<OrderingNode, java.util.concurrent.Future<?>> e : started.entrySet()) {
+            try {
+                e.getValue().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException timedOut) {
+                Thread t = threads.get(e.getKey());
+                StringBuilder where = new StringBuilder();
+                if (t != null) {
+                    for (StackTraceElement f : t.getStackTrace()) {
+                        where.append("\n\tat ").append(f);
+                    }
+                }
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} did not {} within {} s; going on without it{}",
+                        e.getKey().id(), step, stopBudget.toMillis() / 1000.0, where);
+            } catch (java.util.concurrent.ExecutionException failed) {
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} failed to {}: {}", e.getKey().id(), step,
+                        failed.getCause().toString());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Crash of the whole process: every node stops at once, nothing flushed beyond what was fsynced. */
@@ -656,26 +807,26 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Chain callbacks → events. */
     private final class Observer implements ChainObserver {
         /** The launch's id of the node: a chain knows itself and its leader by Raft id, which may differ. */
-        private final long nodeId;
+        private final NodeId nodeId;
 
-        Observer(long nodeId) {
+        Observer(NodeId nodeId) {
             this.nodeId = nodeId;
         }
 
-        private long node(String channel, long raftId) {
-            OrderingNode n = nodes.get(nodeId);
-            return raftId == 0 || n == null ? raftId : n.nodeId(channel, raftId);
+        private NodeId node(String channel, long raftId) {
+            OrderingNode n = nodes.get(nodeId.value());
+            return n == null ? NodeId.of(raftId) : n.nodeId(channel, RaftId.of(raftId));
         }
 
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
-            long leader = node(channel, s.leader());
+            NodeId leader = node(channel, s.leader());
             events.publish(new NetworkEvent.StateChanged(System.currentTimeMillis(), channel, nodeId, NodeRole.of(s),
                     s.term(), leader));
-            Long before = lastLeader.put(channel + "/" + nodeId, leader);
-            if (before != null && before != leader || before == null && leader != 0) {
+            NodeId before = lastLeader.put(channel + "/" + nodeId, leader);
+            if (before != null && !before.equals(leader) || before == null && !leader.isNone()) {
                 events.publish(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), channel, nodeId,
-                        before == null ? 0L : before, leader, s.term()));
+                        before == null ? NodeId.NONE : before, leader, s.term()));
             }
             stateListeners.forEach(Runnable::run);
         }

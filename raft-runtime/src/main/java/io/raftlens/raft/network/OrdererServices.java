@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.RaftId;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -162,7 +163,7 @@ public final class OrdererServices implements AutoCloseable {
         }
 
         private CompletableFuture<Ordered> forwardIfFollower(Envelope envelope, BroadcastResult r) {
-            long leaderNode = r.leader() == 0 ? 0 : node.nodeId(channel, r.leader()); // results name Raft ids
+            long leaderNode = node.nodeId(channel, RaftId.of(r.leader())).value(); // results name Raft ids
             if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
                 Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
                 if (leader.isPresent()) {

@@ -80,7 +80,7 @@ final class LaunchedSample implements AutoCloseable {
     /** A consenter that is not the channel's leader right now (its broadcasts are forwarded to the leader). */
     long follower() {
         long leader = net.leader(CHANNEL);
-        return plan.consenters().stream().mapToLong(ConsenterPlan::id).filter(id -> id != leader).findFirst().orElseThrow();
+        return plan.consenters().stream().mapToLong(c -> c.id().value()).filter(id -> id != leader).findFirst().orElseThrow();
     }
 
     /** The orderer's AtomicBroadcast address as an SDK writes it. */
