@@ -30,4 +30,29 @@ public enum FabricVersion {
         }
         return Optional.empty();
     }
+
+    /** Orders this release line against a release number such as "2.0" or "3.0" (major, then minor). */
+    public int compareToRelease(String release) {
+        int[] a = numbers(label);
+        int[] b = numbers(release);
+        return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
+    }
+
+    /** True when a key added in {@code addedIn} and removed in {@code removedIn} (either null) exists in this release. */
+    public boolean within(String addedIn, String removedIn) {
+        return (addedIn == null || compareToRelease(addedIn) >= 0) && (removedIn == null || compareToRelease(removedIn) < 0);
+    }
+
+    private static int[] numbers(String release) {
+        String[] parts = release.trim().replaceFirst("^[vV]", "").split("\\.");
+        int[] out = new int[2];
+        for (int i = 0; i < 2 && i < parts.length; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                out[i] = 0;
+            }
+        }
+        return out;
+    }
 }

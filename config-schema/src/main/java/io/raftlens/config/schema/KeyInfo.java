@@ -47,24 +47,8 @@ public record KeyInfo(String name, List<String> path, String title, String descr
         return removedIn != null && compare(FabricVersion.values()[0], removedIn) > 0;
     }
 
-    /** Orders a validated release against a release number such as "2.0" or "3.0" (major, then minor). */
     static int compare(FabricVersion version, String release) {
-        int[] a = numbers(version.label());
-        int[] b = numbers(release);
-        return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
-    }
-
-    private static int[] numbers(String release) {
-        String[] parts = release.trim().replaceFirst("^[vV]", "").split("\\.");
-        int[] out = new int[2];
-        for (int i = 0; i < 2 && i < parts.length; i++) {
-            try {
-                out[i] = Integer.parseInt(parts[i]);
-            } catch (NumberFormatException e) {
-                out[i] = 0;
-            }
-        }
-        return out;
+        return version.compareToRelease(release);
     }
 
     public boolean isDeprecated() {

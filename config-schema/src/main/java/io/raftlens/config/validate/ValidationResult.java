@@ -27,10 +27,4 @@ public record ValidationResult(Path file, FileKind kind, List<Diagnostic> diagno
     public long count(Severity severity) {
         return diagnostics.stream().filter(d -> d.severity() == severity).count();
     }
-
-    /** Whether the release was inferred from the file's content rather than given or defaulted. */
-    public boolean versionInferred() {
-        return versionBasis != null && !versionBasis.equals(VersionBasis.OPTION) && !versionBasis.equals(VersionBasis.MODELINE)
-                && !versionBasis.equals(VersionBasis.DEFAULT);
-    }
 }

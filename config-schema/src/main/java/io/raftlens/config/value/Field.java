@@ -1,7 +1,9 @@
 package io.raftlens.config.value;
 
 import io.raftlens.config.fabric.FabricVersion;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A field of a Fabric configuration struct.
@@ -28,6 +30,12 @@ public record Field(String name, FieldType type, String doc, Set<FabricVersion> 
     /** Only in these versions. */
     public Field only(FabricVersion... in) {
         return new Field(name, type, doc, Set.of(in));
+    }
+
+    /** Only in the releases from {@code addedIn} (e.g. "3.0") up to before {@code removedIn}; either may be null. */
+    public Field releases(String addedIn, String removedIn) {
+        return new Field(name, type, doc, Arrays.stream(FabricVersion.values())
+                .filter(v -> v.within(addedIn, removedIn)).collect(Collectors.toSet()));
     }
 
     public boolean existsIn(FabricVersion version) {

@@ -33,10 +33,6 @@ public enum ScalarType {
         return this == UINT16 || this == UINT32 || this == UINT64;
     }
 
-    public boolean isInteger() {
-        return isUnsigned() || this == INT || this == INT32;
-    }
-
     /** Largest value the Go type holds. */
     public long max() {
         return switch (this) {

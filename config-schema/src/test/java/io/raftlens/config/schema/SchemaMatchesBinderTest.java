@@ -16,8 +16,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON Schema (editors, hover, completion) and the binder's Go-struct mirror (validation) describe
- * the same configtx.yaml: the same keys, and the same keys limited to one Fabric release.
+ * The JSON Schema as {@link SchemaCatalog} reads it (editors, hover, completion) and the binder's Go-struct
+ * mirror generated from it at build time ({@code ConfigtxKeys}, validation) describe the same configtx.yaml:
+ * the same keys, and the same keys limited to one Fabric release. Both read the one schema; this checks that
+ * they read it alike ($ref merging, maps, version limits).
  */
 class SchemaMatchesBinderTest {
 

@@ -180,7 +180,7 @@ public final class AttachCommand implements Callable<Integer> {
                     new PrintStream(problems, true, StandardCharsets.UTF_8));
             if (planned.isPresent() && planned.get().plan().isPresent()) {
                 NetworkPlan plan = planned.get().plan().get();
-                return plan.consenters().stream().map(c -> new EndpointMapping.Consenter(c.id(), c.host(), c.port())).toList();
+                return plan.consenters().stream().map(c -> new EndpointMapping.Consenter(c.id().value(), c.host(), c.port())).toList();
             }
         } catch (RuntimeException e) {
             // fall through: attach still works from --ops alone
@@ -190,12 +190,23 @@ public final class AttachCommand implements Callable<Integer> {
         return List.of();
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static List<String> participation(OperationsClient client, Map<String, String> adminUrls) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> a : adminUrls.entrySet()) {
             try {
                 String body = client.get(a.getValue(), "/participation/v1/channels", Duration.ofSeconds(3));
-                lines.add(a.getKey() + " channel participation: " + body.strip().replaceAll("\\s+", " "));
+                com.fasterxml.jackson.databind.JsonNode list = JSON.readTree(body);
+                List<String> channels = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode c : list.path("channels")) {
+                    // each channel's ChannelInfo (Fabric's GET /participation/v1/channels/{name})
+                    com.fasterxml.jackson.databind.JsonNode info = JSON.readTree(client.get(a.getValue(),
+                            c.path("url").asText("/participation/v1/channels/" + c.path("name").asText()), Duration.ofSeconds(3)));
+                    channels.add(info.path("name").asText() + " (" + info.path("consensusRelation").asText() + ", "
+                            + info.path("status").asText() + ", height " + info.path("height").asLong() + ")");
+                }
+                lines.add(a.getKey() + " channel participation: " + (channels.isEmpty() ? "no channels" : String.join(", ", channels)));
             } catch (java.io.IOException | RuntimeException e) {
                 lines.add(a.getKey() + " channel participation: unavailable (" + e.getMessage() + ")");
             }

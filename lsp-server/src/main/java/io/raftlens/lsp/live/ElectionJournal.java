@@ -1,5 +1,6 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.network.NetworkEvent;
 import io.raftlens.raft.network.NodeRole;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /**
  * Turns a network's event stream into the election story: a timeline (every pre-candidacy, candidacy,
@@ -17,30 +18,32 @@ import java.util.function.LongFunction;
 public final class ElectionJournal {
 
     /** One row of the election timeline. {@code channel} is empty for node events (all channels). */
-    public record Row(long timeMillis, String channel, long node, String event, long term, String votes) {}
+    public record Row(long timeMillis, String channel, NodeId node, String event, long term, String votes) {}
 
     /** What a consenter line says about the latest election it took part in. */
     public record Note(Kind kind, String message) {}
 
     public enum Kind { ELECTION_STARTED, ELECTION_WON, LOST_LEADER, PRE_VOTE_REJECTED }
 
-    private record Key(String channel, long node) {}
+    private record Key(String channel, NodeId node) {}
 
-    private record Seen(NodeRole role, long term, long leader) {}
+    private record Seen(NodeRole role, long term, NodeId leader) {}
+
+    private record Loss(NodeId leader, long term) {}
 
     private static final int MAX_ROWS = 2_000;
 
-    private final LongFunction<String> names;
+    private final Function<NodeId, String> names;
     private final int clusterSize;
     private final List<Row> rows = new ArrayList<>();
     private final Map<Key, Note> notes = new LinkedHashMap<>();
     private final Map<Key, Seen> seen = new HashMap<>();
     /** channel → the leader whose loss was already reported, and at which term (one row per loss, not per follower). */
-    private final Map<String, long[]> lostReported = new HashMap<>();
+    private final Map<String, Loss> lostReported = new HashMap<>();
     /** Nodes started or healed since they last followed a leader: a rejected pre-vote of theirs is a rejoin. */
-    private final java.util.Set<Long> rejoining = new java.util.HashSet<>();
+    private final java.util.Set<NodeId> rejoining = new java.util.HashSet<>();
 
-    public ElectionJournal(LongFunction<String> names, int clusterSize) {
+    public ElectionJournal(Function<NodeId, String> names, int clusterSize) {
         this.names = names;
         this.clusterSize = clusterSize;
     }
@@ -60,10 +63,10 @@ public final class ElectionJournal {
 
     private void state(NetworkEvent.StateChanged e) {
         String channel = e.channel();
-        long node = e.node();
+        NodeId node = e.node();
         NodeRole role = e.role();
         long term = e.term();
-        long leader = e.leader();
+        NodeId leader = e.leader();
         Key key = new Key(channel, node);
         Seen before = seen.put(key, new Seen(role, term, leader));
         NodeRole was = before == null ? NodeRole.FOLLOWER : before.role();
@@ -83,7 +86,7 @@ public final class ElectionJournal {
                         + (term - 1) + " and became candidate at term " + term));
             }
             case FOLLOWER -> {
-                if (was == NodeRole.PRE_CANDIDATE && before.term() == term && leader != 0) {
+                if (was == NodeRole.PRE_CANDIDATE && before.term() == term && !leader.isNone()) {
                     row(e, channel, node, "pre-vote rejected; follows " + names.apply(leader), term, "");
                     notes.put(key, new Note(Kind.PRE_VOTE_REJECTED, channel + ": " + who
                             + (rejoining.remove(node) ? " rejoined; its pre-vote at term " : "'s pre-vote at term ")
@@ -102,17 +105,17 @@ public final class ElectionJournal {
 
     private void leader(NetworkEvent.LeaderChanged e) {
         String channel = e.channel();
-        long from = e.from();
-        long to = e.to();
+        NodeId from = e.from();
+        NodeId to = e.to();
         long term = e.term();
-        if (to != 0 || from == 0 || from == e.node()) {
+        if (!to.isNone() || from.isNone() || from.equals(e.node())) {
             return;
         }
-        long[] reported = lostReported.get(channel);
-        if (reported != null && reported[0] == from && reported[1] == term) {
+        Loss loss = new Loss(from, term);
+        if (loss.equals(lostReported.get(channel))) {
             return;
         }
-        lostReported.put(channel, new long[] {from, term});
+        lostReported.put(channel, loss);
         row(e, channel, e.node(), "lost leader " + names.apply(from), term, "");
         notes.put(new Key(channel, from), new Note(Kind.LOST_LEADER, channel + ": lost leader " + names.apply(from)
                 + " at term " + term + "; the followers elect a new one once their election timeout expires"));
@@ -120,7 +123,7 @@ public final class ElectionJournal {
 
     private void won(NetworkEvent.ElectionWon e) {
         String channel = e.channel();
-        long node = e.node();
+        NodeId node = e.node();
         long term = e.term();
         long ms = e.durationMillis();
         String votes = "pre-votes " + e.preVotes() + "/" + clusterSize + ", votes " + e.votes() + "/"
@@ -129,7 +132,7 @@ public final class ElectionJournal {
         row(e, channel, node, "became leader in " + ms + " ms", term, votes);
         for (Map.Entry<Key, Note> n : notes.entrySet()) {
             Key k = n.getKey();
-            if (!k.channel().equals(channel) || k.node() == node) {
+            if (!k.channel().equals(channel) || k.node().equals(node)) {
                 continue;
             }
             if (n.getValue().kind() == Kind.LOST_LEADER) {
@@ -145,10 +148,10 @@ public final class ElectionJournal {
     }
 
     private void node(NetworkEvent.NodeLifecycle e) {
-        long node = e.node();
+        NodeId node = e.node();
         row(e, "", node, e.stateLabel(), 0, "");
         if (e.state() == NetworkEvent.Lifecycle.STARTED) {
-            seen.keySet().removeIf(k -> k.node() == node);
+            seen.keySet().removeIf(k -> k.node().equals(node));
         }
         if (e.state() == NetworkEvent.Lifecycle.STARTED || e.state() == NetworkEvent.Lifecycle.HEALED
                 || e.state() == NetworkEvent.Lifecycle.ISOLATED) {
@@ -156,7 +159,7 @@ public final class ElectionJournal {
         }
     }
 
-    private void row(NetworkEvent e, String channel, long node, String event, long term, String votes) {
+    private void row(NetworkEvent e, String channel, NodeId node, String event, long term, String votes) {
         if (rows.size() == MAX_ROWS) {
             rows.remove(0);
         }
@@ -168,8 +171,8 @@ public final class ElectionJournal {
     }
 
     /** The latest note per consenter on {@code channel}, by node id. */
-    public synchronized Map<Long, Note> notes(String channel) {
-        Map<Long, Note> out = new LinkedHashMap<>();
+    public synchronized Map<NodeId, Note> notes(String channel) {
+        Map<NodeId, Note> out = new LinkedHashMap<>();
         notes.forEach((k, v) -> {
             if (k.channel().equals(channel)) {
                 out.put(k.node(), v);

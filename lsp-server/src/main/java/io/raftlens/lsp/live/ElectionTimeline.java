@@ -1,10 +1,11 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /** The election timeline as a Markdown table: the annotated orderer log of the article, generated. */
 public final class ElectionTimeline {
@@ -15,7 +16,7 @@ public final class ElectionTimeline {
     }
 
     /** A channel column is added when the network has more than one channel. */
-    public static String markdown(List<ElectionJournal.Row> rows, LongFunction<String> names, boolean channelColumn) {
+    public static String markdown(List<ElectionJournal.Row> rows, Function<NodeId, String> names, boolean channelColumn) {
         StringBuilder md = new StringBuilder();
         md.append(channelColumn ? "| time (UTC) | channel | node | event | term | votes |\n|---|---|---|---|---|---|\n"
                 : "| time (UTC) | node | event | term | votes |\n|---|---|---|---|---|\n");

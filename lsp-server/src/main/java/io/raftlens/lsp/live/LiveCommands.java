@@ -1,5 +1,6 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.raft.network.NetworkOperationException;
 import io.raftlens.raft.network.NetworkPlan;
@@ -108,27 +109,27 @@ public final class LiveCommands {
             return out;
         }
         if (command.equals(TRANSFER_LEADER)) {
-            long to = n.resolve(args.string("to").or(() -> args.string("node")).orElseThrow(() -> new IllegalArgumentException(
-                    TRANSFER_LEADER + ": \"to\" (the consenter to make leader, Raft id or host) is missing")));
+            NodeId to = n.resolve(args.string("to").or(() -> args.string("node")).orElseThrow(() -> new IllegalArgumentException(
+                    TRANSFER_LEADER + ": \"to\" (the consenter to make leader, node id or host) is missing")));
             List<String> channels = args.channels().isEmpty() ? n.channels() : args.channels();
             for (String ch : channels) {
-                n.network().transferLeader(ch, to);
+                n.network().transferLeader(ch, to.value());
             }
             out.put("to", n.name(to));
             out.put("channels", channels);
             return out;
         }
-        long id = n.resolve(args.string("node").orElseThrow(() -> new IllegalArgumentException(
-                command + ": \"node\" (Raft id or consenter host) is missing")));
+        NodeId id = n.resolve(args.string("node").orElseThrow(() -> new IllegalArgumentException(
+                command + ": \"node\" (node id or consenter host) is missing")));
         switch (command) {
-            case STOP_NODE -> n.network().stopNode(id);
-            case KILL_NODE -> n.network().killNode(id);
-            case START_NODE -> n.network().startNode(id);
-            case ISOLATE_NODE -> n.network().isolateNode(id);
-            case HEAL -> n.network().healNode(id);
+            case STOP_NODE -> n.network().stopNode(id.value());
+            case KILL_NODE -> n.network().killNode(id.value());
+            case START_NODE -> n.network().startNode(id.value());
+            case ISOLATE_NODE -> n.network().isolateNode(id.value());
+            case HEAL -> n.network().healNode(id.value());
             default -> throw new IllegalArgumentException("unknown command " + command);
         }
-        out.put("node", id);
+        out.put("node", id.value());
         out.put("name", n.name(id));
         out.put("done", command.substring(command.indexOf('.') + 1));
         return out;

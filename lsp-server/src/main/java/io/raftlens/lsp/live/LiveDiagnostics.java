@@ -1,5 +1,6 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.features.diagnostics.DiagnosticsParticipant;
@@ -60,7 +61,7 @@ final class LiveDiagnostics implements DiagnosticsParticipant {
                 continue;
             }
             boolean hasLeader = s.leader(ch).isPresent();
-            for (Map.Entry<Long, ElectionJournal.Note> e : n.journal().notes(ch).entrySet()) {
+            for (Map.Entry<NodeId, ElectionJournal.Note> e : n.journal().notes(ch).entrySet()) {
                 Optional<NodeState> node = s.node(e.getKey());
                 Optional<ConsenterLayout.Entry> entry = node.flatMap(x -> found.get().entry(x.host(), x.port()));
                 if (entry.isEmpty()) {

@@ -79,7 +79,7 @@ final class LiveLenses implements CodeLensParticipant {
             }
             Range at = entry.get().range();
             out.add(new CodeLens(at, new Command(status(node, s), ""), null));
-            Map<String, Object> arg = Map.of("uri", uri, "node", node.id());
+            Map<String, Object> arg = Map.of("uri", uri, "node", node.id().value());
             if (!node.running()) {
                 out.add(lens(at, "Start", LiveCommands.START_NODE, arg));
                 continue;
@@ -88,7 +88,7 @@ final class LiveLenses implements CodeLensParticipant {
             out.add(lens(at, "Kill", LiveCommands.KILL_NODE, arg));
             out.add(node.isolated() ? lens(at, "Heal", LiveCommands.HEAL, arg) : lens(at, "Isolate", LiveCommands.ISOLATE_NODE, arg));
             if (s.channels().stream().anyMatch(ch -> !node.role(ch).isLeader())) {
-                out.add(lens(at, "Make leader", LiveCommands.TRANSFER_LEADER, Map.of("uri", uri, "to", node.id())));
+                out.add(lens(at, "Make leader", LiveCommands.TRANSFER_LEADER, Map.of("uri", uri, "to", node.id().value())));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.LocalNetwork;
@@ -95,18 +96,17 @@ public final class LiveNetwork implements AutoCloseable {
                 .toList();
     }
 
-    public String name(long id) {
-        return network.plan().consenters().stream().filter(c -> c.id() == id).map(ConsenterPlan::host).findFirst()
-                .orElse(id == 0 ? "none" : "node " + id);
+    public String name(NodeId id) {
+        return network.plan().consenters().stream().filter(c -> c.id().equals(id)).map(ConsenterPlan::host).findFirst()
+                .orElse(id.isNone() ? "none" : "node " + id);
     }
 
-    /** A node named by Raft id ("3") or by consenter host ("orderer3.example.com", also "host:port"). */
-    public long resolve(String node) {
+    /** A node named by node id ("3") or by consenter host ("orderer3.example.com", also "host:port"). */
+    public NodeId resolve(String node) {
         String n = node.trim();
         if (n.matches("\\d+")) {
             long id = Long.parseLong(n);
-            network.plan().consenter(id);
-            return id;
+            return network.plan().consenter(id).id();
         }
         for (ConsenterPlan c : network.plan().consenters()) {
             if (c.host().equalsIgnoreCase(n) || c.address().equalsIgnoreCase(n)) {

@@ -237,7 +237,7 @@ public final class LiveNetworks implements AutoCloseable {
         for (String ch : s.channels()) {
             List<NetworkStatus.Node> nodes = new ArrayList<>();
             for (NodeState node : s.nodes()) {
-                nodes.add(new NetworkStatus.Node(node.id(), node.host(), node.role(ch).label(), node.term(ch), node.leader(ch),
+                nodes.add(new NetworkStatus.Node(node.id().value(), node.host(), node.role(ch).label(), node.term(ch), node.leader(ch).value(),
                         node.height(ch), layout.flatMap(l -> l.entry(node.host(), node.port()))
                         .map(ConsenterLayout.Entry::range).orElse(null)));
             }

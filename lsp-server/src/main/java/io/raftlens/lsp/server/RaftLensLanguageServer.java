@@ -125,11 +125,6 @@ public final class RaftLensLanguageServer implements LanguageServer, LanguageCli
         }
     }
 
-    /** The language features, for registering more participants (e.g. live-network code lenses). */
-    public FabricLanguageService languageService() {
-        return service;
-    }
-
     public OpenDocuments documents() {
         return documents;
     }

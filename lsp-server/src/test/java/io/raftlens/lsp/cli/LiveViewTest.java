@@ -1,5 +1,6 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.network.NodeState;
 import io.raftlens.raft.network.NodeRole;
 import io.raftlens.raft.network.NetworkSnapshot;
@@ -30,9 +31,9 @@ class LiveViewTest {
             Map<String, ChannelState> chs = new LinkedHashMap<>();
             if (states[i] != null) {
                 chs.put("mychannel", new ChannelState(NodeRole.ofLabel((String) states[i][0]), (int) states[i][1],
-                        (int) states[i][2], 0, (int) states[i][3], true));
+                        NodeId.of((int) states[i][2]), 0, (int) states[i][3], true));
             }
-            nodes.add(new NodeState(i + 1, "orderer" + (i + 1), 7050 + i, "127.0.0.1:" + (8443 + i), states[i] != null,
+            nodes.add(new NodeState(NodeId.of(i + 1), "orderer" + (i + 1), 7050 + i, "127.0.0.1:" + (8443 + i), states[i] != null,
                     false, chs));
         }
         return new NetworkSnapshot("", List.of("mychannel"), Map.of(), nodes);
@@ -170,7 +171,7 @@ class LiveViewTest {
         assertEquals(2, shown.size(), "held back: shown again on the next refresh");
         live.refresh();
         assertEquals(2, shown.size(), "nothing changed, nothing shown");
-        live.onEvent(new io.raftlens.raft.network.NetworkEvent.BlockCommitted(0, "mychannel", 1, 2, 1));
+        live.onEvent(new io.raftlens.raft.network.NetworkEvent.BlockCommitted(0, "mychannel", NodeId.of(1), 2, 1));
         live.refresh();
         assertEquals(3, shown.size());
     }

@@ -1,5 +1,6 @@
 package io.raftlens.lsp.live;
 
+import io.raftlens.raft.ids.NodeId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,21 +16,21 @@ class ElectionJournalTest {
     private final ElectionJournal journal = new ElectionJournal(id -> "orderer" + id + ".example.com", 5);
 
     private void state(long node, String role, long term, long leader) {
-        journal.accept(new NetworkEvent.StateChanged(System.currentTimeMillis(), "mychannel", node, NodeRole.ofLabel(role), term,
-                leader));
+        journal.accept(new NetworkEvent.StateChanged(System.currentTimeMillis(), "mychannel", NodeId.of(node), NodeRole.ofLabel(role), term,
+                NodeId.of(leader)));
     }
 
     private void leaderChange(long node, long from, long to, long term) {
-        journal.accept(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), "mychannel", node, from, to, term));
+        journal.accept(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), "mychannel", NodeId.of(node), NodeId.of(from), NodeId.of(to), term));
     }
 
     private void nodeEvent(long node, String state) {
-        journal.accept(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), node, "orderer" + node + ".example.com",
+        journal.accept(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node), "orderer" + node + ".example.com",
                 NetworkEvent.Lifecycle.valueOf(state.toUpperCase(java.util.Locale.ROOT)), null));
     }
 
     private void won(long node, long term) {
-        journal.accept(new NetworkEvent.ElectionWon(System.currentTimeMillis(), "mychannel", node, term, 312, 3, 3, 0));
+        journal.accept(new NetworkEvent.ElectionWon(System.currentTimeMillis(), "mychannel", NodeId.of(node), term, 312, 3, 3, 0));
     }
 
     @Test
@@ -40,25 +41,25 @@ class ElectionJournalTest {
         for (long f = 2; f <= 5; f++) {
             leaderChange(f, 1, 0, 2);
         }
-        Map<Long, ElectionJournal.Note> lost = journal.notes("mychannel");
-        assertEquals(ElectionJournal.Kind.LOST_LEADER, lost.get(1L).kind());
-        assertTrue(lost.get(1L).message().startsWith("mychannel: lost leader orderer1.example.com at term 2"), lost.get(1L).message());
+        Map<NodeId, ElectionJournal.Note> lost = journal.notes("mychannel");
+        assertEquals(ElectionJournal.Kind.LOST_LEADER, lost.get(NodeId.of(1)).kind());
+        assertTrue(lost.get(NodeId.of(1)).message().startsWith("mychannel: lost leader orderer1.example.com at term 2"), lost.get(NodeId.of(1)).message());
 
         state(3, "pre-candidate", 2, 0);
         state(3, "candidate", 3, 0);
         state(3, "leader", 3, 3);
         won(3, 3);
-        Map<Long, ElectionJournal.Note> after = journal.notes("mychannel");
+        Map<NodeId, ElectionJournal.Note> after = journal.notes("mychannel");
         assertEquals("mychannel: orderer3.example.com started an election at term 2 and won it for term 3 in 312 ms"
-                + " (pre-votes 3/5, votes 3/5, 0 rejections)", after.get(3L).message());
+                + " (pre-votes 3/5, votes 3/5, 0 rejections)", after.get(NodeId.of(3)).message());
         assertEquals("mychannel: lost leader orderer1.example.com; orderer3.example.com won the election for term 3 in 312 ms",
-                after.get(1L).message());
+                after.get(NodeId.of(1)).message());
 
         // orderer1 restarts, campaigns at its old term… no: it learned term 3 from the leader; a pre-vote at 3 is refused
         nodeEvent(1, "started");
         state(1, "pre-candidate", 3, 0);
         state(1, "follower", 3, 3);
-        ElectionJournal.Note rejoin = journal.notes("mychannel").get(1L);
+        ElectionJournal.Note rejoin = journal.notes("mychannel").get(NodeId.of(1));
         assertEquals(ElectionJournal.Kind.PRE_VOTE_REJECTED, rejoin.kind());
         assertEquals("mychannel: orderer1.example.com rejoined; its pre-vote at term 3 was rejected, it follows leader "
                 + "orderer3.example.com without changing the term", rejoin.message());
@@ -74,7 +75,7 @@ class ElectionJournalTest {
     void aFollowerThatMovesToANewTermWasNotRejected() {
         state(2, "pre-candidate", 2, 0);
         state(2, "follower", 3, 4);
-        assertEquals(ElectionJournal.Kind.ELECTION_STARTED, journal.notes("mychannel").get(2L).kind());
+        assertEquals(ElectionJournal.Kind.ELECTION_STARTED, journal.notes("mychannel").get(NodeId.of(2)).kind());
         assertTrue(journal.notes("other").isEmpty());
     }
 
@@ -84,7 +85,7 @@ class ElectionJournalTest {
         state(2, "evicted", 0, 0);
         ElectionJournal.Row last = journal.rows().get(journal.rows().size() - 1);
         assertEquals("removed from the consenter set by a config update; its chain halted", last.event());
-        assertEquals(2L, last.node());
+        assertEquals(NodeId.of(2), last.node());
     }
 
     @Test

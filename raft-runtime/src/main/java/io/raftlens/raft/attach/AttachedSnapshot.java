@@ -4,6 +4,7 @@ import io.raftlens.raft.network.ChannelState;
 import io.raftlens.raft.network.NetworkSnapshot;
 import io.raftlens.raft.network.NodeRole;
 import io.raftlens.raft.network.NodeState;
+import io.raftlens.raft.ids.NodeId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,22 +42,22 @@ public final class AttachedSnapshot {
             leaders.put(ch, claim.size() == 1 ? claim.get(0) : 0L);
         }
         List<NodeState> nodes = new ArrayList<>();
-        Map<String, List<Long>> members = new LinkedHashMap<>();
+        Map<String, List<NodeId>> members = new LinkedHashMap<>();
         for (EndpointMapping.Consenter c : consenters) {
             OrdererStatus s = polled.get(c.address());
             boolean up = s != null && s.reachable();
             Map<String, ChannelState> states = new LinkedHashMap<>();
             for (String ch : shown) {
-                members.computeIfAbsent(ch, k -> new ArrayList<>()).add(c.id());
+                members.computeIfAbsent(ch, k -> new ArrayList<>()).add(NodeId.of(c.id()));
                 OrdererStatus.ChannelStatus cs = up ? s.channels().get(ch) : null;
                 if (cs == null) {
                     continue;
                 }
                 long height = cs.committedBlock() < 0 ? 0 : cs.committedBlock() + 1;
-                states.put(ch, new ChannelState(cs.leader() ? NodeRole.LEADER : NodeRole.FOLLOWER, 0, leaders.get(ch),
+                states.put(ch, new ChannelState(cs.leader() ? NodeRole.LEADER : NodeRole.FOLLOWER, 0, NodeId.of(leaders.get(ch)),
                         -1, height, true));
             }
-            nodes.add(new NodeState(c.id(), c.host(), c.port(), opsUrls.getOrDefault(c.address(), ""), up, false, states));
+            nodes.add(new NodeState(NodeId.of(c.id()), c.host(), c.port(), opsUrls.getOrDefault(c.address(), ""), up, false, states));
         }
         return new NetworkSnapshot(profile, shown, members, nodes);
     }

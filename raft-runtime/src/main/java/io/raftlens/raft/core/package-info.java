@@ -23,5 +23,10 @@
  * <p>Randomness comes only from {@link io.raftlens.raft.core.RaftConfig#random()}: one
  * {@code nextInt(electionTick)} draw per election-timeout reset. Peers are always visited in ascending id
  * order, so a seeded run is reproducible message by message.
+ *
+ * <p>Ids here are plain {@code long}s, etcd's {@code uint64}: the core knows only Raft ids, is the hot path (every
+ * message, progress entry and vote carries one) and depends on nothing outside the JDK and protobuf. The typed
+ * {@code io.raftlens.raft.ids.RaftId}/{@code NodeId} begin where the network meets the node
+ * ({@code OrderingNode.nodeId}/{@code raftId}).
  */
 package io.raftlens.raft.core;

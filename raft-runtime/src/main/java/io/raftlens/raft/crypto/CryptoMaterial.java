@@ -39,13 +39,6 @@ public final class CryptoMaterial {
         return new SigningIdentity(mspId, PemFiles.readCertificate(cert), io.raftlens.config.files.SafeFiles.read(cert, io.raftlens.config.files.SafeFiles.SMALL_FILE_LIMIT), PemFiles.readPrivateKey(key));
     }
 
-    /** The TLS identity of a node's or user's {@code tls/} folder ({@code server.*} or {@code client.*}, and {@code ca.crt}). */
-    public static TlsIdentity tlsIdentity(Path tlsDir) throws IOException {
-        String prefix = Files.exists(tlsDir.resolve("server.crt")) ? "server" : "client";
-        return new TlsIdentity(PemFiles.readCertificate(tlsDir.resolve(prefix + ".crt")), PemFiles.readPrivateKey(tlsDir.resolve(prefix + ".key")),
-                PemFiles.readCertificate(tlsDir.resolve("ca.crt")));
-    }
-
     private static Path first(Path dir, String what) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("no " + what + " found in directory " + dir);

@@ -13,10 +13,6 @@ package io.raftlens.raft.logs;
 public record DecodedLine(long timeMillis, String channel, String node, String message, String source) {
     public static final long NO_TIME = Long.MIN_VALUE;
 
-    public boolean hasTime() {
-        return timeMillis != NO_TIME;
-    }
-
     /** Fabric's chain logger adds {@code node=}; then ids inside etcd raft's messages are printed {@code %x}. */
     public boolean fabricFields() {
         return node != null;

@@ -19,10 +19,6 @@ public final class HealthRegistry {
         }
     }
 
-    public void deregister(String component) {
-        checkers.remove(component);
-    }
-
     /** Runs every check, in component order; the failed ones are returned. */
     public List<FailedCheck> runChecks() {
         List<FailedCheck> failed = new ArrayList<>();

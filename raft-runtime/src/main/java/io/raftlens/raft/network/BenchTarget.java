@@ -39,14 +39,14 @@ public interface BenchTarget {
         long term = -1;
         int leaders = 0;
         for (NodeState n : snapshot().nodes()) {
-            if (!n.running() || n.id() == except) {
+            if (!n.running() || n.id().value() == except) {
                 continue;
             }
             java.util.Optional<ChannelState> c = n.channel(channel);
             if (c.isEmpty()) {
                 return new long[] {0, 0};
             }
-            long l = c.get().leader();
+            long l = c.get().leader().value();
             long t = c.get().term();
             if (c.get().role().isLeader()) {
                 leaders++;
@@ -66,7 +66,7 @@ public interface BenchTarget {
         return new BenchTarget() {
             @Override
             public CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx) {
-                return net.broadcast(channel, null, tx);
+                return net.broadcastRaw(channel, null, tx);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,11 @@ public final class ControlJson {
             channelAndNode(m, e.channel(), e.node());
             m.put("role", e.role().label());
             m.put("term", e.term());
-            m.put("leader", e.leader());
+            m.put("leader", e.leader().value());
         } else if (event instanceof NetworkEvent.LeaderChanged e) {
             channelAndNode(m, e.channel(), e.node());
-            m.put("from", e.from());
-            m.put("to", e.to());
+            m.put("from", e.from().value());
+            m.put("to", e.to().value());
             m.put("term", e.term());
         } else if (event instanceof NetworkEvent.ElectionWon e) {
             channelAndNode(m, e.channel(), e.node());
@@ -40,17 +41,17 @@ public final class ControlJson {
             channelAndNode(m, e.channel(), e.node());
             m.put("block", e.block());
             m.put("change", (e.added() ? "added " : "removed ") + e.changed());
-            m.put("consenters", e.consenters());
+            m.put("consenters", values(e.consenters()));
         } else if (event instanceof NetworkEvent.BlockCommitted e) {
             channelAndNode(m, e.channel(), e.node());
             m.put("number", e.number());
             m.put("transactions", e.transactions());
         } else if (event instanceof NetworkEvent.NodeLifecycle e) {
-            m.put("node", e.node());
+            m.put("node", e.node().value());
             m.put("name", e.name());
             m.put("state", e.stateLabel());
         } else if (event instanceof NetworkEvent.PartitionChanged e) {
-            m.put("groups", e.groups());
+            m.put("groups", e.groups().stream().map(ControlJson::values).toList());
         }
         return m;
     }
@@ -64,18 +65,21 @@ public final class ControlJson {
         doc.put("channels", snapshot.channels());
         Map<String, Object> consenters = new LinkedHashMap<>();
         for (String ch : snapshot.channels()) {
-            consenters.put(ch, snapshot.consenters().get(ch));
+            consenters.put(ch, values(snapshot.consenters().get(ch)));
         }
         doc.put("consenters", consenters);
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (NodeState n : snapshot.nodes()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", n.id());
+            m.put("id", n.id().value());
             m.put("name", n.host());
             m.put("address", "127.0.0.1:" + n.port());
             m.put("opsAddress", n.opsAddress());
             if (n.clientAddress() != null) {
                 m.put("clientAddress", n.clientAddress());
+            }
+            if (n.adminAddress() != null) {
+                m.put("adminAddress", n.adminAddress());
             }
             m.put("running", n.running());
             Map<String, Object> chs = new LinkedHashMap<>();
@@ -85,7 +89,7 @@ public final class ControlJson {
                         Map<String, Object> cm = new LinkedHashMap<>();
                         cm.put("role", c.role().label());
                         cm.put("term", c.term());
-                        cm.put("leader", c.leader());
+                        cm.put("leader", c.leader().value());
                         cm.put("commitIndex", c.commitIndex());
                         cm.put("height", c.height());
                         cm.put("consenter", c.consenter());
@@ -109,9 +113,10 @@ public final class ControlJson {
         for (Object c : list(doc.get("channels"))) {
             channels.add(String.valueOf(c));
         }
-        Map<String, List<Long>> consenters = new LinkedHashMap<>();
+        Map<String, List<NodeId>> consenters = new LinkedHashMap<>();
         if (doc.get("consenters") instanceof Map<?, ?> byChannel) {
-            byChannel.forEach((ch, ids) -> consenters.put(String.valueOf(ch), list(ids).stream().map(ControlJson::number).toList()));
+            byChannel.forEach((ch, ids) -> consenters.put(String.valueOf(ch),
+                    list(ids).stream().map(id -> NodeId.of(number(id))).toList()));
         }
         List<NodeState> nodes = new ArrayList<>();
         for (Object o : list(doc.get("nodes"))) {
@@ -121,13 +126,13 @@ public final class ControlJson {
                 byChannel.forEach((ch, v) -> {
                     Map<?, ?> c = (Map<?, ?>) v;
                     chs.put(String.valueOf(ch), new ChannelState(NodeRole.ofLabel(String.valueOf(c.get("role"))),
-                            number(c.get("term")), number(c.get("leader")), number(c.get("commitIndex")),
+                            number(c.get("term")), NodeId.of(number(c.get("leader"))), number(c.get("commitIndex")),
                             number(c.get("height")), Boolean.TRUE.equals(c.get("consenter"))));
                 });
             }
             String address = String.valueOf(n.get("address"));
             int port = address.contains(":") ? Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)) : 0;
-            nodes.add(new NodeState(number(n.get("id")), String.valueOf(n.get("name")), port,
+            nodes.add(new NodeState(NodeId.of(number(n.get("id"))), String.valueOf(n.get("name")), port,
                     String.valueOf(n.get("opsAddress")), Boolean.TRUE.equals(n.get("running")), false, chs));
         }
         return new NetworkSnapshot("", channels, consenters, nodes);
@@ -141,8 +146,13 @@ public final class ControlJson {
         return o instanceof Number n ? n.longValue() : 0L;
     }
 
-    private static void channelAndNode(Map<String, Object> m, String channel, long node) {
+    private static void channelAndNode(Map<String, Object> m, String channel, NodeId node) {
         m.put("channel", channel);
-        m.put("node", node);
+        m.put("node", node.value());
+    }
+
+    /** Node ids as the JSON writes them: bare numbers. */
+    private static List<Long> values(List<NodeId> ids) {
+        return ids.stream().map(NodeId::value).toList();
     }
 }

@@ -93,7 +93,7 @@ public final class GenesisBlocks {
         }
         Profile profile = found.get();
         ChannelConfigEncoder encoder = new ChannelConfigEncoder((c, file, client) -> {
-            ConsenterPlan cp = plan.consenters().stream().filter(p -> p.id() == c.raftId()).findFirst().orElse(null);
+            ConsenterPlan cp = plan.consenters().stream().filter(p -> p.genesisRaftId().value() == c.raftId()).findFirst().orElse(null);
             ByteString fromFile = bytes(file);
             if (!fromFile.isEmpty()) {
                 return fromFile;
@@ -101,7 +101,7 @@ public final class GenesisBlocks {
             if (cp == null || !development) {
                 return ChannelConfigEncoder.defaults().certificates().read(c, file, client); // configtxgen's error
             }
-            return consenter(cp, identities.get(cp.id())).getClientTlsCert();
+            return consenter(cp, identities.get(cp.id().value())).getClientTlsCert();
         });
         try {
             return Optional.of(encoder.checkedChannelGroup(profile));
@@ -119,7 +119,7 @@ public final class GenesisBlocks {
     private static Block orderingOnly(NetworkPlan plan, Map<Long, NodeIdentities.Identity> identities, ChainOptions ch) {
         ConfigMetadata.Builder md = ConfigMetadata.newBuilder();
         for (ConsenterPlan c : plan.consenters()) {
-            md.addConsenters(consenter(c, identities.get(c.id())));
+            md.addConsenters(consenter(c, identities.get(c.id().value())));
         }
         md.setOptions(Options.newBuilder()
                 .setTickInterval(ch.tickInterval().toMillis() + "ms")

@@ -1,10 +1,14 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.fabric.config.ChannelConfig;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.ids.NodeId;
+import io.raftlens.raft.ids.RaftId;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.ChainObserver;
@@ -33,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 
@@ -55,11 +60,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
+    /** Each consenter's orderer signing identity (blocks, and the CONFIG envelopes it makes of config updates). */
+    private final Map<Long, io.raftlens.raft.fabric.msp.SigningIdentity> signers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sample client identity the control API signs broadcasts with, per channel (empty: none). */
+    private final Map<String, Optional<io.raftlens.raft.fabric.msp.SigningIdentity>> clients = new ConcurrentHashMap<>();
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
+    /** The channel participation API per running node, and the admin port each node keeps across restarts. */
+    private final Map<Long, io.raftlens.raft.fabric.participation.AdminServer> admins = new ConcurrentHashMap<>();
+    private final Map<Long, NodeParticipation> participations = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> adminPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastLeader = new ConcurrentHashMap<>();
+    private final Map<String, NodeId> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
     private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
     /** Nodes isolated and not healed, restarted or stopped since. */
@@ -106,7 +119,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (ops != 0) {
                 checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
             }
-            opsPorts.put(c.id(), ops);
+            opsPorts.put(c.id().value(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         identities = ids;
@@ -114,13 +127,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
             ChainStorage chainStorage = storage.apply(spec);
-            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files && !genesis.isEmpty()) {
-                NodeSigners.forConsenter(c, genesis.values().iterator().next()).ifPresent(signer ->
-                        files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, signer)));
+            Optional<io.raftlens.raft.fabric.msp.SigningIdentity> signer = genesis.isEmpty() ? Optional.empty()
+                    : NodeSigners.forConsenter(c, genesis.values().iterator().next());
+            signer.ifPresent(id -> signers.put(c.id().value(), id));
+            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files) {
+                signer.ifPresent(id -> files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, id)));
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
-            nodes.put(c.id(), node);
+            nodes.put(c.id().value(), node);
         }
         for (OrderingNode node : nodes.values()) {
             ConsenterPlan c = plan.consenter(node.id());
@@ -142,7 +157,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             openServices(node);
         }
         for (OrderingNode node : nodes.values()) {
-            for (String ch : plan.channels().keySet()) {
+            for (String ch : node.channelOptions().keySet()) {
                 resync(ch, node.id()); // config updates a node missed while the launch was down
             }
         }
@@ -172,12 +187,57 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
         try {
             OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
-                    "127.0.0.1", port, identities.get(node.id()).tls(), false);
+                    "127.0.0.1", port, identities.get(node.id()).tls(), false, Optional.ofNullable(signers.get(node.id())));
             services.put(node.id(), s);
             clientPorts.put(node.id(), s.address().getPort());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
         }
+        openAdmin(node);
+    }
+
+    /**
+     * Serves the node's channel participation API on its admin port (Admin.ListenAddress + the node's index, kept
+     * across restarts) with its own TLS certificate; a taken admin port is a warning, not a failed start.
+     */
+    private void openAdmin(OrderingNode node) {
+        NodeParticipation p = new NodeParticipation(node, plan, NodeParticipation.certificates(identities), Optional.of(this::pull), timers,
+                new NodeParticipation.Listener() {
+                    @Override
+                    public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                                node.spec().host(), NetworkEvent.Lifecycle.JOINED, channel));
+                    }
+
+                    @Override
+                    public void removed(String channel) {
+                        lastLeader.remove(channel + "/" + node.id());
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                                node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
+                    }
+                });
+        participations.put(node.id(), p);
+        p.recover();
+        int index = plan.consenters().indexOf(plan.consenter(node.id()));
+        int port = adminPorts.computeIfAbsent(node.id(), id -> plan.participation().adminPort(index));
+        try {
+            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, plan.participation().tlsFor(identities.get(node.id()).tls()),
+                    plan.participation().maxRequestBodySize());
+            admins.put(node.id(), admin);
+            adminPorts.put(node.id(), admin.address().getPort());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {}: {}", node.id(), e.getMessage());
+        }
+    }
+
+    /** Where the node serves the channel participation API, e.g. {@code https://127.0.0.1:9443} (empty when not served). */
+    public Optional<String> adminUrl(long id) {
+        return Optional.ofNullable(admins.get(id)).map(io.raftlens.raft.fabric.participation.AdminServer::url);
+    }
+
+    /** The node's side of the channel participation API while it runs. */
+    public Optional<NodeParticipation> participation(long id) {
+        return Optional.ofNullable(participations.get(id));
     }
 
     /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
@@ -188,6 +248,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
     private void closeOperations(long id) {
+        var admin = admins.remove(id);
+        if (admin != null) {
+            admin.close();
+        }
+        NodeParticipation p = participations.remove(id);
+        if (p != null) {
+            p.close();
+        }
         OrdererServices svc = services.remove(id);
         if (svc != null) {
             svc.close();
@@ -211,15 +279,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         List<PeerEndpoint> peers = new ArrayList<>();
         Map<Long, X509Certificate> members = new LinkedHashMap<>();
         for (ConsenterPlan p : plan.consenters()) {
-            members.put(p.id(), ids.get(p.id()).certificate());
-            if (p.id() != c.id()) {
-                peers.add(new PeerEndpoint(p.id(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id()).certificate()));
+            members.put(p.id().value(), ids.get(p.id().value()).certificate());
+            if (!p.id().equals(c.id())) {
+                peers.add(new PeerEndpoint(p.id().value(), p.host(), p.port(), dialHost.apply(p), ids.get(p.id().value()).certificate()));
             }
         }
         Map<String, Map<Long, X509Certificate>> channelMembers = new LinkedHashMap<>();
         plan.channels().keySet().forEach(ch -> channelMembers.put(ch, members));
         Path nodeDir = dir.nodeDir(c);
-        return new NodeSpec(c.id(), c.host(), listenHost, c.port(), ids.get(c.id()).tls(), peers, channelMembers,
+        return new NodeSpec(c.id().value(), c.host(), listenHost, c.port(), ids.get(c.id().value()).tls(), peers, channelMembers,
                 plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
                 dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
     }
@@ -297,9 +365,24 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     private void requireChannel(String channel) {
-        if (!plan.channels().containsKey(channel)) {
-            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
+        if (!channels().contains(channel)) {
+            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", channels()) + ")");
         }
+    }
+
+    /**
+     * The channels of the network now: the plan's, minus those every node left, then those nodes joined at run time
+     * through the channel participation API, in the order they appeared.
+     */
+    public List<String> channels() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (String ch : plan.channels().keySet()) {
+            if (nodes.isEmpty() || nodes.values().stream().anyMatch(n -> n.channelOptions().containsKey(ch))) {
+                all.add(ch);
+            }
+        }
+        nodes.values().forEach(n -> all.addAll(n.channelOptions().keySet()));
+        return List.copyOf(all);
     }
 
     /**
@@ -308,13 +391,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public List<Long> consenters(String channel) {
+        return consenterNodes(channel).stream().map(NodeId::value).toList();
+    }
+
+    private List<NodeId> consenterNodes(String channel) {
         requireChannel(channel);
-        List<Long> best = plan.channels().get(channel).consenterIds();
+        List<NodeId> best = nodes.values().stream().map(n -> n.channelOptions().get(channel)).filter(java.util.Objects::nonNull)
+                .findFirst().map(io.raftlens.raft.node.ChainOptions::consenterIds).orElse(List.of())
+                .stream().map(NodeId::of).toList();
         long bestHeight = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent() && !c.get().status().evicted() && c.get().status().height() > bestHeight) {
-                best = c.get().status().consenters().stream().map(raftId -> n.nodeId(channel, raftId)).toList();
+                best = n.nodeIds(channel, c.get().status().consenters());
                 bestHeight = c.get().status().height();
             }
         }
@@ -327,26 +416,29 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public NetworkSnapshot snapshot() {
-        List<String> channels = List.copyOf(plan.channels().keySet());
-        Map<String, List<Long>> current = new LinkedHashMap<>();
-        channels.forEach(ch -> current.put(ch, consenters(ch)));
+        List<String> channels = channels();
+        Map<String, List<NodeId>> current = new LinkedHashMap<>();
+        channels.forEach(ch -> current.put(ch, consenterNodes(ch)));
         List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             boolean running = n.isRunning();
+            NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
-                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), s.leader() == 0 ? 0L : n.nodeId(ch, s.leader()),
-                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(n.id())));
+                    chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), n.nodeId(ch, RaftId.of(s.leader())),
+                            s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(id)));
                 });
             }
             if (running) {
                 lastKnown.put(n.id(), Map.copyOf(chs));
             }
-            list.add(new NodeState(n.id(), n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
+            list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
                     running, running && isolated.contains(n.id()), chs,
-                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
+                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null,
+                    adminPorts.containsKey(n.id()) ? "127.0.0.1:" + adminPorts.get(n.id()) : null));
         }
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
@@ -405,7 +497,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : n.channelOptions().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
     }
@@ -438,7 +530,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
     private void requireConsenterSomewhere(long id, String doing) {
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : channels()) {
             if (consenters(ch).contains(id)) {
                 return;
             }
@@ -464,7 +556,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 n.partition(groups);
             }
         }
-        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(), groups));
+        events.publish(new NetworkEvent.PartitionChanged(System.currentTimeMillis(),
+                groups.stream().map(g -> g.stream().map(NodeId::of).toList()).toList()));
     }
 
     @Override
@@ -494,11 +587,34 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return;
         }
         OrderingNode l = nodes.get(leader);
-        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, to));
+        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, NodeId.of(to)).value());
     }
 
     @Override
     public CompletableFuture<BroadcastResult> broadcast(String channel, Long node, byte[] transaction) {
+        requireChannel(channel);
+        Optional<Envelope> signed = fabricEnvelope(channel, transaction);
+        if (signed.isEmpty()) {
+            return broadcastRaw(channel, node, transaction);
+        }
+        if (node != null) {
+            requireRunning(node);
+        }
+        long target = node != null ? node : leader(channel);
+        if (target == 0) {
+            return CompletableFuture.completedFuture(BroadcastResult.unavailable("no Raft leader on channel " + channel, 0));
+        }
+        OrdererServices entry = services.get(target);
+        // a node whose client port was taken serves no gRPC: its chain takes the bytes on the raw path
+        return entry != null ? entry.broadcast(signed.get()) : broadcastRaw(channel, node, transaction);
+    }
+
+    /**
+     * The raw path: the bytes become an envelope's payload, checked by the chain's header rules only (no signature).
+     * The in-JVM bench uses it so that its figures stay those of ordering ({@code bench --grpc} measures signed
+     * envelopes through Fabric's checks).
+     */
+    CompletableFuture<BroadcastResult> broadcastRaw(String channel, Long node, byte[] transaction) {
         requireChannel(channel);
         if (node != null) {
             return requireRunning(node).broadcast(channel, transaction);
@@ -510,12 +626,57 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         OrderingNode l = nodes.get(leader);
         return l.broadcast(channel, transaction).thenCompose(r -> {
             // The leader may have just changed: follow the hint (a Raft id) once.
-            long hint = r.leader() == 0 ? 0 : l.nodeId(channel, r.leader());
+            long hint = l.nodeId(channel, RaftId.of(r.leader())).value();
             if (!r.isSuccess() && hint != 0 && hint != leader && nodes.containsKey(hint)) {
                 return nodes.get(hint).broadcast(channel, transaction);
             }
             return CompletableFuture.completedFuture(r);
         });
+    }
+
+    /**
+     * What the control API's broadcast body becomes on the gRPC path: a body that is itself a Fabric envelope for this
+     * channel (e.g. a CONFIG_UPDATE signed by admins) as it is; other bytes as the data of an ENDORSER_TRANSACTION
+     * signed by the sample's client identity ({@link ConfigUpdateSigners#client}). Empty for a Fabric Payload body
+     * and on a network without client identities: those keep the raw path (the body is the envelope's payload).
+     */
+    private Optional<Envelope> fabricEnvelope(String channel, byte[] body) {
+        try {
+            Envelope env = Envelope.parseFrom(body);
+            org.hyperledger.fabric.protos.common.Payload p = org.hyperledger.fabric.protos.common.Payload.parseFrom(env.getPayload());
+            if (p.hasHeader() && org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(p.getHeader().getChannelHeader())
+                    .getChannelId().equals(channel)) {
+                return Optional.of(env);
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            // not an envelope
+        }
+        if (StandardChannelPayloads.isFabricPayload(body)) {
+            return Optional.empty(); // a Fabric Payload body keeps the checks the raw path documents (README)
+        }
+        return clientSigner(channel).map(client -> io.raftlens.raft.fabric.msgprocessor.Envelopes.signedTransaction(channel,
+                client, com.google.protobuf.ByteString.copyFrom(body), java.time.Instant.now()));
+    }
+
+    private Optional<io.raftlens.raft.fabric.msp.SigningIdentity> clientSigner(String channel) {
+        Optional<io.raftlens.raft.fabric.msp.SigningIdentity> known = clients.get(channel);
+        if (known != null) {
+            return known;
+        }
+        for (OrderingNode n : nodes.values()) {
+            Optional<Block> genesis = n.block(channel, 0);
+            if (genesis.isPresent()) {
+                Optional<io.raftlens.raft.fabric.msp.SigningIdentity> found;
+                try {
+                    found = ConfigUpdateSigners.client(plan, ChannelConfig.fromBlock(genesis.get()));
+                } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+                    found = Optional.empty();
+                }
+                clients.put(channel, found);
+                return found;
+            }
+        }
+        return Optional.empty(); // no running node has the channel's block 0 right now: decided on a later call
     }
 
     @Override
@@ -542,18 +703,27 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                         + ") is not running; start it before adding it to channel " + channel);
             }
         }
+        OrdererServices entry = services.get(leader);
+        if (entry == null) {
+            throw NetworkOperationException.conflict("node " + leader + " (the leader of channel " + channel + ") does not "
+                    + "serve orderer.AtomicBroadcast (its client port was taken); a config update enters there");
+        }
         return chain.consensusMetadata().thenCompose(current -> {
             Map<Long, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
             for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
-                byNode.put(l.nodeId(channel, currentIds.get(i)), current.getConsenters(i));
+                byNode.put(l.nodeId(channel, RaftId.of(currentIds.get(i))).value(), current.getConsenters(i));
             }
             ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
             for (long id : consenters) {
                 Consenter c = byNode.get(id);
                 updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
             }
-            return chain.updateConsenters(updated.build());
+            // Fabric's way: compute the update against the channel's config, sign it with the orderer admins, broadcast
+            ChannelConfig config = lastConfig(l, channel);
+            var update = ConsenterConfigUpdate.compute(config, updated.build());
+            var envelope = ConsenterConfigUpdate.envelope(channel, update, ConfigUpdateSigners.ordererAdmins(plan, config));
+            return entry.configUpdate(envelope);
         }).thenApplyAsync(r -> {
             if (!r.isSuccess()) {
                 return r;
@@ -564,8 +734,22 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 }
             }
             return new ConsenterUpdateResult(r.status(), r.block(),
-                    r.consenters().stream().map(raftId -> l.nodeId(channel, raftId)).toList(), r.info(), r.leader());
+                    l.nodeIds(channel, r.consenters()).stream().map(NodeId::value).toList(), r.info(), r.leader());
         });
+    }
+
+    /** The channel config of node {@code n}'s last config block. */
+    private static ChannelConfig lastConfig(OrderingNode n, String channel) {
+        long height = n.chain(channel).map(c -> c.status().height()).orElse(0L);
+        Block last = n.block(channel, height - 1).orElseThrow(() -> new IllegalStateException(
+                "node " + n.id() + " has no block " + (height - 1) + " of channel " + channel));
+        long index = io.raftlens.raft.orderer.Blocks.lastConfigIndex(last);
+        try {
+            return ChannelConfig.fromBlock(n.block(channel, index).orElseThrow(() -> new IllegalStateException(
+                    "node " + n.id() + " has no config block " + index + " of channel " + channel)));
+        } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+            throw new IllegalStateException("channel " + channel + ": config block " + index + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -581,7 +765,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         boolean consenter = consenters(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), n.spec().host(),
                     consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
     }
@@ -593,7 +777,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } else {
             isolated.remove(id);
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), host, state, null));
     }
 
     @Override
@@ -724,26 +908,26 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Chain callbacks → events. */
     private final class Observer implements ChainObserver {
         /** The launch's id of the node: a chain knows itself and its leader by Raft id, which may differ. */
-        private final long nodeId;
+        private final NodeId nodeId;
 
-        Observer(long nodeId) {
+        Observer(NodeId nodeId) {
             this.nodeId = nodeId;
         }
 
-        private long node(String channel, long raftId) {
-            OrderingNode n = nodes.get(nodeId);
-            return raftId == 0 || n == null ? raftId : n.nodeId(channel, raftId);
+        private NodeId node(String channel, long raftId) {
+            OrderingNode n = nodes.get(nodeId.value());
+            return n == null ? NodeId.of(raftId) : n.nodeId(channel, RaftId.of(raftId));
         }
 
         @Override
         public void stateChanged(String channel, long node, ChainStatus s) {
-            long leader = node(channel, s.leader());
+            NodeId leader = node(channel, s.leader());
             events.publish(new NetworkEvent.StateChanged(System.currentTimeMillis(), channel, nodeId, NodeRole.of(s),
                     s.term(), leader));
-            Long before = lastLeader.put(channel + "/" + nodeId, leader);
-            if (before != null && before != leader || before == null && leader != 0) {
+            NodeId before = lastLeader.put(channel + "/" + nodeId, leader);
+            if (before != null && !before.equals(leader) || before == null && !leader.isNone()) {
                 events.publish(new NetworkEvent.LeaderChanged(System.currentTimeMillis(), channel, nodeId,
-                        before == null ? 0L : before, leader, s.term()));
+                        before == null ? NodeId.NONE : before, leader, s.term()));
             }
             stateListeners.forEach(Runnable::run);
         }
@@ -763,7 +947,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
 
         @Override
+        public void configBlockWritten(String channel, long node, long number) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, true); // the channel's checks switch to the new config
+            }
+        }
+
+        @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, false); // wakes deliver streams
+            }
             events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
                     transactions));
         }

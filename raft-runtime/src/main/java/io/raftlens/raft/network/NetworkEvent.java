@@ -1,11 +1,12 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import java.util.List;
 
 /**
  * One thing that happened on the network, as {@link LocalNetwork} publishes it on {@link NetworkEvents}. Each kind
  * is a record; consumers switch on the type. {@link ControlJson#event} turns an event into the control API's JSON
- * (its {@link #type()} is the SSE event name and the JSON's {@code "type"}). Node ids are the launch's ids (1-based
+ * (its {@link #type()} is the SSE event name and the JSON's {@code "type"}). Node ids are {@link NodeId}s (the launch's 1-based
  * consenter positions), never a channel's Raft ids.
  */
 public sealed interface NetworkEvent {
@@ -17,22 +18,22 @@ public sealed interface NetworkEvent {
     long timeMillis();
 
     /** A node's role, term or known leader on a channel changed ({@code leader} 0: none known). */
-    record StateChanged(long timeMillis, String channel, long node, NodeRole role, long term, long leader)
+    record StateChanged(long timeMillis, String channel, NodeId node, NodeRole role, long term, NodeId leader)
             implements NetworkEvent {
         public String type() {
             return "state";
         }
     }
 
-    /** The leader a node follows on a channel changed from {@code from} to {@code to} (0: none). */
-    record LeaderChanged(long timeMillis, String channel, long node, long from, long to, long term) implements NetworkEvent {
+    /** The leader a node follows on a channel changed from {@code from} to {@code to} ({@link NodeId#NONE}: none). */
+    record LeaderChanged(long timeMillis, String channel, NodeId node, NodeId from, NodeId to, long term) implements NetworkEvent {
         public String type() {
             return "leader";
         }
     }
 
     /** A node won an election: how long it took from its first pre-vote and how the votes went. */
-    record ElectionWon(long timeMillis, String channel, long node, long term, long durationMillis, int preVotes, int votes,
+    record ElectionWon(long timeMillis, String channel, NodeId node, long term, long durationMillis, int preVotes, int votes,
                        int rejections) implements NetworkEvent {
         public String type() {
             return "election";
@@ -40,8 +41,8 @@ public sealed interface NetworkEvent {
     }
 
     /** A node applied a consenter change written in config block {@code block}: {@code changed} was added or removed. */
-    record MembershipChanged(long timeMillis, String channel, long node, long block, boolean added, long changed,
-                             List<Long> consenters) implements NetworkEvent {
+    record MembershipChanged(long timeMillis, String channel, NodeId node, long block, boolean added, NodeId changed,
+                             List<NodeId> consenters) implements NetworkEvent {
         public MembershipChanged {
             consenters = List.copyOf(consenters);
         }
@@ -52,7 +53,7 @@ public sealed interface NetworkEvent {
     }
 
     /** A node committed block {@code number} of a channel to its ledger. */
-    record BlockCommitted(long timeMillis, String channel, long node, long number, int transactions) implements NetworkEvent {
+    record BlockCommitted(long timeMillis, String channel, NodeId node, long number, int transactions) implements NetworkEvent {
         public String type() {
             return "block";
         }
@@ -60,9 +61,10 @@ public sealed interface NetworkEvent {
 
     /**
      * A node's process-level state changed. {@code channel} is set for {@link Lifecycle#JOINED} and
-     * {@link Lifecycle#EVICTED} (a node catching up with a consenter change it missed) and null otherwise.
+     * {@link Lifecycle#EVICTED} (a node catching up with a consenter change it missed, or joining a channel through the
+     * channel participation API) and {@link Lifecycle#LEFT} (removed from a channel through that API), null otherwise.
      */
-    record NodeLifecycle(long timeMillis, long node, String name, Lifecycle state, String channel) implements NetworkEvent {
+    record NodeLifecycle(long timeMillis, NodeId node, String name, Lifecycle state, String channel) implements NetworkEvent {
         public String type() {
             return "node";
         }
@@ -72,16 +74,17 @@ public sealed interface NetworkEvent {
             return switch (state) {
                 case JOINED -> "joined " + channel;
                 case EVICTED -> "evicted from " + channel;
+                case LEFT -> "left " + channel;
                 default -> state.name().toLowerCase(java.util.Locale.ROOT);
             };
         }
     }
 
     /** What happened to a node as a whole. */
-    enum Lifecycle { STARTED, STOPPED, KILLED, ISOLATED, HEALED, JOINED, EVICTED }
+    enum Lifecycle { STARTED, STOPPED, KILLED, ISOLATED, HEALED, JOINED, EVICTED, LEFT }
 
     /** The network was split into {@code groups} of node ids that reach only each other; empty: healed. */
-    record PartitionChanged(long timeMillis, List<List<Long>> groups) implements NetworkEvent {
+    record PartitionChanged(long timeMillis, List<List<NodeId>> groups) implements NetworkEvent {
         public PartitionChanged {
             groups = groups.stream().map(List::copyOf).toList();
         }

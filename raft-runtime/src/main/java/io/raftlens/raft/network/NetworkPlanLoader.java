@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.config.model.Sourced;
 import io.raftlens.config.model.configtx.BatchSize;
 import io.raftlens.config.model.configtx.Configtx;
@@ -106,8 +107,26 @@ public final class NetworkPlanLoader {
         if (overrides.opsBasePort() != null) {
             opsPort = overrides.opsBasePort();
         }
+        ParticipationPlan participation = participation(orderer, opsPort).withTickOverride(tick);
         return new NetworkPlan(configtx.file(), profile.name(), consenters, channels, opsHost, opsPort, walDir,
-                snapDir, sendBuffer);
+                snapDir, sendBuffer, Map.of(), participation);
+    }
+
+    /**
+     * The admin endpoints from orderer.yaml's Admin and ChannelParticipation sections. Admin.TLS.ClientRootCAs are
+     * read relative to orderer.yaml (Fabric reads them relative to the orderer's working directory; a launch runs
+     * from anywhere). {@code --ops-base-port 0} (tests) makes the admin ports ephemeral too.
+     */
+    private static ParticipationPlan participation(OrdererYaml orderer, int opsPort) {
+        ParticipationPlan defaults = ParticipationPlan.defaults(opsPort);
+        if (orderer == null) {
+            return defaults;
+        }
+        int port = opsPort == 0 ? 0 : orderer.admin().listenAddress().map(HostPort::port).orElse(ParticipationPlan.DEFAULT_ADMIN_PORT);
+        var tls = orderer.admin().tls();
+        io.raftlens.raft.fabric.participation.AdminTls.requireClientAuth(tls.enabled(), tls.clientAuthRequired());
+        return new ParticipationPlan(port, tls.enabled(), tls.enabled() ? tls.paths("ClientRootCAs", true) : List.of(),
+                orderer.channelParticipation().maxRequestBodySize(), null);
     }
 
     private static Profile profile(Configtx configtx, String name) {
@@ -145,7 +164,8 @@ public final class NetworkPlanLoader {
             }
             Path client = c.clientTlsCert().map(Sourced::value).orElse(null);
             Path server = c.serverTlsCert().map(Sourced::value).orElse(client);
-            out.add(new ConsenterPlan(c.raftId(), host, (int) port, client, server, at));
+            // one node per genesis consenter, numbered as configtxgen numbers the consenters (see genesisRaftId)
+            out.add(new ConsenterPlan(NodeId.of(c.raftId()), host, (int) port, client, server, at));
         }
         for (int i = 0; i < out.size(); i++) {
             for (int j = i + 1; j < out.size(); j++) {
@@ -176,7 +196,7 @@ public final class NetworkPlanLoader {
                     + ": election tick must be greater than heartbeat tick");
         }
         BatchSize bs = orderer.batchSize();
-        return new ChainOptions(channel, consenters.stream().map(ConsenterPlan::id).toList(), tick, (int) election,
+        return new ChainOptions(channel, consenters.stream().map(c -> c.id().value()).toList(), tick, (int) election,
                 (int) heartbeat, (int) Math.max(1, o.maxInflightBlocks().value()), o.snapshotIntervalSize().value(),
                 (int) bs.maxMessageCount().value().longValue(), bs.absoluteMaxBytes().value(),
                 bs.preferredMaxBytes().value(), orderer.batchTimeout().value());

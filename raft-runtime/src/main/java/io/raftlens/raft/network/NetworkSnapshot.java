@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param channels   the channels, in the order they are shown
  * @param consenters each channel's consenter set (node ids) now
  */
-public record NetworkSnapshot(String profile, List<String> channels, Map<String, List<Long>> consenters,
+public record NetworkSnapshot(String profile, List<String> channels, Map<String, List<NodeId>> consenters,
                               List<NodeState> nodes) {
 
     public NetworkSnapshot {
@@ -26,8 +27,8 @@ public record NetworkSnapshot(String profile, List<String> channels, Map<String,
         return new NetworkSnapshot(profile, ordered, consenters, nodes);
     }
 
-    public Optional<NodeState> node(long id) {
-        return nodes.stream().filter(n -> n.id() == id).findFirst();
+    public Optional<NodeState> node(NodeId id) {
+        return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }
 
     /** The running node that is leader of {@code channel} at the highest term. */
@@ -54,8 +55,8 @@ public record NetworkSnapshot(String profile, List<String> channels, Map<String,
         return nodes.size() / 2 + 1;
     }
 
-    /** A node's consenter host, for messages ("none" for 0). */
-    public String name(long id) {
-        return node(id).map(NodeState::host).orElse(id == 0 ? "none" : "node " + id);
+    /** A node's consenter host, for messages ("none" for {@link NodeId#NONE}). */
+    public String name(NodeId id) {
+        return node(id).map(NodeState::host).orElse(id.isNone() ? "none" : "node " + id);
     }
 }

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,10 +34,10 @@ public final class NetworkTable {
             for (NodeState n : network.nodes()) {
                 ChannelState c = channel(n, ch);
                 if (c == null) {
-                    out.append(String.format(fmt, n.id(), n.host(), cell(NodeRole.STOPPED.label(), color), "-", "-", "-"));
+                    out.append(String.format(fmt, n.id(), n.host(), cell(absent(n), color), "-", "-", "-"));
                 } else {
                     out.append(String.format(fmt, n.id(), n.host(), cell(c.role().label(), color), c.term(),
-                            c.leader() == 0 ? "-" : c.leader(), c.height()));
+                            c.leader().isNone() ? "-" : c.leader(), c.height()));
                 }
             }
         }
@@ -49,7 +50,7 @@ public final class NetworkTable {
      * {@code mychannel: leader 2 term 3 | 1 stopped, 2 leader h5, 3 follower h5, 4 candidate t4 h5, 5 follower h4}.
      */
     public static String compact(NetworkSnapshot network, String channel) {
-        long agreedLeader = -1;
+        NodeId agreedLeader = null;
         long agreedTerm = -1;
         boolean agreed = true;
         for (NodeState n : network.nodes()) {
@@ -58,14 +59,14 @@ public final class NetworkTable {
             if (c == null || c.role() == NodeRole.EVICTED || c.role() == NodeRole.HALTED) {
                 continue;
             }
-            if (agreedLeader == -1) {
+            if (agreedLeader == null) {
                 agreedLeader = c.leader();
                 agreedTerm = c.term();
-            } else if (c.leader() != agreedLeader || c.term() != agreedTerm) {
+            } else if (!c.leader().equals(agreedLeader) || c.term() != agreedTerm) {
                 agreed = false;
             }
         }
-        agreed &= agreedLeader > 0;
+        agreed &= agreedLeader != null && !agreedLeader.isNone();
         StringBuilder out = new StringBuilder(channel).append(": ");
         out.append(agreed ? "leader " + agreedLeader + " term " + agreedTerm : "no agreed leader").append(" |");
         List<String> rows = new ArrayList<>();
@@ -73,17 +74,25 @@ public final class NetworkTable {
             ChannelState c = channel(n, channel);
             StringBuilder row = new StringBuilder().append(n.id()).append(' ');
             if (c == null) {
-                rows.add(row.append(NodeRole.STOPPED.label()).toString());
+                rows.add(row.append(absent(n)).toString());
                 continue;
             }
             row.append(c.role().label());
             if (!agreed) {
-                row.append(" t").append(c.term()).append(" leader ").append(c.leader() == 0 ? "-" : String.valueOf(c.leader()));
+                row.append(" t").append(c.term()).append(" leader ").append(c.leader().isNone() ? "-" : String.valueOf(c.leader()));
             }
             rows.add(row.append(" h").append(c.height()).toString());
         }
         return out.append(' ').append(String.join(", ", rows)).toString();
     }
+
+    /** Why a node has no state on a channel: stopped, or running without it (left or never joined it). */
+    private static String absent(NodeState n) {
+        return n.running() ? NOT_JOINED : NodeRole.STOPPED.label();
+    }
+
+    /** A running node that is not on the channel (channel participation API). */
+    static final String NOT_JOINED = "not joined";
 
     /** The node's state on the channel, or null when it is stopped (or does not serve the channel). */
     private static ChannelState channel(NodeState node, String channel) {

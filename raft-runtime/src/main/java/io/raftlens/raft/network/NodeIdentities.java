@@ -56,7 +56,7 @@ public final class NodeIdentities {
             Path root = Files.isRegularFile(ca) ? ca : cert;
             try {
                 TlsMaterial m = TlsMaterial.fromPemFiles(cert, key.get(), List.of(root));
-                own.put(c.id(), new Own(m.key(), m.certChain(), cert));
+                own.put(c.id().value(), new Own(m.key(), m.certChain(), cert));
                 roots.addAll(m.trustedRoots());
             } catch (TlsConfigException e) {
                 throw new IllegalStateException(where(c) + ": " + e.getMessage());
@@ -72,13 +72,13 @@ public final class NodeIdentities {
         }
         Map<Long, Identity> out = new LinkedHashMap<>();
         for (ConsenterPlan c : plan.consenters()) {
-            Own o = own.get(c.id());
+            Own o = own.get(c.id().value());
             if (o != null) {
-                out.put(c.id(), new Identity(new TlsMaterial(o.key(), o.chain(), new ArrayList<>(roots)),
+                out.put(c.id().value(), new Identity(new TlsMaterial(o.key(), o.chain(), new ArrayList<>(roots)),
                         plan.configtx().toAbsolutePath().getParent().relativize(o.cert().toAbsolutePath()).toString()));
             } else {
                 TlsMaterial dev = devCa.nodeMaterial(c.host());
-                out.put(c.id(), new Identity(new TlsMaterial(dev.key(), dev.certChain(), new ArrayList<>(roots)),
+                out.put(c.id().value(), new Identity(new TlsMaterial(dev.key(), dev.certChain(), new ArrayList<>(roots)),
                         "development CA " + devCaDir));
             }
         }

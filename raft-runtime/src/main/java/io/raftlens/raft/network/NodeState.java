@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,11 +14,17 @@ import java.util.Optional;
  * @param opsAddress its operations endpoint, host:port
  * @param isolated   cut off from every other node ({@code POST /v1/nodes/N/isolate})
  * @param clientAddress where it serves Fabric's orderer.AtomicBroadcast (gRPC), host:port; null before it first ran
+ * @param adminAddress  its admin endpoint (the channel participation API), host:port; null before it first ran
  */
-public record NodeState(long id, String host, int port, String opsAddress, boolean running, boolean isolated,
-                        Map<String, ChannelState> channels, String clientAddress) {
+public record NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
+                        Map<String, ChannelState> channels, String clientAddress, String adminAddress) {
 
-    public NodeState(long id, String host, int port, String opsAddress, boolean running, boolean isolated,
+    public NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
+                     Map<String, ChannelState> channels, String clientAddress) {
+        this(id, host, port, opsAddress, running, isolated, channels, clientAddress, null);
+    }
+
+    public NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
                      Map<String, ChannelState> channels) {
         this(id, host, port, opsAddress, running, isolated, channels, null);
     }
@@ -46,8 +53,8 @@ public record NodeState(long id, String host, int port, String opsAddress, boole
         return channel(channel).map(ChannelState::height).orElse(0L);
     }
 
-    /** The leader (node id) this node follows on {@code channel} (0: none); a stopped node follows none. */
-    public long leader(String channel) {
-        return running ? channel(channel).map(ChannelState::leader).orElse(0L) : 0L;
+    /** The leader this node follows on {@code channel} ({@link NodeId#NONE}: none); a stopped node follows none. */
+    public NodeId leader(String channel) {
+        return running ? channel(channel).map(ChannelState::leader).orElse(NodeId.NONE) : NodeId.NONE;
     }
 }

@@ -9,8 +9,12 @@
  * ({@link io.raftlens.raft.network.NetworkBench}; {@link io.raftlens.raft.network.GrpcBench}, a Fabric client over gRPC
  * with envelopes signed beforehand).
  *
+ * <p>Ids: the model, the events and the table speak {@link io.raftlens.raft.ids.NodeId}s; a chain's Raft ids
+ * ({@link io.raftlens.raft.ids.RaftId}) are turned into node ids only through {@code OrderingNode.nodeId}/{@code raftId}.
+ * The {@link io.raftlens.raft.network.NetworkControl} operations take node ids as the control API's plain numbers.
+ *
  * <p>Threads: the event dispatcher ({@code raftlens-events}) delivers events in order; control requests run on the
- * HTTP pool; node lifecycle requests are serialized per node. May depend on: {@code node}, {@code orderer},
+ * HTTP pool; node lifecycle requests are serialized per node. May depend on: {@code ids}, {@code node}, {@code orderer},
  * {@code transport}, {@code metrics}, {@code configtxgen}, {@code fabric} (msp, msgprocessor: the bench's client
  * signing) and config-schema; nothing in raft-runtime depends on it.
  */

@@ -28,11 +28,6 @@ public final class BlockFactory {
         return createNextBlock(Blocks.data(batch));
     }
 
-    /** The next block over already marshaled data entries. */
-    public Block createNextBlockFromData(List<ByteString> data) {
-        return createNextBlock(BlockData.newBuilder().addAllData(data).build());
-    }
-
     private Block createNextBlock(BlockData data) {
         number++;
         Block.Builder b = Blocks.newBlock(number, hash).setData(data);

@@ -218,11 +218,6 @@ public final class Wal implements AutoCloseable {
         }
     }
 
-    /** Opens the log in {@code dir}, creating it with {@code metadata} first when there is none. */
-    public static Wal openOrCreate(Path dir, ByteString metadata, WalOptions options) {
-        return exists(dir) ? open(dir, options) : create(dir, metadata, options);
-    }
-
     private static void truncateTornTail(Path file, SegmentScan scan, WalOptions options) {
         LOG.warn("WAL {}: truncating torn tail at offset {} ({}); the record was never synced, nothing acknowledged is lost",
                 file, scan.validEnd, scan.reason);

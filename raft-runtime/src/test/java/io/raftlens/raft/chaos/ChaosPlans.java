@@ -1,5 +1,6 @@
 package io.raftlens.raft.chaos;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.node.ChainOptions;
@@ -25,10 +26,10 @@ final class ChaosPlans {
     static NetworkPlan plan(Path root, int[] ports, long snapshotIntervalBytes) {
         List<ConsenterPlan> consenters = new ArrayList<>();
         for (int i = 0; i < ports.length; i++) {
-            consenters.add(new ConsenterPlan(i + 1, "orderer" + (i + 1) + ".example.com", ports[i], null, null,
+            consenters.add(new ConsenterPlan(NodeId.of(i + 1), "orderer" + (i + 1) + ".example.com", ports[i], null, null,
                     "configtx.yaml:" + (10 + i)));
         }
-        ChainOptions ch = new ChainOptions(CHANNEL, consenters.stream().map(ConsenterPlan::id).toList(),
+        ChainOptions ch = new ChainOptions(CHANNEL, consenters.stream().map(c -> c.id().value()).toList(),
                 Duration.ofMillis(100), 10, 1, 5, snapshotIntervalBytes, 20, 10 * 1024 * 1024, 2 * 1024 * 1024,
                 Duration.ofMillis(20));
         return new NetworkPlan(root.resolve("configtx.yaml"), "ChaosProfile", consenters, Map.of(CHANNEL, ch),

@@ -1,7 +1,6 @@
 package io.raftlens.raft.chaos;
 
 import io.raftlens.raft.network.TestNetworks;
-import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
@@ -27,7 +26,7 @@ final class InJvmCluster implements ChaosCluster {
 
     @Override
     public List<Long> ids() {
-        return plan.consenters().stream().map(ConsenterPlan::id).toList();
+        return plan.consenters().stream().map(c -> c.id().value()).toList();
     }
 
     @Override
@@ -88,7 +87,7 @@ final class InJvmCluster implements ChaosCluster {
 
     /** A stopped network's folders, for {@link LedgerAudit}. */
     record Stopped(NetworkPlan plan, Path root) implements ChaosCluster {
-        @Override public List<Long> ids() { return plan.consenters().stream().map(ConsenterPlan::id).toList(); }
+        @Override public List<Long> ids() { return plan.consenters().stream().map(c -> c.id().value()).toList(); }
         @Override public View view(long id) { return new View(false, "stopped", 0, 0, 0); }
         @Override public String broadcast(byte[] tx) { throw new IllegalStateException("stopped"); }
         @Override public void kill(long id) { }

@@ -1,7 +1,6 @@
 package io.raftlens.raft.chaos;
 
 import io.raftlens.raft.network.TestNetworks;
-import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NodeIdentities;
@@ -51,7 +50,7 @@ final class ProcessCluster implements ChaosCluster {
 
     @Override
     public List<Long> ids() {
-        return plan.consenters().stream().map(ConsenterPlan::id).toList();
+        return plan.consenters().stream().map(c -> c.id().value()).toList();
     }
 
     @Override

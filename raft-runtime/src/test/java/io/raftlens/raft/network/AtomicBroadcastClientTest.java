@@ -63,7 +63,7 @@ class AtomicBroadcastClientTest {
         try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(dir.resolve("data"), plan, false))) {
             TestNetworks.await("a leader", java.time.Duration.ofSeconds(20), () -> net.leader("mychannel") != 0);
             long leader = net.leader("mychannel");
-            long follower = plan.consenters().stream().mapToLong(ConsenterPlan::id).filter(id -> id != leader).findFirst().orElseThrow();
+            long follower = plan.consenters().stream().mapToLong(c -> c.id().value()).filter(id -> id != leader).findFirst().orElseThrow();
             Path ca = dir.resolve("data/devca/tlsca/tlsca-cert.pem");
             ManagedChannel toLeader = connect(net, leader, ca, plan.consenter(leader).host());
             ManagedChannel toFollower = connect(net, follower, ca, plan.consenter(follower).host());

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.MessageType;
 import io.raftlens.raft.node.BroadcastResult;
@@ -130,7 +131,7 @@ class ConsenterChangesTest {
             assertEquals(1, ConfigBlocks.read(config).sequence());
             assertEquals(4, ConfigBlocks.read(config).etcdRaft().getConsentersCount());
             assertEquals(configBlock, Blocks.lastConfigIndex(blocks.get(blocks.size() - 1)));
-            if (c.id() == removed) {
+            if (c.id().value() == removed) {
                 assertEquals(configBlock + 1, blocks.size(), "the removed node stops at the config block");
                 continue;
             }
@@ -182,7 +183,7 @@ class ConsenterChangesTest {
             ConsenterUpdateResult two = net.updateConsenters("mychannel", List.of(leader.id()))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("BAD_REQUEST", two.status());
-            assertEquals("consensus metadata update for channel config update is invalid: update of more than one "
+            assertEquals("error applying config update to existing channel 'mychannel': consensus metadata update for channel config update is invalid: update of more than one "
                     + "consenter at a time is not supported, requested changes: add 0 node(s), remove 2 node(s)", two.info());
 
             List<Long> followers = net.nodes().stream().map(OrderingNode::id).filter(id -> id != leader.id()).toList();
@@ -195,7 +196,7 @@ class ConsenterChangesTest {
             ConsenterUpdateResult lossy = net.updateConsenters("mychannel", List.of(leader.id(), followers.get(0)))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("BAD_REQUEST", lossy.status());
-            assertEquals("consensus metadata update for channel config update is invalid: 2 out of 2 nodes are alive, "
+            assertEquals("error applying config update to existing channel 'mychannel': consensus metadata update for channel config update is invalid: 2 out of 2 nodes are alive, "
                     + "configuration will result in quorum loss", lossy.info());
             assertEquals(List.of(1L, 2L, 3L), net.consenters("mychannel"), "nothing was ordered");
             assertTrue(send(net, "mychannel", "still served").isSuccess());
@@ -241,7 +242,7 @@ class ConsenterChangesTest {
             ConsenterUpdateResult r = net.updateConsenters("mychannel", all).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("SUCCESS", r.status(), r.info());
             assertEquals(all, r.consenters(), "the API speaks node ids");
-            assertEquals(4, net.node(net.leader("mychannel")).orElseThrow().raftId("mychannel", node),
+            assertEquals(4, net.node(net.leader("mychannel")).orElseThrow().raftId("mychannel", NodeId.of(node)).value(),
                     "Fabric gives an added consenter the next consenter id");
             long lead = net.leader("mychannel");
             assertTrue(logs.lines().stream().anyMatch(l -> l.startsWith("Config block just committed adds node 4, pause accepting")),
@@ -277,7 +278,7 @@ class ConsenterChangesTest {
                 TestNetworks.await("node " + id + " at height " + height, WAIT,
                         () -> status(net, id, "mychannel").height() >= height);
             }
-            assertEquals(4, net.node(node).orElseThrow().raftId("mychannel", node));
+            assertEquals(4, net.node(node).orElseThrow().raftId("mychannel", NodeId.of(node)).value());
             net.stopAll();
         }
         DataDirectory dd = DataDirectory.prepare(data, plan, false);

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,11 @@ class ControlJsonPinTest {
      */
     @Test
     void theNetworkDocumentKeepsItsJson() throws Exception {
-        ChannelState leading = new ChannelState(NodeRole.LEADER, 3, 1, 12, 5, true);
-        NetworkSnapshot s = new NetworkSnapshot("SampleProfile", List.of("mychannel"), Map.of("mychannel", List.of(1L, 2L)),
-                List.of(new NodeState(1, "orderer1.example.com", 7050, "127.0.0.1:8443", true, false, Map.of("mychannel", leading)),
-                        new NodeState(2, "orderer2.example.com", 8050, "127.0.0.1:8444", false, false,
-                                Map.of("mychannel", new ChannelState(NodeRole.FOLLOWER, 3, 1, 12, 5, true)))));
+        ChannelState leading = new ChannelState(NodeRole.LEADER, 3, NodeId.of(1), 12, 5, true);
+        NetworkSnapshot s = new NetworkSnapshot("SampleProfile", List.of("mychannel"), Map.of("mychannel", List.of(NodeId.of(1), NodeId.of(2))),
+                List.of(new NodeState(NodeId.of(1), "orderer1.example.com", 7050, "127.0.0.1:8443", true, false, Map.of("mychannel", leading)),
+                        new NodeState(NodeId.of(2), "orderer2.example.com", 8050, "127.0.0.1:8444", false, false,
+                                Map.of("mychannel", new ChannelState(NodeRole.FOLLOWER, 3, NodeId.of(1), 12, 5, true)))));
         assertEquals("{\"channels\":[\"mychannel\"],\"consenters\":{\"mychannel\":[1,2]},\"nodes\":["
                 + "{\"id\":1,\"name\":\"orderer1.example.com\",\"address\":\"127.0.0.1:7050\",\"opsAddress\":\"127.0.0.1:8443\","
                 + "\"running\":true,\"channels\":{\"mychannel\":{\"role\":\"leader\",\"term\":3,\"leader\":1,\"commitIndex\":12,"

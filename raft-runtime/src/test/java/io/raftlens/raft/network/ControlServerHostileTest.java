@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -229,7 +230,7 @@ class ControlServerHostileTest {
                     answer.toString());
             Thread.sleep(500);
             assertEquals(List.of(), network.calls, "the kill whose client waited 10 s was not executed");
-            network.events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), "probe", 9L, 1L, 0));
+            network.events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), "probe", NodeId.of(9), 1L, 0));
             InputStream in = events.getInputStream();
             StringBuilder seen = new StringBuilder();
             byte[] buf = new byte[4096];

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,15 +10,15 @@ import org.junit.jupiter.api.Test;
 class NetworkTableTest {
 
     private static NodeState node(int id, NodeRole role, long term, long leader, boolean consenter) {
-        return new NodeState(id, "orderer" + id + ".example.com", 7050 + id, "127.0.0.1:" + (8442 + id), true, false,
-                Map.of("mychannel", new ChannelState(role, term, leader, 7, 3, consenter)));
+        return new NodeState(NodeId.of(id), "orderer" + id + ".example.com", 7050 + id, "127.0.0.1:" + (8442 + id), true, false,
+                Map.of("mychannel", new ChannelState(role, term, NodeId.of(leader), 7, 3, consenter)));
     }
 
     /** After a consenter removal the evicted node keeps its last view (term 0, no leader): the others still agree. */
     @Test
     void anEvictedNodeHasNoSayInTheAgreedLeader() {
         NetworkSnapshot s = new NetworkSnapshot("ChannelUsingRaft", List.of("mychannel"),
-                Map.of("mychannel", List.of(1L, 3L)), List.of(
+                Map.of("mychannel", List.of(NodeId.of(1), NodeId.of(3))), List.of(
                 node(1, NodeRole.FOLLOWER, 3, 3, true), node(2, NodeRole.EVICTED, 0, 0, false),
                 node(3, NodeRole.LEADER, 3, 3, true)));
         String line = NetworkTable.compact(s, "mychannel");
@@ -27,7 +28,7 @@ class NetworkTableTest {
     @Test
     void followersOfDifferentLeadersDisagree() {
         NetworkSnapshot s = new NetworkSnapshot("ChannelUsingRaft", List.of("mychannel"),
-                Map.of("mychannel", List.of(1L, 2L, 3L)), List.of(
+                Map.of("mychannel", List.of(NodeId.of(1), NodeId.of(2), NodeId.of(3))), List.of(
                 node(1, NodeRole.FOLLOWER, 3, 3, true), node(2, NodeRole.FOLLOWER, 2, 2, true),
                 node(3, NodeRole.LEADER, 3, 3, true)));
         assertTrue(NetworkTable.compact(s, "mychannel").startsWith("mychannel: no agreed leader |"));

@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class NodeSignersTest {
             Files.write(node.resolve("msp/signcerts/orderer.example.com-cert.pem"), FabricFixtures.bytes("sdk-java/orderer-cert.pem"));
             Files.write(node.resolve("msp/keystore/priv_sk"), FabricFixtures.bytes("sdk-java/orderer-key.pem"));
         }
-        return new ConsenterPlan(1, "orderer.example.com", 7050, node.resolve("tls/server.crt"), node.resolve("tls/server.crt"), "configtx.yaml:1");
+        return new ConsenterPlan(NodeId.of(1), "orderer.example.com", 7050, node.resolve("tls/server.crt"), node.resolve("tls/server.crt"), "configtx.yaml:1");
     }
 
     @Test

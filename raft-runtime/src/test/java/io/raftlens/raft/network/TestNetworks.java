@@ -1,5 +1,6 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.node.ChainOptions;
 
 import java.io.IOException;
@@ -25,12 +26,12 @@ public final class TestNetworks {
         List<ConsenterPlan> consenters = new ArrayList<>();
         int[] ports = freePorts(nodes);
         for (int i = 0; i < nodes; i++) {
-            consenters.add(new ConsenterPlan(i + 1, "orderer" + (i + 1) + ".example.com", ports[i], null, null,
+            consenters.add(new ConsenterPlan(NodeId.of(i + 1), "orderer" + (i + 1) + ".example.com", ports[i], null, null,
                     "configtx.yaml:" + (10 + i)));
         }
         Map<String, ChainOptions> chs = new LinkedHashMap<>();
         for (String ch : channels) {
-            chs.put(ch, new ChainOptions(ch, consenters.stream().map(ConsenterPlan::id).toList(), tick, 10, 1, 5,
+            chs.put(ch, new ChainOptions(ch, consenters.stream().map(c -> c.id().value()).toList(), tick, 10, 1, 5,
                     snapshotInterval, maxMessageCount, 10 * 1024 * 1024, 2 * 1024 * 1024, batchTimeout));
         }
         return new NetworkPlan(dir.resolve("configtx.yaml"), "TestProfile", consenters, chs, "127.0.0.1",

@@ -1,5 +1,6 @@
 package io.raftlens.raft.security;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.DataDirectory;
 import io.raftlens.raft.network.GenesisBlocks;
@@ -66,7 +67,7 @@ class ConfigPathsStayInDataDirTest {
 
     private NodeSpec spec(String host, String walDir, String snapDir) {
         Path root = dir.resolve("data");
-        ConsenterPlan c = new ConsenterPlan(1, host, 7050, null, null, "configtx.yaml:12");
+        ConsenterPlan c = new ConsenterPlan(NodeId.of(1), host, 7050, null, null, "configtx.yaml:12");
         ChainOptions ch = new ChainOptions("mychannel", List.of(1L), Duration.ofMillis(100), 10, 1, 5, 16L << 20, 10,
                 10 << 20, 2 << 20, Duration.ofMillis(20));
         NetworkPlan plan = new NetworkPlan(dir.resolve("configtx.yaml"), "P", List.of(c), Map.of("mychannel", ch),

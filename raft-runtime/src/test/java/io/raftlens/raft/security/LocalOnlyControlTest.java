@@ -1,5 +1,6 @@
 package io.raftlens.raft.security;
 
+import io.raftlens.raft.ids.NodeId;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.ControlServer;
 import io.raftlens.raft.network.ControlToken;
@@ -49,7 +50,7 @@ class LocalOnlyControlTest {
         int[] ports = TestNetworks.freePorts(3);
         List<ConsenterPlan> consenters = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            consenters.add(new ConsenterPlan(i + 1, "orderer" + (i + 1) + ".example.com", ports[i], null, null, "configtx.yaml:" + i));
+            consenters.add(new ConsenterPlan(NodeId.of(i + 1), "orderer" + (i + 1) + ".example.com", ports[i], null, null, "configtx.yaml:" + i));
         }
         ChainOptions ch = new ChainOptions("mychannel", List.of(1L, 2L, 3L), Duration.ofMillis(100), 10, 1, 5,
                 16L << 20, 10, 10 << 20, 2 << 20, Duration.ofMillis(20));
@@ -73,7 +74,7 @@ class LocalOnlyControlTest {
         assertTrue(Loopback.accepts(InetAddress.getLoopbackAddress(), control.port()), "control API on 127.0.0.1");
         assertFalse(Loopback.accepts(lan, control.port()), "control API must not answer on " + lan);
         for (ConsenterPlan c : net.plan().consenters()) {
-            int ops = net.opsPort(c.id());
+            int ops = net.opsPort(c.id().value());
             assertTrue(Loopback.accepts(InetAddress.getLoopbackAddress(), ops), "operations endpoint on 127.0.0.1");
             assertFalse(Loopback.accepts(lan, ops), "operations endpoint of " + c.address() + " must not answer on " + lan);
             assertFalse(Loopback.accepts(lan, c.port()), "consenter " + c.address() + " must not answer on " + lan);

@@ -283,14 +283,6 @@ public final class FabricMsp {
         return List.copyOf(roots);
     }
 
-    public List<X509Certificate> intermediateCerts() {
-        return List.copyOf(intermediates);
-    }
-
-    public boolean nodeOusEnabled() {
-        return ouEnforcement;
-    }
-
     /** Fabric's DeserializeIdentity: a SerializedIdentity of this MSP (cached). */
     public MspIdentity deserializeIdentity(byte[] serialized) throws MspException {
         SerializedIdentity sid;
