@@ -92,12 +92,6 @@ final class Reconfiguration {
         if (changes.configBlockWritten(number, consenters.ids())) {
             sink.consentersChanged(channel, consenters.byId(), false);
         }
-        if (pending != null && !consenters.contains(self)) {
-            // This leader ordered its own removal: it hands leadership over and the next leader applies the change.
-            // It may never learn that the change committed (the others stop replicating to it once they apply it;
-            // Fabric's answer is the eviction suspicion), so its client is answered now: the block is committed.
-            complete(ConsenterUpdateResult.success(number, consenters.ids()));
-        }
     }
 
     /**
