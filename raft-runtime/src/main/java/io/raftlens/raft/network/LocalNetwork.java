@@ -826,7 +826,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
             });
         } finally {
-            stoppers.shutdownNow();
+            // not shutdownNow: a node left behind finishes its graceful stop on its own once its disk answers
+            stoppers.shutdown();
         }
     }
 
