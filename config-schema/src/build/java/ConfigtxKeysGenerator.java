@@ -1,6 +1,7 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ public final class ConfigtxKeysGenerator {
             // a protobuf enum (smartbft.Options.LeaderRotation): mapstructure decodes its number
             "enum", "INT");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final JsonNode root;
     private final Set<String> emitted = new LinkedHashSet<>();
     private final StringBuilder constants = new StringBuilder();
@@ -59,7 +62,7 @@ public final class ConfigtxKeysGenerator {
             System.exit(2);
         }
         Path schema = Path.of(args[0]);
-        JsonNode root = new ObjectMapper().readTree(schema.toFile());
+        JsonNode root = JSON.readTree(schema.toFile());
         String source;
         try {
             source = new ConfigtxKeysGenerator(root).generate(schema.getFileName().toString());
@@ -202,27 +205,15 @@ public final class ConfigtxKeysGenerator {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** A Java string literal: the escapes of a JSON string are valid Java escapes. */
     private static String literal(String s) {
         if (s == null) {
             return "null";
         }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.append('"').toString();
     }
 }
