@@ -49,22 +49,26 @@ public final class TestNetworks {
      */
     static Path threeOrderersSample(Path dir) throws IOException {
         Path sample = dir.resolve("three-orderers");
-        Path from = Path.of("..", "samples", "three-orderers");
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path to = sample.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        copyTree(Path.of("..", "samples", "three-orderers"), sample);
         int[] ports = freePorts(3);
         Path configtx = sample.resolve("configtx.yaml");
         Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
                 .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2]));
         return configtx;
+    }
+
+    /** Copies the folder {@code from} with everything in it to {@code to}, replacing files already there. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** {@code count} ports free on the loopback address right now (each probed by binding it, then released). */
