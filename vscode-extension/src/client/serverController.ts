@@ -16,7 +16,7 @@ import { ArchiveRunner, archiveFile, archiveState, archiveVmArgs, makeArchive } 
 import { findJava } from '../java/javaDiscovery';
 import { archiveKey, nodeArchiveRunner } from '../java/nodeArchiveRunner';
 import { nodeProbe } from '../java/nodeProbe';
-import { LAUNCH, LIVE_COMMANDS, isTimelineCommand, resolveArgument } from '../live/commandArgs';
+import { ATTACH, LAUNCH, LIVE_COMMANDS, attachSummary, isTimelineCommand, resolveArgument } from '../live/commandArgs';
 import { isLiveRoleHint } from '../live/decorationModel';
 import { isRaftLogLine, serverLogLevel } from '../live/electionLog';
 import { NETWORK_STATUS_NOTIFICATION } from '../live/networkStatus';
@@ -205,7 +205,12 @@ export class ServerController implements vscode.Disposable {
       return undefined;
     }
     try {
-      return await next(command, [resolution.argument]);
+      const answer = await next(command, [resolution.argument]);
+      const summary = command === ATTACH ? attachSummary(answer) : undefined;
+      if (summary) {
+        void vscode.window.setStatusBarMessage(summary, 8000);
+      }
+      return answer;
     } catch (e) {
       void vscode.window.showErrorMessage(`RaftLens: ${command.replace('raftlens.', '')} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;

@@ -28,6 +28,11 @@ export function launchSettings(): LaunchSettings {
     tick: s.get<string>('network.tick', ''),
     controlPort: s.get<number | null>('network.controlPort', null),
     profile: s.get<string | null>('profile', null),
+    attachEndpoints: s.get<Record<string, string>>('attach.endpoints', {}),
+    attachInterval: s.get<string>('attach.interval', ''),
+    attachCaFile: s.get<string | null>('attach.tls.caFile', null),
+    attachCertFile: s.get<string | null>('attach.tls.certFile', null),
+    attachKeyFile: s.get<string | null>('attach.tls.keyFile', null),
   };
 }
 

@@ -1,6 +1,7 @@
 // Builds the one JSON object argument of the server's live commands (shared/DESIGN.md):
 //   launch: {uri, profile?, channel?, tick?, controlPort?}
 //   node commands: {uri, node: ID_OR_HOST, to?: ID}   (transferLeader also names the channel)
+//   attach: {uri, profile?, endpoints?: {"host:port": URL}, interval?, caFile?, certFile?, keyFile?}; detach: {uri}
 // from however the command was invoked: palette (no argument), tree context menu (a tree item),
 // a code lens (the server's own argument object) or a file's URI.
 import type { TreeItemModel } from './treeModel';
@@ -9,14 +10,25 @@ export const LAUNCH = 'raftlens.launchNetwork';
 export const STOP_NETWORK = 'raftlens.stopNetwork';
 export const HEAL = 'raftlens.heal';
 export const TRANSFER_LEADER = 'raftlens.transferLeader';
+/** follow running orderers through their operations endpoints (read-only), and stop following them */
+export const ATTACH = 'raftlens.attachNetwork';
+export const DETACH = 'raftlens.detachNetwork';
 /** commands that act on one node and cannot run without one */
 export const NODE_COMMANDS = ['raftlens.stopNode', 'raftlens.killNode', 'raftlens.startNode', 'raftlens.isolateNode', TRANSFER_LEADER];
-export const LIVE_COMMANDS = [LAUNCH, STOP_NETWORK, HEAL, ...NODE_COMMANDS];
+export const LIVE_COMMANDS = [LAUNCH, STOP_NETWORK, HEAL, ...NODE_COMMANDS, ATTACH, DETACH];
 
 export interface LaunchSettings {
   tick?: string | null;
   controlPort?: number | null;
   profile?: string | null;
+  /** raftlens.attach.endpoints: consenter host:port (or host) → operations URL */
+  attachEndpoints?: Record<string, string> | null;
+  /** raftlens.attach.interval, e.g. "2s" */
+  attachInterval?: string | null;
+  /** raftlens.attach.tls.*: CA to trust, client certificate and key for https endpoints */
+  attachCaFile?: string | null;
+  attachCertFile?: string | null;
+  attachKeyFile?: string | null;
 }
 
 /** the server's election timeline command (raftlens.electionTimeline): it answers with Markdown */
@@ -52,6 +64,32 @@ function withLaunchDefaults(argument: CommandArgument, settings: LaunchSettings)
   return result;
 }
 
+/** the attach settings under what the lens (or caller) did not say; the lens's own entries win */
+function withAttachDefaults(argument: CommandArgument, settings: LaunchSettings): CommandArgument {
+  const result = { ...argument };
+  const endpoints = settings.attachEndpoints;
+  if (result.endpoints === undefined && endpoints && Object.keys(endpoints).length > 0) {
+    result.endpoints = { ...endpoints };
+  }
+  if (result.interval === undefined && settings.attachInterval) {
+    result.interval = settings.attachInterval;
+  }
+  if (result.profile === undefined && settings.profile) {
+    result.profile = settings.profile;
+  }
+  const files: [string, string | null | undefined][] = [
+    ['caFile', settings.attachCaFile],
+    ['certFile', settings.attachCertFile],
+    ['keyFile', settings.attachKeyFile],
+  ];
+  for (const [key, value] of files) {
+    if (result[key] === undefined && value) {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
 function fromTreeItem(command: string, item: TreeItemModel): CommandArgument | undefined {
   if (item.kind !== 'node') {
     // network and channel rows carry no node: only file-wide commands make sense there
@@ -67,7 +105,7 @@ function fromTreeItem(command: string, item: TreeItemModel): CommandArgument | u
     }
     return argument;
   }
-  if (command === LAUNCH || command === STOP_NETWORK) {
+  if (command === LAUNCH || command === STOP_NETWORK || command === ATTACH || command === DETACH) {
     return { uri: item.uri };
   }
   return { uri: item.uri, node: item.nodeId };
@@ -104,5 +142,23 @@ export function resolveArgument(command: string, args: unknown[], activeUri: str
   if (command === LAUNCH) {
     argument = withLaunchDefaults(argument, settings);
   }
+  if (command === ATTACH) {
+    argument = withAttachDefaults(argument, settings);
+  }
   return { kind: 'ready', argument };
+}
+
+/**
+ * The one-line summary of the server's attach answer ({uri, profile, reachable, consenters, missing, …}) for the
+ * status bar; undefined for an error answer (the server has shown it) or anything else.
+ */
+export function attachSummary(answer: unknown): string | undefined {
+  const a = answer as { profile?: unknown; reachable?: unknown; consenters?: unknown; missing?: unknown; error?: unknown } | undefined;
+  if (!a || typeof a !== 'object' || a.error !== undefined || typeof a.reachable !== 'number' || typeof a.consenters !== 'number') {
+    return undefined;
+  }
+  const missing = Array.isArray(a.missing) ? a.missing.length : 0;
+  const profile = typeof a.profile === 'string' ? ` to ${a.profile}` : '';
+  return `RaftLens: attached${profile}: ${a.reachable} of ${a.consenters} orderers answering` +
+    (missing > 0 ? ` (${missing} without an operations endpoint: see Problems)` : '');
 }

@@ -21,6 +21,15 @@ function primaryRole(roles: Role[]): Role {
 }
 
 function nodeText(node: NodeStatus, channel: ChannelStatus): string {
+  if (channel.attached) {
+    // followed orderers: Fabric's metrics carry no term, and a node that does not answer is not known to be stopped
+    if (node.role === 'stopped') {
+      return 'unreachable';
+    }
+    const leader = channel.nodes.find((n) => n.id === node.leader);
+    const of = node.role === 'follower' ? (leader ? ` of ${shortName(leader.name)}` : ' (no leader)') : '';
+    return `${node.role}${of} · height ${node.height}`;
+  }
   switch (node.role) {
     case 'stopped':
       return `stopped · height ${node.height}`;
@@ -38,7 +47,8 @@ function nodeText(node: NodeStatus, channel: ChannelStatus): string {
 
 function hoverRow(node: NodeStatus, channel: ChannelStatus): string {
   const leader = channel.nodes.find((n) => n.id === node.leader);
-  return `| ${channel.channel} | ${node.role} | ${node.term} | ${leader ? leader.name : '—'} | ${node.height} |`;
+  const term = channel.attached ? '—' : String(node.term);
+  return `| ${channel.channel} | ${channel.attached && node.role === 'stopped' ? 'unreachable' : node.role} | ${term} | ${leader ? leader.name : '—'} | ${node.height} |`;
 }
 
 /** One decoration per line that carries a consenter, ordered by line. */
@@ -78,5 +88,6 @@ export function decorationsFor(channels: ChannelStatus[]): LineDecoration[] {
  * clients without decorations. Where this extension draws the decoration, the hint would repeat it.
  */
 export function isLiveRoleHint(label: string): boolean {
-  return /^●\s/.test(label) && /\bterm \d+/.test(label);
+  // attached orderers' hints have no term: "● leader", "● unreachable", "● mychannel: follower"
+  return /^●\s/.test(label) && (/\bterm \d+/.test(label) || /^●\s(?:[\w.-]+: )?(?:leader|follower|candidate|pre-candidate|unreachable)\b/.test(label));
 }

@@ -5,6 +5,8 @@ import { ChannelStatus, NodeStatus, isUp, shortName } from './networkStatus';
 export interface ChannelSummary {
   uri: string;
   channel: string;
+  /** followed orderers: no term to show */
+  attached: boolean;
   /** the node in role leader with the highest term, if any */
   leader?: NodeStatus;
   /** the leader's term, else the highest term any node knows */
@@ -59,6 +61,11 @@ export class NetworkState {
     return this.networks.has(uri);
   }
 
+  /** whether the file follows running orderers (raftlens.attachNetwork) rather than a network it launched */
+  isAttached(uri: string): boolean {
+    return [...(this.networks.get(uri)?.values() ?? [])].some((c) => c.attached === true);
+  }
+
   /** channels of one file, sorted by name */
   channels(uri: string): ChannelStatus[] {
     const channels = this.networks.get(uri);
@@ -78,6 +85,7 @@ export function summarize(status: ChannelStatus): ChannelSummary {
   return {
     uri: status.uri,
     channel: status.channel,
+    attached: status.attached === true,
     leader,
     term,
     up: running.length,
@@ -89,7 +97,7 @@ export function summarize(status: ChannelStatus): ChannelSummary {
 /** "leader orderer3 · term 2 · 5/5 up" or "no leader · term 3 · 2/5 up" */
 export function summaryText(s: ChannelSummary): string {
   const who = s.leader ? `leader ${shortName(s.leader.name)}` : 'no leader';
-  return `${who} · term ${s.term} · ${s.up}/${s.total} up`;
+  return s.attached ? `${who} · ${s.up}/${s.total} answering · attached` : `${who} · term ${s.term} · ${s.up}/${s.total} up`;
 }
 
 /** A channel has quorum when a majority of its consenters run. */

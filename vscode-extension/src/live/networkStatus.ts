@@ -1,6 +1,8 @@
 // The `raftlens/networkStatus` notification (shared/DESIGN.md, LSP surface):
 // {uri, channel, nodes:[{id, name, role, term, leader, height, range}]}, one per channel and change.
 // An empty node list means that channel's network is gone (stopped); it is dropped from the state.
+// `attached: true` marks running orderers the server follows through their operations endpoints
+// (raftlens.attachNetwork): RaftLens does not control them, and their term is 0 (Fabric's metrics have none).
 
 export const NETWORK_STATUS_NOTIFICATION = 'raftlens/networkStatus';
 
@@ -36,6 +38,8 @@ export interface ChannelStatus {
   uri: string;
   channel: string;
   nodes: NodeStatus[];
+  /** followed through operations endpoints, not launched: no node controls, no term */
+  attached?: boolean;
 }
 
 /** leader, Leader, StateLeader, pre_candidate, precandidate … → the role word the server means. */
@@ -80,7 +84,7 @@ function parseRange(raw: unknown): LspRange | undefined {
 
 /** Validates a notification's params; undefined when it is not a channel status at all. */
 export function parseChannelStatus(raw: unknown): ChannelStatus | undefined {
-  const p = raw as { uri?: unknown; channel?: unknown; nodes?: unknown };
+  const p = raw as { uri?: unknown; channel?: unknown; nodes?: unknown; attached?: unknown };
   if (!p || typeof p !== 'object' || typeof p.uri !== 'string') {
     return undefined;
   }
@@ -101,7 +105,7 @@ export function parseChannelStatus(raw: unknown): ChannelStatus | undefined {
     });
   }
   nodes.sort((a, b) => a.id - b.id);
-  return { uri: p.uri, channel, nodes };
+  return p.attached === true ? { uri: p.uri, channel, nodes, attached: true } : { uri: p.uri, channel, nodes };
 }
 
 export function isUp(node: NodeStatus): boolean {

@@ -20,6 +20,18 @@ export function statusBarModel(state: NetworkState, activeUri: string | undefine
   const leader = main.leader ? shortName(main.leader.name) : 'no leader';
   const icon = main.leader && hasQuorum(main) ? '$(pulse)' : '$(warning)';
   const more = channels.length > 1 ? ` +${channels.length - 1}` : '';
+  if (main.attached) {
+    // running orderers followed through their operations endpoints: no term (Fabric's metrics have none)
+    const attachedLines = channels.map(
+      (c) => `${c.channel}: ${c.leader ? `leader ${c.leader.name}` : 'no leader'}, ${c.up}/${c.total} orderers answering, height ${c.height}` +
+        (hasQuorum(c) ? '' : ' — quorum at risk'),
+    );
+    return {
+      text: `${icon} Raft ${main.channel}${more}: ${leader} · ${main.up}/${main.total} answering · attached`,
+      tooltip: `${attachedLines.join('\n')}\nAttached to running orderers (read-only). Click to open the Raft Network view.`,
+      warning: channels.some((c) => !c.leader || !hasQuorum(c)),
+    };
+  }
   const lines = channels.map(
     (c) => `${c.channel}: ${c.leader ? `leader ${c.leader.name}` : 'no leader'}, term ${c.term}, ${c.up}/${c.total} nodes up, height ${c.height}` +
       (hasQuorum(c) ? '' : ' — quorum lost, ordering halted'),

@@ -10,7 +10,8 @@ export type NetworkItem = {
   label: string;
   description: string;
   tooltip: string;
-  contextValue: 'raftlens.network';
+  /** raftlens.attachedNetwork: followed orderers, which offer Detach instead of Stop */
+  contextValue: 'raftlens.network' | 'raftlens.attachedNetwork';
   children: ChannelItem[];
 };
 
@@ -22,7 +23,7 @@ export type ChannelItem = {
   label: string;
   description: string;
   tooltip: string;
-  contextValue: 'raftlens.channel';
+  contextValue: 'raftlens.channel' | 'raftlens.attachedChannel';
   healthy: boolean;
   children: NodeItem[];
 };
@@ -42,7 +43,10 @@ export type NodeItem = {
   label: string;
   description: string;
   tooltip: string;
-  /** raftlens.node.running.<role> or raftlens.node.stopped — package.json menus match on it */
+  /**
+   * raftlens.node.running.<role> or raftlens.node.stopped — package.json menus match on it;
+   * raftlens.attachedNode.<role> for followed orderers, which no node command may act on
+   */
   contextValue: string;
 };
 
@@ -54,9 +58,10 @@ export function networkLabel(uri: string): string {
   return parts.slice(-2).join('/');
 }
 
-function nodeItem(uri: string, channel: string, node: NodeStatus, leaderId: number): NodeItem {
-  const description =
-    node.role === 'stopped' || node.role === 'evicted'
+function nodeItem(uri: string, channel: string, node: NodeStatus, leaderId: number, attached: boolean): NodeItem {
+  const description = attached
+    ? (isUp(node) ? `${node.role} · height ${node.height}` : 'unreachable')
+    : node.role === 'stopped' || node.role === 'evicted'
       ? `${node.role} · height ${node.height}`
       : `${node.role} · term ${node.term} · height ${node.height}`;
   return {
@@ -72,7 +77,8 @@ function nodeItem(uri: string, channel: string, node: NodeStatus, leaderId: numb
     label: node.name,
     description,
     tooltip: `${node.name} (Raft id ${node.id}) on ${channel}: ${description}`,
-    contextValue: isUp(node) ? `raftlens.node.running.${node.role}` : 'raftlens.node.stopped',
+    contextValue: attached ? `raftlens.attachedNode.${isUp(node) ? node.role : 'unreachable'}`
+      : isUp(node) ? `raftlens.node.running.${node.role}` : 'raftlens.node.stopped',
   };
 }
 
@@ -91,12 +97,13 @@ export function buildTree(state: NetworkState): NetworkItem[] {
         description: summaryText(summary),
         tooltip: `${status.channel}: ${summaryText(summary)}, height ${summary.height}` +
           (hasQuorum(summary) ? '' : ' — quorum lost, ordering halted'),
-        contextValue: 'raftlens.channel',
+        contextValue: status.attached === true ? 'raftlens.attachedChannel' : 'raftlens.channel',
         healthy,
-        children: status.nodes.map((n) => nodeItem(uri, status.channel, n, leaderId)),
+        children: status.nodes.map((n) => nodeItem(uri, status.channel, n, leaderId, status.attached === true)),
       };
     });
     const first = channels[0];
+    const attached = state.isAttached(uri);
     const more = channels.length > 1 ? ` (+${channels.length - 1} channels)` : '';
     return {
       kind: 'network',
@@ -104,8 +111,8 @@ export function buildTree(state: NetworkState): NetworkItem[] {
       uri,
       label: networkLabel(uri),
       description: first ? `${first.label}: ${first.description}${more}` : '',
-      tooltip: `Network launched from ${uri}`,
-      contextValue: 'raftlens.network',
+      tooltip: attached ? `Running orderers followed from ${uri} (read-only)` : `Network launched from ${uri}`,
+      contextValue: attached ? 'raftlens.attachedNetwork' : 'raftlens.network',
       children: channels,
     };
   });

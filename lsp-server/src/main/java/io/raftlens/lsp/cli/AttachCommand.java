@@ -1,9 +1,9 @@
 package io.raftlens.lsp.cli;
 
+import io.raftlens.raft.attach.EndpointMapping;
 import io.raftlens.raft.attach.OperationsClient;
 import io.raftlens.raft.attach.OrdererStatus;
 import io.raftlens.raft.attach.StatusChanges;
-import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanner.Planned;
 import java.io.ByteArrayOutputStream;
@@ -27,9 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code raftlens attach CONFIGTX [--profile P] --ops HOST=URL… [--admin HOST=URL…]}: follows running orderers
+ * {@code raftlens attach CONFIGTX [--profile P] [--ops HOST=URL…] [--admin HOST=URL…]}: follows running orderers
  * (Fabric's or RaftLens's) through their operations endpoints and channel participation API, and prints the
  * table {@code launch} prints for its own nodes plus one line per change. Read-only: nothing is stopped or sent.
+ * Consenters without {@code --ops} get the endpoint of their orderer.yaml ({@link EndpointMapping}: a
+ * {@code <host>/orderer.yaml} beside CONFIGTX, else the orderer.yaml beside it as {@code launch} binds it), as the
+ * editor's "Attach to running network" does.
  */
 @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Follow running orderers through their operations endpoints and channel participation API.",
@@ -44,8 +47,9 @@ public final class AttachCommand implements Callable<Integer> {
     @Mixin
     PlanOptions network = new PlanOptions();
 
-    @Option(names = "--ops", paramLabel = "HOST=URL", required = true,
-            description = "an orderer's operations endpoint (Operations.ListenAddress), e.g. orderer1.example.com=http://127.0.0.1:9443 (repeatable)")
+    @Option(names = "--ops", paramLabel = "HOST=URL",
+            description = {"an orderer's operations endpoint (Operations.ListenAddress), e.g. orderer1.example.com=http://127.0.0.1:9443 (repeatable);",
+                    "consenters without one: Operations.ListenAddress of <host>/orderer.yaml beside CONFIGTX, else of the orderer.yaml beside it (+1 per consenter, as launch binds them)"})
     List<String> ops = new ArrayList<>();
 
     @Option(names = "--admin", paramLabel = "HOST=URL",
@@ -87,7 +91,8 @@ public final class AttachCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        List<String> consenters = consenters(err);
+        List<EndpointMapping.Consenter> planned = consenters(err);
+        List<String> consenters = planned.stream().map(EndpointMapping.Consenter::host).toList();
         for (String host : opsUrls.keySet()) {
             if (!consenters.isEmpty() && !consenters.contains(host)) {
                 err.println("raftlens attach: --ops " + host + " is not a consenter of the profile (consenters: "
@@ -96,19 +101,48 @@ public final class AttachCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        OperationsClient client;
+        Map<String, Path> trust = new LinkedHashMap<>();
+        if (!planned.isEmpty()) {
+            EndpointMapping.Result mapping = EndpointMapping.resolve(configtx, planned, opsUrls, "--ops");
+            if (mapping.endpoints().isEmpty()) {
+                err.println("raftlens attach: " + (mapping.missing().isEmpty() ? "no consenter to follow" : mapping.missing().get(0).why())
+                        + (mapping.missing().size() > 1 ? " (and the same for " + (mapping.missing().size() - 1) + " more consenters)" : ""));
+                err.flush();
+                return 2;
+            }
+            for (EndpointMapping.Missing m : mapping.missing()) {
+                err.println("raftlens attach: not following " + m.consenter().host() + ": " + m.why());
+            }
+            err.flush();
+            opsUrls = new LinkedHashMap<>();
+            for (EndpointMapping.Endpoint e : mapping.endpoints()) {
+                opsUrls.put(e.consenter().host(), e.url());
+                if (e.trust() != null) {
+                    trust.put(e.consenter().host(), e.trust());
+                }
+            }
+        } else if (opsUrls.isEmpty()) {
+            err.println("raftlens attach: give each orderer's operations endpoint with --ops HOST=URL");
+            err.flush();
+            return 2;
+        }
+        Map<String, OperationsClient> clients = new LinkedHashMap<>();
         try {
-            client = new OperationsClient(cacert, cert, key, Duration.ofSeconds(3));
+            for (Map.Entry<String, String> o : opsUrls.entrySet()) {
+                Path ca = cacert != null || !o.getValue().startsWith("https://") ? cacert : trust.get(o.getKey());
+                clients.put(o.getKey(), new OperationsClient(ca, cert, key, Duration.ofSeconds(3)));
+            }
         } catch (IllegalArgumentException e) {
             err.println("raftlens attach: " + e.getMessage());
             err.flush();
             return 2;
         }
+        OperationsClient client = new OperationsClient(cacert, cert, key, Duration.ofSeconds(3));
         Map<String, OrdererStatus> last = Map.of();
         for (int poll = 1; count == 0 || poll <= count; poll++) {
             Map<String, OrdererStatus> now = new LinkedHashMap<>();
             for (Map.Entry<String, String> o : opsUrls.entrySet()) {
-                now.put(o.getKey(), client.poll(o.getKey(), o.getValue(), Duration.ofSeconds(3)));
+                now.put(o.getKey(), clients.get(o.getKey()).poll(o.getKey(), o.getValue(), Duration.ofSeconds(3)));
             }
             String stamp = LocalTime.now().format(CLOCK);
             if (poll == 1) {
@@ -139,14 +173,14 @@ public final class AttachCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> consenters(PrintWriter err) {
+    private List<EndpointMapping.Consenter> consenters(PrintWriter err) {
         ByteArrayOutputStream problems = new ByteArrayOutputStream();
         try {
             Optional<Planned> planned = PlanReport.plan(network.request(configtx),
                     new PrintStream(problems, true, StandardCharsets.UTF_8));
             if (planned.isPresent() && planned.get().plan().isPresent()) {
                 NetworkPlan plan = planned.get().plan().get();
-                return plan.consenters().stream().map(ConsenterPlan::host).toList();
+                return plan.consenters().stream().map(c -> new EndpointMapping.Consenter(c.id(), c.host(), c.port())).toList();
             }
         } catch (RuntimeException e) {
             // fall through: attach still works from --ops alone
@@ -156,12 +190,23 @@ public final class AttachCommand implements Callable<Integer> {
         return List.of();
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static List<String> participation(OperationsClient client, Map<String, String> adminUrls) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> a : adminUrls.entrySet()) {
             try {
                 String body = client.get(a.getValue(), "/participation/v1/channels", Duration.ofSeconds(3));
-                lines.add(a.getKey() + " channel participation: " + body.strip().replaceAll("\\s+", " "));
+                com.fasterxml.jackson.databind.JsonNode list = JSON.readTree(body);
+                List<String> channels = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode c : list.path("channels")) {
+                    // each channel's ChannelInfo (Fabric's GET /participation/v1/channels/{name})
+                    com.fasterxml.jackson.databind.JsonNode info = JSON.readTree(client.get(a.getValue(),
+                            c.path("url").asText("/participation/v1/channels/" + c.path("name").asText()), Duration.ofSeconds(3)));
+                    channels.add(info.path("name").asText() + " (" + info.path("consensusRelation").asText() + ", "
+                            + info.path("status").asText() + ", height " + info.path("height").asLong() + ")");
+                }
+                lines.add(a.getKey() + " channel participation: " + (channels.isEmpty() ? "no channels" : String.join(", ", channels)));
             } catch (java.io.IOException | RuntimeException e) {
                 lines.add(a.getKey() + " channel participation: unavailable (" + e.getMessage() + ")");
             }

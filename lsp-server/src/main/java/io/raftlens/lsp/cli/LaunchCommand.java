@@ -104,7 +104,10 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
         out.println("raftlens launch: control API http://127.0.0.1:" + control.port() + "/v1/network, events /v1/events;"
                 + " POSTs need header " + ControlToken.HEADER + ": " + control.token().value() + " (also in " + tokenFile + ");"
                 + " metrics " + net.nodes().stream().map(n -> "http://" + plan.opsListenHost() + ":" + net.opsPort(n.id()) + "/metrics")
-                .findFirst().orElse("") + " (+1 per node); Ctrl-C stops");
+                .findFirst().orElse("") + " (+1 per node);"
+                + net.nodes().stream().findFirst().flatMap(n -> net.adminUrl(n.id()))
+                        .map(u -> " channel participation " + u + "/participation/v1/channels (+1 per node);").orElse("")
+                + " Ctrl-C stops");
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService view = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "raftlens-table");

@@ -1,27 +1,15 @@
 package io.raftlens.lsp.cli;
 
-import io.raftlens.raft.metrics.HealthRegistry;
-import io.raftlens.raft.metrics.OperationsServer;
 import io.raftlens.raft.network.ConsenterPlan;
 import io.raftlens.raft.network.DataDirectory;
-import io.raftlens.raft.network.GenesisBlocks;
-import io.raftlens.raft.network.LocalNetwork;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanner.Planned;
-import io.raftlens.raft.network.NodeIdentities;
-import io.raftlens.raft.node.ChainObserver;
-import io.raftlens.raft.node.FileChainStorage;
-import io.raftlens.raft.node.NodeSpec;
-import io.raftlens.raft.node.OrderingNode;
-import io.raftlens.raft.node.TransportBlockSource;
+import io.raftlens.raft.network.StandaloneNode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -80,45 +68,21 @@ public final class NodeCommand implements java.util.concurrent.Callable<Integer>
         Path root = dataDir != null ? dataDir : DataDirectory.defaultFor(configtx, plan.profile());
         String listenHost = listen != null ? listen
                 : planned.get().orderer().map(o -> o.general().listenAddress()).orElse("127.0.0.1");
-        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "raftlens-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        OrderingNode node;
-        OperationsServer ops;
+        StandaloneNode running;
         try {
-            DataDirectory dir = DataDirectory.prepareForNode(root, plan);
-            Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
-            NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, GenesisBlocks.of(plan), NodeCommand::dialAddress, listenHost);
-            // blocks missed behind a snapshot are pulled from the other consenters over the cluster transport
-            node = OrderingNode.pullingOverCluster(spec, new FileChainStorage(spec), ChainObserver.NONE, timers, null,
-                    TransportBlockSource.DEFAULT_TIMEOUT);
-            node.start();
-            int opsPort = plan.opsBasePort() == 0 ? 0 : plan.opsBasePort() + (int) (id - 1);
-            HealthRegistry health = new HealthRegistry();
-            OrderingNode running = node;
-            health.register("raft", () -> {
-                if (!running.isRunning()) {
-                    throw new IllegalStateException("node " + id + " is stopped");
-                }
-            });
-            ops = OperationsServer.start(plan.opsListenHost(), opsPort, node.metrics(), health);
-            LOG.info("consenter {} (id {}) serving channels {} on {}:{}; data {}; operations http://{}:{}/metrics",
-                    me.address(), id, String.join(", ", plan.channels().keySet()), listenHost, me.port(),
-                    dir.nodeDir(me), plan.opsListenHost(), ops.address().getPort());
+            running = StandaloneNode.start(plan, me, root, listenHost, NodeCommand::dialAddress);
         } catch (RuntimeException e) {
-            timers.shutdownNow();
             System.err.println("raftlens node: consenter " + me.address() + " (" + me.source() + "): " + e.getMessage());
             return 1;
         }
+        LOG.info("consenter {} (id {}) serving channels {} on {}:{}; data {}; operations http://{}:{}/metrics;"
+                        + " orderer.AtomicBroadcast on {}:{}; channel participation API on {}",
+                me.address(), id, String.join(", ", running.node().channelOptions().keySet()), listenHost, me.port(),
+                running.dataDirectory().nodeDir(me), plan.opsListenHost(), running.opsPort(), listenHost,
+                running.clientPort(), running.adminUrl());
         CountDownLatch done = new CountDownLatch(1);
-        OrderingNode n = node;
-        OperationsServer o = ops;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            n.stop();
-            o.close();
-            timers.shutdownNow();
+            running.close();
             done.countDown();
         }, "raftlens-shutdown"));
         try {

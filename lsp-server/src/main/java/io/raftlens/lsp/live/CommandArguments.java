@@ -109,6 +109,26 @@ public final class CommandArguments {
         return out;
     }
 
+    /** An object of strings ({@code "endpoints": {"orderer1.example.com:7050": "http://127.0.0.1:9443"}}); missing: empty. */
+    public java.util.Map<String, String> stringMap(String key) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        JsonElement e = json.get(key);
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonObject()) {
+            throw new IllegalArgumentException(command + ": \"" + key + "\" must be an object of strings, e.g. "
+                    + "{\"orderer1.example.com:7050\": \"http://127.0.0.1:9443\"}, got " + e);
+        }
+        for (java.util.Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+            if (!x.getValue().isJsonPrimitive()) {
+                throw new IllegalArgumentException(command + ": \"" + key + "\" entry \"" + x.getKey() + "\" must be a string URL, got " + x.getValue());
+            }
+            out.put(x.getKey(), x.getValue().getAsString());
+        }
+        return out;
+    }
+
     /** {@code true}/{@code false} (missing: {@code false}). */
     public boolean flag(String key) {
         JsonElement e = json.get(key);

@@ -30,9 +30,11 @@ public final class LiveCommands {
     public static final String HEAL = "raftlens.heal";
     public static final String TRANSFER_LEADER = "raftlens.transferLeader";
     public static final String TIMELINE = "raftlens.electionTimeline";
+    public static final String ATTACH = "raftlens.attachNetwork";
+    public static final String DETACH = "raftlens.detachNetwork";
 
     public static final List<String> ALL = List.of(LAUNCH, STOP, STOP_NODE, KILL_NODE, START_NODE, ISOLATE_NODE, HEAL,
-            TRANSFER_LEADER, TIMELINE);
+            TRANSFER_LEADER, TIMELINE, ATTACH, DETACH);
 
     private final LiveNetworks networks;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -41,8 +43,11 @@ public final class LiveCommands {
         return t;
     });
 
+    private final LiveAttach attach;
+
     public LiveCommands(LiveNetworks networks) {
         this.networks = networks;
+        this.attach = new LiveAttach(networks);
     }
 
     public boolean handles(String command) {
@@ -64,6 +69,8 @@ public final class LiveCommands {
         return switch (command) {
             case LAUNCH -> launch(uri, args);
             case STOP -> Map.of("stopped", networks.stop(uri));
+            case ATTACH -> attach.attach(uri, args);
+            case DETACH -> Map.of("detached", networks.detach(uri));
             case TIMELINE -> {
                 LiveNetwork n = networks.require(uri);
                 yield ElectionTimeline.markdown(n.journal().rows(), n::name, n.channels().size() > 1);

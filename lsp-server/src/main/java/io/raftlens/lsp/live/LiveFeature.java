@@ -21,6 +21,7 @@ public final class LiveFeature implements AutoCloseable {
         FabricLanguageService.Services s = service.services();
         s.codeLenses().register(new LiveLenses(networks));
         s.diagnostics().register(new LiveDiagnostics(networks));
+        s.diagnostics().register(new AttachDiagnostics(networks));
         s.inlayHints().register(new LiveInlayHints(networks));
         s.codeActions().register(new RestartAction(networks));
         this.logTimelines = new LogTimelines(networks);

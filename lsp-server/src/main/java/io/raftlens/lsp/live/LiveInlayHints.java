@@ -12,7 +12,10 @@ import org.eclipse.lsp4j.InlayHintKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** At the end of each running consenter's first line: its role (and term) per channel, e.g. "● leader · term 3". */
+/**
+ * At the end of each running consenter's first line: its role (and term) per channel, e.g. "● leader · term 3"; for
+ * attached orderers the role alone ("● leader", "● unreachable").
+ */
 final class LiveInlayHints implements InlayHintParticipant {
 
     private final LiveNetworks networks;
@@ -24,18 +27,24 @@ final class LiveInlayHints implements InlayHintParticipant {
     @Override
     public void hints(DocumentModel model, LspSettings settings, List<InlayHint> out) {
         Optional<LiveNetwork> running = networks.network(model.uri());
-        if (running.isEmpty()) {
+        Optional<AttachedNetwork> attached = networks.attached(model.uri());
+        if (running.isEmpty() && attached.isEmpty()) {
             return;
         }
-        NetworkSnapshot s = running.get().snapshot();
+        // attached orderers report no term (Fabric's metrics have none): their hint is the role alone
+        boolean terms = running.isPresent();
+        NetworkSnapshot s = running.isPresent() ? running.get().snapshot() : attached.get().snapshot();
         ConsenterLayout.of(model, s.profile()).ifPresent(layout -> {
             for (NodeState node : s.nodes()) {
                 layout.entry(node.host(), node.port()).ifPresent(e -> {
                     int line = e.range().getStart().getLine();
                     StringBuilder label = new StringBuilder("●");
                     for (String ch : s.channels()) {
-                        label.append(' ').append(s.channels().size() > 1 ? ch + ": " : "").append(node.role(ch))
-                                .append(" · term ").append(node.term(ch));
+                        label.append(' ').append(s.channels().size() > 1 ? ch + ": " : "")
+                                .append(!terms && !node.running() ? "unreachable" : node.role(ch));
+                        if (terms) {
+                            label.append(" · term ").append(node.term(ch));
+                        }
                     }
                     InlayHint hint = new InlayHint(new Position(line, model.line(line).length()), Either.forLeft(label.toString()));
                     hint.setKind(InlayHintKind.Type);

@@ -16,9 +16,11 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
 /**
  * Code lenses of the live network. Above the EtcdRaft Consenters key: "▶ Launch network (5 consenters ·
- * mychannel)", or while running "■ Stop · leader orderer3.example.com · term 2 · height 12" and the
- * election timeline. Above each consenter of the running profile: its role, term, leader and height per
- * channel, then the actions valid now (Stop, Kill, Isolate or Heal, Make leader; Start when stopped).
+ * mychannel)" and "⇄ Attach to running network", or while running "■ Stop · leader orderer3.example.com · term 2 ·
+ * height 12" and the election timeline. Above each consenter of the running profile: its role, term, leader and
+ * height per channel, then the actions valid now (Stop, Kill, Isolate or Heal, Make leader; Start when stopped).
+ * Attached orderers ({@link AttachedNetwork}) get the same status lenses from their metrics — role, leader, height,
+ * no term (Fabric's metrics have none) — and "■ Detach", but no actions: RaftLens does not control them.
  */
 final class LiveLenses implements CodeLensParticipant {
 
@@ -38,6 +40,13 @@ final class LiveLenses implements CodeLensParticipant {
                     .ifPresent(l -> runningLenses(model.uri(), l, s, out));
             return;
         }
+        Optional<AttachedNetwork> attached = networks.attached(model.uri());
+        if (attached.isPresent()) {
+            AttachedNetwork a = attached.get();
+            layouts.stream().filter(l -> l.profile().equals(a.profile())).findFirst()
+                    .ifPresent(l -> attachedLenses(model.uri(), l, a, out));
+            return;
+        }
         Map<Integer, List<ConsenterLayout>> byLine = new LinkedHashMap<>();
         layouts.forEach(l -> byLine.computeIfAbsent(l.header().getStart().getLine(), k -> new ArrayList<>()).add(l));
         for (List<ConsenterLayout> sameSection : byLine.values()) {
@@ -45,6 +54,8 @@ final class LiveLenses implements CodeLensParticipant {
                 String what = sameSection.size() > 1 ? l.profile() : "network";
                 out.add(lens(l.header(), "▶ Launch " + what + " (" + l.consenters().size() + " consenters · mychannel)",
                         LiveCommands.LAUNCH, Map.of("uri", model.uri(), "profile", l.profile())));
+                out.add(lens(l.header(), "⇄ Attach to running " + (sameSection.size() > 1 ? l.profile() : "network"),
+                        LiveCommands.ATTACH, Map.of("uri", model.uri(), "profile", l.profile())));
             }
         }
     }
@@ -80,6 +91,67 @@ final class LiveLenses implements CodeLensParticipant {
                 out.add(lens(at, "Make leader", LiveCommands.TRANSFER_LEADER, Map.of("uri", uri, "to", node.id().value())));
             }
         }
+    }
+
+    /** Read-only lenses of attached orderers: "■ Detach · leader … · height N" and each consenter's metrics. */
+    private static void attachedLenses(String uri, ConsenterLayout layout, AttachedNetwork a, List<CodeLens> out) {
+        NetworkSnapshot s = a.snapshot();
+        StringBuilder title = new StringBuilder("■ Detach");
+        if (s.channels().isEmpty()) {
+            title.append(" · no channel reported yet");
+        }
+        for (String ch : s.channels()) {
+            title.append(" · ");
+            if (s.channels().size() > 1) {
+                title.append(ch).append(": ");
+            }
+            title.append("leader ").append(s.leader(ch).map(NodeState::host).orElse("none")).append(" · height ").append(s.height(ch));
+        }
+        title.append(" · attached");
+        out.add(lens(layout.header(), title.toString(), LiveCommands.DETACH, Map.of("uri", uri)));
+        for (ConsenterLayout.Entry entry : layout.consenters()) {
+            String address = entry.address();
+            Optional<NodeState> node = s.nodes().stream().filter(n -> n.host().equals(entry.host()) && n.port() == entry.port()).findFirst();
+            String text;
+            if (a.consenters().stream().noneMatch(c -> c.address().equals(address))) {
+                text = "not followed (added since attaching; attach again)";
+            } else if (a.url(address).isEmpty()) {
+                text = "no operations endpoint (see the problem on this line)";
+            } else if (node.isEmpty() || !node.get().running()) {
+                text = "unreachable at " + a.url(address).get();
+            } else {
+                text = attachedStatus(node.get(), s, a.statuses().get(address));
+            }
+            out.add(new CodeLens(entry.range(), new Command(text, ""), null));
+        }
+    }
+
+    /** "leader · height 12 · active 3/3", per channel; the leader named on followers' lines. */
+    static String attachedStatus(NodeState node, NetworkSnapshot s, io.raftlens.raft.attach.OrdererStatus polled) {
+        List<String> parts = new ArrayList<>();
+        if (node.channels().isEmpty()) {
+            parts.add("reachable · no etcdraft channel in its metrics");
+        }
+        for (String ch : node.channels().isEmpty() ? List.<String>of() : s.channels()) {
+            String prefix = s.channels().size() > 1 ? ch + ": " : "";
+            Optional<io.raftlens.raft.network.ChannelState> cs = node.channel(ch);
+            if (cs.isEmpty()) {
+                parts.add(prefix + "not on the channel");
+                continue;
+            }
+            StringBuilder p = new StringBuilder(prefix).append(cs.get().role().label());
+            if (!cs.get().role().isLeader()) {
+                p.append(" · leader ").append(s.name(node.leader(ch)));
+            }
+            p.append(" · height ").append(cs.get().height());
+            io.raftlens.raft.attach.OrdererStatus.ChannelStatus m = polled == null ? null : polled.channels().get(ch);
+            if (m != null && m.activeNodes() >= 0 && m.clusterSize() > 0 && cs.get().role().isLeader()) {
+                p.append(" · active ").append(m.activeNodes()).append('/').append(m.clusterSize());
+            }
+            parts.add(p.toString());
+        }
+        String health = polled == null || polled.health() == null || polled.health().equals("OK") ? "" : " · health: " + polled.health();
+        return String.join(" | ", parts) + health;
     }
 
     /** "leader · term 2 · leader orderer3.example.com · height 12", per channel when there are several. */

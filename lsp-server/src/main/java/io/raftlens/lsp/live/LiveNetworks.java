@@ -44,6 +44,7 @@ public final class LiveNetworks implements AutoCloseable {
 
     private final LiveEditor editor;
     private final Map<String, LiveNetwork> networks = new ConcurrentHashMap<>();
+    private final Map<String, AttachedNetwork> attached = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "raftlens-live-refresh");
@@ -72,6 +73,49 @@ public final class LiveNetworks implements AutoCloseable {
         return Optional.ofNullable(networks.get(uri));
     }
 
+    /** The running orderers followed from {@code uri} ({@code raftlens.attachNetwork}), if any. */
+    public Optional<AttachedNetwork> attached(String uri) {
+        return Optional.ofNullable(attached.get(uri));
+    }
+
+    /**
+     * Follows running orderers from {@code uri} (replacing an earlier attachment): polls once now, then every
+     * interval. Refused while a network launched from the same file runs: its view is already live.
+     */
+    public synchronized AttachedNetwork attach(AttachedNetwork network) {
+        if (closed) {
+            network.close();
+            throw new IllegalStateException("the language server is shutting down");
+        }
+        if (networks.containsKey(network.uri())) {
+            network.close();
+            throw new IllegalStateException("a network launched from " + fileName(network.uri())
+                    + " is running and already shown live; stop it (raftlens.stopNetwork) before attaching to other orderers");
+        }
+        detach(network.uri());
+        attached.put(network.uri(), network);
+        try {
+            network.start();
+        } catch (RuntimeException e) {
+            attached.remove(network.uri());
+            network.close();
+            throw e;
+        }
+        changed(network.uri());
+        return network;
+    }
+
+    /** Stops following the orderers of {@code uri}; its lenses, status and diagnostics clear. Nothing is sent to them. */
+    public synchronized boolean detach(String uri) {
+        AttachedNetwork a = attached.remove(uri);
+        if (a == null) {
+            return false;
+        }
+        a.close();
+        changed(uri);
+        return true;
+    }
+
     /** The network of {@code uri}, or a clear error saying how to start one. */
     public LiveNetwork require(String uri) {
         LiveNetwork n = networks.get(uri);
@@ -92,6 +136,7 @@ public final class LiveNetworks implements AutoCloseable {
             throw new IllegalStateException("the language server is shutting down");
         }
         stop(model.uri());
+        detach(model.uri());
         DataDirectory dir = DataDirectory.prepare(dataDir(plan), plan, true);
         LocalNetwork local;
         long startedAt = System.currentTimeMillis();
@@ -182,10 +227,11 @@ public final class LiveNetworks implements AutoCloseable {
     /** One {@code raftlens/networkStatus} per channel; a single not-running status once the network stopped. */
     List<NetworkStatus> statuses(String uri) {
         LiveNetwork n = networks.get(uri);
-        if (n == null) {
+        AttachedNetwork a = attached.get(uri);
+        if (n == null && a == null) {
             return List.of(new NetworkStatus(uri, null, false, List.of()));
         }
-        NetworkSnapshot s = n.snapshot();
+        NetworkSnapshot s = n != null ? n.snapshot() : a.snapshot();
         Optional<ConsenterLayout> layout = editor.model(uri).flatMap(m -> ConsenterLayout.of(m, s.profile()));
         List<NetworkStatus> out = new ArrayList<>();
         for (String ch : s.channels()) {
@@ -195,7 +241,7 @@ public final class LiveNetworks implements AutoCloseable {
                         node.height(ch), layout.flatMap(l -> l.entry(node.host(), node.port()))
                         .map(ConsenterLayout.Entry::range).orElse(null)));
             }
-            out.add(new NetworkStatus(uri, ch, true, nodes));
+            out.add(new NetworkStatus(uri, ch, true, nodes, n == null));
         }
         return out;
     }
@@ -209,6 +255,9 @@ public final class LiveNetworks implements AutoCloseable {
         closed = true;
         for (String uri : List.copyOf(networks.keySet())) {
             closeAndClean(networks.remove(uri));
+        }
+        for (String uri : List.copyOf(attached.keySet())) {
+            attached.remove(uri).close();
         }
         pusher.shutdownNow();
         try {

@@ -7,9 +7,12 @@
  * timeline of real orderer logs ({@code raftlens.timelineFromLogs}, {@link io.raftlens.lsp.live.LogTimelines}) reads
  * them with raft-runtime's {@code logs} package — or the launches' own Raft log, captured by
  * {@link io.raftlens.lsp.live.LaunchLog} — and puts its findings on the consenter lines
- * ({@link io.raftlens.lsp.live.LogTimelineDiagnostics}).
+ * ({@link io.raftlens.lsp.live.LogTimelineDiagnostics}). Running orderers RaftLens did not launch are followed from a
+ * document through their operations endpoints ({@code raftlens.attachNetwork}, {@link io.raftlens.lsp.live.LiveAttach},
+ * {@link io.raftlens.lsp.live.AttachedNetwork}, over raft-runtime's {@code attach}): the same lenses, hints and
+ * notification without controls, and {@link io.raftlens.lsp.live.AttachDiagnostics}.
  *
  * <p>May depend on: {@code service}, the feature packages it contributes participants to, {@code documents},
- * raft-runtime ({@code network}, {@code node}, {@code logs}), config-schema, logback (the launch-log capture). Not on {@code server} or {@code cli}.
+ * raft-runtime ({@code network}, {@code node}, {@code logs}, {@code attach}), config-schema, logback (the launch-log capture). Not on {@code server} or {@code cli}.
  */
 package io.raftlens.lsp.live;

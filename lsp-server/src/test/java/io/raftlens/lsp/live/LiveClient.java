@@ -79,8 +79,14 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
 
     /** Runs a command; the result as JSON (a Markdown string comes back as a JSON string). */
     public com.google.gson.JsonElement execute(String command, Map<String, Object> argument) throws Exception {
-        Object r = server.getWorkspaceService().executeCommand(new ExecuteCommandParams(command, List.of(argument)))
-                .get(60, TimeUnit.SECONDS);
+        Object r;
+        try {
+            r = server.getWorkspaceService().executeCommand(new ExecuteCommandParams(command, List.of(argument)))
+                    .get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // a hang explains itself: who holds what, and where each thread waits
+            throw new AssertionError(command + " did not answer within 60 s\n" + ThreadDump.all(), e);
+        }
         return r instanceof com.google.gson.JsonElement e ? e : new com.google.gson.Gson().toJsonTree(r);
     }
 
@@ -187,9 +193,13 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
             return;
         }
         try {
-            server.shutdown().get(30, TimeUnit.SECONDS);
-            server.exit();
-            exitCode.get(30, TimeUnit.SECONDS);
+            try {
+                server.shutdown().get(30, TimeUnit.SECONDS);
+                server.exit();
+                exitCode.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("shutdown/exit did not complete within 30 s\n" + ThreadDump.all(), e);
+            }
         } finally {
             try {
                 clientOut.close();

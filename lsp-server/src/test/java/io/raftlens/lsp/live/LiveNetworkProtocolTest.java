@@ -51,7 +51,7 @@ class LiveNetworkProtocolTest {
         try (LiveClient client = new LiveClient()) {
             client.open(uri, Files.readString(configtx));
             List<? extends CodeLens> before = client.lenses(uri);
-            assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
+            assertEquals(List.of("▶ Launch network (5 consenters · mychannel)", "⇄ Attach to running network"),
                     before.stream().map(l -> l.getCommand().getTitle()).toList());
 
             JsonObject launched = client.executeOk(LiveCommands.LAUNCH, Map.of("uri", uri, "tick", "100ms", "opsBasePort", 0,
@@ -111,7 +111,7 @@ class LiveNetworkProtocolTest {
             assertTrue(client.executeOk(LiveCommands.STOP, Map.of("uri", uri)).get("stopped").getAsBoolean());
             assertTrue(Files.notExists(data), "an editor network's data is removed when it stops: " + data);
             client.awaitDiagnostics(uri, 3_000, "no raft diagnostics", p -> p.getDiagnostics().stream().noneMatch(d -> "raft".equals(d.getSource())));
-            assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
+            assertEquals(List.of("▶ Launch network (5 consenters · mychannel)", "⇄ Attach to running network"),
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
             awaitPortsFree(base, 5);
             awaitPortsFree(base + 9, 1);
@@ -179,7 +179,7 @@ class LiveNetworkProtocolTest {
             var message = client.messages.poll(5, TimeUnit.SECONDS);
             assertEquals(MessageType.Error, message.getType());
             assertTrue(message.getMessage().contains(error));
-            assertEquals(List.of("▶ Launch network (5 consenters · mychannel)"),
+            assertEquals(List.of("▶ Launch network (5 consenters · mychannel)", "⇄ Attach to running network"),
                     client.lenses(uri).stream().map(l -> l.getCommand().getTitle()).toList());
             taken.close();
             awaitPortsFree(base, 5);

@@ -33,7 +33,7 @@ public final class OperationsClient {
         this.http = b.build();
     }
 
-    static SSLContext sslContext(Path caFile, Path certFile, Path keyFile) {
+    public static SSLContext sslContext(Path caFile, Path certFile, Path keyFile) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             if (caFile != null) {

@@ -116,7 +116,7 @@ final class PeerProgress {
     }
 
     Progress view() {
-        return new Progress(match, next, state, recentActive, inflights.count());
+        return new Progress(match, next, state, recentActive, inflights.count(), isPaused());
     }
 
     @Override

@@ -43,7 +43,28 @@ public final class HttpServers {
      * contexts and starts it; {@link #stop} stops both.
      */
     public static HttpServer create(InetSocketAddress address, String threadName) throws IOException {
-        HttpServer server = HttpServer.create(address, 64);
+        return withPool(HttpServer.create(address, 64), threadName);
+    }
+
+    /**
+     * As {@link #create(InetSocketAddress, String)} over TLS with {@code ssl}; when {@code needClientAuth}, a client
+     * without a certificate that chains to the context's trusted roots fails the handshake (mutual TLS).
+     */
+    public static HttpServer createHttps(InetSocketAddress address, String threadName, javax.net.ssl.SSLContext ssl,
+                                         boolean needClientAuth) throws IOException {
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(address, 64);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(ssl) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                javax.net.ssl.SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                p.setNeedClientAuth(needClientAuth);
+                params.setSSLParameters(p);
+            }
+        });
+        return withPool(server, threadName);
+    }
+
+    private static HttpServer withPool(HttpServer server, String threadName) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024),
                 r -> {

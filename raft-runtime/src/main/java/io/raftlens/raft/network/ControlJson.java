@@ -78,6 +78,9 @@ public final class ControlJson {
             if (n.clientAddress() != null) {
                 m.put("clientAddress", n.clientAddress());
             }
+            if (n.adminAddress() != null) {
+                m.put("adminAddress", n.adminAddress());
+            }
             m.put("running", n.running());
             Map<String, Object> chs = new LinkedHashMap<>();
             if (n.running()) { // a stopped node keeps its last state for the editor; the API shows none

@@ -79,7 +79,7 @@ public final class JoinBlocks {
             blocks.put(channel, block);
         }
         return new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
-                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), blocks);
+                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), blocks, plan.participation());
     }
 
     static Block read(Path file) {
@@ -148,7 +148,7 @@ public final class JoinBlocks {
     }
 
     /** The channel's settings from the block; an option the block leaves 0 keeps the plan's (Fabric's default). */
-    private static ChainOptions options(String channel, List<Long> ids, GenesisBlock.OrderingConfig config,
+    static ChainOptions options(String channel, List<Long> ids, GenesisBlock.OrderingConfig config,
                                         ChainOptions template, Path file) {
         Options o = config.etcdRaft().getOptions();
         Duration tick = template.tickInterval();

@@ -59,6 +59,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
+    /** The channel participation API per running node, and the admin port each node keeps across restarts. */
+    private final Map<Long, io.raftlens.raft.fabric.participation.AdminServer> admins = new ConcurrentHashMap<>();
+    private final Map<Long, NodeParticipation> participations = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> adminPorts = new ConcurrentHashMap<>();
     private volatile boolean launched;
     private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
     private final Map<String, NodeId> lastLeader = new ConcurrentHashMap<>();
@@ -131,17 +135,20 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("consenter " + c.address() + " (" + c.source() + "): " + e.getMessage(), e);
             }
-            openOperations(node);
-            publishLifecycle(c.id().value(), c.host(), NetworkEvent.Lifecycle.STARTED);
         }
-        // client ports bind after every consenter port is taken: an ephemeral client port (tests) must not land on
-        // a consenter port that a later node is about to bind
+        // Operations and client ports bind only once every consenter port is taken: with ops base port 0 they are
+        // ephemeral, and an ephemeral port could otherwise land on the consenter port of a node started later.
+        // A node keeps its operations and client ports across restarts, so no ephemeral port is chosen after this.
+        for (OrderingNode node : nodes.values()) {
+            openOperations(node);
+            publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STARTED);
+        }
         launched = true;
         for (OrderingNode node : nodes.values()) {
             openServices(node);
         }
         for (OrderingNode node : nodes.values()) {
-            for (String ch : plan.channels().keySet()) {
+            for (String ch : node.channelOptions().keySet()) {
                 resync(ch, node.id()); // config updates a node missed while the launch was down
             }
         }
@@ -177,6 +184,51 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
         }
+        openAdmin(node);
+    }
+
+    /**
+     * Serves the node's channel participation API on its admin port (Admin.ListenAddress + the node's index, kept
+     * across restarts) with its own TLS certificate; a taken admin port is a warning, not a failed start.
+     */
+    private void openAdmin(OrderingNode node) {
+        NodeParticipation p = new NodeParticipation(node, plan, NodeParticipation.certificates(identities), Optional.of(this::pull), timers,
+                new NodeParticipation.Listener() {
+                    @Override
+                    public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                                node.spec().host(), NetworkEvent.Lifecycle.JOINED, channel));
+                    }
+
+                    @Override
+                    public void removed(String channel) {
+                        lastLeader.remove(channel + "/" + node.id());
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                                node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
+                    }
+                });
+        participations.put(node.id(), p);
+        p.recover();
+        int index = plan.consenters().indexOf(plan.consenter(node.id()));
+        int port = adminPorts.computeIfAbsent(node.id(), id -> plan.participation().adminPort(index));
+        try {
+            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, plan.participation().tlsFor(identities.get(node.id()).tls()),
+                    plan.participation().maxRequestBodySize());
+            admins.put(node.id(), admin);
+            adminPorts.put(node.id(), admin.address().getPort());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {}: {}", node.id(), e.getMessage());
+        }
+    }
+
+    /** Where the node serves the channel participation API, e.g. {@code https://127.0.0.1:9443} (empty when not served). */
+    public Optional<String> adminUrl(long id) {
+        return Optional.ofNullable(admins.get(id)).map(io.raftlens.raft.fabric.participation.AdminServer::url);
+    }
+
+    /** The node's side of the channel participation API while it runs. */
+    public Optional<NodeParticipation> participation(long id) {
+        return Optional.ofNullable(participations.get(id));
     }
 
     /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
@@ -187,6 +239,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
     private void closeOperations(long id) {
+        var admin = admins.remove(id);
+        if (admin != null) {
+            admin.close();
+        }
+        NodeParticipation p = participations.remove(id);
+        if (p != null) {
+            p.close();
+        }
         OrdererServices svc = services.remove(id);
         if (svc != null) {
             svc.close();
@@ -296,9 +356,24 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     private void requireChannel(String channel) {
-        if (!plan.channels().containsKey(channel)) {
-            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", plan.channels().keySet()) + ")");
+        if (!channels().contains(channel)) {
+            throw NetworkOperationException.notFound("no channel " + channel + " (channels: " + String.join(", ", channels()) + ")");
         }
+    }
+
+    /**
+     * The channels of the network now: the plan's, minus those every node left, then those nodes joined at run time
+     * through the channel participation API, in the order they appeared.
+     */
+    public List<String> channels() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (String ch : plan.channels().keySet()) {
+            if (nodes.isEmpty() || nodes.values().stream().anyMatch(n -> n.channelOptions().containsKey(ch))) {
+                all.add(ch);
+            }
+        }
+        nodes.values().forEach(n -> all.addAll(n.channelOptions().keySet()));
+        return List.copyOf(all);
     }
 
     /**
@@ -312,7 +387,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     private List<NodeId> consenterNodes(String channel) {
         requireChannel(channel);
-        List<NodeId> best = plan.channels().get(channel).consenterIds().stream().map(NodeId::of).toList();
+        List<NodeId> best = nodes.values().stream().map(n -> n.channelOptions().get(channel)).filter(java.util.Objects::nonNull)
+                .findFirst().map(io.raftlens.raft.node.ChainOptions::consenterIds).orElse(List.of())
+                .stream().map(NodeId::of).toList();
         long bestHeight = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
@@ -330,7 +407,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      */
     @Override
     public NetworkSnapshot snapshot() {
-        List<String> channels = List.copyOf(plan.channels().keySet());
+        List<String> channels = channels();
         Map<String, List<NodeId>> current = new LinkedHashMap<>();
         channels.forEach(ch -> current.put(ch, consenterNodes(ch)));
         List<NodeState> list = new ArrayList<>();
@@ -338,6 +415,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             boolean running = n.isRunning();
             NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
@@ -350,7 +428,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
                     running, running && isolated.contains(n.id()), chs,
-                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null));
+                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null,
+                    adminPorts.containsKey(n.id()) ? "127.0.0.1:" + adminPorts.get(n.id()) : null));
         }
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
@@ -409,7 +488,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             throw NetworkOperationException.failed("node " + id + " (" + n.spec().host() + ") failed to start: " + e.getMessage());
         }
         publishLifecycle(id, n.spec().host(), NetworkEvent.Lifecycle.STARTED);
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : n.channelOptions().keySet()) {
             resync(ch, id); // config updates made while it was stopped
         }
     }
@@ -442,7 +521,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
     private void requireConsenterSomewhere(long id, String doing) {
-        for (String ch : plan.channels().keySet()) {
+        for (String ch : channels()) {
             if (consenters(ch).contains(id)) {
                 return;
             }
@@ -618,16 +697,80 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /**
      * Graceful stop of every node: leaders hand over first (while everyone is still up, so it takes one round
-     * trip), then all nodes flush and stop in parallel.
+     * trip), then all nodes flush and stop in parallel. Each step runs on threads of its own (never the shared
+     * ForkJoin pool, which a blocked task elsewhere in the JVM can starve: one worker on two cores) and is bounded:
+     * a node that has not stopped within {@link #STOP_BUDGET} (per step) is reported with where it is stuck and left behind,
+     * so the caller (an editor's stop command, Ctrl-C) always gets its answer.
      */
     public void stopAll() {
         List<OrderingNode> running = nodes.values().stream().filter(OrderingNode::isRunning).toList();
-        running.forEach(OrderingNode::abdicateLeadership);
-        running.parallelStream().forEach(n -> {
-            n.stopWithoutHandOver();
-            closeOperations(n.id());
-            publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+        if (running.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService stoppers = Executors.newFixedThreadPool(running.size(), r -> {
+            Thread t = new Thread(r, "raftlens-stop-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            // every leader hands over at once: each waits at most about two election timeouts for its successor
+            runBounded(stoppers, running, "hand leadership over", OrderingNode::abdicateLeadership);
+            runBounded(stoppers, running, "stop", node -> {
+                node.stopWithoutHandOver();
+                closeOperations(node.id());
+                publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+            });
+        } finally {
+            stoppers.shutdownNow();
+        }
+    }
+
+    /** How long {@link #stopAll} waits for each of its two steps before it reports the nodes still busy and returns. */
+    static final java.time.Duration STOP_BUDGET = java.time.Duration.ofSeconds(20);
+    private volatile java.time.Duration stopBudget = STOP_BUDGET;
+
+    /** Another bound for each step of {@link #stopAll} (tests). */
+    void stopBudget(java.time.Duration budget) {
+        this.stopBudget = budget;
+    }
+
+    private void runBounded(java.util.concurrent.ExecutorService pool, List<OrderingNode> nodes, String step,
+                                   java.util.function.Consumer<OrderingNode> task) {
+        Map<OrderingNode, java.util.concurrent.Future<?>> started = new LinkedHashMap<>();
+        Map<OrderingNode, Thread> threads = new ConcurrentHashMap<>();
+        for (OrderingNode node : nodes) {
+            started.put(node, pool.submit(() -> {
+                threads.put(node, Thread.currentThread());
+                try {
+                    task.accept(node);
+                } finally {
+                    threads.remove(node);
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + stopBudget.toNanos();
+        for (Map.Entry<OrderingNode, java.util.concurrent.Future<?>> e : started.entrySet()) {
+            try {
+                e.getValue().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException timedOut) {
+                Thread t = threads.get(e.getKey());
+                StringBuilder where = new StringBuilder();
+                if (t != null) {
+                    for (StackTraceElement f : t.getStackTrace()) {
+                        where.append("\n\tat ").append(f);
+                    }
+                }
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} did not {} within {} s; going on without it{}",
+                        e.getKey().id(), step, stopBudget.toMillis() / 1000.0, where);
+            } catch (java.util.concurrent.ExecutionException failed) {
+                org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {} failed to {}: {}", e.getKey().id(), step,
+                        failed.getCause().toString());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Crash of the whole process: every node stops at once, nothing flushed beyond what was fsynced. */

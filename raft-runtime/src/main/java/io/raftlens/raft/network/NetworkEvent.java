@@ -61,7 +61,8 @@ public sealed interface NetworkEvent {
 
     /**
      * A node's process-level state changed. {@code channel} is set for {@link Lifecycle#JOINED} and
-     * {@link Lifecycle#EVICTED} (a node catching up with a consenter change it missed) and null otherwise.
+     * {@link Lifecycle#EVICTED} (a node catching up with a consenter change it missed, or joining a channel through the
+     * channel participation API) and {@link Lifecycle#LEFT} (removed from a channel through that API), null otherwise.
      */
     record NodeLifecycle(long timeMillis, NodeId node, String name, Lifecycle state, String channel) implements NetworkEvent {
         public String type() {
@@ -73,13 +74,14 @@ public sealed interface NetworkEvent {
             return switch (state) {
                 case JOINED -> "joined " + channel;
                 case EVICTED -> "evicted from " + channel;
+                case LEFT -> "left " + channel;
                 default -> state.name().toLowerCase(java.util.Locale.ROOT);
             };
         }
     }
 
     /** What happened to a node as a whole. */
-    enum Lifecycle { STARTED, STOPPED, KILLED, ISOLATED, HEALED, JOINED, EVICTED }
+    enum Lifecycle { STARTED, STOPPED, KILLED, ISOLATED, HEALED, JOINED, EVICTED, LEFT }
 
     /** The network was split into {@code groups} of node ids that reach only each other; empty: healed. */
     record PartitionChanged(long timeMillis, List<List<NodeId>> groups) implements NetworkEvent {

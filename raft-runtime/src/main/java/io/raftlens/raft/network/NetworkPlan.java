@@ -15,18 +15,37 @@ import java.util.Map;
  *                       0 gives every node an ephemeral port
  * @param walDir         Consensus.WALDir or null (relative: under each node's data folder)
  * @param snapDir        Consensus.SnapDir or null
+ * @param participation  each node's admin endpoint (the channel participation API)
  * @param channelBlocks  channels that start from an existing genesis block (configtxgen's output, given with
  *                       {@code --config-block}) instead of one encoded from the profile: channel id → block 0
  */
 public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> consenters,
                           Map<String, ChainOptions> channels, String opsListenHost, int opsBasePort,
                           String walDir, String snapDir, int sendBufferSize,
-                          Map<String, org.hyperledger.fabric.protos.common.Block> channelBlocks) {
+                          Map<String, org.hyperledger.fabric.protos.common.Block> channelBlocks,
+                          ParticipationPlan participation) {
 
     public NetworkPlan {
         consenters = List.copyOf(consenters);
         channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
         channelBlocks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channelBlocks));
+        if (participation == null) {
+            participation = ParticipationPlan.defaults(opsBasePort);
+        }
+    }
+
+    /** A plan with the default admin endpoints ({@link ParticipationPlan#defaults}). */
+    public NetworkPlan(Path configtx, String profile, List<ConsenterPlan> consenters,
+                       Map<String, ChainOptions> channels, String opsListenHost, int opsBasePort,
+                       String walDir, String snapDir, int sendBufferSize,
+                       Map<String, org.hyperledger.fabric.protos.common.Block> channelBlocks) {
+        this(configtx, profile, consenters, channels, opsListenHost, opsBasePort, walDir, snapDir, sendBufferSize,
+                channelBlocks, null);
+    }
+
+    public NetworkPlan withParticipation(ParticipationPlan p) {
+        return new NetworkPlan(configtx, profile, consenters, channels, opsListenHost, opsBasePort, walDir, snapDir,
+                sendBufferSize, channelBlocks, p);
     }
 
     /** A plan whose every channel's genesis block is encoded from the profile. */

@@ -107,8 +107,26 @@ public final class NetworkPlanLoader {
         if (overrides.opsBasePort() != null) {
             opsPort = overrides.opsBasePort();
         }
+        ParticipationPlan participation = participation(orderer, opsPort).withTickOverride(tick);
         return new NetworkPlan(configtx.file(), profile.name(), consenters, channels, opsHost, opsPort, walDir,
-                snapDir, sendBuffer);
+                snapDir, sendBuffer, Map.of(), participation);
+    }
+
+    /**
+     * The admin endpoints from orderer.yaml's Admin and ChannelParticipation sections. Admin.TLS.ClientRootCAs are
+     * read relative to orderer.yaml (Fabric reads them relative to the orderer's working directory; a launch runs
+     * from anywhere). {@code --ops-base-port 0} (tests) makes the admin ports ephemeral too.
+     */
+    private static ParticipationPlan participation(OrdererYaml orderer, int opsPort) {
+        ParticipationPlan defaults = ParticipationPlan.defaults(opsPort);
+        if (orderer == null) {
+            return defaults;
+        }
+        int port = opsPort == 0 ? 0 : orderer.admin().listenAddress().map(HostPort::port).orElse(ParticipationPlan.DEFAULT_ADMIN_PORT);
+        var tls = orderer.admin().tls();
+        io.raftlens.raft.fabric.participation.AdminTls.requireClientAuth(tls.enabled(), tls.clientAuthRequired());
+        return new ParticipationPlan(port, tls.enabled(), tls.enabled() ? tls.paths("ClientRootCAs", true) : List.of(),
+                orderer.channelParticipation().maxRequestBodySize(), null);
     }
 
     private static Profile profile(Configtx configtx, String name) {

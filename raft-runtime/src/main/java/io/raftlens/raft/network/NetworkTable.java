@@ -34,7 +34,7 @@ public final class NetworkTable {
             for (NodeState n : network.nodes()) {
                 ChannelState c = channel(n, ch);
                 if (c == null) {
-                    out.append(String.format(fmt, n.id(), n.host(), cell(NodeRole.STOPPED.label(), color), "-", "-", "-"));
+                    out.append(String.format(fmt, n.id(), n.host(), cell(absent(n), color), "-", "-", "-"));
                 } else {
                     out.append(String.format(fmt, n.id(), n.host(), cell(c.role().label(), color), c.term(),
                             c.leader().isNone() ? "-" : c.leader(), c.height()));
@@ -74,7 +74,7 @@ public final class NetworkTable {
             ChannelState c = channel(n, channel);
             StringBuilder row = new StringBuilder().append(n.id()).append(' ');
             if (c == null) {
-                rows.add(row.append(NodeRole.STOPPED.label()).toString());
+                rows.add(row.append(absent(n)).toString());
                 continue;
             }
             row.append(c.role().label());
@@ -85,6 +85,14 @@ public final class NetworkTable {
         }
         return out.append(' ').append(String.join(", ", rows)).toString();
     }
+
+    /** Why a node has no state on a channel: stopped, or running without it (left or never joined it). */
+    private static String absent(NodeState n) {
+        return n.running() ? NOT_JOINED : NodeRole.STOPPED.label();
+    }
+
+    /** A running node that is not on the channel (channel participation API). */
+    static final String NOT_JOINED = "not joined";
 
     /** The node's state on the channel, or null when it is stopped (or does not serve the channel). */
     private static ChannelState channel(NodeState node, String channel) {

@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param opsAddress its operations endpoint, host:port
  * @param isolated   cut off from every other node ({@code POST /v1/nodes/N/isolate})
  * @param clientAddress where it serves Fabric's orderer.AtomicBroadcast (gRPC), host:port; null before it first ran
+ * @param adminAddress  its admin endpoint (the channel participation API), host:port; null before it first ran
  */
 public record NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
-                        Map<String, ChannelState> channels, String clientAddress) {
+                        Map<String, ChannelState> channels, String clientAddress, String adminAddress) {
+
+    public NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
+                     Map<String, ChannelState> channels, String clientAddress) {
+        this(id, host, port, opsAddress, running, isolated, channels, clientAddress, null);
+    }
 
     public NodeState(NodeId id, String host, int port, String opsAddress, boolean running, boolean isolated,
                      Map<String, ChannelState> channels) {

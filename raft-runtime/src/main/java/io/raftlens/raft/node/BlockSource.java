@@ -12,7 +12,7 @@ public interface BlockSource {
 
     /**
      * Like {@link #block}, but says whether every consenter asked refused this node (it is not a consenter of the
-     * channel there: evidence of its eviction, see {@link EvictionSuspector}).
+     * channel there: evidence of its eviction, see {@link io.raftlens.raft.node.core.EvictionSuspector}).
      */
     default Pulled pull(String channel, long number) {
         return new Pulled(block(channel, number).orElse(null), false);

@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.core.MemoryStorage;
 import io.raftlens.raft.core.ProposalDroppedException;
-import io.raftlens.raft.core.Progress;
 import io.raftlens.raft.core.RaftConfig;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.RawNode;
@@ -30,6 +29,7 @@ import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
 import io.raftlens.raft.node.core.Answer;
 import io.raftlens.raft.node.core.ChainAction;
 import io.raftlens.raft.node.core.ChainCore;
+import io.raftlens.raft.node.core.StartMode;
 import java.util.HashMap;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
@@ -38,13 +38,13 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +58,7 @@ import java.util.concurrent.TimeUnit;
  * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
  * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
  * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
- * catch-up from other consenters after a snapshot, and Fabric's eviction suspicion ({@link EvictionSuspector}).
+ * catch-up from other consenters after a snapshot, and the pulls of Fabric's eviction suspicion.
  * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
  * update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
@@ -101,7 +101,6 @@ public final class Chain {
     private long bytesSinceSnapshot;
     private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
-    private EvictionSuspector suspector;
     private Snapshot pendingCatchUp;
     private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
@@ -117,7 +116,9 @@ public final class Chain {
     /** Why a halted chain stopped: Fabric halts on its own eviction and panics on a chain failure. */
     enum HaltCause { EVICTED, FAILED }
     private volatile long commitIndex;
-    private volatile CountDownLatch leaderChange = new CountDownLatch(1);
+    /** The stop-time abdication in progress (chain thread), completed by the core's AbdicationDone. */
+    private CompletableFuture<Long> abdication;
+    private ScheduledFuture<?> abdicationTimer;
 
     private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
     }
@@ -203,15 +204,15 @@ public final class Chain {
         ChainRecovery.Recovered rec = ChainRecovery.recover(disk.recovered(), ledger.height(), options.consenterIds());
         ConfState confState = rec.confState();
         RawNode node = new RawNode(ChainRecovery.raftConfig(options, id, rec.storage(), log, ElectionRandomness.forChain()));
-        boolean fresh = rec.mode() == ChainRecovery.Mode.FRESH;
-        switch (rec.mode()) {
-            case JOIN -> log.info("Starting raft node to join an existing channel");
-            case FRESH -> {
-                log.info("Starting raft node as part of a new channel");
-                node.bootstrap(options.consenterIds());
-            }
-            case RESTART -> log.info("Restarting raft node");
+        if (rec.mode() == ChainRecovery.Mode.FRESH) {
+            node.bootstrap(options.consenterIds());
         }
+        // decided before the loop runs: no other event can reach the core yet
+        List<ChainAction> starting = core.start(switch (rec.mode()) {
+            case FRESH -> StartMode.FRESH;
+            case JOIN -> StartMode.JOIN;
+            case RESTART -> StartMode.RESTART;
+        }, channel, options.consenterIds());
         MemoryStorage storage = rec.storage();
         Block last = ledger.lastBlock();
         appliedIndex = ledger.raftIndex(last);
@@ -230,13 +231,11 @@ public final class Chain {
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
         schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
-        suspector = new EvictionSuspector(options.evictionSuspicion());
         // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
         long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
         schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
                 TimeUnit.MILLISECONDS));
-        if (fresh && FirstCampaign.campaigner(channel, options.consenterIds().size()) == id) {
-            log.info("This node is picked to start campaign");
+        if (starting.stream().anyMatch(a -> a instanceof ChainAction.CampaignUntilLeader)) {
             loop.campaignUntilLeader();
             long every = tickMs * options.heartbeatTick() * 2L;
             schedules.add(timers.scheduleAtFixedRate(loop::campaignTick, every, every, TimeUnit.MILLISECONDS));
@@ -335,61 +334,50 @@ public final class Chain {
     }
 
     /**
-     * Fabric's abdicateLeadership: when this node leads, transfer to the most up-to-date active follower and wait
-     * (at most one election timeout) until another node leads. Returns the new leader or 0.
+     * Fabric's abdicateLeadership, decided by the core ({@link ChainCore#abdicate}): when this node leads, hand
+     * leadership to a qualified follower and wait (ElectionTick × TickInterval) until another node leads. Returns
+     * the new leader or 0. Bounded: returns 0 at the latest a little after the core's own timer would fire.
      */
     long abdicateLeadership() {
-        if (!StateRole.LEADER.label().equals(status.role())) {
+        RaftLoop l = loop;
+        if (l == null || halted || !StateRole.LEADER.label().equals(status.role())) {
             return 0;
         }
-        CountDownLatch changed = leaderChange;
-        CompletableFuture<Long> picked = transferToBestFollower();
+        long start = System.nanoTime();
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        Duration timeToWait = options.tickInterval().multipliedBy(options.electionTick());
+        l.submit(rn -> {
+            Status st = rn.status();
+            try {
+                exec.execute(() -> {
+                    abdication = done;
+                    run(core.abdicate(st.leader(), st.progress(), timeToWait));
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                done.complete(0L);
+            }
+        });
         try {
-            long to = picked.get(options.electionTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (to == 0) {
-                // Fabric's ErrNoAvailableLeaderCandidate: no follower heard from within the election timeout.
-                log.warn("leadership transfer failed to identify transferee: no active follower; the other consenters "
-                        + "elect a leader after their election timeout");
-                return 0;
-            }
-            long deadline = System.nanoTime() + options.electionTimeout().toNanos();
-            while (System.nanoTime() < deadline) {
-                long now = status.leader();
-                if (now != 0 && now != id) {
-                    log.info("Leader has been transferred from " + id + " to " + now);
-                    return now;
-                }
-                changed.await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-                changed = leaderChange;
-            }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            return done.get(2 * timeToWait.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return 0;
+        } finally {
+            log.info("abdicateLeader took " + io.raftlens.config.value.GoDuration.format(Duration.ofNanos(System.nanoTime() - start)));
         }
-        return 0;
     }
 
-    /** Hands leadership to the most up-to-date active follower (none: 0); does not wait for the transfer. */
-    private CompletableFuture<Long> transferToBestFollower() {
-        CompletableFuture<Long> picked = new CompletableFuture<>();
+    /** Hands leadership to the follower the core picks (none qualified: nothing); does not wait for the transfer. */
+    private void transferToBestFollower() {
         loop.submit(rn -> {
-            Status st = rn.status();
-            long best = 0;
-            long bestMatch = -1;
-            for (Map.Entry<Long, Progress> p : st.progress().entrySet()) {
-                if (p.getKey() != id && p.getValue().recentActive() && p.getValue().match() > bestMatch) {
-                    best = p.getKey();
-                    bestMatch = p.getValue().match();
-                }
-            }
+            long best = ChainCore.transferee(id, rn.status().progress());
             if (best != 0) {
                 log.info("Transferring leadership to " + best);
                 rn.transferLeader(best);
             }
-            picked.complete(best);
         });
-        return picked;
     }
 
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
@@ -464,6 +452,38 @@ public final class Chain {
                         t.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } else if (a instanceof ChainAction.StopBatchTimer) {
                 stopBatchTimer();
+            } else if (a instanceof ChainAction.TransferLeadership t) {
+                loop.submit(rn -> rn.transferLeader(t.to()));
+            } else if (a instanceof ChainAction.StartAbdicationTimer t) {
+                abdicationTimer = timers.schedule(() -> exec.execute(() -> run(core.abdicationTimeout())),
+                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.AbdicationDone d) {
+                if (abdicationTimer != null) {
+                    abdicationTimer.cancel(false);
+                    abdicationTimer = null;
+                }
+                if (abdication != null) {
+                    abdication.complete(d.leader());
+                    abdication = null;
+                }
+            } else if (a instanceof ChainAction.PullBlocks p) {
+                pullBlocks(p.from(), p.to());
+            } else if (a instanceof ChainAction.WriteBlock w) {
+                long n = w.block().getHeader().getNumber();
+                if (n == ledger.height()) {
+                    ledger.appendPulled(w.block());
+                    metrics.committedBlockNumber(n);
+                    observer.blockCommitted(channel, id, n, w.block().getData().getDataCount());
+                }
+            } else if (a instanceof ChainAction.RetryCatchUp r) {
+                timers.schedule(() -> exec.execute(() -> run(core.catchUpRetry())), r.after().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.CaughtUp c) {
+                caughtUp(c.number());
+            } else if (a instanceof ChainAction.PullForEviction p) {
+                pullForEviction(p.from());
+            } else if (a instanceof ChainAction.Halt h) {
+                halt(h.evicted() ? HaltCause.EVICTED : HaltCause.FAILED, h.evicted() ? null : h.reason());
             }
         }
     }
@@ -501,7 +521,7 @@ public final class Chain {
         boolean replay = e.getIndex() <= appliedIndex;
         boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
         if (reconfig.confChangeApplied(cc, replay)) {
-            halt(HaltCause.EVICTED, "This node is being removed from replica set");
+            halt(HaltCause.EVICTED, null); // the removal's lines are ConsenterChanges'
         } else if (joins && !replay) {
             // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
             // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
@@ -661,11 +681,6 @@ public final class Chain {
         // voter until it applies its own removal, and its vote may be what elects the leader that commits it. A
         // node that missed its removal learns of it through eviction suspicion.
         publishStatus();
-        if (leaderMoved) {
-            CountDownLatch old = leaderChange;
-            leaderChange = new CountDownLatch(1);
-            old.countDown();
-        }
         observer.stateChanged(channel, id, status);
     }
 
@@ -677,24 +692,30 @@ public final class Chain {
     }
 
     private void snapshotInstalled(Snapshot snap) {
+        Block block;
+        try {
+            block = Block.parseFrom(snap.getData());
+        } catch (InvalidProtocolBufferException e) {
+            log.error("Snapshot at Raft index " + snap.getMetadata().getIndex() + " does not hold a block: " + e.getMessage());
+            return;
+        }
         pendingCatchUp = snap;
-        catchUp();
+        run(core.snapshotReceived(block, options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
     }
 
-    /** Fabric's eviction suspicion: leaderless for EvictionSuspicion → pull the last config block → halt if removed. */
+    /** Fabric's periodic eviction check, decided by the core ({@link ChainCore#evictionCheck}). */
     private void suspectEviction() {
         if (halted || stopping) {
             return;
         }
-        long leaderless = suspector.check(System.nanoTime(), core.leader() == 0);
-        if (leaderless < 0) {
-            return;
-        }
-        log.info("Suspecting our own eviction from the channel for "
-                + io.raftlens.config.value.GoDuration.format(java.time.Duration.ofNanos(leaderless)));
+        run(core.evictionCheck(System.nanoTime(), options.evictionSuspicion()));
+    }
+
+    /** Pulls the channel's blocks from {@code from} on from the other consenters for the core's eviction check. */
+    private void pullForEviction(long from) {
         List<Block> pulled = new ArrayList<>();
         boolean refusedByAll = false;
-        for (long n = ledger.height(); ; n++) {
+        for (long n = from; ; n++) {
             BlockSource.Pulled p = peers.pull(channel, n);
             if (p.block() == null) {
                 refusedByAll = pulled.isEmpty() && p.refusedByAll();
@@ -702,67 +723,30 @@ public final class Chain {
             }
             pulled.add(p.block());
         }
-        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledger::block, ledger.lastBlock());
-        switch (o.verdict()) {
-            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
-                    + "] is not available from the other consenters");
-            case MEMBER -> {
-                log.info("Last config block was found to be block [" + o.configBlock() + "]");
-                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
-                        + "block with sequence " + o.configBlock());
-            }
-            case EVICTED -> {
-                if (o.configBlock() >= 0) {
-                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
-                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
-                } else {
-                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
-                            + "this node the channel's blocks (not a consenter of the channel)");
-                }
-                log.info("Waiting for chain to halt");
-                halt(HaltCause.EVICTED, null);
-                if (o.toWrite().isEmpty()) {
-                    return;
-                }
-                log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
-                for (Block b : o.toWrite()) {
-                    if (b.getHeader().getNumber() == ledger.height()) {
-                        log.info("Pulling block [" + b.getHeader().getNumber() + "]");
-                        ledger.appendPulled(b);
-                        observer.blockCommitted(channel, id, b.getHeader().getNumber(), b.getData().getDataCount());
-                    }
-                }
-                log.info("Pulled all blocks up to eviction block.");
-                publishStatus();
-                observer.stateChanged(channel, id, status);
-            }
+        run(core.evictionPulled(pulled, refusedByAll, ledger::block, ledger.lastBlock()));
+        if (halted) {
+            publishStatus();
+            observer.stateChanged(channel, id, status);
         }
     }
 
-    /** Pulls the blocks up to the snapshot's block from other consenters; true when done. */
-    private boolean catchUp() {
-        Snapshot snap = pendingCatchUp;
-        long target = snapshotBlockNumber(snap);
-        long from = ledger.height();
-        if (from <= target) {
-            log.info("Catching up with snapshot taken at block [" + target + "], starting from block [" + from + "]");
-            for (long n = from; n <= target; n++) {
-                Optional<Block> b = peers.block(channel, n);
-                if (b.isEmpty()) {
-                    log.warn("block [" + n + "] is not available from other consenters yet; retrying");
-                    timers.schedule(() -> exec.execute(() -> {
-                        if (pendingCatchUp != null) {
-                            catchUp();
-                        }
-                    }), options.tickInterval().toMillis() * options.heartbeatTick() * 2, TimeUnit.MILLISECONDS);
-                    return false;
-                }
-                ledger.appendPulled(b.get());
-                metrics.committedBlockNumber(n);
-                observer.blockCommitted(channel, id, n, b.get().getData().getDataCount());
+    /** Pulls blocks {@code from}..{@code to} for the core's catch-up, stopping at the first one nobody serves. */
+    private void pullBlocks(long from, long to) {
+        for (long n = from; n <= to; n++) {
+            Optional<Block> b = peers.block(channel, n);
+            if (b.isEmpty()) {
+                run(core.pullFailed(n));
+                return;
             }
-            log.info("Finished syncing with cluster up to and including block [" + target + "]");
-            run(core.ledgerCaughtUp(ledger.lastBlock().getHeader()));
+            run(core.blockPulled(b.get()));
+        }
+    }
+
+    /** The ledger holds every block up to the snapshot's: the snapshot is installed; apply what waited for it. */
+    private void caughtUp(long target) {
+        Snapshot snap = pendingCatchUp;
+        if (snap == null) {
+            return;
         }
         appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
         reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
@@ -772,15 +756,6 @@ public final class Chain {
         publishStatus();
         while (!deferred.isEmpty() && pendingCatchUp == null) {
             apply(deferred.pollFirst());
-        }
-        return true;
-    }
-
-    private static long snapshotBlockNumber(Snapshot snap) {
-        try {
-            return Block.parseFrom(snap.getData()).getHeader().getNumber();
-        } catch (InvalidProtocolBufferException e) {
-            return 0;
         }
     }
 

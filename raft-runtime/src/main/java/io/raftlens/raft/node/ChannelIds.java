@@ -17,7 +17,7 @@ import java.util.Map;
  * a consenter added by a config update gets a new Raft id (next_consenter_id, as Fabric assigns it) while the
  * cluster transport still knows it by its node id. A consenter is matched to a node by its ClientTlsCert.
  */
-final class ChannelIds {
+public final class ChannelIds {
 
     static final ChannelIds IDENTITY = new ChannelIds(Map.of(), Map.of());
 
@@ -44,7 +44,7 @@ final class ChannelIds {
     }
 
     /** The node whose certificate is {@code c}'s ClientTlsCert, or null. */
-    static Long nodeOf(Consenter c, Map<Long, X509Certificate> nodeCerts) {
+    public static Long nodeOf(Consenter c, Map<Long, X509Certificate> nodeCerts) {
         byte[] der = der(c);
         if (der == null) {
             return null;

@@ -2,6 +2,7 @@ package io.raftlens.raft.node;
 
 import io.raftlens.raft.core.ProposalDroppedException;
 import io.raftlens.raft.core.RaftLogger;
+import io.raftlens.raft.node.core.ChainAction;
 import io.raftlens.raft.core.pb.ConfChange;
 import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.orderer.ConfigBlocks;
@@ -116,14 +117,14 @@ final class ConsenterUpdates {
         if (!host.leading()) {
             return;
         }
-        Optional<ConfChange> needed = reconfig.needed();
-        if (needed.isEmpty()) {
+        Optional<ChainAction> step = reconfig.nextStep();
+        if (step.isEmpty()) {
             return;
         }
-        ConfChange cc = needed.get();
-        if (cc.getType() == ConfChangeType.ConfChangeRemoveNode && cc.getNodeId() == self) {
+        if (step.get() instanceof ChainAction.HandOverLeadership) {
             host.transferLeadership();
-        } else {
+        } else if (step.get() instanceof ChainAction.ProposeConfChange p) {
+            ConfChange cc = p.change();
             loop.submit(rn -> {
                 // The Raft node's own configuration is authoritative: skip a change it already applied.
                 boolean tracked = rn.status().progress().containsKey(cc.getNodeId());

@@ -54,7 +54,16 @@ public final class FileChainStorage implements ChainStorage {
 
     @Override
     public void discardRaftState(String channel) {
-        for (java.nio.file.Path dir : List.of(layout.walDir(channel), layout.snapDir(channel))) {
+        delete(channel, List.of(layout.walDir(channel), layout.snapDir(channel)));
+    }
+
+    @Override
+    public void removeChannel(String channel) {
+        delete(channel, List.of(layout.walDir(channel), layout.snapDir(channel), layout.ledgerDir(channel)));
+    }
+
+    private static void delete(String channel, List<java.nio.file.Path> dirs) {
+        for (java.nio.file.Path dir : dirs) {
             if (!java.nio.file.Files.exists(dir)) {
                 continue;
             }
@@ -63,7 +72,7 @@ public final class FileChainStorage implements ChainStorage {
                     java.nio.file.Files.delete(p);
                 }
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot delete the Raft state of channel " + channel + " in " + dir
+                throw new IllegalStateException("cannot delete the files of channel " + channel + " in " + dir
                         + ": " + e.getMessage(), e);
             }
         }
@@ -71,9 +80,13 @@ public final class FileChainStorage implements ChainStorage {
 
     @Override
     public ChainLedger openLedger(String channel) {
+        return openLedger(channel, spec.genesisBlocks().get(channel));
+    }
+
+    @Override
+    public ChainLedger openLedger(String channel, Block genesis) {
         FileLedger ledger = FileLedger.open(layout.ledgerDir(channel));
         if (ledger.height() == 0) {
-            Block genesis = spec.genesisBlocks().get(channel);
             if (genesis == null) {
                 ledger.close();
                 throw new IllegalStateException("no genesis block for channel " + channel);

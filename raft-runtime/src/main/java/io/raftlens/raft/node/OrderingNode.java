@@ -48,6 +48,21 @@ public final class OrderingNode {
     private volatile Transport transport;
     private volatile Map<String, Chain> chains = Map.of();
     private final Map<String, ChannelIds> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Channels joined at run time (the participation API); they survive a stop and start of this node. */
+    private final Map<String, JoinedChannel> joined = new ConcurrentHashMap<>();
+    /** Channels of the spec removed at run time: not opened again by a later start. */
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A channel joined at run time as a consenter: its options, its block 0 and the certificates of the nodes that
+     * may be its consenters (by node id), as {@link NodeSpec#channelMembers()} holds for the spec's channels.
+     */
+    public record JoinedChannel(ChainOptions options, Block genesis, Map<Long, java.security.cert.X509Certificate> members) {
+        public JoinedChannel {
+            members = Map.copyOf(members);
+        }
+    }
+
     /** Broadcasts not answered yet: a crash answers them as the client's broken connection to the orderer would. */
     private final Set<CompletableFuture<BroadcastResult>> unanswered = ConcurrentHashMap.newKeySet();
 
@@ -77,10 +92,16 @@ public final class OrderingNode {
     public static OrderingNode pullingOverCluster(NodeSpec spec, ChainStorage storage, ChainObserver observer,
                                                   ScheduledExecutorService timers, EventLoopGroup eventLoops,
                                                   Duration pullTimeout) {
-        Map<String, List<Long>> consenters = new LinkedHashMap<>();
-        spec.channels().forEach((ch, opts) -> consenters.put(ch, opts.consenterIds()));
-        return new OrderingNode(spec, storage, observer,
+        java.util.concurrent.atomic.AtomicReference<OrderingNode> self = new java.util.concurrent.atomic.AtomicReference<>();
+        // the channels joined at run time too: asked at each pull
+        Function<String, List<Long>> consenters = ch -> {
+            ChainOptions o = self.get() == null ? spec.channels().get(ch) : self.get().channelOptions().get(ch);
+            return o == null ? List.of() : o.consenterIds();
+        };
+        OrderingNode node = new OrderingNode(spec, storage, observer,
                 transport -> new TransportBlockSource(spec.id(), consenters, transport, pullTimeout), timers, eventLoops);
+        self.set(node);
+        return node;
     }
 
     public NodeSpec spec() {
@@ -112,8 +133,9 @@ public final class OrderingNode {
         List<Runnable> undo = new ArrayList<>();
         OrdererMetrics metrics = new OrdererMetrics();
         try {
-            for (ChainOptions ch : spec.channels().values()) {
-                ChainLedger ledger = storage.openLedger(ch.channel());
+            for (ChainOptions ch : channelOptions().values()) {
+                JoinedChannel j = joined.get(ch.channel());
+                ChainLedger ledger = j == null ? storage.openLedger(ch.channel()) : storage.openLedger(ch.channel(), j.genesis());
                 undo.add(ledger::close);
                 RaftDisk wal = storage.openWal(ch.channel());
                 undo.add(wal::close);
@@ -133,7 +155,12 @@ public final class OrderingNode {
             Transport t = Transport.start(tc.build(), this::receive);
             undo.add(t::close);
             metrics.cluster().attach(t);
-            spec.channelMembers().forEach(t::setChannelMembers);
+            spec.channelMembers().forEach((ch, m) -> {
+                if (!removed.contains(ch)) {
+                    t.setChannelMembers(ch, m);
+                }
+            });
+            joined.forEach((ch, j) -> t.setChannelMembers(ch, j.members()));
             for (PeerEndpoint p : spec.peers()) {
                 t.addPeer(p);
             }
@@ -159,7 +186,7 @@ public final class OrderingNode {
 
     /** The chain of one channel, with this node's Raft id in it (per the ledger's last config block). */
     private Chain newChain(ChainOptions ch, ChainLedger ledger, RaftDisk wal, ChannelRaftMetrics m) {
-        Map<Long, java.security.cert.X509Certificate> members = spec.channelMembers().getOrDefault(ch.channel(), Map.of());
+        Map<Long, java.security.cert.X509Certificate> members = members(ch.channel());
         ConsenterSet set = ConsenterSet.fromLedger(ledger);
         ids.put(ch.channel(), ChannelIds.of(set.byId(), members));
         long raftId = spec.id();
@@ -188,7 +215,7 @@ public final class OrderingNode {
     public synchronized void resync(String channel) {
         Transport t = requireRunning();
         Chain old = chains.get(channel);
-        ChainOptions opts = spec.channels().get(channel);
+        ChainOptions opts = channelOptions().get(channel);
         if (old == null || opts == null) {
             throw new IllegalArgumentException("node " + spec.id() + " has no channel " + channel);
         }
@@ -230,6 +257,99 @@ public final class OrderingNode {
     /** The node ids of Raft ids {@code raftIds} (as the chain reports them) on {@code channel}, in their order. */
     public List<NodeId> nodeIds(String channel, List<Long> raftIds) {
         return raftIds.stream().map(r -> nodeId(channel, RaftId.of(r))).toList();
+    }
+
+    /** Every channel of this node, the spec's first (minus those removed), then those joined at run time. */
+    public Map<String, ChainOptions> channelOptions() {
+        Map<String, ChainOptions> all = new LinkedHashMap<>();
+        spec.channels().forEach((ch, o) -> {
+            if (!removed.contains(ch)) {
+                all.put(ch, o);
+            }
+        });
+        joined.forEach((ch, j) -> all.put(ch, j.options()));
+        return all;
+    }
+
+    /** Who may be a consenter of {@code channel}: node id → TLS certificate. */
+    private Map<Long, java.security.cert.X509Certificate> members(String channel) {
+        JoinedChannel j = joined.get(channel);
+        return j != null ? j.members() : spec.channelMembers().getOrDefault(channel, Map.of());
+    }
+
+    /**
+     * Joins a channel at run time as one of its consenters (Fabric's {@code createAsMember}): block 0 goes into a new
+     * ledger and the chain starts, electing a leader with the other consenters that joined.
+     *
+     * @throws IllegalStateException when the node is stopped or already has the channel
+     */
+    public synchronized void joinChannel(JoinedChannel channel) {
+        Transport t = requireRunning();
+        String name = channel.options().channel();
+        if (chains.containsKey(name)) {
+            throw new IllegalStateException("node " + spec.id() + " already has channel " + name);
+        }
+        List<Runnable> undo = new ArrayList<>();
+        try {
+            ChainLedger ledger = storage.openLedger(name, channel.genesis());
+            undo.add(ledger::close);
+            RaftDisk wal = storage.openWal(name);
+            undo.add(wal::close);
+            joined.put(name, channel);
+            removed.remove(name);
+            ChannelRaftMetrics m = metrics.etcdraft().forChannel(name, channel.options().consenterIds().size(),
+                    ledger.lastBlock().getHeader().getNumber());
+            Chain chain = newChain(channel.options(), ledger, wal, m);
+            t.setChannelMembers(name, channel.members());
+            Map<String, Chain> next = new LinkedHashMap<>(chains);
+            next.put(name, chain);
+            chains = next;
+            chain.start();
+        } catch (RuntimeException e) {
+            joined.remove(name);
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                try {
+                    undo.get(i).run();
+                } catch (RuntimeException ignored) {
+                    // report the original failure
+                }
+            }
+            try {
+                storage.removeChannel(name);
+            } catch (RuntimeException ignored) {
+                // as Fabric's JoinChannel: the ledger of a failed join is cleaned up best effort
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Leaves a channel (Fabric's {@code RemoveChannel}): the chain halts, the node stops taking the channel's cluster
+     * traffic, and its ledger, WAL and snapshots are deleted. A stopped node forgets the channel's files the same way.
+     *
+     * @throws IllegalArgumentException when the node has no such channel
+     */
+    public synchronized void removeChannel(String channel) {
+        if (!channelOptions().containsKey(channel)) {
+            throw new IllegalArgumentException("node " + spec.id() + " has no channel " + channel);
+        }
+        Chain c = chains.get(channel);
+        Map<String, Chain> next = new LinkedHashMap<>(chains);
+        next.remove(channel);
+        chains = next;
+        if (c != null) {
+            c.stop(true);
+        }
+        Transport t = transport;
+        if (t != null) {
+            t.removeChannel(channel);
+        }
+        joined.remove(channel);
+        if (spec.channels().containsKey(channel)) {
+            removed.add(channel);
+        }
+        ids.remove(channel);
+        storage.removeChannel(channel);
     }
 
     /** The Raft id node {@code nodeId} has on {@code channel}. */
@@ -334,7 +454,7 @@ public final class OrderingNode {
     private void consentersChanged(String channel,
                                    Map<Long, org.hyperledger.fabric.protos.orderer.etcdraft.Consenter> consenters,
                                    boolean applied) {
-        Map<Long, java.security.cert.X509Certificate> all = spec.channelMembers().getOrDefault(channel, Map.of());
+        Map<Long, java.security.cert.X509Certificate> all = members(channel);
         ChannelIds channelIds = ChannelIds.of(consenters, all);
         ids.put(channel, channelIds);
         if (!applied) {

@@ -32,7 +32,7 @@ public final class TransportBlockSource implements BlockSource {
     private static final Logger log = LoggerFactory.getLogger("orderer.common.cluster.puller");
 
     private final long self;
-    private final Map<String, List<Long>> consenters;
+    private final java.util.function.Function<String, List<Long>> consenters;
     private final Supplier<Transport> transport;
     private final Duration timeout;
     /** Per channel, the consenter that served the last block: asked first, so a dead one costs a timeout once. */
@@ -44,8 +44,14 @@ public final class TransportBlockSource implements BlockSource {
      */
     public TransportBlockSource(long self, Map<String, List<Long>> consenters, Supplier<Transport> transport,
                                 Duration timeout) {
+        this(self, Map.copyOf(consenters)::get, transport, timeout);
+    }
+
+    /** @param consenters the consenter ids of a channel (null or empty when unknown), asked at each pull */
+    public TransportBlockSource(long self, java.util.function.Function<String, List<Long>> consenters,
+                                Supplier<Transport> transport, Duration timeout) {
         this.self = self;
-        this.consenters = Map.copyOf(consenters);
+        this.consenters = consenters;
         this.transport = transport;
         this.timeout = timeout;
     }
@@ -58,7 +64,10 @@ public final class TransportBlockSource implements BlockSource {
     @Override
     public Pulled pull(String channel, long number) {
         Transport t = transport.get();
-        List<Long> ids = consenters.getOrDefault(channel, List.of());
+        List<Long> ids = consenters.apply(channel);
+        if (ids == null) {
+            ids = List.of();
+        }
         if (t == null) {
             return new Pulled(null, false);
         }

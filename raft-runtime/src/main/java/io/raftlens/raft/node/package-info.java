@@ -3,9 +3,9 @@
  * and per channel a {@link io.raftlens.raft.node.Chain} — the threaded driver of the pure
  * {@link io.raftlens.raft.node.core.ChainCore} — with its Raft loop ({@link io.raftlens.raft.node.RaftLoop}, Fabric's
  * persist-then-send Ready order by default, see {@link io.raftlens.raft.node.ReadyOrder}), recovery
- * ({@link io.raftlens.raft.node.ChainRecovery}), consenter changes ({@link io.raftlens.raft.node.Reconfiguration},
- * {@link io.raftlens.raft.node.ConsenterUpdates}) and eviction suspicion
- * ({@link io.raftlens.raft.node.EvictionSuspector}).
+ * ({@link io.raftlens.raft.node.ChainRecovery}), consenter changes ({@link io.raftlens.raft.node.Reconfiguration}
+ * driving the pure {@link io.raftlens.raft.node.core.ConsenterChanges}, {@link io.raftlens.raft.node.ConsenterUpdates})
+ * and the I/O the core asks for (block pulls for the snapshot catch-up and the eviction suspicion, timers).
  *
  * <p>Broadcasts enter through {@link io.raftlens.raft.node.Chain#broadcast(org.hyperledger.fabric.protos.common.Envelope)}
  * after the chain's {@link io.raftlens.raft.orderer.admission.EnvelopeAdmission} (replace it with

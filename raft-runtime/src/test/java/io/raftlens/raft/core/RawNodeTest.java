@@ -151,7 +151,7 @@ class RawNodeTest {
         assertEquals(2, leader.commit());
         assertEquals(2, leader.applied());
         assertEquals(List.of(1L, 2L, 3L), List.copyOf(leader.progress().keySet()));
-        assertEquals(new Progress(2, 3, ProgressState.REPLICATE, true, 0), leader.progress().get(2L));
+        assertEquals(new Progress(2, 3, ProgressState.REPLICATE, true, 0, false), leader.progress().get(2L));
         Status follower = n.peer(2).node.status();
         assertEquals(StateRole.FOLLOWER, follower.role());
         assertEquals(1, follower.leader());

@@ -79,13 +79,14 @@ class ControlServerTest {
 
     /**
      * The shape (keys in order, value kinds) of GET /v1/network, pinned for the VS Code extension and the docs;
-     * {@code clientAddress} (the AtomicBroadcast gRPC endpoint, README "Fabric clients") was added on purpose.
+     * {@code clientAddress} (the AtomicBroadcast gRPC endpoint, README "Fabric clients") and {@code adminAddress} (the
+     * channel participation API, README "Channel participation (osnadmin)") were added on purpose.
      */
     @Test
     void networkDocumentKeepsItsExactShape() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/v1/network"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        String node = "{\"id\":n,\"name\":s,\"address\":s,\"opsAddress\":s,\"clientAddress\":s,\"running\":b,"
+        String node = "{\"id\":n,\"name\":s,\"address\":s,\"opsAddress\":s,\"clientAddress\":s,\"adminAddress\":s,\"running\":b,"
                 + "\"channels\":{\"mychannel\":"
                 + "{\"role\":s,\"term\":n,\"leader\":n,\"commitIndex\":n,\"height\":n,\"consenter\":b}}}";
         assertEquals("{\"channels\":[s],\"consenters\":{\"mychannel\":[n,n,n]},\"nodes\":[" + node + "," + node + "," + node

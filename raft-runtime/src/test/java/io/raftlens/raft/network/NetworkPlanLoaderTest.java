@@ -44,6 +44,13 @@ class NetworkPlanLoaderTest {
         assertEquals(8443, plan.opsBasePort());
         assertEquals("etcdraft/wal", plan.walDir());
         assertTrue(plan.consenters().get(0).source().startsWith("configtx.yaml:"));
+        // Admin: the channel participation API of node i on 9443 + i, mutual TLS with the orderer org's TLS CA
+        assertEquals(9443, plan.participation().adminPort(0));
+        assertEquals(9447, plan.participation().adminPort(4));
+        assertTrue(plan.participation().tls());
+        assertEquals(List.of(SAMPLE.resolveSibling("crypto/ordererOrganizations/example.com/tlsca/tlsca.example.com-cert.pem")
+                .toAbsolutePath().normalize()), plan.participation().clientRootCAs().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        assertEquals(1024 * 1024, plan.participation().maxRequestBodySize());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.raftlens.raft.node.core;
 
 import com.google.protobuf.ByteString;
+import org.hyperledger.fabric.protos.common.Block;
 
 import java.time.Duration;
 
@@ -21,5 +22,62 @@ public sealed interface ChainAction {
 
     /** Disarm the BatchTimeout timer (a firing that races with this is harmless). */
     record StopBatchTimer() implements ChainAction {
+    }
+
+    /** Ask the Raft node to hand leadership to {@code to} (etcd's TransferLeadership). */
+    record TransferLeadership(long to) implements ChainAction {
+    }
+
+    /** Arm the abdication timer; when it fires, call {@link ChainCore#abdicationTimeout()}. */
+    record StartAbdicationTimer(Duration timeout) implements ChainAction {
+    }
+
+    /**
+     * The abdication asked for by {@link ChainCore#abdicate} is over: {@code leader} leads now, or 0 when nobody
+     * took over (no qualified follower, timed out, halting). Disarm the abdication timer.
+     */
+    record AbdicationDone(long leader) implements ChainAction {
+    }
+
+    /**
+     * This node is the new channel's first campaigner: campaign now and every two HeartbeatTicks until a leader is
+     * known (Fabric's campaign ticker in {@code node.run}).
+     */
+    record CampaignUntilLeader() implements ChainAction {
+    }
+
+    /** Pull blocks {@code from}..{@code to} from the other consenters, in order, reporting each (or the first missing one). */
+    record PullBlocks(long from, long to) implements ChainAction {
+    }
+
+    /** Append {@code block} (pulled, or the snapshot's own block) to the ledger as it is. */
+    record WriteBlock(Block block) implements ChainAction {
+    }
+
+    /** Pull again after {@code after}: call {@link ChainCore#catchUpRetry()} then. */
+    record RetryCatchUp(Duration after) implements ChainAction {
+    }
+
+    /** The ledger holds every block up to the snapshot's block {@code number}: apply what was deferred meanwhile. */
+    record CaughtUp(long number) implements ChainAction {
+    }
+
+    /**
+     * Eviction suspicion: pull the channel's blocks from {@code from} on from the other consenters (up to their last
+     * block) and report them with {@link ChainCore#evictionPulled}.
+     */
+    record PullForEviction(long from) implements ChainAction {
+    }
+
+    /** Halt the chain for good: stop its Raft node, answer nothing more ({@code evicted}: removed, else failed). */
+    record Halt(String reason, boolean evicted) implements ChainAction {
+    }
+
+    /** Propose the Raft conf change {@code change} (the leader's side of a consenter change). */
+    record ProposeConfChange(io.raftlens.raft.core.pb.ConfChange change) implements ChainAction {
+    }
+
+    /** The next conf change removes this leader: hand leadership over, so that the next leader proposes it. */
+    record HandOverLeadership() implements ChainAction {
     }
 }

@@ -1,6 +1,7 @@
 package io.raftlens.raft.node.core;
 
 import com.google.protobuf.ByteString;
+import io.raftlens.raft.core.Progress;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.pb.Entry;
@@ -20,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,6 +77,13 @@ public final class ChainCore {
     private boolean paused;
     private String configPause;
     private String haltReason = "";
+    /** Fabric's eviction suspicion (created at the first check). */
+    private EvictionSuspector suspector;
+    /** The snapshot block being caught up with, or -1. */
+    private long catchUpTarget = -1;
+    private Duration catchUpRetry = Duration.ofSeconds(1);
+    /** An abdication is waiting for another node to lead. */
+    private boolean abdicating;
     private BlockHeader lastHeader;
     private BlockFactory factory;
     private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
@@ -135,6 +144,26 @@ public final class ChainCore {
 
     // ---- events -----------------------------------------------------------------------------------------------
 
+    /**
+     * The Raft node starts (Fabric etcdraft {@code node.start}): on a new channel exactly one consenter, picked from
+     * the channel id ({@link FirstCampaign}), campaigns at once instead of every node waiting an election timeout.
+     */
+    public List<ChainAction> start(StartMode mode, String channel, List<Long> consenterIds) {
+        begin();
+        switch (mode) {
+            case JOIN -> log.info("Starting raft node to join an existing channel");
+            case RESTART -> log.info("Restarting raft node");
+            case FRESH -> {
+                log.info("Starting raft node as part of a new channel");
+                if (FirstCampaign.campaigner(channel, consenterIds.size()) == id) {
+                    log.info("This node is picked to start campaign");
+                    out.add(new ChainAction.CampaignUntilLeader());
+                }
+            }
+        }
+        return end();
+    }
+
     /** A broadcast (already admitted by the envelope checks), answered through {@code token}. */
     public List<ChainAction> submit(long token, Envelope env) {
         begin();
@@ -184,7 +213,71 @@ public final class ChainCore {
         role = newRole;
         leader = newLeader;
         term = newTerm;
+        if (abdicating && newLeader != 0 && newLeader != id) {
+            abdicating = false;
+            log.info("Leader has been transferred from " + id + " to " + newLeader);
+            out.add(new ChainAction.AbdicationDone(newLeader));
+        }
         return end();
+    }
+
+    /**
+     * Fabric's {@code abdicateLeadership} (node.go), when this node stops while it leads: hand leadership to a
+     * follower that is recently active and not paused, then wait {@code timeToWait} (ElectionTick × TickInterval)
+     * for another node to lead. {@code lead} and {@code progress} are the Raft node's status now. Fabric takes
+     * the first qualified follower in Go map order (random); this core takes the qualified one with the highest
+     * match (ties: the lowest id), so a script always gives the same answer.
+     */
+    public List<ChainAction> abdicate(long lead, Map<Long, Progress> progress, Duration timeToWait) {
+        begin();
+        if (lead == 0) {
+            log.warn("No leader, cannot transfer leadership");
+            out.add(new ChainAction.AbdicationDone(0));
+        } else if (lead != id) {
+            log.warn("Leader has changed since asked to transfer leadership");
+            out.add(new ChainAction.AbdicationDone(lead));
+        } else {
+            long to = transferee(id, progress);
+            if (to == 0) {
+                log.error("No follower is qualified as transferee, abort leader transfer");
+                out.add(new ChainAction.AbdicationDone(0));
+            } else {
+                log.info("Transferring leadership to " + to);
+                log.info("Will wait " + GoDurations.format(timeToWait) + " time to abdicate");
+                abdicating = true;
+                out.add(new ChainAction.TransferLeadership(to));
+                out.add(new ChainAction.StartAbdicationTimer(timeToWait));
+            }
+        }
+        return end();
+    }
+
+    /** The abdication timer fired before another node led. */
+    public List<ChainAction> abdicationTimeout() {
+        begin();
+        if (abdicating) {
+            abdicating = false;
+            log.warn("Leader transfer timed out");
+            out.add(new ChainAction.AbdicationDone(0));
+        }
+        return end();
+    }
+
+    /**
+     * The follower a leader hands over to: recently active and not paused (Fabric's qualification), the highest
+     * match among those, the lowest id on a tie; 0 when none qualifies.
+     */
+    public static long transferee(long self, Map<Long, Progress> progress) {
+        long best = 0;
+        long bestMatch = -1;
+        for (Map.Entry<Long, Progress> p : new java.util.TreeMap<>(progress).entrySet()) {
+            Progress pr = p.getValue();
+            if (p.getKey() != self && pr.recentActive() && !pr.paused() && pr.match() > bestMatch) {
+                best = p.getKey();
+                bestMatch = pr.match();
+            }
+        }
+        return best;
     }
 
     /** Entries a quorum has made durable (maybe before this node's own write): answer their clients now. */
@@ -226,11 +319,145 @@ public final class ChainCore {
         return end();
     }
 
-    /** Blocks up to {@code header} were written outside Raft's apply path (pulled after a snapshot). */
-    public List<ChainAction> ledgerCaughtUp(BlockHeader header) {
+    /**
+     * A snapshot from the leader was installed (Fabric etcdraft {@code catchUp}, chain.go:1048-1086): the ledger
+     * must hold every block up to the snapshot's block before later entries apply. Nothing to do when it already
+     * does; when only the snapshot's own block is missing it is written as is; otherwise the missing blocks are
+     * pulled from the other consenters. Fabric panics when a block cannot be pulled; the core retries every
+     * {@code retry}.
+     */
+    public List<ChainAction> snapshotReceived(Block snapshotBlock, Duration retry) {
         begin();
-        lastHeader = header;
+        long target = snapshotBlock.getHeader().getNumber();
+        long last = lastHeader.getNumber();
+        catchUpRetry = retry;
+        if (last >= target) {
+            log.warn("Snapshot is at block [" + target + "], local block number is " + last + ", no sync needed");
+            out.add(new ChainAction.CaughtUp(target));
+        } else if (target == last + 1) {
+            log.info("The only missing block [" + target + "] is encapsulated in snapshot, committing it to shortcut "
+                    + "catchup process");
+            lastHeader = snapshotBlock.getHeader();
+            out.add(new ChainAction.WriteBlock(snapshotBlock));
+            out.add(new ChainAction.CaughtUp(target));
+        } else {
+            catchUpTarget = target;
+            log.info("Catching up with snapshot taken at block [" + target + "], starting from block [" + (last + 1) + "]");
+            out.add(new ChainAction.PullBlocks(last + 1, target));
+        }
         return end();
+    }
+
+    /** A block pulled for the catch-up. */
+    public List<ChainAction> blockPulled(Block block) {
+        begin();
+        long n = block.getHeader().getNumber();
+        if (catchUpTarget >= 0 && n == lastHeader.getNumber() + 1) {
+            lastHeader = block.getHeader();
+            out.add(new ChainAction.WriteBlock(block));
+            if (n == catchUpTarget) {
+                log.info("Finished syncing with cluster up to and including block [" + n + "]");
+                catchUpTarget = -1;
+                out.add(new ChainAction.CaughtUp(n));
+            }
+        }
+        return end();
+    }
+
+    /** No consenter could serve block {@code number} of the catch-up (yet). */
+    public List<ChainAction> pullFailed(long number) {
+        begin();
+        if (catchUpTarget >= 0) {
+            log.warn("block [" + number + "] is not available from other consenters yet; retrying in "
+                    + GoDurations.format(catchUpRetry));
+            out.add(new ChainAction.RetryCatchUp(catchUpRetry));
+        }
+        return end();
+    }
+
+    /** The catch-up retry timer fired: pull what is still missing. */
+    public List<ChainAction> catchUpRetry() {
+        begin();
+        if (catchUpTarget >= 0) {
+            out.add(new ChainAction.PullBlocks(lastHeader.getNumber() + 1, catchUpTarget));
+        }
+        return end();
+    }
+
+    /**
+     * Fabric's periodic eviction check ({@code eviction.go} PeriodicCheck, every 10 s): a node that has known no
+     * leader for {@code suspicion} suspects it was removed while it could not hear of it, and pulls the channel's
+     * last config block from the other consenters. {@code nowNanos} is the driver's monotonic clock.
+     */
+    public List<ChainAction> evictionCheck(long nowNanos, Duration suspicion) {
+        begin();
+        if (serving != Serving.HALTED) {
+            if (suspector == null) {
+                suspector = new EvictionSuspector(suspicion);
+            }
+            long leaderless = suspector.check(nowNanos, leader == 0);
+            if (leaderless >= 0) {
+                log.info("Suspecting our own eviction from the channel for " + GoDurations.format(Duration.ofNanos(leaderless)));
+                out.add(new ChainAction.PullForEviction(lastHeader.getNumber() + 1));
+            }
+        }
+        return end();
+    }
+
+    /**
+     * What the eviction suspicion pulled: {@code pulled} from this node's height on, {@code refusedByAll} when the
+     * other consenters refused this node the channel's blocks; {@code ledgerBlock} and {@code ledgerLast} read this
+     * node's own ledger. Halts when the last config block no longer lists this node, then writes the pulled blocks
+     * up to and including that block (Fabric's evictionSuspector.confirmSuspicion).
+     */
+    public List<ChainAction> evictionPulled(List<Block> pulled, boolean refusedByAll,
+                                            java.util.function.LongFunction<Optional<Block>> ledgerBlock, Block ledgerLast) {
+        begin();
+        if (serving == Serving.HALTED) {
+            return end();
+        }
+        EvictionSuspector.Outcome o = EvictionSuspector.judge(id, pulled, refusedByAll, ledgerBlock, ledgerLast);
+        switch (o.verdict()) {
+            case UNKNOWN -> log.error("Failed pulling the last config block: block [" + o.configBlock()
+                    + "] is not available from the other consenters");
+            case MEMBER -> {
+                log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                log.info("Cannot confirm our own eviction from the channel, our certificate was found in config "
+                        + "block with sequence " + o.configBlock());
+            }
+            case EVICTED -> {
+                if (o.configBlock() >= 0) {
+                    log.info("Last config block was found to be block [" + o.configBlock() + "]");
+                    log.warn("Detected our own eviction from the channel in block [" + o.configBlock() + "]");
+                } else {
+                    log.warn("Detected our own eviction from the channel: the other consenters refuse to serve "
+                            + "this node the channel's blocks (not a consenter of the channel)");
+                }
+                log.info("Waiting for chain to halt");
+                String reason = "node " + id + " was removed from the consenters of the channel";
+                List<ChainAction> halting = halt(reason);
+                begin();
+                out.add(new ChainAction.Halt(reason, true));
+                out.addAll(halting);
+                if (!o.toWrite().isEmpty()) {
+                    log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
+                    for (Block b : o.toWrite()) {
+                        if (b.getHeader().getNumber() == lastHeader.getNumber() + 1) {
+                            log.info("Pulling block [" + b.getHeader().getNumber() + "]");
+                            lastHeader = b.getHeader();
+                            out.add(new ChainAction.WriteBlock(b));
+                        }
+                    }
+                    log.info("Pulled all blocks up to eviction block.");
+                }
+            }
+        }
+        return end();
+    }
+
+    /** Whether a snapshot's blocks are still being pulled (committed entries wait meanwhile). */
+    public boolean catchingUp() {
+        return catchUpTarget >= 0;
     }
 
     /** Raft refused the proposal of block {@code number} (and, in order, those after it). */
@@ -282,6 +509,11 @@ public final class ChainCore {
             haltReason = reason;
             cutter.discardPending();
             failAll("chain is stopped: " + reason);
+            if (abdicating) {
+                abdicating = false;
+                log.info("Returning early because chain is halting");
+                out.add(new ChainAction.AbdicationDone(0));
+            }
         }
         return end();
     }

@@ -39,7 +39,8 @@ import java.util.TreeMap;
  * {@code deliver-msgs N... [drop=(N,...)] [type=MsgApp]}, {@code stabilize [N...] [log-level=L]},
  * {@code tick-election N}, {@code tick-heartbeat N}, {@code isolate N}, {@code heal}, {@code raft-log N},
  * {@code status N}, {@code compact N I}, {@code send-snapshot FROM TO},
- * {@code set-randomized-election-timeout N timeout=T}, {@code propose-conf-change N v1=true} (body line: one change,
+ * {@code set-randomized-election-timeout N timeout=T}, {@code process-append-thread N...} (with
+ * {@code add-nodes … async-storage-writes=true}), {@code propose-conf-change N v1=true} (body line: one change,
  * {@code v2} or {@code r1}), {@code raft-state}. As etcd's harness, each node keeps a snapshot after every applied
  * entry and its storage hands out the latest one (etcd's {@code snapOverrideStorage}).
  */
@@ -50,7 +51,11 @@ final class InteractionEnv {
 
     private enum Level { DEBUG, INFO, WARN, ERROR, NONE }
 
-    private record Node(long id, RawNode raw, MemoryStorage storage) { }
+    /**
+     * A node; with {@code async} (etcd's {@code async-storage-writes=true}) its Readys are taken without being
+     * persisted: RaftLens' pipelined Readys, written in order by {@code process-append-thread}.
+     */
+    private record Node(long id, RawNode raw, MemoryStorage storage, boolean async, java.util.ArrayDeque<Ready> appending) { }
 
     private final List<Node> nodes = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
@@ -86,6 +91,8 @@ final class InteractionEnv {
             case "campaign" -> node(c.positionalId(0)).raw.campaign();
             case "propose" -> propose(c);
             case "process-ready" -> processReadyCommand(c.ids());
+            // process-append-thread 1 2   (async nodes: persist the oldest Ready taken, release its responses, advance)
+            case "process-append-thread" -> processAppendThreadCommand(c.ids());
             case "deliver-msgs" -> deliverMsgs(c);
             case "stabilize" -> stabilizeCommand(c);
             case "tick-election" -> tick(c.positionalId(0), ELECTION_TICK);
@@ -194,9 +201,10 @@ final class InteractionEnv {
                     .preVote(c.boolArg("prevote"))
                     .checkQuorum(c.boolArg("checkquorum"))
                     .random(new LongestTimeoutRandom())
+                    .pipelineReadies(c.boolArg("async-storage-writes"))
                     .logger(logger())
                     .build();
-            nodes.add(new Node(id, new RawNode(config), storage));
+            nodes.add(new Node(id, new RawNode(config), storage, c.boolArg("async-storage-writes"), new java.util.ArrayDeque<>()));
             configs.put(id, cs.build());
         }
     }
@@ -252,11 +260,90 @@ final class InteractionEnv {
         }
     }
 
+    /**
+     * An async node's ProcessReady: the Ready is taken (its dump printed) and only the messages that vouch for
+     * nothing durable (appends, heartbeats, vote requests) leave now, as RaftLoop sends them; storage, the
+     * durability-bound responses and Advance wait for {@code process-append-thread}.
+     */
+    private void takeReady(Node n) {
+        Ready rd = n.raw.ready();
+        print(Describe.ready(rd));
+        for (Message m : rd.messages()) {
+            if (!needsDurability(m) && !isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
+                messages.add(m);
+            }
+        }
+        n.appending.add(rd);
+    }
+
+    private static boolean needsDurability(Message m) {
+        MessageType t = m.getType();
+        return t == MessageType.MsgAppResp || t == MessageType.MsgVoteResp || t == MessageType.MsgPreVoteResp;
+    }
+
+    private void processAppendThreadCommand(List<Long> ids) {
+        for (long id : ids) {
+            if (ids.size() > 1) {
+                out.append("> ").append(id).append(" processing append thread\n");
+                withIndent(() -> processAppendThread(node(id)));
+            } else {
+                processAppendThread(node(id));
+            }
+        }
+    }
+
+    /**
+     * etcd's process-append-thread for RaftLens' pipelined Readys: the oldest Ready taken is written (snapshot,
+     * hard state, entries), its durability-bound responses are released, and the node is told it is durable
+     * (Advance). etcd delivers that acknowledgement later as a MsgStorageAppendResp (deliver-msgs); RaftLens'
+     * Advance is the acknowledgement, so its "ignored entry appends" / "mismatched" lines appear here.
+     */
+    private void processAppendThread(Node n) {
+        Ready rd = n.appending.pollFirst();
+        if (rd == null) {
+            println("no write in progress");
+            return;
+        }
+        println("Processing:");
+        if (rd.hardState() != null) {
+            println("HardState " + Describe.hardState(rd.hardState()));
+        }
+        if (!rd.entries().isEmpty()) {
+            print("Entries:\n" + Describe.entries(rd.entries()));
+        }
+        println("Responses:");
+        persistAndApply(n, rd);
+        for (Message m : rd.messages()) {
+            if (needsDurability(m)) {
+                println(Describe.message(m));
+                if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
+                    messages.add(m);
+                }
+            }
+        }
+        n.raw.advance(rd);
+    }
+
     /** etcd's ProcessReady: persist (snapshot, entries, hard state), apply conf changes, queue messages, advance. */
     private void processReady(long id) {
         Node n = node(id);
+        if (n.async) {
+            takeReady(n);
+            return;
+        }
         Ready rd = n.raw.ready();
         print(Describe.ready(rd));
+        persistAndApply(n, rd);
+        for (Message m : rd.messages()) {
+            if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
+                messages.add(m);
+            }
+        }
+        n.raw.advance(rd);
+    }
+
+    /** Writes a Ready to the node's storage and applies its committed conf changes (etcd's harness history too). */
+    private void persistAndApply(Node n, Ready rd) {
         if (rd.snapshot() != null) {
             n.storage.applySnapshot(rd.snapshot());
         }
@@ -281,12 +368,6 @@ final class InteractionEnv {
                     .setMetadata(SnapshotMetadata.newBuilder().setIndex(e.getIndex()).setTerm(e.getTerm())
                             .setConfState(configs.get(n.id()))).build());
         }
-        for (Message m : rd.messages()) {
-            if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
-                messages.add(m);
-            }
-        }
-        n.raw.advance(rd);
     }
 
     /** etcd's deliver-msgs: {@code deliver-msgs 2 3 [drop=4] [type=MsgApp]}; "no messages" when none matched. */
@@ -349,6 +430,16 @@ final class InteractionEnv {
                 if (node(id).raw.hasReady()) {
                     print("> " + id + " handling Ready\n");
                     withIndent(() -> processReady(id));
+                    done = false;
+                }
+                Node n = node(id);
+                if (n.async && !n.appending.isEmpty()) {
+                    print("> " + id + " processing append thread\n");
+                    withIndent(() -> {
+                        while (!n.appending.isEmpty()) {
+                            processAppendThread(n);
+                        }
+                    });
                     done = false;
                 }
             }

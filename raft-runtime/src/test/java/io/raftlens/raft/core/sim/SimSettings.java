@@ -8,7 +8,8 @@ import java.util.List;
  * no proposal forwarding, 5 in-flight messages) are the common case; some seeds switch PreVote or
  * CheckQuorum off so that those code paths are exercised as well, and a quarter of them have a spare consenter
  * for membership changes (add it, remove another; one change at a time, as Fabric allows). Half of them drive the
- * nodes with pipelined Readys (up to four writes in flight, as RaftLens' nodes do) instead of one Ready at a time.
+ * nodes with pipelined Readys (up to four writes in flight; RaftLoop allows eight, node.RaftLoop.MAX_READIES_IN_FLIGHT)
+ * instead of one Ready at a time.
  */
 record SimSettings(int nodes, int spares, int electionTick, int heartbeatTick, boolean preVote, boolean checkQuorum,
                    boolean disableProposalForwarding, long maxSizePerMsg, int maxInflightMsgs,

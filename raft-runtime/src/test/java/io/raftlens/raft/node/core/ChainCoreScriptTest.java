@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>Commands (one per case; the output is everything the event produced):
  * <pre>
  * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2   a chain core after the genesis block
+ * start mode=fresh|join|restart channel=mychannel consenters=3   the Raft node starts (consenters: the cluster size)
  * role role=leader|follower|candidate|pre-candidate leader=1 term=2    Raft's role, leader and term changed
  * submit tx=a [bytes=N]      a broadcast (answered as t1, t2, … in submit order); bytes pads the payload
  * timeout                    the BatchTimeout fired
@@ -49,6 +50,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * config tx=cfg              order a config transaction alone in its block
  * config-pause [reason=…]    a config block is being applied (no reason: it is done)
  * halt reason=…              the chain halts (eviction, failure)
+ * abdicate lead=1 progress=2:5:active,3:7:active:paused wait=1s   stop while leading: Raft's leader and each
+ *                            follower's id:match[:active][:paused]; wait is ElectionTick × TickInterval
+ * abdication-timeout         the abdication timer fired
+ * snapshot block=5 [retry=200ms]   a snapshot holding block 5 was installed (catch-up)
+ * pulled block=3             block 3 was pulled from another consenter
+ * pull-failed block=3        no consenter serves block 3 (yet)
+ * catch-up-retry             the catch-up retry timer fired
+ * eviction-check at=10s suspicion=10s   Fabric's periodic eviction check at that time (monotonic)
+ * eviction-pulled blocks=3 [config=2:1,2] [last-config=5] [refused]   the suspicion pulled 3 blocks after this
+ *                            node's last one; block 2 is a config block listing consenters 1 and 2; last-config:
+ *                            the blocks name block 5 as their last config block; refused: nothing served
+ * consenters self=1 ids=1,2,3 [voters=1,2,3] [block=0]   a channel's consenter changes (ConsenterChanges)
+ * config-ordered             the leader ordered a config block
+ * config-block number=5 ids=1,2   config block 5 listing consenters 1 and 2 is written
+ * conf-change-applied add=4|remove=3 [replay]   a committed Raft conf change was applied
+ * ordering-failed            the config block's proposal was dropped (or leadership lost first)
+ * consenter-status           consenters, voters, the change still needed and what the leader does about it
  * status                     the core's state
  * </pre>
  * Values cannot contain spaces: write {@code _} for a space.
@@ -96,6 +114,9 @@ class ChainCoreScriptTest {
         private long nextToken = 1;
         private long lastWritten;
         private Block genesis;
+        private ConsenterChanges changes;
+        /** This node's ledger as far as the script wrote it (write-block actions). */
+        private final Map<Long, Block> ledger = new HashMap<>();
 
         private final RaftLogger log = new RaftLogger() {
             @Override public void debug(String line) { }
@@ -111,12 +132,17 @@ class ChainCoreScriptTest {
                     BatchSize size = BatchSize.newBuilder().setMaxMessageCount(Integer.parseInt(c.arg("count", "10")))
                             .setPreferredMaxBytes(Integer.parseInt(c.arg("preferred", "1000")))
                             .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", "10000"))).build();
-                    Duration timeout = Duration.parse("PT" + c.arg("timeout", "2s").toUpperCase(Locale.ROOT));
+                    Duration timeout = duration(c.arg("timeout", "2s"));
                     genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
+                    ledger.clear();
+                    ledger.put(0L, genesis);
                     core = new ChainCore(Long.parseLong(c.arg("id", "1")), size, timeout,
                             Integer.parseInt(c.arg("inflight", "5")), genesis.getHeader(), log);
                     yield List.of();
                 }
+                case "start" -> core.start(StartMode.valueOf(c.arg("mode").toUpperCase(Locale.ROOT)),
+                        c.arg("channel", "mychannel"), java.util.stream.LongStream.rangeClosed(1,
+                                Long.parseLong(c.arg("consenters", "3"))).boxed().toList());
                 case "role" -> core.roleChanged(role(c.arg("role")), Long.parseLong(c.arg("leader")),
                         Long.parseLong(c.arg("term")));
                 case "submit" -> {
@@ -144,9 +170,57 @@ class ChainCoreScriptTest {
                         .setPayload(ByteString.copyFromUtf8(c.arg("tx"))).build());
                 case "config-pause" -> core.configPause(c.args().containsKey("reason") ? text(c.arg("reason")) : null);
                 case "halt" -> core.halt(text(c.arg("reason")));
+                case "abdicate" -> core.abdicate(Long.parseLong(c.arg("lead")), progress(c.arg("progress", "")),
+                        duration(c.arg("wait", "1s")));
+                case "abdication-timeout" -> core.abdicationTimeout();
+                case "snapshot" -> core.snapshotReceived(ledgerBlock(Long.parseLong(c.arg("block"))),
+                        duration(c.arg("retry", "200ms")));
+                case "pulled" -> core.blockPulled(ledgerBlock(Long.parseLong(c.arg("block"))));
+                case "pull-failed" -> core.pullFailed(Long.parseLong(c.arg("block")));
+                case "catch-up-retry" -> core.catchUpRetry();
+                case "eviction-check" -> core.evictionCheck(duration(c.arg("at")).toNanos(), duration(c.arg("suspicion")));
+                case "eviction-pulled" -> core.evictionPulled(evictionChain(Integer.parseInt(c.arg("blocks", "0")),
+                        c.arg("config", ""), Long.parseLong(c.arg("last-config", "-1"))), c.args().containsKey("refused"), n -> java.util.Optional.ofNullable(ledger.get(n)),
+                        ledger.get((long) ledger.size() - 1));
+                case "consenters" -> {
+                    changes = new ConsenterChanges("mychannel", Long.parseLong(c.arg("self")), log, ids(c.arg("ids")),
+                            Long.parseLong(c.arg("block", "0")), ids(c.arg("voters", c.arg("ids"))));
+                    yield List.of();
+                }
+                case "config-ordered" -> {
+                    changes.configOrdered();
+                    yield List.of();
+                }
+                case "config-block" -> {
+                    changes.configBlockWritten(Long.parseLong(c.arg("number")), ids(c.arg("ids")));
+                    yield List.of();
+                }
+                case "conf-change-applied" -> {
+                    boolean add = c.args().containsKey("add");
+                    ConsenterChanges.Applied a = changes.confChangeApplied(io.raftlens.raft.core.pb.ConfChange.newBuilder()
+                            .setType(add ? io.raftlens.raft.core.pb.ConfChangeType.ConfChangeAddNode
+                                    : io.raftlens.raft.core.pb.ConfChangeType.ConfChangeRemoveNode)
+                            .setNodeId(Long.parseLong(c.arg(add ? "add" : "remove"))).build(), c.args().containsKey("replay"));
+                    logged.add("applied changed=" + a.changed() + " voters=" + ConsenterChanges.goList(a.voters())
+                            + (a.removesSelf() ? " removes-self" : ""));
+                    yield List.of();
+                }
+                case "ordering-failed" -> {
+                    logged.add("config in flight: " + changes.configOrderingFailed());
+                    yield List.of();
+                }
+                case "consenter-status" -> {
+                    logged.add("consenters=" + ConsenterChanges.goList(changes.consenters()) + " block=" + changes.configBlock()
+                            + " voters=" + ConsenterChanges.goList(changes.voters()) + " needed="
+                            + changes.needed().map(cc -> cc.getType() + " " + cc.getNodeId()).orElse("none")
+                            + " next=" + changes.nextStep().map(this::describe).orElse("none")
+                            + (changes.pausing() ? " pausing: " + changes.pauseReason() : ""));
+                    yield List.of();
+                }
                 case "status" -> {
                     logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
-                            + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts());
+                            + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts()
+                            + (core.catchingUp() ? " catching-up" : ""));
                     yield List.of();
                 }
                 default -> throw new IllegalArgumentException(c.line() + ": unknown command " + c.command());
@@ -157,6 +231,54 @@ class ChainCoreScriptTest {
                 out.add(describe(a));
             }
             return String.join("\n", out);
+        }
+
+        /** Block {@code number} of the channel as the other consenters hold it (blocks "b1", "b2", … after genesis). */
+        private Block ledgerBlock(long number) {
+            Block b = genesis;
+            BlockFactory f = new BlockFactory(genesis.getHeader());
+            for (long n = 1; n <= number; n++) {
+                b = f.createNextBlock(List.of(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("b" + n)).build()));
+            }
+            return b;
+        }
+
+        /**
+         * {@code count} blocks the other consenters hold after this node's last block; with {@code config=K:1,2},
+         * block K is a config block listing consenters 1 and 2 and the blocks after it point to it.
+         */
+        private List<Block> evictionChain(int count, String config, long lastConfigOverride) {
+            long configNumber = -1;
+            List<Long> ids = List.of();
+            if (!config.isEmpty()) {
+                String[] kv = config.split(":");
+                configNumber = Long.parseLong(kv[0]);
+                ids = java.util.Arrays.stream(kv[1].split(",")).map(Long::parseLong).toList();
+            }
+            Block last = ledger.get((long) ledger.size() - 1);
+            long lastConfig = io.raftlens.raft.orderer.Blocks.lastConfigIndex(last);
+            BlockFactory f = new BlockFactory(last.getHeader());
+            List<Block> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long n = last.getHeader().getNumber() + 1 + i;
+                Block b;
+                if (n == configNumber) {
+                    ConfigMetadata.Builder md = metadata().toBuilder().clearConsenters();
+                    for (long id : ids) {
+                        md.addConsenters(metadata().getConsenters(0).toBuilder().setHost("orderer" + id + ".example.com"));
+                    }
+                    b = f.createNextBlock(List.of(io.raftlens.raft.orderer.ConfigBlocks.configEnvelope(genesis, md.build(),
+                            java.time.Instant.EPOCH)));
+                    lastConfig = n;
+                } else {
+                    b = f.createNextBlock(List.of(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("b" + n)).build()));
+                }
+                List<Long> consenters = lastConfig == configNumber ? ids : List.of(1L, 2L, 3L);
+                out.add(io.raftlens.raft.orderer.Blocks.withOrdererMetadata(b, lastConfigOverride >= 0 ? lastConfigOverride : lastConfig,
+                        org.hyperledger.fabric.protos.orderer.etcdraft.BlockMetadata.newBuilder().addAllConsenterIds(consenters)
+                                .setNextConsenterId(4).setRaftIndex(n + 2).build()));
+            }
+            return out;
         }
 
         /** A block another leader wrote with this number (other transactions), after the last block written. */
@@ -194,7 +316,73 @@ class ChainCoreScriptTest {
             if (a instanceof ChainAction.StartBatchTimer t) {
                 return "start-batch-timer " + t.timeout().toMillis() + "ms";
             }
+            if (a instanceof ChainAction.TransferLeadership t) {
+                return "transfer-leadership to=" + t.to();
+            }
+            if (a instanceof ChainAction.StartAbdicationTimer t) {
+                return "start-abdication-timer " + t.timeout().toMillis() + "ms";
+            }
+            if (a instanceof ChainAction.PullBlocks p) {
+                return "pull-blocks [" + p.from() + ".." + p.to() + "]";
+            }
+            if (a instanceof ChainAction.WriteBlock w) {
+                ledger.put(w.block().getHeader().getNumber(), w.block());
+                return "write-block [" + w.block().getHeader().getNumber() + "]";
+            }
+            if (a instanceof ChainAction.PullForEviction p) {
+                return "pull-for-eviction from=" + p.from();
+            }
+            if (a instanceof ChainAction.Halt h) {
+                return "halt" + (h.evicted() ? " evicted" : "") + " \"" + h.reason() + "\"";
+            }
+            if (a instanceof ChainAction.RetryCatchUp r) {
+                return "retry-catch-up " + r.after().toMillis() + "ms";
+            }
+            if (a instanceof ChainAction.CaughtUp u) {
+                return "caught-up [" + u.number() + "]";
+            }
+            if (a instanceof ChainAction.ProposeConfChange p) {
+                return "propose-conf-change " + p.change().getType() + " " + p.change().getNodeId();
+            }
+            if (a instanceof ChainAction.HandOverLeadership) {
+                return "hand-over-leadership";
+            }
+            if (a instanceof ChainAction.CampaignUntilLeader) {
+                return "campaign-until-leader";
+            }
+            if (a instanceof ChainAction.AbdicationDone d) {
+                return "abdication-done leader=" + d.leader();
+            }
             return "stop-batch-timer";
+        }
+
+        /** {@code 100ms}, {@code 2s}, {@code 10m}. */
+        private static Duration duration(String v) {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            return Duration.parse("PT" + v.toUpperCase(Locale.ROOT));
+        }
+
+        /** {@code 2:5:active,3:7:active:paused}: each follower's id, match and flags (the leader's own entry is added). */
+        private Map<Long, io.raftlens.raft.core.Progress> progress(String spec) {
+            Map<Long, io.raftlens.raft.core.Progress> m = new java.util.TreeMap<>();
+            m.put(core.leader() == 0 ? 1 : core.leader(), new io.raftlens.raft.core.Progress(0, 1,
+                    io.raftlens.raft.core.ProgressState.REPLICATE, true, 0, false));
+            for (String p : spec.isEmpty() ? new String[0] : spec.split(",")) {
+                String[] f = p.split(":");
+                List<String> flags = List.of(f).subList(2, f.length);
+                long match = Long.parseLong(f[1]);
+                m.put(Long.parseLong(f[0]), new io.raftlens.raft.core.Progress(match, match + 1,
+                        flags.contains("paused") ? io.raftlens.raft.core.ProgressState.PROBE
+                                : io.raftlens.raft.core.ProgressState.REPLICATE,
+                        flags.contains("active"), 0, flags.contains("paused")));
+            }
+            return m;
+        }
+
+        private static List<Long> ids(String csv) {
+            return csv.isEmpty() ? List.of() : java.util.Arrays.stream(csv.split(",")).map(Long::parseLong).toList();
         }
 
         private static String text(String v) {

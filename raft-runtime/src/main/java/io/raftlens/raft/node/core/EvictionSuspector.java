@@ -1,7 +1,7 @@
-package io.raftlens.raft.node;
+package io.raftlens.raft.node.core;
 
 import io.raftlens.raft.orderer.Blocks;
-import io.raftlens.raft.orderer.ConfigBlocks;
+import io.raftlens.raft.orderer.GenesisBlock;
 import org.hyperledger.fabric.protos.common.Block;
 
 import java.time.Duration;
@@ -19,23 +19,23 @@ import java.util.function.LongFunction;
  * <p>{@link #check} is Fabric's periodic check: it answers when a membership check is due (once per elapsed
  * threshold, Fabric's {@code timesTriggered}); {@link #judge} decides from what was pulled.
  */
-final class EvictionSuspector {
+public final class EvictionSuspector {
 
     /** What the pulled blocks say about this node. */
-    enum Verdict { EVICTED, MEMBER, UNKNOWN }
+    public enum Verdict { EVICTED, MEMBER, UNKNOWN }
 
     /**
      * @param configBlock the last config block's number (-1 when the others refused this node outright)
      * @param toWrite     pulled blocks up to and including the eviction block, to write once halted
      */
-    record Outcome(Verdict verdict, long configBlock, List<Block> toWrite) {
+    public record Outcome(Verdict verdict, long configBlock, List<Block> toWrite) {
     }
 
     private final long thresholdNanos;
     private long holdsSince = -1;
     private int timesTriggered;
 
-    EvictionSuspector(Duration threshold) {
+    public EvictionSuspector(Duration threshold) {
         this.thresholdNanos = threshold.toNanos();
     }
 
@@ -43,7 +43,7 @@ final class EvictionSuspector {
      * One periodic check at {@code nowNanos}: returns how long the node has been leaderless when its membership
      * must be checked now, else -1. Having a leader clears the suspicion.
      */
-    long check(long nowNanos, boolean leaderless) {
+    public long check(long nowNanos, boolean leaderless) {
         if (!leaderless) {
             holdsSince = -1;
             timesTriggered = 0;
@@ -67,7 +67,7 @@ final class EvictionSuspector {
      * @param ledgerBlock  this node's own blocks by number
      * @param ledgerLast   this node's last block
      */
-    static Outcome judge(long self, List<Block> pulled, boolean refusedByAll, LongFunction<Optional<Block>> ledgerBlock,
+    public static Outcome judge(long self, List<Block> pulled, boolean refusedByAll, LongFunction<Optional<Block>> ledgerBlock,
                          Block ledgerLast) {
         if (pulled.isEmpty() && refusedByAll) {
             // The consenters that applied the config no longer count this node among the channel's consenters.
@@ -94,7 +94,7 @@ final class EvictionSuspector {
 
     /** The Raft ids a config block's etcdraft metadata names (the genesis block: 1..n, as Fabric assigns them). */
     static List<Long> consenterIds(Block config) {
-        int count = ConfigBlocks.read(config).etcdRaft().getConsentersCount();
+        int count = GenesisBlock.read(config).etcdRaft().getConsentersCount();
         return Blocks.raftMetadata(config).filter(md -> md.getConsenterIdsCount() == count)
                 .map(md -> List.copyOf(md.getConsenterIdsList()))
                 .orElseGet(() -> java.util.stream.LongStream.rangeClosed(1, count).boxed().toList());

@@ -1,4 +1,4 @@
-package io.raftlens.raft.node;
+package io.raftlens.raft.node.core;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.raftlens.raft.node;
+package io.raftlens.raft.node.core;
 
 import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;

@@ -1,4 +1,4 @@
-package io.raftlens.raft.node;
+package io.raftlens.raft.node.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
