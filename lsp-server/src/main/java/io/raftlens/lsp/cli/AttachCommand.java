@@ -180,7 +180,7 @@ public final class AttachCommand implements Callable<Integer> {
                     new PrintStream(problems, true, StandardCharsets.UTF_8));
             if (planned.isPresent() && planned.get().plan().isPresent()) {
                 NetworkPlan plan = planned.get().plan().get();
-                return plan.consenters().stream().map(c -> new EndpointMapping.Consenter(c.id(), c.host(), c.port())).toList();
+                return plan.consenters().stream().map(c -> new EndpointMapping.Consenter(c.id().value(), c.host(), c.port())).toList();
             }
         } catch (RuntimeException e) {
             // fall through: attach still works from --ops alone

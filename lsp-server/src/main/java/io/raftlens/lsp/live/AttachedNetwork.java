@@ -155,7 +155,7 @@ public final class AttachedNetwork implements AutoCloseable {
         }
         NetworkSnapshot s = snapshotOf(now);
         for (String ch : s.channels()) {
-            long leader = s.leader(ch).map(n -> n.id()).orElse(0L);
+            long leader = s.leader(ch).map(n -> n.id().value()).orElse(0L);
             Long was = agreedLeader.get(ch);
             if (was != null && was != leader && leader != 0) {
                 leaderChanges.add(new LeaderChange(t, ch, was, leader));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.raftlens.raft.node.FirstCampaign;
+import io.raftlens.raft.node.core.FirstCampaign;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
