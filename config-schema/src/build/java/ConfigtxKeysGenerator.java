@@ -1,6 +1,7 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,9 +58,17 @@ public final class ConfigtxKeysGenerator {
     }
 
     public static void main(String[] args) throws IOException {
+        int exit = run(args, System.err);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** Generates; 0 when written, else what went wrong is on {@code err} (2: usage, 1: a schema it cannot read). */
+    static int run(String[] args, PrintStream err) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: java ConfigtxKeysGenerator.java <configtx.schema.json> <output source folder>");
-            System.exit(2);
+            err.println("usage: java ConfigtxKeysGenerator.java <configtx.schema.json> <output source folder>");
+            return 2;
         }
         Path schema = Path.of(args[0]);
         JsonNode root = JSON.readTree(schema.toFile());
@@ -67,9 +76,8 @@ public final class ConfigtxKeysGenerator {
         try {
             source = new ConfigtxKeysGenerator(root).generate(schema.getFileName().toString());
         } catch (IllegalArgumentException e) {
-            System.err.println(schema + ": " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println(schema + ": " + e.getMessage());
+            return 1;
         }
         Path out = Path.of(args[1]).resolve(PACKAGE.replace('.', '/')).resolve(CLASS + ".java");
         Files.createDirectories(out.getParent());
@@ -77,6 +85,7 @@ public final class ConfigtxKeysGenerator {
         if (!Files.exists(out) || !Files.readString(out, StandardCharsets.UTF_8).equals(source)) {
             Files.writeString(out, source, StandardCharsets.UTF_8);
         }
+        return 0;
     }
 
     private String generate(String schemaName) {
