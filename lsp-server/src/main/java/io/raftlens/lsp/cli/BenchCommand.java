@@ -73,6 +73,14 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--tick", paramLabel = "DURATION", description = "with --launch: override TickInterval")
     String tick;
 
+    @Option(names = "--batch-timeout", paramLabel = "DURATION", description = "with --launch: override the profile's "
+            + "Orderer.BatchTimeout (what decides latency at low rates; the report's network section says what was used)")
+    String batchTimeout;
+
+    @Option(names = "--max-message-count", paramLabel = "N", description = "with --launch: override the profile's "
+            + "Orderer.BatchSize.MaxMessageCount")
+    Integer maxMessageCount;
+
     @Option(names = "--ops-base-port", paramLabel = "PORT", defaultValue = "0", description = "with --launch: operations ports (default: ephemeral)")
     int opsBasePort;
 
@@ -156,6 +164,11 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 return 1;
             }
             NetworkPlan plan = planned.get().plan().orElseThrow();
+            Optional<NetworkPlan> batched = withBatchOverrides(plan);
+            if (batched.isEmpty()) {
+                return 2;
+            }
+            plan = batched.get();
             Path root = dataDir;
             if (root == null) {
                 tempDir = Files.createTempDirectory("raftlens-bench");
@@ -172,7 +185,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
             report.put("network", Map.of("consenters", plan.consenters().size(), "tickInterval",
                     GoDuration.format(ch.tickInterval()), "electionTick", ch.electionTick(), "heartbeatTick", ch.heartbeatTick(),
                     "maxMessageCount", ch.maxMessageCount(), "batchTimeout", GoDuration.format(ch.batchTimeout()),
-                    "inProcess", true));
+                    "inProcess", true, "batchOverridden", batchTimeout != null || maxMessageCount != null));
         } else {
             String auth = controlToken();
             if (auth == null) {
@@ -280,6 +293,39 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         for (Map.Entry<String, Object> e : report.entrySet()) {
             System.out.println(e.getKey() + ": " + e.getValue());
         }
+    }
+
+    /**
+     * The plan with {@code --batch-timeout}/{@code --max-message-count} applied to every channel (they reach the
+     * genesis block, which is encoded from the plan); empty after a usage error.
+     */
+    private Optional<NetworkPlan> withBatchOverrides(NetworkPlan plan) {
+        if (batchTimeout == null && maxMessageCount == null) {
+            return Optional.of(plan);
+        }
+        Duration timeout = null;
+        if (batchTimeout != null) {
+            timeout = parse(batchTimeout, "--batch-timeout");
+            if (timeout == null) {
+                return Optional.empty();
+            }
+            if (timeout.isZero() || timeout.isNegative()) {
+                System.err.println("raftlens bench: --batch-timeout must be positive (e.g. 50ms), got " + batchTimeout);
+                return Optional.empty();
+            }
+        }
+        if (maxMessageCount != null && maxMessageCount < 1) {
+            System.err.println("raftlens bench: --max-message-count must be at least 1, got " + maxMessageCount);
+            return Optional.empty();
+        }
+        Map<String, io.raftlens.raft.node.ChainOptions> channels = new LinkedHashMap<>();
+        for (var e : plan.channels().entrySet()) {
+            var o = e.getValue();
+            channels.put(e.getKey(), o.withBatch(maxMessageCount != null ? maxMessageCount : o.maxMessageCount(),
+                    timeout != null ? timeout : o.batchTimeout()));
+        }
+        return Optional.of(new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
+                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), plan.channelBlocks()));
     }
 
     private static Duration parse(String text, String option) {

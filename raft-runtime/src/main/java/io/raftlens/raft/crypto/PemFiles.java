@@ -10,8 +10,18 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** PEM as Go's {@code pem.Encode} writes it (64-column base64), and the files cryptogen writes. */
 public final class PemFiles {
@@ -38,7 +48,33 @@ public final class PemFiles {
 
     /** PKCS#8 "PRIVATE KEY", as {@code x509.MarshalPKCS8PrivateKey} + {@code pem.EncodeToMemory}. */
     public static String privateKey(PrivateKey key) {
-        return encode("PRIVATE KEY", key.getEncoded());
+        return encode("PRIVATE KEY", pkcs8(key));
+    }
+
+    /**
+     * The DER of Go's {@code x509.MarshalPKCS8PrivateKey} for an ECDSA key: the inner SEC 1 ECPrivateKey carries the
+     * scalar padded to the order's size and the public point, without the curve (it is in the AlgorithmIdentifier).
+     * The JDK's own encoding leaves the public point out, and clients that rebuild the key pair from the file
+     * (fabric-common's jsrsasign: "It must have a pubKeyHex property") cannot load such a key.
+     */
+    static byte[] pkcs8(PrivateKey key) {
+        if (!(key instanceof ECPrivateKey ec)) {
+            return key.getEncoded();
+        }
+        try {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
+            X9ECParameters curve = ECNamedCurveTable.getByOID(ASN1ObjectIdentifier.getInstance(algorithm.getParameters()));
+            if (curve == null) {
+                return key.getEncoded();
+            }
+            ECPoint q = new FixedPointCombMultiplier().multiply(curve.getG(), ec.getS()).normalize();
+            var inner = new org.bouncycastle.asn1.sec.ECPrivateKey(curve.getN().bitLength(), ec.getS(),
+                    new DERBitString(q.getEncoded(false)), null);
+            return new PrivateKeyInfo(algorithm, inner).getEncoded(ASN1Encoding.DER);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot encode the private key as PKCS#8: " + e.getMessage(), e);
+        }
     }
 
     /** A public file (0644 under the usual umask, like Go's {@code os.Create}). */

@@ -1,7 +1,8 @@
 /**
  * Fabric's orderer-side protocols, ported from Fabric's source (hyperledger/fabric, commit 0c423ac4): the MSP
- * ({@code msp}), policy evaluation ({@code policy}), a typed view of a channel config ({@code config}) and the
- * standard channel's message processing ({@code msgprocessor}). These packages depend only on the JDK,
+ * ({@code msp}), policy evaluation ({@code policy}), a typed view of a channel config ({@code config}), config-update
+ * validation ({@code configtx}) and the standard channel's message processing ({@code msgprocessor}, with its config
+ * path). These packages depend only on the JDK,
  * fabric-protos, protobuf and BouncyCastle — never on the Raft runtime — so the chain, the gRPC services and the
  * ledger tools can all use them.
  */

@@ -66,7 +66,7 @@ public interface BenchTarget {
         return new BenchTarget() {
             @Override
             public CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx) {
-                return net.broadcast(channel, null, tx);
+                return net.broadcastRaw(channel, null, tx);
             }
 
             @Override

@@ -318,6 +318,7 @@ public final class ControlServer implements AutoCloseable {
     private static int statusCode(String status) {
         return switch (status) {
             case "BAD_REQUEST" -> 400;
+            case "FORBIDDEN" -> 403;
             case "CONFLICT" -> 409;
             case "REQUEST_ENTITY_TOO_LARGE" -> 413;
             default -> 503;

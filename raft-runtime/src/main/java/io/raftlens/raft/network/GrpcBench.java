@@ -126,7 +126,9 @@ public final class GrpcBench implements AutoCloseable {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         OpenLoopPacer pacer = new OpenLoopPacer(rate, start);
+        ThreadCpu cpu = new ThreadCpu();
         resources.start();
+        cpu.start();
         while (System.nanoTime() < end && watch.error == null) {
             if (sent == txs.envelopes().size()) {
                 exhausted = true;
@@ -151,6 +153,7 @@ public final class GrpcBench implements AutoCloseable {
         }
         outstanding.tryAcquire(window, 30, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpuMs = cpu.stop();
         out.forEach(BroadcastStream::close);
         watch.cancel();
         ended.addAll(out);
@@ -181,6 +184,9 @@ public final class GrpcBench implements AutoCloseable {
         r.put("blocksDelivered", watch.blocks.sum());
         r.put("signedEnvelopesExhausted", exhausted);
         r.putAll(resources.stop());
+        // CPU per committed transaction: what carries over from a busy machine to a quiet one
+        r.put("cpuMsPerTx", ok.sum() == 0 ? 0 : Math.round(cpuMs.get("process") / ok.sum() * 1000) / 1000.0);
+        r.put("cpuMsByThreads", cpuMs);
         return r;
     }
 

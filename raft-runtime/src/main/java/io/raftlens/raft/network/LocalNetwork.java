@@ -1,5 +1,7 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.fabric.config.ChannelConfig;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -35,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
 
@@ -57,6 +60,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
     private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
+    /** Each consenter's orderer signing identity (blocks, and the CONFIG envelopes it makes of config updates). */
+    private final Map<Long, io.raftlens.raft.fabric.msp.SigningIdentity> signers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sample client identity the control API signs broadcasts with, per channel (empty: none). */
+    private final Map<String, Optional<io.raftlens.raft.fabric.msp.SigningIdentity>> clients = new ConcurrentHashMap<>();
     private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
     private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
     /** The channel participation API per running node, and the admin port each node keeps across restarts. */
@@ -120,9 +127,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         for (ConsenterPlan c : plan.consenters()) {
             NodeSpec spec = specFor(plan, dir, c, ids, genesis);
             ChainStorage chainStorage = storage.apply(spec);
-            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files && !genesis.isEmpty()) {
-                NodeSigners.forConsenter(c, genesis.values().iterator().next()).ifPresent(signer ->
-                        files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, signer)));
+            Optional<io.raftlens.raft.fabric.msp.SigningIdentity> signer = genesis.isEmpty() ? Optional.empty()
+                    : NodeSigners.forConsenter(c, genesis.values().iterator().next());
+            signer.ifPresent(id -> signers.put(c.id().value(), id));
+            if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files) {
+                signer.ifPresent(id -> files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, id)));
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
@@ -178,7 +187,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
         try {
             OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
-                    "127.0.0.1", port, identities.get(node.id()).tls(), false);
+                    "127.0.0.1", port, identities.get(node.id()).tls(), false, Optional.ofNullable(signers.get(node.id())));
             services.put(node.id(), s);
             clientPorts.put(node.id(), s.address().getPort());
         } catch (RuntimeException e) {
@@ -584,6 +593,29 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public CompletableFuture<BroadcastResult> broadcast(String channel, Long node, byte[] transaction) {
         requireChannel(channel);
+        Optional<Envelope> signed = fabricEnvelope(channel, transaction);
+        if (signed.isEmpty()) {
+            return broadcastRaw(channel, node, transaction);
+        }
+        if (node != null) {
+            requireRunning(node);
+        }
+        long target = node != null ? node : leader(channel);
+        if (target == 0) {
+            return CompletableFuture.completedFuture(BroadcastResult.unavailable("no Raft leader on channel " + channel, 0));
+        }
+        OrdererServices entry = services.get(target);
+        // a node whose client port was taken serves no gRPC: its chain takes the bytes on the raw path
+        return entry != null ? entry.broadcast(signed.get()) : broadcastRaw(channel, node, transaction);
+    }
+
+    /**
+     * The raw path: the bytes become an envelope's payload, checked by the chain's header rules only (no signature).
+     * The in-JVM bench uses it so that its figures stay those of ordering ({@code bench --grpc} measures signed
+     * envelopes through Fabric's checks).
+     */
+    CompletableFuture<BroadcastResult> broadcastRaw(String channel, Long node, byte[] transaction) {
+        requireChannel(channel);
         if (node != null) {
             return requireRunning(node).broadcast(channel, transaction);
         }
@@ -600,6 +632,51 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             }
             return CompletableFuture.completedFuture(r);
         });
+    }
+
+    /**
+     * What the control API's broadcast body becomes on the gRPC path: a body that is itself a Fabric envelope for this
+     * channel (e.g. a CONFIG_UPDATE signed by admins) as it is; other bytes as the data of an ENDORSER_TRANSACTION
+     * signed by the sample's client identity ({@link ConfigUpdateSigners#client}). Empty for a Fabric Payload body
+     * and on a network without client identities: those keep the raw path (the body is the envelope's payload).
+     */
+    private Optional<Envelope> fabricEnvelope(String channel, byte[] body) {
+        try {
+            Envelope env = Envelope.parseFrom(body);
+            org.hyperledger.fabric.protos.common.Payload p = org.hyperledger.fabric.protos.common.Payload.parseFrom(env.getPayload());
+            if (p.hasHeader() && org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(p.getHeader().getChannelHeader())
+                    .getChannelId().equals(channel)) {
+                return Optional.of(env);
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            // not an envelope
+        }
+        if (StandardChannelPayloads.isFabricPayload(body)) {
+            return Optional.empty(); // a Fabric Payload body keeps the checks the raw path documents (README)
+        }
+        return clientSigner(channel).map(client -> io.raftlens.raft.fabric.msgprocessor.Envelopes.signedTransaction(channel,
+                client, com.google.protobuf.ByteString.copyFrom(body), java.time.Instant.now()));
+    }
+
+    private Optional<io.raftlens.raft.fabric.msp.SigningIdentity> clientSigner(String channel) {
+        Optional<io.raftlens.raft.fabric.msp.SigningIdentity> known = clients.get(channel);
+        if (known != null) {
+            return known;
+        }
+        for (OrderingNode n : nodes.values()) {
+            Optional<Block> genesis = n.block(channel, 0);
+            if (genesis.isPresent()) {
+                Optional<io.raftlens.raft.fabric.msp.SigningIdentity> found;
+                try {
+                    found = ConfigUpdateSigners.client(plan, ChannelConfig.fromBlock(genesis.get()));
+                } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+                    found = Optional.empty();
+                }
+                clients.put(channel, found);
+                return found;
+            }
+        }
+        return Optional.empty(); // no running node has the channel's block 0 right now: decided on a later call
     }
 
     @Override
@@ -626,6 +703,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                         + ") is not running; start it before adding it to channel " + channel);
             }
         }
+        OrdererServices entry = services.get(leader);
+        if (entry == null) {
+            throw NetworkOperationException.conflict("node " + leader + " (the leader of channel " + channel + ") does not "
+                    + "serve orderer.AtomicBroadcast (its client port was taken); a config update enters there");
+        }
         return chain.consensusMetadata().thenCompose(current -> {
             Map<Long, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
@@ -637,7 +719,11 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 Consenter c = byNode.get(id);
                 updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
             }
-            return chain.updateConsenters(updated.build());
+            // Fabric's way: compute the update against the channel's config, sign it with the orderer admins, broadcast
+            ChannelConfig config = lastConfig(l, channel);
+            var update = ConsenterConfigUpdate.compute(config, updated.build());
+            var envelope = ConsenterConfigUpdate.envelope(channel, update, ConfigUpdateSigners.ordererAdmins(plan, config));
+            return entry.configUpdate(envelope);
         }).thenApplyAsync(r -> {
             if (!r.isSuccess()) {
                 return r;
@@ -650,6 +736,20 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return new ConsenterUpdateResult(r.status(), r.block(),
                     l.nodeIds(channel, r.consenters()).stream().map(NodeId::value).toList(), r.info(), r.leader());
         });
+    }
+
+    /** The channel config of node {@code n}'s last config block. */
+    private static ChannelConfig lastConfig(OrderingNode n, String channel) {
+        long height = n.chain(channel).map(c -> c.status().height()).orElse(0L);
+        Block last = n.block(channel, height - 1).orElseThrow(() -> new IllegalStateException(
+                "node " + n.id() + " has no block " + (height - 1) + " of channel " + channel));
+        long index = io.raftlens.raft.orderer.Blocks.lastConfigIndex(last);
+        try {
+            return ChannelConfig.fromBlock(n.block(channel, index).orElseThrow(() -> new IllegalStateException(
+                    "node " + n.id() + " has no config block " + index + " of channel " + channel)));
+        } catch (io.raftlens.raft.fabric.config.ConfigException e) {
+            throw new IllegalStateException("channel " + channel + ": config block " + index + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -846,7 +946,19 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
 
         @Override
+        public void configBlockWritten(String channel, long node, long number) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, true); // the channel's checks switch to the new config
+            }
+        }
+
+        @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
+            OrdererServices s = services.get(nodeId);
+            if (s != null) {
+                s.blockWritten(channel, number, false); // wakes deliver streams
+            }
             events.publish(new NetworkEvent.BlockCommitted(System.currentTimeMillis(), channel, nodeId, number,
                     transactions));
         }

@@ -11,7 +11,13 @@ import io.raftlens.raft.fabric.ab.BlockArrivals;
 import io.raftlens.raft.fabric.ab.OrdererChannel;
 import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.config.ConfigException;
+import io.raftlens.raft.fabric.msgprocessor.BroadcastAdmission;
+import io.raftlens.raft.fabric.msgprocessor.ConfigUpdateProcessor;
+import io.raftlens.raft.fabric.msgprocessor.RejectedMessage;
 import io.raftlens.raft.fabric.msgprocessor.StandardChannel;
+import io.raftlens.raft.fabric.msp.SigningIdentity;
+import io.raftlens.raft.node.ConsenterUpdateResult;
+import io.raftlens.raft.orderer.ConfigUpdateException;
 import io.raftlens.raft.node.BroadcastResult;
 import io.raftlens.raft.node.Chain;
 import io.raftlens.raft.node.OrderingNode;
@@ -42,9 +48,11 @@ public final class OrdererServices implements AutoCloseable {
     private final Map<String, ChannelView> channels = new ConcurrentHashMap<>();
     private final AtomicBroadcastService service;
     private final Server server;
+    private final ConfigUpdateProcessor configUpdates;
 
     private OrdererServices(OrderingNode node, LongFunction<Optional<OrderingNode>> peers, Server server,
-                            AtomicBroadcastService service) {
+                            AtomicBroadcastService service, ConfigUpdateProcessor configUpdates) {
+        this.configUpdates = configUpdates;
         this.node = node;
         this.peers = peers;
         this.server = server;
@@ -58,9 +66,20 @@ public final class OrdererServices implements AutoCloseable {
      */
     public static OrdererServices start(OrderingNode node, LongFunction<Optional<OrderingNode>> peers, String host, int port,
                                         TlsMaterial tls, boolean requireClientCert) {
+        return start(node, peers, host, port, tls, requireClientCert, Optional.empty());
+    }
+
+    /**
+     * As above, with the node's orderer signing identity, which signs the CONFIG envelopes this node makes of config
+     * updates (Fabric's ProcessConfigUpdateMsg); none: they carry an empty signature header.
+     */
+    public static OrdererServices start(OrderingNode node, LongFunction<Optional<OrderingNode>> peers, String host, int port,
+                                        TlsMaterial tls, boolean requireClientCert, Optional<SigningIdentity> signer) {
         Holder holder = new Holder();
+        ConfigUpdateProcessor configUpdates = new ConfigUpdateProcessor(signer);
         AtomicBroadcastService service = new AtomicBroadcastService(id -> holder.services == null ? Optional.empty()
-                : holder.services.channel(id), Clock.systemUTC(), AtomicBroadcastService.DEFAULT_TIME_WINDOW, false);
+                : holder.services.channel(id), Clock.systemUTC(), AtomicBroadcastService.DEFAULT_TIME_WINDOW, false,
+                configUpdates);
         try {
             SslContext ssl = GrpcSslContexts.configure(io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder
                             .forServer(tls.key(), tls.certChain().toArray(new X509Certificate[0])))
@@ -68,7 +87,7 @@ public final class OrdererServices implements AutoCloseable {
                     .clientAuth(requireClientCert ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL).build();
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port)).sslContext(ssl)
                     .maxInboundMessageSize(100 * 1024 * 1024).addService(service).build().start();
-            holder.services = new OrdererServices(node, peers, server, service);
+            holder.services = new OrdererServices(node, peers, server, service, configUpdates);
             return holder.services;
         } catch (IOException e) {
             service.shutdown();
@@ -87,10 +106,65 @@ public final class OrdererServices implements AutoCloseable {
 
     /** Wakes deliver streams of {@code channel} after this node wrote a block (config blocks refresh the checks). */
     public void blockWritten(String channel, long number) {
+        blockWritten(channel, number, true);
+    }
+
+    /** As above; {@code maybeConfig} false for a block of more than one transaction (never a config block). */
+    public void blockWritten(String channel, long number, boolean maybeConfig) {
         ChannelView v = channels.get(channel);
         if (v != null) {
-            v.written(number);
+            v.written(number, maybeConfig);
         }
+    }
+
+    /**
+     * A CONFIG_UPDATE envelope through Fabric's config path, as a gRPC Broadcast would send it (admission, the CONFIG
+     * envelope signed by this node, the leader's chain), answered once the config block is written and any consenter
+     * change applied (block number and consenter set as Raft ids), or refused with Fabric's status and message.
+     */
+    public CompletableFuture<ConsenterUpdateResult> configUpdate(Envelope configUpdate) {
+        BroadcastAdmission.Admitted admitted;
+        try {
+            admitted = service.admission().admit(configUpdate);
+        } catch (RejectedMessage e) {
+            return CompletableFuture.completedFuture(new ConsenterUpdateResult(e.status().name(), -1, java.util.List.of(), e.info(), 0));
+        }
+        if (!admitted.config()) {
+            return CompletableFuture.completedFuture(new ConsenterUpdateResult(Status.BAD_REQUEST.name(), -1, java.util.List.of(),
+                    "not a CONFIG_UPDATE envelope", 0));
+        }
+        ChannelView view = (ChannelView) channel(admitted.header().getChannelId()).orElseThrow();
+        return view.configureChain(admitted.envelope(), admitted.configSequence());
+    }
+
+    /**
+     * A Fabric envelope from the control API through the same path as a gRPC Broadcast (Fabric's admission, then this
+     * node's chain, or the leader's when this node follows; a CONFIG_UPDATE through the config path), answered with
+     * the block it is in once committed.
+     */
+    public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
+        BroadcastAdmission.Admitted admitted;
+        try {
+            admitted = service.admission().admit(env);
+        } catch (RejectedMessage e) {
+            return CompletableFuture.completedFuture(new BroadcastResult(e.status().name(), -1, e.info(), 0));
+        }
+        String channel = admitted.header().getChannelId();
+        if (admitted.config()) {
+            ChannelView view = (ChannelView) channel(channel).orElseThrow();
+            return view.configureChain(admitted.envelope(), admitted.configSequence())
+                    .thenApply(r -> new BroadcastResult(r.status(), r.block(), r.info(), r.leader()));
+        }
+        return node.broadcast(channel, admitted.envelope()).thenCompose(r -> {
+            long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
+            if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
+                Optional<OrderingNode> leader = peers.apply(leaderNode);
+                if (leader.isPresent()) {
+                    return leader.get().broadcast(channel, admitted.envelope());
+                }
+            }
+            return CompletableFuture.completedFuture(r);
+        });
     }
 
     Optional<OrdererChannel> channel(String id) {
@@ -137,8 +211,9 @@ public final class OrdererServices implements AutoCloseable {
             }
         }
 
-        void written(long number) {
-            node.block(channel, number).filter(Blocks::isConfigBlock).ifPresent(b -> {
+        void written(long number, boolean maybeConfig) {
+            Optional<Block> block = maybeConfig ? node.block(channel, number) : Optional.empty();
+            block.filter(Blocks::isConfigBlock).ifPresent(b -> {
                 try {
                     config = ChannelConfig.fromBlock(b);
                 } catch (ConfigException e) {
@@ -171,6 +246,45 @@ public final class OrdererServices implements AutoCloseable {
                 }
             }
             return CompletableFuture.completedFuture(ordered(r));
+        }
+
+        @Override
+        public CompletableFuture<Ordered> configure(Envelope config, long configSeq) {
+            return configureChain(config, configSeq).thenApply(r -> ordered(new BroadcastResult(r.status(), r.block(), r.info(), r.leader())));
+        }
+
+        /** This node's chain, or the leader's when this one follows (as a follower forwards in Fabric). */
+        CompletableFuture<ConsenterUpdateResult> configureChain(Envelope config, long configSeq) {
+            Optional<Chain> chain = node.chain(channel);
+            if (chain.isEmpty()) {
+                return CompletableFuture.completedFuture(new ConsenterUpdateResult(Status.SERVICE_UNAVAILABLE.name(), -1,
+                        java.util.List.of(), "node " + node.id() + " is stopped", 0));
+            }
+            return chain.get().configure(config, configSeq, this::revalidate).thenCompose(r -> {
+                long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
+                if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
+                    Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
+                    if (leader.isPresent()) {
+                        return leader.get().configure(config, configSeq, this::revalidate);
+                    }
+                }
+                return CompletableFuture.completedFuture(r);
+            });
+        }
+
+        /** Fabric's ProcessConfigMsg against the chain's last config block (its sequence moved since admission). */
+        private Envelope revalidate(Envelope config, Block lastConfigBlock) {
+            ChannelConfig current;
+            try {
+                current = ChannelConfig.fromBlock(lastConfigBlock);
+            } catch (ConfigException e) {
+                throw new ConfigUpdateException("bad config message: " + e.getMessage());
+            }
+            try {
+                return configUpdates.processConfig(processor, current, config);
+            } catch (RejectedMessage e) {
+                throw new ConfigUpdateException("bad config message: " + e.info());
+            }
         }
 
         @Override

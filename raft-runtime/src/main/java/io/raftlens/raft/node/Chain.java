@@ -196,7 +196,7 @@ public final class Chain {
             haltCause = HaltCause.EVICTED;
             haltReason = "node " + id + " was removed from the consenters of channel " + channel;
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
-            updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+            updates = new ConsenterUpdates(channel, id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
             publishStatus();
             return;
@@ -220,7 +220,7 @@ public final class Chain {
         commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
-        updates = new ConsenterUpdates(id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+        updates = new ConsenterUpdates(channel, id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
         metrics.clusterSize(consenters.ids().size());
         metrics.isLeader(false);
         metrics.activeNodes(0);
@@ -300,17 +300,19 @@ public final class Chain {
     }
 
     /**
-     * Orders a channel config update that replaces the etcdraft metadata with {@code updated} (a new consenter set,
-     * the Options unchanged), as the leader does with a CONFIG transaction: validated like Fabric's
-     * ValidateConsensusMetadata, ordered alone in a config block after the pending batch is cut, then applied as a
-     * Raft conf change. Completes once the change is applied on this node (or this node, removed, halted).
+     * Orders a CONFIG envelope that Fabric's config path made of a channel config update (ProcessConfigUpdateMsg,
+     * validated against config sequence {@code configSeq}), as etcdraft's leader does: processed again with
+     * {@code revalidation} when the sequence has moved, a consenter change checked against the live cluster (one
+     * change, no quorum loss), ordered alone in a block after the pending batch is cut, then, for a consenter change,
+     * applied as a Raft conf change. Completes once the block is written and any conf change applied on this node (or
+     * this node, removed, halted); a follower answers SERVICE_UNAVAILABLE with the leader.
      */
-    public CompletableFuture<ConsenterUpdateResult> updateConsenters(ConfigMetadata updated) {
+    public CompletableFuture<ConsenterUpdateResult> configure(Envelope config, long configSeq, ConfigRevalidation revalidation) {
         CompletableFuture<ConsenterUpdateResult> reply = new CompletableFuture<>();
         try {
             exec.execute(() -> {
                 metrics.configProposalReceived();
-                updates.begin(loop, updated, reply);
+                updates.beginConfig(loop, config, configSeq, revalidation, reply);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
@@ -472,6 +474,9 @@ public final class Chain {
                 long n = w.block().getHeader().getNumber();
                 if (n == ledger.height()) {
                     ledger.appendPulled(w.block());
+                    if (Blocks.isConfigBlock(w.block())) {
+                        observer.configBlockWritten(channel, id, n);
+                    }
                     metrics.committedBlockNumber(n);
                     observer.blockCommitted(channel, id, n, w.block().getData().getDataCount());
                 }
@@ -637,6 +642,10 @@ public final class Chain {
         }
         ConsenterSet consenters = reconfig.consenters();
         ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
+        if (Blocks.isConfigBlock(block)) {
+            reconfig.configWritten();
+            observer.configBlockWritten(channel, id, number);
+        }
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
         bytesSinceSnapshot += e.getData().size();
@@ -670,6 +679,9 @@ public final class Chain {
             if (newLeader == id) {
                 metrics.isLeader(true);
             }
+        }
+        if (leaderMoved && newLeader != 0 && newLeader != id) {
+            reconfig.handedOver();
         }
         if (losing) {
             metrics.isLeader(false);

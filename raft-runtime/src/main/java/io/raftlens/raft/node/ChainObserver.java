@@ -14,6 +14,13 @@ public interface ChainObserver {
     void blockCommitted(String channel, long node, long number, int transactions);
 
     /**
+     * {@code node} wrote config block {@code number} of {@code channel} (reported before {@link #blockCommitted} of
+     * the same block): the channel's config changed, e.g. its MSPs and policies.
+     */
+    default void configBlockWritten(String channel, long node, long number) {
+    }
+
+    /**
      * {@code node} applied a consenter change of {@code channel} made by config block {@code block}: consenter
      * {@code changed} was added (else removed); {@code consenters} is the new set. Ids are Raft ids.
      */

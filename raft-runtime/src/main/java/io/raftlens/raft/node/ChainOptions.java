@@ -53,6 +53,13 @@ public record ChainOptions(String channel, List<Long> consenterIds, Duration tic
                 evictionSuspicion);
     }
 
+    /** The same settings with another BatchSize.MaxMessageCount and BatchTimeout (a benchmark's explicit profile). */
+    public ChainOptions withBatch(int messageCount, Duration timeout) {
+        return new ChainOptions(channel, consenterIds, tickInterval, electionTick, heartbeatTick, maxInflightBlocks,
+                snapshotIntervalSize, messageCount, absoluteMaxBytes, preferredMaxBytes, timeout, readyOrder,
+                evictionSuspicion);
+    }
+
     public ChainOptions withReadyOrder(ReadyOrder order) {
         return new ChainOptions(channel, consenterIds, tickInterval, electionTick, heartbeatTick, maxInflightBlocks,
                 snapshotIntervalSize, maxMessageCount, absoluteMaxBytes, preferredMaxBytes, batchTimeout, order,

@@ -13,7 +13,6 @@ import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +21,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The leader's side of a consenter change, on the chain thread: validating and ordering the config update
- * (Fabric's ValidateConsensusMetadata, then a CONFIG block alone in its block), and proposing the Raft conf change
+ * The leader's side of a config update, on the chain thread: revalidating a CONFIG whose config sequence moved,
+ * checking a consenter change against the live cluster (Fabric's ValidateConsensusMetadata), ordering the CONFIG
+ * alone in its block, and, for a consenter change, proposing the Raft conf change
  * once that block is written, retried every election timeout until it is applied. When the change removes the
  * leader itself, leadership is handed over first and the next leader proposes it.
  */
@@ -49,6 +49,7 @@ final class ConsenterUpdates {
         void execute(Runnable task);
     }
 
+    private final String channel;
     private final long self;
     private final RaftLogger log;
     private final Reconfiguration reconfig;
@@ -57,8 +58,9 @@ final class ConsenterUpdates {
     private final Duration retry;
     private ScheduledFuture<?> retryTimer;
 
-    ConsenterUpdates(long self, RaftLogger log, Reconfiguration reconfig, Host host, ScheduledExecutorService timers,
+    ConsenterUpdates(String channel, long self, RaftLogger log, Reconfiguration reconfig, Host host, ScheduledExecutorService timers,
                      Duration retry) {
+        this.channel = channel;
         this.self = self;
         this.log = log;
         this.reconfig = reconfig;
@@ -67,8 +69,14 @@ final class ConsenterUpdates {
         this.retry = retry;
     }
 
-    /** Validates and orders {@code updated}; {@code reply} completes once the change is applied or refused. */
-    void begin(RaftLoop loop, ConfigMetadata updated, CompletableFuture<ConsenterUpdateResult> reply) {
+    /**
+     * Orders a CONFIG envelope the protocol layer made of a CONFIG_UPDATE validated against config sequence
+     * {@code configSeq} (Fabric's Configure → Chain.ordered): processed again when the sequence has moved, its etcdraft
+     * metadata checked against the live cluster (one consenter change, no quorum loss), then cut alone into a block.
+     * {@code reply} completes once the block is written and, for a consenter change, the conf change applied.
+     */
+    void beginConfig(RaftLoop loop, Envelope config, long configSeq, ConfigRevalidation revalidation,
+                     CompletableFuture<ConsenterUpdateResult> reply) {
         ConsenterUpdateResult refused = refusal();
         if (refused != null) {
             reply.complete(refused);
@@ -77,39 +85,56 @@ final class ConsenterUpdates {
         // Fabric's ActiveNodes: the leader and the peers it heard from within the last election timeout.
         loop.submit(rn -> {
             Set<Long> active = loop.activeIds();
-            host.execute(() -> order(updated, active, reply));
+            host.execute(() -> orderConfig(config, configSeq, revalidation, active, reply));
         });
     }
 
     private ConsenterUpdateResult refusal() {
         ConsenterUpdateResult r = host.refusal();
         if (r == null && reconfig.busy()) {
-            return ConsenterUpdateResult.conflict("a consenter change is already in progress; send the next "
-                    + "update once it is applied");
+            return ConsenterUpdateResult.conflict("a config update is already being ordered or applied on this channel; "
+                    + "send the next update once it is applied");
         }
         return r;
     }
 
-    private void order(ConfigMetadata updated, Set<Long> active, CompletableFuture<ConsenterUpdateResult> reply) {
+    private void orderConfig(Envelope config, long configSeq, ConfigRevalidation revalidation, Set<Long> active,
+                             CompletableFuture<ConsenterUpdateResult> reply) {
         ConsenterUpdateResult refused = refusal(); // the state may have changed while the loop answered
         if (refused != null) {
             reply.complete(refused);
             return;
         }
         ConsenterSet current = reconfig.consenters();
+        Block lastConfig = host.block(current.configBlock()).orElseThrow(() -> new IllegalStateException(
+                "the ledger has no block " + current.configBlock() + " (the channel's last config block)"));
+        Envelope toOrder = config;
+        ConfigMetadata updated;
         try {
-            ConsensusMetadataValidator.validate(current.metadata(), current.byId(), current.nextId(), updated, active);
-        } catch (ConfigUpdateException e) {
+            long seq = ConfigBlocks.read(lastConfig).sequence();
+            if (configSeq < seq) {
+                log.warn("Config message was validated against " + configSeq + ", although current config seq has advanced ("
+                        + seq + ")");
+                toOrder = revalidation.revalidate(config, lastConfig);
+            }
+            updated = ConfigBlocks.etcdRaft(toOrder);
+            if (!updated.equals(current.metadata())) {
+                try {
+                    ConsensusMetadataValidator.validate(current.metadata(), current.byId(), current.nextId(), updated, active);
+                } catch (ConfigUpdateException e) {
+                    // part of Fabric's ProposeConfigUpdate, so worded as the broadcast handler words its errors
+                    throw new ConfigUpdateException("error applying config update to existing channel '" + channel + "': "
+                            + e.getMessage());
+                }
+            }
+        } catch (ConfigUpdateException | IllegalArgumentException e) {
             log.warn("Rejecting config update: " + e.getMessage());
             reply.complete(ConsenterUpdateResult.badRequest(e.getMessage()));
             return;
         }
         log.info("Received config transaction, pause accepting transaction till it is committed");
-        Block lastConfig = host.block(current.configBlock()).orElseThrow(() -> new IllegalStateException(
-                "the ledger has no block " + current.configBlock() + " (the channel's last config block)"));
-        Envelope config = ConfigBlocks.configEnvelope(lastConfig, updated, Instant.now());
         reconfig.ordered(reply);
-        host.cutAndPropose(config);
+        host.cutAndPropose(toOrder);
     }
 
     /** Proposes the conf change the last config block still needs, when this node leads. */

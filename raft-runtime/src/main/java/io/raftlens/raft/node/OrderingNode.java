@@ -432,6 +432,19 @@ public final class OrderingNode {
         return reply;
     }
 
+    /** Orders a Fabric envelope the protocol layer admitted (its checks done), as {@link Chain#broadcast(Envelope)}. */
+    public CompletableFuture<BroadcastResult> broadcast(String channel, org.hyperledger.fabric.protos.common.Envelope env) {
+        Chain c = chains.get(channel);
+        if (c == null || transport == null) {
+            return CompletableFuture.completedFuture(BroadcastResult.unavailable(
+                    c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
+        }
+        CompletableFuture<BroadcastResult> reply = c.broadcast(env);
+        unanswered.add(reply);
+        reply.whenComplete((r, e) -> unanswered.remove(reply));
+        return reply;
+    }
+
     /** A block from this node's ledger, for a peer catching up after a snapshot. */
     public Optional<Block> block(String channel, long number) {
         Chain c = chains.get(channel);

@@ -95,6 +95,24 @@ final class Reconfiguration {
     }
 
     /**
+     * This node, which the pending update removes, sees another node lead after handing leadership over: it will not
+     * apply the conf change itself (the remaining consenters stop replicating to it), so the update is answered
+     * here; the new leader proposes the conf change at once.
+     */
+    void handedOver() {
+        if (pending != null && pendingBlock >= 0 && !consenters.contains(self)) {
+            complete(ConsenterUpdateResult.success(pendingBlock, consenters.ids()));
+        }
+    }
+
+    /** The config block is in the ledger: an update that changes no consenter is done. */
+    void configWritten() {
+        if (pending != null && pendingBlock >= 0 && !pausing()) {
+            complete(ConsenterUpdateResult.success(pendingBlock, consenters.ids()));
+        }
+    }
+
+    /**
      * A committed conf change, applied to the Raft node. {@code replay}: already reflected in the ledger before a
      * restart, only the bookkeeping is redone. Returns true when it removes this node.
      */

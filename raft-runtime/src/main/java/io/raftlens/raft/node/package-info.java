@@ -9,7 +9,9 @@
  *
  * <p>Broadcasts enter through {@link io.raftlens.raft.node.Chain#broadcast(org.hyperledger.fabric.protos.common.Envelope)}
  * after the chain's {@link io.raftlens.raft.orderer.admission.EnvelopeAdmission} (replace it with
- * {@code Chain.admission(…)}; the control API's raw bytes use {@code Chain.broadcast(byte[])}).
+ * {@code Chain.admission(…)}; the control API's raw bytes use {@code Chain.broadcast(byte[])}). Config updates enter
+ * through {@link io.raftlens.raft.node.Chain#configure} as CONFIG envelopes the protocol layer made and signed, with a
+ * {@link io.raftlens.raft.node.ConfigRevalidation} for when the config sequence moves before the leader orders them.
  *
  * <p>May depend on: {@code raft.core}, {@code raft.wal}, {@code raft.transport}, {@code raft.metrics},
  * {@code raft.orderer} and {@code node.core}; never on {@code raft.network} or the language server.

@@ -57,7 +57,35 @@ public final class ConfigBlocks {
         }
     }
 
-    /** The CONFIG envelope that replaces the etcdraft metadata of {@code previous}'s config with {@code updated}. */
+    /**
+     * The etcdraft metadata of a CONFIG envelope's config (what the chain applies when its block is written).
+     *
+     * @throws IllegalArgumentException when the envelope holds no parsable etcdraft consensus metadata
+     */
+    public static ConfigMetadata etcdRaft(Envelope config) {
+        try {
+            Payload payload = Payload.parseFrom(config.getPayload());
+            ChannelHeader ch = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
+            if (ch.getType() != HeaderType.CONFIG_VALUE) {
+                throw new IllegalArgumentException("not a CONFIG envelope (header type " + ch.getType() + ")");
+            }
+            Config c = ConfigEnvelope.parseFrom(payload.getData()).getConfig();
+            ConfigGroup orderer = c.getChannelGroup().getGroupsMap().get("Orderer");
+            ConfigValue v = orderer == null ? null : orderer.getValuesMap().get("ConsensusType");
+            if (v == null) {
+                throw new IllegalArgumentException("the config has no Orderer ConsensusType");
+            }
+            return ConfigMetadata.parseFrom(ConsensusType.parseFrom(v.getValue()).getMetadata());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("malformed CONFIG envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The CONFIG envelope that replaces the etcdraft metadata of {@code previous}'s config with {@code updated}, unsigned
+     * and with no admin signature on its last_update. The chain no longer orders these (config updates go through
+     * Fabric's config path); tests use it as a forged CONFIG that the message processor must refuse.
+     */
     public static Envelope configEnvelope(Block previous, ConfigMetadata updated, Instant now) {
         ChannelConfig prev = read(previous);
         ConfigGroup channel = prev.config().getChannelGroup();

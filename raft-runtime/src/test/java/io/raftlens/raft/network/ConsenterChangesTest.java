@@ -183,7 +183,7 @@ class ConsenterChangesTest {
             ConsenterUpdateResult two = net.updateConsenters("mychannel", List.of(leader.id()))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("BAD_REQUEST", two.status());
-            assertEquals("consensus metadata update for channel config update is invalid: update of more than one "
+            assertEquals("error applying config update to existing channel 'mychannel': consensus metadata update for channel config update is invalid: update of more than one "
                     + "consenter at a time is not supported, requested changes: add 0 node(s), remove 2 node(s)", two.info());
 
             List<Long> followers = net.nodes().stream().map(OrderingNode::id).filter(id -> id != leader.id()).toList();
@@ -196,7 +196,7 @@ class ConsenterChangesTest {
             ConsenterUpdateResult lossy = net.updateConsenters("mychannel", List.of(leader.id(), followers.get(0)))
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("BAD_REQUEST", lossy.status());
-            assertEquals("consensus metadata update for channel config update is invalid: 2 out of 2 nodes are alive, "
+            assertEquals("error applying config update to existing channel 'mychannel': consensus metadata update for channel config update is invalid: 2 out of 2 nodes are alive, "
                     + "configuration will result in quorum loss", lossy.info());
             assertEquals(List.of(1L, 2L, 3L), net.consenters("mychannel"), "nothing was ordered");
             assertTrue(send(net, "mychannel", "still served").isSuccess());

@@ -48,7 +48,7 @@ class ConsentersEndpointTest {
             assertEquals(401, post(control, path, "{\"remove\":" + follower + "}", false).statusCode());
             HttpResponse<String> two = post(control, path, "{\"consenters\":[" + leader.id() + "]}", true);
             assertEquals(400, two.statusCode(), two.body());
-            assertEquals("consensus metadata update for channel config update is invalid: update of more than one "
+            assertEquals("error applying config update to existing channel 'mychannel': consensus metadata update for channel config update is invalid: update of more than one "
                     + "consenter at a time is not supported, requested changes: add 0 node(s), remove 3 node(s)",
                     json.readTree(two.body()).get("error").asText());
             assertEquals(409, post(control, path, "{\"add\":" + follower + "}", true).statusCode());

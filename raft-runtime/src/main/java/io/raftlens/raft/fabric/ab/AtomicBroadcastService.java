@@ -6,6 +6,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.msgprocessor.BroadcastAdmission;
+import io.raftlens.raft.fabric.msgprocessor.ConfigUpdateProcessor;
 import io.raftlens.raft.fabric.msgprocessor.Envelopes;
 import io.raftlens.raft.fabric.msgprocessor.RejectedMessage;
 import io.raftlens.raft.fabric.policy.PolicyException;
@@ -60,17 +61,17 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
 
     public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
                                   boolean noExpirationChecks) {
+        this(channels, clock, timeWindow, noExpirationChecks, new ConfigUpdateProcessor(Optional.empty()));
+    }
+
+    /** @param configUpdates Fabric's config path (ProcessConfigUpdateMsg with the orderer's signer) */
+    public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
+                                  boolean noExpirationChecks, BroadcastAdmission.ConfigUpdates configUpdates) {
         this.channels = channels;
         this.clock = clock;
         this.timeWindow = timeWindow;
         this.expirationChecks = !noExpirationChecks;
-        this.admission = new BroadcastAdmission(id -> channels.apply(id).map(OrdererChannel::processor),
-                (channel, header, env) -> {
-                    channel.applyFilters(channel.config(), env);
-                    throw new RejectedMessage(Status.BAD_REQUEST, "error applying config update to existing channel '"
-                            + header.getChannelId() + "': RaftLens does not process CONFIG_UPDATE envelopes yet; change the "
-                            + "consenters with POST /v1/channels/" + header.getChannelId() + "/consenters");
-                });
+        this.admission = new BroadcastAdmission(id -> channels.apply(id).map(OrdererChannel::processor), configUpdates);
     }
 
     public void shutdown() {
@@ -159,7 +160,10 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         if (channel == null) {
             return CompletableFuture.completedFuture(response(Status.BAD_REQUEST, "channel does not exist"));
         }
-        return channel.order(admitted.envelope(), admitted.config()).handle((o, e) -> {
+        CompletableFuture<OrdererChannel.Ordered> ordered = admitted.config()
+                ? channel.configure(admitted.envelope(), admitted.configSequence())
+                : channel.order(admitted.envelope(), false);
+        return ordered.handle((o, e) -> {
             if (e != null) {
                 return response(Status.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()));
             }
@@ -268,7 +272,8 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         if (seek.getErrorResponse() != SeekInfo.SeekErrorResponse.BEST_EFFORT && channel.errored()) {
             return Status.SERVICE_UNAVAILABLE;
         }
-        String denied = accessDenied(channel, env, shdr);
+        DeliverSession session = new DeliverSession(channel, env, shdr);
+        String denied = session.accessDenied();
         if (denied != null) {
             DELIVER_LOG.warn("[channel: {}] Client is not authorized: {}", chdr.getChannelId(), denied);
             return Status.FORBIDDEN;
@@ -325,7 +330,7 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
                 arrivals.await(seen, 200);
             }
             number++;
-            denied = accessDenied(channel, env, shdr);
+            denied = session.accessDenied();
             if (denied != null) {
                 DELIVER_LOG.warn("[channel: {}] Client authorization revoked for deliver request: {}", chdr.getChannelId(), denied);
                 return Status.FORBIDDEN;
@@ -366,28 +371,57 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         return !call.isCancelled();
     }
 
-    /** Fabric's SessionAccessControl: the identity's expiration, then /Channel/Readers over the request's signature. */
-    private String accessDenied(OrdererChannel channel, Envelope env, SignatureHeader shdr) {
-        if (expirationChecks) {
+    /**
+     * Fabric's SessionAccessControl for one Deliver request: the identity's expiration (read once, as NewSessionAC
+     * does) on every evaluation; /Channel/Readers over the request's signature on the first evaluation and again only
+     * when the channel's config sequence has grown since — not once per block.
+     */
+    private final class DeliverSession {
+        private final OrdererChannel channel;
+        private final Envelope env;
+        private final Instant notAfter;
+        private long lastConfigSequence;
+        private boolean usedAtLeastOnce;
+
+        DeliverSession(OrdererChannel channel, Envelope env, SignatureHeader shdr) {
+            this.channel = channel;
+            this.env = env;
+            this.notAfter = expirationChecks ? expiresAt(shdr) : null;
+        }
+
+        /** Null when allowed, else why not. */
+        String accessDenied() {
+            if (notAfter != null && !clock.instant().isBefore(notAfter)) {
+                return "deliver client identity expired " + Duration.between(notAfter, clock.instant()) + " before";
+            }
+            ChannelConfig config = channel.processor().config();
+            boolean policyCheckNeeded = !usedAtLeastOnce;
+            if (config.sequence() > lastConfigSequence) {
+                lastConfigSequence = config.sequence();
+                policyCheckNeeded = true;
+            }
+            if (!policyCheckNeeded) {
+                return null;
+            }
+            usedAtLeastOnce = true;
             try {
-                var sid = org.hyperledger.fabric.protos.msp.SerializedIdentity.parseFrom(shdr.getCreator());
-                Instant notAfter = io.raftlens.raft.fabric.msp.Certificates.fromPem(sid.getIdBytes().toByteArray())
-                        .getNotAfter().toInstant();
-                if (!clock.instant().isBefore(notAfter)) {
-                    return "deliver client identity expired " + Duration.between(notAfter, clock.instant()) + " before";
-                }
-            } catch (Exception e) {
-                // Fabric makes no decision about an identity whose expiration it cannot read
+                config.policyManager().policyOrReject(PolicyManager.CHANNEL_READERS).evaluateSignedData(Envelopes.asSignedData(env));
+                return null;
+            } catch (PolicyException e) {
+                return e.getMessage();
+            } catch (RejectedMessage e) {
+                return e.info();
             }
         }
-        ChannelConfig config = channel.processor().config();
+    }
+
+    /** Fabric's crypto.ExpiresAt: the creator certificate's NotAfter, or null when it cannot be read. */
+    private static Instant expiresAt(SignatureHeader shdr) {
         try {
-            config.policyManager().policyOrReject(PolicyManager.CHANNEL_READERS).evaluateSignedData(Envelopes.asSignedData(env));
-            return null;
-        } catch (PolicyException e) {
-            return e.getMessage();
-        } catch (RejectedMessage e) {
-            return e.info();
+            var sid = org.hyperledger.fabric.protos.msp.SerializedIdentity.parseFrom(shdr.getCreator());
+            return io.raftlens.raft.fabric.msp.Certificates.fromPem(sid.getIdBytes().toByteArray()).getNotAfter().toInstant();
+        } catch (Exception e) {
+            return null; // Fabric makes no decision about an identity whose expiration it cannot read
         }
     }
 

@@ -22,6 +22,14 @@ public interface OrdererChannel {
     /** Hands an admitted envelope (normal, or a CONFIG made from a config update) to the consenter. */
     CompletableFuture<Ordered> order(Envelope envelope, boolean config);
 
+    /**
+     * Hands a CONFIG envelope made of a config update validated against config sequence {@code configSeq} to the
+     * consenter (Fabric's Configure), which processes it again if the sequence has moved.
+     */
+    default CompletableFuture<Ordered> configure(Envelope config, long configSeq) {
+        return order(config, true);
+    }
+
     /** Blocks in the ledger. */
     long height();
 

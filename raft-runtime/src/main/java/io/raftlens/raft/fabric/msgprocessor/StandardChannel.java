@@ -31,6 +31,7 @@ public final class StandardChannel {
     private final Supplier<ChannelConfig> config;
     private final boolean expirationChecks;
     private final Clock clock;
+    private final CreatorExpirations expirations = new CreatorExpirations(StandardChannel::expiresAt);
 
     public StandardChannel(Supplier<ChannelConfig> config, boolean noExpirationChecks, Clock clock) {
         this.config = config;
@@ -79,7 +80,7 @@ public final class StandardChannel {
         List<SignedData> signedData = null;
         if (expirationChecks && c.expirationCheck()) {
             signedData = signedData(env, "could not convert message to signedData: ");
-            java.time.Instant expires = expiresAt(signedData.get(0).identity());
+            java.time.Instant expires = expirations.expiresAt(signedData.get(0).identity());
             if (expires != null && !clock.instant().isBefore(expires)) {
                 throw new RejectedMessage(Status.BAD_REQUEST, "broadcast client identity expired");
             }

@@ -68,6 +68,11 @@ public final class EcdsaSignatures {
         return encode(rs[0], order(key).subtract(rs[1]));
     }
 
+    /** True when {@code der} is exactly the DER encoding of the already parsed {@code rs}. */
+    static boolean isCanonical(byte[] der, BigInteger[] rs) {
+        return Arrays.equals(encode(rs[0], rs[1]), der);
+    }
+
     /** True when the bytes are exactly the DER re-encoding of their r and s (Fabric's canonical-form check). */
     static boolean isCanonical(byte[] der) {
         try {

@@ -20,6 +20,9 @@ public final class MspIdentity {
     private final Object validationLock = new Object();
     private boolean validated;
     private MspException validationError;
+    /** The public key prepared for fast ECDSA verification; computed on first use (a race computes it twice). */
+    private volatile Object fastKey;
+    private static final Object NO_FAST_KEY = new Object();
 
     MspIdentity(FabricMsp msp, X509Certificate cert, String id) {
         this.msp = msp;
@@ -91,10 +94,16 @@ public final class MspIdentity {
                     throw new MspException("could not determine the validity of the signature: Invalid S. Must be smaller than half the order ["
                             + rs[1] + "][" + EcdsaSignatures.order(ec).shiftRight(1) + "].");
                 }
-                Signature v = Signature.getInstance("NONEwithECDSA");
-                v.initVerify(ec);
-                v.update(digest);
-                valid = v.verify(signature);
+                EcdsaPublicKey fast = fastKey(ec);
+                if (fast != null && EcdsaSignatures.isCanonical(signature, rs)) {
+                    valid = fast.verify(digest, rs[0], rs[1]);
+                } else {
+                    // another curve or a signature that is not plain DER: the JDK decides, as it always has
+                    Signature v = Signature.getInstance("NONEwithECDSA");
+                    v.initVerify(ec);
+                    v.update(digest);
+                    valid = v.verify(signature);
+                }
             } else if ("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm())) {
                 Signature v = Signature.getInstance("Ed25519");
                 v.initVerify(key);
@@ -110,6 +119,16 @@ public final class MspIdentity {
         if (!valid) {
             throw new MspException("The signature is invalid");
         }
+    }
+
+    private EcdsaPublicKey fastKey(ECPublicKey ec) {
+        Object k = fastKey;
+        if (k == null) {
+            EcdsaPublicKey prepared = EcdsaPublicKey.of(ec);
+            k = prepared == null ? NO_FAST_KEY : prepared;
+            fastKey = k;
+        }
+        return k instanceof EcdsaPublicKey p ? p : null;
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class SigningIdentity {
     private final X509Certificate cert;
     private final PrivateKey key;
     private final byte[] serialized;
+    /** The same key on BouncyCastle's arithmetic (null: another curve, the JDK signs). */
+    private final EcdsaPublicKey.Signer fastSigner;
 
     public SigningIdentity(String mspId, X509Certificate cert, PrivateKey key) {
         this.mspId = mspId;
@@ -32,6 +34,7 @@ public final class SigningIdentity {
         this.key = key;
         this.serialized = SerializedIdentity.newBuilder().setMspid(mspId)
                 .setIdBytes(ByteString.copyFrom(Certificates.toPem(cert), StandardCharsets.UTF_8)).build().toByteArray();
+        this.fastSigner = key instanceof ECPrivateKey ec ? EcdsaPublicKey.signer(ec) : null;
     }
 
     /** A signer from a certificate PEM and a PKCS#8 private key PEM (cryptogen's signcerts/ and keystore/ files). */
@@ -69,6 +72,12 @@ public final class SigningIdentity {
     /** Fabric's Sign: SHA-256 then ECDSA, S normalized to the low half (Ed25519 signs the message itself). */
     public byte[] sign(byte[] message) {
         try {
+            if (fastSigner != null) {
+                java.math.BigInteger[] rs = fastSigner.sign(HashFunctions.digest("SHA-256", message));
+                ECPublicKey pub = (ECPublicKey) cert.getPublicKey();
+                java.math.BigInteger s = EcdsaSignatures.isLowS(pub, rs[1]) ? rs[1] : EcdsaSignatures.order(pub).subtract(rs[1]);
+                return EcdsaSignatures.encode(rs[0], s);
+            }
             if (key instanceof ECPrivateKey ec) {
                 Signature s = Signature.getInstance("SHA256withECDSA");
                 s.initSign(ec);

@@ -36,7 +36,7 @@ public final class SignatureSets {
                 continue;
             }
             try {
-                id.verify(sd.data(), sd.signature());
+                sd.verifyWith(id);
             } catch (MspException e) {
                 LOG.warn("signature for identity {} is invalid: {}", i, e.getMessage());
                 continue;

@@ -19,8 +19,9 @@ import org.hyperledger.fabric.protos.common.Payload;
  * taken for a config block (that needs a parsable CONFIG header), so neither mode lets client input halt a
  * channel.
  *
- * <p>CONFIG_UPDATE, which Fabric turns into a config block through its config processor, is refused here until
- * the Fabric protocol layer supplies that processor; consenter changes go through the control API meanwhile.
+ * <p>CONFIG_UPDATE, which Fabric turns into a config block through its config processor, is refused here: the
+ * protocol layer's config path ({@code fabric.msgprocessor.ConfigUpdateProcessor}, {@code Chain.configure}) takes
+ * signed CONFIG_UPDATE envelopes from gRPC and the control API.
  */
 public final class StandardChannelAdmission implements EnvelopeAdmission {
 
@@ -84,9 +85,11 @@ public final class StandardChannelAdmission implements EnvelopeAdmission {
             return Admission.badRequest("message is of type that is no longer supported");
         }
         if (chdr.getType() == HeaderType.CONFIG_UPDATE_VALUE) {
-            return Admission.badRequest("config update for existing channel did not pass initial checks: "
-                    + "RaftLens does not process CONFIG_UPDATE envelopes yet; change the consenters with "
-                    + "POST /v1/channels/" + channel + "/consenters");
+            // an unsigned payload: the config path needs the whole signed Envelope
+            return Admission.badRequest("config update for existing channel did not pass initial checks: a "
+                    + "CONFIG_UPDATE payload without its envelope signature; send the signed Envelope (over gRPC "
+                    + "Broadcast or as the body of POST /v1/channels/" + channel + "/broadcast), or change the "
+                    + "consenters with POST /v1/channels/" + channel + "/consenters");
         }
         return Admission.admitted();
     }

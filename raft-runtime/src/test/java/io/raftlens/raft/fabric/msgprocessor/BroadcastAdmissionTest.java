@@ -124,6 +124,53 @@ class BroadcastAdmissionTest {
     }
 
     @Test
+    void theCachedExpirationIsStillComparedWithTheClockForEveryMessage() throws Exception {
+        Instant notAfter = user1.certificate().getNotAfter().toInstant();
+        Instant[] now = {notAfter.minusSeconds(1)};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        BroadcastAdmission a = admission(moving, false);
+        a.admit(tx(user1, "mychannel", 10));
+        a.admit(tx(user1, "mychannel", 10));
+        now[0] = notAfter;
+        assertEquals("broadcast client identity expired",
+                assertThrows(RejectedMessage.class, () -> a.admit(tx(user1, "mychannel", 10))).info());
+    }
+
+    @Test
+    void creatorExpirationsAreReadOncePerCreatorAndBounded() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        CreatorExpirations cache = new CreatorExpirations(creator -> {
+            reads.incrementAndGet();
+            return creator[0] == 0 ? null : Instant.ofEpochSecond(creator[0]);
+        });
+        assertEquals(Instant.ofEpochSecond(5), cache.expiresAt(new byte[] {5, 1}));
+        assertEquals(Instant.ofEpochSecond(5), cache.expiresAt(new byte[] {5, 1}));
+        assertEquals(null, cache.expiresAt(new byte[] {0}));
+        assertEquals(null, cache.expiresAt(new byte[] {0}));
+        assertEquals(2, reads.get());
+        for (int i = 0; i < CreatorExpirations.CAPACITY; i++) {
+            cache.expiresAt(new byte[] {7, (byte) i, (byte) (i >> 8)});
+        }
+        cache.expiresAt(new byte[] {5, 1}); // evicted by the 100 newer creators: read again
+        assertEquals(3 + CreatorExpirations.CAPACITY, reads.get());
+    }
+
+    @Test
     void anEmptyMessageIsRefused() {
         assertThrows(RejectedMessage.class, () -> admission.admit(Envelope.getDefaultInstance()));
         StandardChannel ch = new StandardChannel(() -> mychannel, false, Clock.systemUTC());
