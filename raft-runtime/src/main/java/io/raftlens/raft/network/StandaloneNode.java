@@ -81,7 +81,7 @@ public final class StandaloneNode implements AutoCloseable {
             undo.add(ops);
             int clientPort = plan.opsBasePort() == 0 ? 0 : me.port() + LocalNetwork.CLIENT_PORT_OFFSET;
             OrdererServices services = OrdererServices.start(node, other -> Optional.empty(), listenHost, clientPort,
-                    ids.get(me.id()).tls(), false);
+                    ids.get(me.id().value()).tls(), false);
             undo.add(services);
             // no followers here: the cluster transport of the consenters serves blocks only to their consenters
             NodeParticipation participation = new NodeParticipation(node, plan, NodeParticipation.certificates(ids),
@@ -89,7 +89,7 @@ public final class StandaloneNode implements AutoCloseable {
             undo.add(participation);
             participation.recover();
             AdminServer admin = AdminServer.start(listenHost, plan.participation().adminPort(index), participation,
-                    plan.participation().tlsFor(ids.get(me.id()).tls()), plan.participation().maxRequestBodySize());
+                    plan.participation().tlsFor(ids.get(me.id().value()).tls()), plan.participation().maxRequestBodySize());
             return new StandaloneNode(timers, dir, node, ops, services, participation, admin);
         } catch (RuntimeException e) {
             for (int i = undo.size() - 1; i >= 0; i--) {
