@@ -216,6 +216,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                                 node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
                     }
                 });
+        OrdererServices svc = services.get(node.id());
+        if (svc != null) {
+            p.takingConfigUpdatesThrough(svc);
+        }
         participations.put(node.id(), p);
         p.recover();
         int index = plan.consenters().indexOf(plan.consenter(node.id()));
