@@ -65,6 +65,8 @@ public final class AttachedNetwork implements AutoCloseable {
     private final List<LeaderChange> leaderChanges = Collections.synchronizedList(new ArrayList<>());
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> agreedLeader = new LinkedHashMap<>();
+    /** Done once the first round has answered (or the network was closed before it did). */
+    private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
 
     AttachedNetwork(String uri, Options options, List<EndpointMapping.Consenter> consenters, EndpointMapping.Result mapping,
                     Consumer<String> changed, LongSupplier clock) {
@@ -94,17 +96,29 @@ public final class AttachedNetwork implements AutoCloseable {
         });
     }
 
-    /** Polls now (the caller's thread), then every interval on the poll thread. */
-    void start() {
-        poll();
+    /**
+     * Polls now and then every interval, all on the poll thread: the caller (the command thread, holding the networks'
+     * lock) never waits for an orderer, so an endpoint that accepts and never answers delays nothing but this view.
+     *
+     * @return done when the first round has answered
+     */
+    CompletableFuture<Void> start() {
         long every = options.interval().toMillis();
         poller.scheduleWithFixedDelay(() -> {
             try {
                 poll();
             } catch (RuntimeException e) {
                 LOG.warn("polling the orderers of {} failed: {}", uri, e.toString());
+            } finally {
+                firstPoll.complete(null);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }, 0, every, TimeUnit.MILLISECONDS);
+        return firstPoll;
+    }
+
+    /** Done once the first round has answered, or the network was closed. */
+    CompletableFuture<Void> firstPoll() {
+        return firstPoll;
     }
 
     private Duration timeout() {
@@ -114,9 +128,18 @@ public final class AttachedNetwork implements AutoCloseable {
 
     /**
      * One round: every endpoint once, all at the same time (an orderer that does not answer costs one timeout, not one
-     * per orderer); the view changes (and the client hears of it) only when an answer did.
+     * per orderer); the view changes (and the client hears of it) only when an answer did. The answers are awaited
+     * without any lock held: the lenses and diagnostics read the last round meanwhile.
      */
-    synchronized void poll() {
+    void poll() {
+        Map<String, OrdererStatus> now = ask();
+        if (now != null) {
+            apply(now);
+        }
+    }
+
+    /** One answer per endpoint; null when interrupted (detached). */
+    private Map<String, OrdererStatus> ask() {
         Map<String, CompletableFuture<OrdererStatus>> asked = new LinkedHashMap<>();
         for (EndpointMapping.Endpoint e : mapping.endpoints()) {
             String address = e.consenter().address();
@@ -130,11 +153,15 @@ public final class AttachedNetwork implements AutoCloseable {
                 now.put(a.getKey(), a.getValue().get(timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 now.put(a.getKey(), OrdererStatus.unreachable(host(a.getKey()), "no answer from " + urls.get(a.getKey()) + ": " + e));
             }
         }
+        return now;
+    }
+
+    private synchronized void apply(Map<String, OrdererStatus> now) {
         long t = clock.getAsLong();
         Map<String, OrdererStatus> before = last;
         for (Map.Entry<String, OrdererStatus> s : now.entrySet()) {
@@ -264,6 +291,7 @@ public final class AttachedNetwork implements AutoCloseable {
 
     @Override
     public void close() {
+        firstPoll.complete(null);
         poller.shutdownNow();
         askers.shutdownNow();
         try {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code raftlens.attachNetwork}: follow the running orderers of the open configtx.yaml's etcdraft profile. Argument
@@ -31,7 +32,11 @@ final class LiveAttach {
         this.networks = networks;
     }
 
-    Map<String, Object> attach(String uri, CommandArguments args) {
+    /**
+     * Sets the attachment up (on the command thread, quickly) and answers once the first poll has: the poll runs on the
+     * attachment's own thread, so other commands go ahead while an orderer takes its time to answer (or never does).
+     */
+    CompletableFuture<Object> attach(String uri, CommandArguments args) {
         DocumentModel model = networks.editor().model(uri).orElseThrow(() -> new IllegalArgumentException(
                 LiveNetworks.fileName(uri) + " is not open; open it to attach to its network"));
         if (model.kind().orElse(null) != FileKind.CONFIGTX) {
@@ -83,6 +88,11 @@ final class LiveAttach {
             throw new IllegalArgumentException("cannot attach to " + layout.profile() + ": " + e.getMessage(), e);
         }
         networks.attach(network);
+        return network.firstPoll().thenApply(done -> answer(uri, layout, mapping, consenters, network, interval));
+    }
+
+    private static Object answer(String uri, ConsenterLayout layout, EndpointMapping.Result mapping,
+                                 List<EndpointMapping.Consenter> consenters, AttachedNetwork network, Duration interval) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uri", uri);
         out.put("profile", layout.profile());

@@ -117,6 +117,8 @@ final class LiveLenses implements CodeLensParticipant {
                 text = "not followed (added since attaching; attach again)";
             } else if (a.url(address).isEmpty()) {
                 text = "no operations endpoint (see the problem on this line)";
+            } else if (a.statuses().get(address) == null) {
+                text = "waiting for the first answer from " + a.url(address).get();
             } else if (node.isEmpty() || !node.get().running()) {
                 text = "unreachable at " + a.url(address).get();
             } else {

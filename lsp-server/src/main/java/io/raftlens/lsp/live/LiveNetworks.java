@@ -79,8 +79,9 @@ public final class LiveNetworks implements AutoCloseable {
     }
 
     /**
-     * Follows running orderers from {@code uri} (replacing an earlier attachment): polls once now, then every
-     * interval. Refused while a network launched from the same file runs: its view is already live.
+     * Follows running orderers from {@code uri} (replacing an earlier attachment): starts polling on the attachment's
+     * own thread, now and then every interval, never under this lock (an orderer that does not answer must not hold up
+     * launches and other commands). Refused while a network launched from the same file runs: its view is already live.
      */
     public synchronized AttachedNetwork attach(AttachedNetwork network) {
         if (closed) {

@@ -345,4 +345,38 @@ class AttachedNetworkTest {
                 execute(LiveCommands.ATTACH, Map.of("uri", uri, "endpoints", List.of("http://127.0.0.1:1"))));
         assertEquals(Map.of("detached", false), execute(LiveCommands.DETACH, Map.of("uri", uri)));
     }
+
+    /**
+     * Orderers that accept a connection and never answer (a server socket on 127.0.0.1 nobody reads from): attaching
+     * waits for them on its own thread, so another command, the lenses and the diagnostics answer at once; the attach
+     * answer comes when the poll's timeout (3 s) has passed, and says nobody answered.
+     */
+    @Test
+    void aBlackholedEndpointDoesNotHoldUpOtherCommands() throws Exception {
+        FabricAssert.Doc doc = threeOrderers();
+        String uri = doc.model().uri();
+        networks();
+        try (java.net.ServerSocket blackhole = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + blackhole.getLocalPort();
+            long t0 = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Object> attaching = commands.execute(LiveCommands.ATTACH, List.of(Map.of("uri", uri,
+                    "interval", "1h", "endpoints", Map.of("orderer1.example.com", url, "orderer2.example.com", url, "orderer3.example.com", url))));
+            assertEquals(Map.of("stopped", false), execute(LiveCommands.STOP, Map.of("uri", "file:///elsewhere/configtx.yaml")));
+            long otherMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(otherMs < 1500, "another command waited " + otherMs + " ms behind the attach");
+            assertFalse(attaching.isDone(), "the attach answers after the first poll, which is still waiting");
+            assertEquals("waiting for the first answer from " + url, LensReading.titles(lenses(doc.model())).get(1));
+            assertEquals(List.of(), diagnostics(doc.model()));
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) attaching.get(30, TimeUnit.SECONDS);
+            long attachMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(attachMs >= 2500, "the first poll gave up after " + attachMs + " ms, before its 3 s timeout");
+            assertEquals(0L, r.get("reachable"));
+            assertEquals("unreachable at " + url, LensReading.titles(lenses(doc.model())).get(1));
+            List<String> o1 = on(diagnostics(doc.model()), lineOf(doc.model(), "Host: orderer1.example.com"));
+            assertTrue(o1.get(0).startsWith("Warning raft-attach-unreachable: orderer1.example.com does not answer on its operations endpoint")
+                    && o1.get(0).endsWith("no answer from " + url + " within 3 s"), o1.toString());
+        }
+    }
 }
