@@ -4,6 +4,7 @@ import io.raftlens.raft.attach.AttachedSnapshot;
 import io.raftlens.raft.attach.EndpointMapping;
 import io.raftlens.raft.attach.OperationsClient;
 import io.raftlens.raft.attach.OrdererStatus;
+import io.raftlens.raft.attach.ParticipationStatus;
 import io.raftlens.raft.attach.StatusChanges;
 import io.raftlens.raft.network.NetworkSnapshot;
 import java.nio.file.Path;
@@ -49,8 +50,12 @@ public final class AttachedNetwork implements AutoCloseable {
     private final Options options;
     private final List<EndpointMapping.Consenter> consenters;
     private final EndpointMapping.Result mapping;
+    /** The channel participation APIs (Admin.ListenAddress); consenters without one are followed by their metrics only. */
+    private final EndpointMapping.Result admin;
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, OperationsClient> clients = new LinkedHashMap<>();
+    private final Map<String, String> adminUrls = new LinkedHashMap<>();
+    private final Map<String, OperationsClient> adminClients = new LinkedHashMap<>();
     private final Consumer<String> changed;
     private final LongSupplier clock;
     private final long attachedAt;
@@ -59,6 +64,7 @@ public final class AttachedNetwork implements AutoCloseable {
     private final ExecutorService askers;
 
     private volatile Map<String, OrdererStatus> last = Map.of();
+    private volatile Map<String, ParticipationStatus> lastAdmin = Map.of();
     /** The first answer of each consenter (for "leader changes since attaching"). */
     private final Map<String, OrdererStatus> first = new LinkedHashMap<>();
     private final Map<String, Long> unreachableSince = new LinkedHashMap<>();
@@ -70,10 +76,16 @@ public final class AttachedNetwork implements AutoCloseable {
 
     AttachedNetwork(String uri, Options options, List<EndpointMapping.Consenter> consenters, EndpointMapping.Result mapping,
                     Consumer<String> changed, LongSupplier clock) {
+        this(uri, options, consenters, mapping, new EndpointMapping.Result(List.of(), List.of(), List.of()), changed, clock);
+    }
+
+    AttachedNetwork(String uri, Options options, List<EndpointMapping.Consenter> consenters, EndpointMapping.Result mapping,
+                    EndpointMapping.Result admin, Consumer<String> changed, LongSupplier clock) {
         this.uri = uri;
         this.options = options;
         this.consenters = List.copyOf(consenters);
         this.mapping = mapping;
+        this.admin = admin;
         this.changed = changed;
         this.clock = clock;
         this.attachedAt = clock.getAsLong();
@@ -84,7 +96,14 @@ public final class AttachedNetwork implements AutoCloseable {
             clients.put(e.consenter().address(), new OperationsClient(tls ? trust : null, tls ? options.certFile() : null,
                     tls ? options.keyFile() : null, timeout()));
         }
-        this.askers = Executors.newFixedThreadPool(Math.max(1, Math.min(8, mapping.endpoints().size())), r -> {
+        for (EndpointMapping.Endpoint e : admin.endpoints()) {
+            adminUrls.put(e.consenter().address(), e.url());
+            Path trust = options.caFile() != null ? options.caFile() : e.trust();
+            boolean tls = e.url().startsWith("https://");
+            adminClients.put(e.consenter().address(), new OperationsClient(tls ? trust : null, tls ? options.certFile() : null,
+                    tls ? options.keyFile() : null, timeout()));
+        }
+        this.askers = Executors.newFixedThreadPool(Math.max(1, Math.min(8, mapping.endpoints().size() + admin.endpoints().size())), r -> {
             Thread t = new Thread(r, "raftlens-attach-ask");
             t.setDaemon(true);
             return t;
@@ -132,11 +151,36 @@ public final class AttachedNetwork implements AutoCloseable {
      * without any lock held: the lenses and diagnostics read the last round meanwhile.
      */
     void poll() {
-        Map<String, OrdererStatus> now = ask();
-        if (now != null) {
-            apply(now);
+        Map<String, CompletableFuture<ParticipationStatus>> adminAsked = new LinkedHashMap<>();
+        for (EndpointMapping.Endpoint e : admin.endpoints()) {
+            String address = e.consenter().address();
+            String hint = options.certFile() != null ? null : CERT_HINT;
+            adminAsked.put(address, CompletableFuture.supplyAsync(() -> ParticipationStatus.poll(adminClients.get(address),
+                    e.consenter().host(), e.url(), timeout(), hint), askers));
         }
+        Map<String, OrdererStatus> now = ask();
+        if (now == null) {
+            return;
+        }
+        Map<String, ParticipationStatus> joined = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<ParticipationStatus>> a : adminAsked.entrySet()) {
+            try {
+                // one list and one GET per channel: a bound of its own, not the operations one
+                joined.put(a.getKey(), a.getValue().get(timeout().toMillis() * 3 + 1000, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                joined.put(a.getKey(), ParticipationStatus.unreachable(host(a.getKey()), "no answer from " + adminUrls.get(a.getKey())
+                        + ": " + e));
+            }
+        }
+        apply(now, joined);
     }
+
+    /** What to do when an admin endpoint refuses a request without a client certificate. */
+    static final String CERT_HINT = "set raftlens.attach.tls.certFile and raftlens.attach.tls.keyFile to an orderer admin's TLS"
+            + " client certificate and key (e.g. users/Admin@example.com/tls/client.crt and client.key of cryptogen's output)";
 
     /** One answer per endpoint; null when interrupted (detached). */
     private Map<String, OrdererStatus> ask() {
@@ -161,9 +205,10 @@ public final class AttachedNetwork implements AutoCloseable {
         return now;
     }
 
-    private synchronized void apply(Map<String, OrdererStatus> now) {
+    private synchronized void apply(Map<String, OrdererStatus> now, Map<String, ParticipationStatus> joined) {
         long t = clock.getAsLong();
         Map<String, OrdererStatus> before = last;
+        Map<String, ParticipationStatus> joinedBefore = lastAdmin;
         for (Map.Entry<String, OrdererStatus> s : now.entrySet()) {
             if (s.getValue().reachable()) {
                 first.putIfAbsent(s.getKey(), s.getValue());
@@ -179,8 +224,14 @@ public final class AttachedNetwork implements AutoCloseable {
                     events.remove(0);
                 }
             }
+            for (String line : participationChanges(joinedBefore, joined)) {
+                events.add(line);
+                if (events.size() > MAX_EVENTS) {
+                    events.remove(0);
+                }
+            }
         }
-        NetworkSnapshot s = snapshotOf(now);
+        NetworkSnapshot s = snapshotOf(now, joined);
         for (String ch : s.channels()) {
             long leader = s.leader(ch).map(n -> n.id().value()).orElse(0L);
             Long was = agreedLeader.get(ch);
@@ -192,9 +243,35 @@ public final class AttachedNetwork implements AutoCloseable {
             }
         }
         last = Collections.unmodifiableMap(now);
-        if (!now.equals(before)) {
+        lastAdmin = Collections.unmodifiableMap(joined);
+        if (!now.equals(before) || !joined.equals(joinedBefore)) {
             changed.accept(uri);
         }
+    }
+
+    /** "orderer3.example.com mychannel: consenter, active → not joined", per channel whose part changed. */
+    private static List<String> participationChanges(Map<String, ParticipationStatus> before, Map<String, ParticipationStatus> after) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, ParticipationStatus> e : after.entrySet()) {
+            ParticipationStatus was = before.get(e.getKey());
+            ParticipationStatus now = e.getValue();
+            if (was == null || !was.reachable() || !now.reachable()) {
+                if (was != null && was.reachable() != now.reachable()) {
+                    out.add(now.host() + ": channel participation API " + (now.reachable() ? "answers again" : "unreachable (" + now.error() + ")"));
+                }
+                continue;
+            }
+            java.util.TreeSet<String> channels = new java.util.TreeSet<>(was.channels().keySet());
+            channels.addAll(now.channels().keySet());
+            for (String ch : channels) {
+                String a = Optional.ofNullable(was.channels().get(ch)).map(ParticipationStatus::describe).orElse("not joined");
+                String b = Optional.ofNullable(now.channels().get(ch)).map(ParticipationStatus::describe).orElse("not joined");
+                if (!a.equals(b)) {
+                    out.add(now.host() + " " + ch + ": " + a + " → " + b);
+                }
+            }
+        }
+        return out;
     }
 
     /** The same answers keyed by consenter host, as {@code raftlens attach} names orderers in its event lines. */
@@ -269,11 +346,25 @@ public final class AttachedNetwork implements AutoCloseable {
     }
 
     public NetworkSnapshot snapshot() {
-        return snapshotOf(last);
+        return snapshotOf(last, lastAdmin);
     }
 
-    private NetworkSnapshot snapshotOf(Map<String, OrdererStatus> polled) {
-        return AttachedSnapshot.of(options.profile(), consenters, urls, polled, options.channels());
+    private NetworkSnapshot snapshotOf(Map<String, OrdererStatus> polled, Map<String, ParticipationStatus> joined) {
+        return AttachedSnapshot.of(options.profile(), consenters, urls, polled, joined, options.channels());
+    }
+
+    /** The channel participation API mapping (Admin.ListenAddress, raftlens.attach.admin). */
+    public EndpointMapping.Result adminMapping() {
+        return admin;
+    }
+
+    /** The last answer of every consenter's channel participation API, by {@code host:port}. */
+    public Map<String, ParticipationStatus> participation() {
+        return lastAdmin;
+    }
+
+    public Optional<String> adminUrl(String address) {
+        return Optional.ofNullable(adminUrls.get(address));
     }
 
     private String host(String address) {
