@@ -141,6 +141,26 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
         if (load == null || warm == null || (killEvery != null && every == null)) {
             return 2;
         }
+        Duration batch = null;
+        if (batchTimeout != null) {
+            batch = parse(batchTimeout, "--batch-timeout");
+            if (batch == null) {
+                return 2;
+            }
+            if (batch.isZero()) {
+                System.err.println("raftlens bench: --batch-timeout must be positive (e.g. 50ms), got " + batchTimeout);
+                return 2;
+            }
+        }
+        if (maxMessageCount != null && maxMessageCount < 1) {
+            System.err.println("raftlens bench: --max-message-count must be at least 1, got " + maxMessageCount);
+            return 2;
+        }
+        if ((batch != null || maxMessageCount != null) && where.launch == null) {
+            System.err.println("raftlens bench: --batch-timeout and --max-message-count need --launch (they set the launched "
+                    + "network's batch profile)");
+            return 2;
+        }
         if (grpc && where.launch == null) {
             System.err.println("raftlens bench: --grpc needs --launch (the bench connects to the nodes it launched)");
             return 2;
@@ -164,11 +184,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                 return 1;
             }
             NetworkPlan plan = planned.get().plan().orElseThrow();
-            Optional<NetworkPlan> batched = withBatchOverrides(plan);
-            if (batched.isEmpty()) {
-                return 2;
-            }
-            plan = batched.get();
+            plan = withBatchOverrides(plan, batch, maxMessageCount);
             Path root = dataDir;
             if (root == null) {
                 tempDir = Files.createTempDirectory("raftlens-bench");
@@ -297,35 +313,20 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
 
     /**
      * The plan with {@code --batch-timeout}/{@code --max-message-count} applied to every channel (they reach the
-     * genesis block, which is encoded from the plan); empty after a usage error.
+     * genesis block, which is encoded from the plan); both already checked.
      */
-    private Optional<NetworkPlan> withBatchOverrides(NetworkPlan plan) {
-        if (batchTimeout == null && maxMessageCount == null) {
-            return Optional.of(plan);
-        }
-        Duration timeout = null;
-        if (batchTimeout != null) {
-            timeout = parse(batchTimeout, "--batch-timeout");
-            if (timeout == null) {
-                return Optional.empty();
-            }
-            if (timeout.isZero() || timeout.isNegative()) {
-                System.err.println("raftlens bench: --batch-timeout must be positive (e.g. 50ms), got " + batchTimeout);
-                return Optional.empty();
-            }
-        }
-        if (maxMessageCount != null && maxMessageCount < 1) {
-            System.err.println("raftlens bench: --max-message-count must be at least 1, got " + maxMessageCount);
-            return Optional.empty();
+    private static NetworkPlan withBatchOverrides(NetworkPlan plan, Duration timeout, Integer messageCount) {
+        if (timeout == null && messageCount == null) {
+            return plan;
         }
         Map<String, io.raftlens.raft.node.ChainOptions> channels = new LinkedHashMap<>();
         for (var e : plan.channels().entrySet()) {
             var o = e.getValue();
-            channels.put(e.getKey(), o.withBatch(maxMessageCount != null ? maxMessageCount : o.maxMessageCount(),
+            channels.put(e.getKey(), o.withBatch(messageCount != null ? messageCount : o.maxMessageCount(),
                     timeout != null ? timeout : o.batchTimeout()));
         }
-        return Optional.of(new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
-                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), plan.channelBlocks()));
+        return new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
+                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), plan.channelBlocks());
     }
 
     private static Duration parse(String text, String option) {

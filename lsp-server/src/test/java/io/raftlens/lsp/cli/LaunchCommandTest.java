@@ -107,6 +107,19 @@ class LaunchCommandTest {
     }
 
     @Test
+    void benchBatchOverridesAreCheckedBeforeAnythingStarts() {
+        Run zero = run("bench", "--launch", "../samples/five-orderers/configtx.yaml", "--batch-timeout", "0s");
+        assertEquals(2, zero.exit(), zero.err());
+        assertTrue(zero.err().contains("--batch-timeout must be positive"), zero.err());
+        Run count = run("bench", "--launch", "../samples/five-orderers/configtx.yaml", "--max-message-count", "0");
+        assertEquals(2, count.exit(), count.err());
+        assertTrue(count.err().contains("--max-message-count must be at least 1"), count.err());
+        Run url = run("bench", "--url", "http://127.0.0.1:9", "--token", "t", "--batch-timeout", "50ms");
+        assertEquals(2, url.exit(), url.err());
+        assertTrue(url.err().contains("need --launch"), url.err());
+    }
+
+    @Test
     void benchOverGrpcWithoutAClientIdentityNamesWhatToPass() throws IOException {
         Path configtx = sampleCopy();
         deleteTree(configtx.resolveSibling("crypto/peerOrganizations"));

@@ -216,6 +216,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                                 node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
                     }
                 });
+        OrdererServices svc = services.get(node.id());
+        if (svc != null) {
+            p.takingConfigUpdatesThrough(svc);
+        }
         participations.put(node.id(), p);
         p.recover();
         int index = plan.consenters().indexOf(plan.consenter(node.id()));
@@ -822,7 +826,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
             });
         } finally {
-            stoppers.shutdownNow();
+            // not shutdownNow: a node left behind finishes its graceful stop on its own once its disk answers
+            stoppers.shutdown();
         }
     }
 
