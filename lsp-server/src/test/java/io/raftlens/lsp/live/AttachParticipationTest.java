@@ -206,6 +206,8 @@ class AttachParticipationTest {
         assertEquals("not joined", lensTitles(attached).get(3));
         assertTrue(a.events().contains("orderer3.example.com mychannel: consenter, active → not joined"), a.events().toString());
         assertEquals(List.of(), participationDiagnostics(attached, o1));
+        assertEquals(java.util.Arrays.asList("consenter, active", "consenter, active", "not joined"), networks.statuses(attached.uri())
+                .get(0).nodes().stream().map(NetworkStatus.Node::participation).toList(), "the tree's raftlens/networkStatus");
 
         executeOk(LiveCommands.DETACH, Map.of("uri", attached.uri()));
         executeOk(LiveCommands.STOP, Map.of("uri", launched.uri()));
