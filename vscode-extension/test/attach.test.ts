@@ -71,6 +71,8 @@ describe('attach command wiring', () => {
   it("sums up the server's answer for the status bar, and stays quiet on an error", () => {
     assert.equal(attachSummary({ uri: URI, profile: 'ChannelUsingRaft', reachable: 2, consenters: 3, missing: [{ consenter: 'orderer3.example.com:9050', why: '…' }] }),
       'RaftLens: attached to ChannelUsingRaft: 2 of 3 orderers answering (1 without an operations endpoint: see Problems)');
+    assert.equal(attachSummary({ uri: URI, profile: 'P', reachable: 3, consenters: 3, missing: [], admin: { a: {}, b: {}, c: {} }, adminReachable: 0 }),
+      'RaftLens: attached to P: 3 of 3 orderers answering, 0 of 3 channel participation APIs');
     assert.equal(attachSummary({ error: 'cannot attach to ChannelUsingRaft: …' }), undefined);
     assert.equal(attachSummary(undefined), undefined);
   });

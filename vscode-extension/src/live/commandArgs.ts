@@ -160,12 +160,16 @@ export function resolveArgument(command: string, args: unknown[], activeUri: str
  * status bar; undefined for an error answer (the server has shown it) or anything else.
  */
 export function attachSummary(answer: unknown): string | undefined {
-  const a = answer as { profile?: unknown; reachable?: unknown; consenters?: unknown; missing?: unknown; error?: unknown } | undefined;
+  const a = answer as { profile?: unknown; reachable?: unknown; consenters?: unknown; missing?: unknown; error?: unknown;
+    admin?: unknown; adminReachable?: unknown } | undefined;
   if (!a || typeof a !== 'object' || a.error !== undefined || typeof a.reachable !== 'number' || typeof a.consenters !== 'number') {
     return undefined;
   }
   const missing = Array.isArray(a.missing) ? a.missing.length : 0;
   const profile = typeof a.profile === 'string' ? ` to ${a.profile}` : '';
-  return `RaftLens: attached${profile}: ${a.reachable} of ${a.consenters} orderers answering` +
+  const admins = a.admin && typeof a.admin === 'object' ? Object.keys(a.admin).length : 0;
+  const participation = admins > 0 && typeof a.adminReachable === 'number'
+    ? `, ${a.adminReachable} of ${admins} channel participation APIs` : '';
+  return `RaftLens: attached${profile}: ${a.reachable} of ${a.consenters} orderers answering${participation}` +
     (missing > 0 ? ` (${missing} without an operations endpoint: see Problems)` : '');
 }
