@@ -952,7 +952,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void configBlockWritten(String channel, long node, long number) {
-            OrdererServices s = services.get(nodeId);
+            OrdererServices s = services.get(nodeId.value());
             if (s != null) {
                 s.blockWritten(channel, number, true); // the channel's checks switch to the new config
             }
@@ -960,7 +960,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
-            OrdererServices s = services.get(nodeId);
+            OrdererServices s = services.get(nodeId.value());
             if (s != null) {
                 s.blockWritten(channel, number, false); // wakes deliver streams
             }
