@@ -37,7 +37,9 @@ rm -f dist/raftlens.vsix
 package_log="$(mktemp)"
 if ! npm run --silent package >"$package_log" 2>&1; then cat "$package_log" >&2; exit 1; fi
 grep -E 'copy-server|DONE' "$package_log"
-unzip -l dist/raftlens.vsix | grep -q 'extension/server/raftlens.jar' || { echo 'the .vsix lacks server/raftlens.jar' >&2; exit 1; }
+# the listing is read whole first: `unzip -l | grep -q` under pipefail fails at random when grep quits early (SIGPIPE)
+vsix_listing=$(unzip -l dist/raftlens.vsix)
+grep -q 'extension/server/raftlens.jar' <<<"$vsix_listing" || { echo 'the .vsix lacks server/raftlens.jar' >&2; exit 1; }
 echo "vscode-extension: code-server 4.100.3"
 if ! wait "$code_server_pid"; then cat "$code_server_log" >&2; exit 1; fi
 cat "$code_server_log"
