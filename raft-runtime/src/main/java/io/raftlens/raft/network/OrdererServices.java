@@ -228,21 +228,24 @@ public final class OrdererServices implements AutoCloseable {
             return processor;
         }
 
+        /**
+         * Fabric's {@code Order}: answered once the leader's block cutter took the envelope (etcdraft's Submit returns
+         * then), not when its block commits; a follower hands it to the leader and answers once the leader took it.
+         */
         @Override
         public CompletableFuture<Ordered> order(Envelope envelope, boolean isConfig) {
-            Optional<Chain> chain = node.chain(channel);
-            if (chain.isEmpty()) {
+            if (node.chain(channel).isEmpty()) {
                 return CompletableFuture.completedFuture(new Ordered(Status.SERVICE_UNAVAILABLE, "node " + node.id() + " is stopped"));
             }
-            return chain.get().broadcast(envelope).thenCompose(r -> forwardIfFollower(envelope, r));
+            return node.submit(channel, envelope).accepted().thenCompose(r -> forwardIfFollower(envelope, r));
         }
 
         private CompletableFuture<Ordered> forwardIfFollower(Envelope envelope, BroadcastResult r) {
             long leaderNode = node.nodeId(channel, RaftId.of(r.leader())).value(); // results name Raft ids
             if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
-                Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
+                Optional<OrderingNode> leader = peers.apply(leaderNode).filter(n -> n.chain(channel).isPresent());
                 if (leader.isPresent()) {
-                    return leader.get().broadcast(envelope).thenApply(OrdererServices::ordered);
+                    return leader.get().submit(channel, envelope).accepted().thenApply(OrdererServices::ordered);
                 }
             }
             return CompletableFuture.completedFuture(ordered(r));
