@@ -140,7 +140,8 @@ public final class OrdererServices implements AutoCloseable {
     /**
      * A Fabric envelope from the control API through the same path as a gRPC Broadcast (Fabric's admission, then this
      * node's chain, or the leader's when this node follows; a CONFIG_UPDATE through the config path), answered with
-     * the block it is in once committed.
+     * the block it is in once committed (the control API's wait for the commit, RaftLens's addition; gRPC Broadcast
+     * answers on acceptance, {@link ChannelView#order}).
      */
     public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
         BroadcastAdmission.Admitted admitted;
