@@ -316,11 +316,28 @@ public final class Chain {
      * this node, removed, halted); a follower answers SERVICE_UNAVAILABLE with the leader.
      */
     public CompletableFuture<ConsenterUpdateResult> configure(Envelope config, long configSeq, ConfigRevalidation revalidation) {
+        return configure(config, configSeq, revalidation, new CompletableFuture<>());
+    }
+
+    /**
+     * As above; {@code accepted} also completes: SUCCESS once the leader has checked the CONFIG and handed it to its
+     * block cutter (Fabric's Configure returns then, before the block is written), or with the refusal.
+     */
+    public CompletableFuture<ConsenterUpdateResult> configure(Envelope config, long configSeq, ConfigRevalidation revalidation,
+                                                              CompletableFuture<ConsenterUpdateResult> accepted) {
         CompletableFuture<ConsenterUpdateResult> reply = new CompletableFuture<>();
+        // refused (or, oddly, finished) before it was accepted: the same answer
+        reply.whenComplete((r, e) -> {
+            if (e != null) {
+                accepted.completeExceptionally(e);
+            } else {
+                accepted.complete(r);
+            }
+        });
         try {
             exec.execute(() -> {
                 metrics.configProposalReceived();
-                updates.beginConfig(loop, config, configSeq, revalidation, reply);
+                updates.beginConfig(loop, config, configSeq, revalidation, reply, accepted);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
