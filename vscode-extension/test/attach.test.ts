@@ -71,6 +71,8 @@ describe('attach command wiring', () => {
   it("sums up the server's answer for the status bar, and stays quiet on an error", () => {
     assert.equal(attachSummary({ uri: URI, profile: 'ChannelUsingRaft', reachable: 2, consenters: 3, missing: [{ consenter: 'orderer3.example.com:9050', why: '…' }] }),
       'RaftLens: attached to ChannelUsingRaft: 2 of 3 orderers answering (1 without an operations endpoint: see Problems)');
+    assert.equal(attachSummary({ uri: URI, profile: 'P', reachable: 3, consenters: 3, missing: [], admin: { a: {}, b: {}, c: {} }, adminReachable: 0 }),
+      'RaftLens: attached to P: 3 of 3 orderers answering, 0 of 3 channel participation APIs');
     assert.equal(attachSummary({ error: 'cannot attach to ChannelUsingRaft: …' }), undefined);
     assert.equal(attachSummary(undefined), undefined);
   });
@@ -109,6 +111,26 @@ describe('attached orderers in the tree and status bar', () => {
       "the server's attached role hints give way to the decorations");
   });
 
+  it("shows each orderer's part in the channel from the channel participation API next to its height", () => {
+    const raw = JSON.parse(JSON.stringify({ ...fiveNodes(2, 0, [4]), attached: true }));
+    raw.nodes[0].participation = 'follower, onboarding';
+    raw.nodes[1].participation = 'consenter, active';
+    raw.nodes[2].participation = 'not joined';
+    const state = new NetworkState();
+    state.apply(parseChannelStatus(raw)!);
+    const [network] = buildTree(state);
+    assert.deepEqual(network.children[0].children.slice(0, 3).map((n) => n.description),
+      ['follower · height 5 · follower, onboarding', 'leader · height 5 · consenter, active', 'follower · height 5 · not joined']);
+    assert.equal(parseChannelStatus({ uri: URI, channel: 'c', nodes: [{ id: 1 }] })?.nodes[0].participation, undefined);
+  });
+
+  it('passes raftlens.attach.admin as "admin" unless the caller named its own', () => {
+    const admin = { 'orderer1.example.com:7050': 'https://127.0.0.1:7053' };
+    assert.deepEqual(resolveArgument(ATTACH, [], URI, { attachAdmin: admin }), { kind: 'ready', argument: { uri: URI, admin } });
+    assert.deepEqual(resolveArgument(ATTACH, [{ uri: URI, admin: {} }], undefined, { attachAdmin: admin }),
+      { kind: 'ready', argument: { uri: URI, admin: {} } });
+  });
+
   it('offers no node command and no Stop on attached items, and Detach on the attached network', () => {
     const menus = manifest.contributes.menus['view/item/context'];
     const [network] = buildTree(attachedState());
@@ -133,6 +155,7 @@ describe('package.json contributions for attach', () => {
     assert.ok(manifest.contributes.menus['commandPalette'].some((m) => m.command === ATTACH && m.when === 'raftlens.configFileActive'));
     const props = manifest.contributes.configuration.properties;
     assert.equal(props['raftlens.attach.endpoints'].type, 'object');
+    assert.equal(props['raftlens.attach.admin'].type, 'object');
     assert.deepEqual(props['raftlens.attach.endpoints'].default, {});
     assert.equal(props['raftlens.attach.interval'].default, '2s');
     for (const key of ['caFile', 'certFile', 'keyFile']) {

@@ -29,6 +29,7 @@ export function launchSettings(): LaunchSettings {
     controlPort: s.get<number | null>('network.controlPort', null),
     profile: s.get<string | null>('profile', null),
     attachEndpoints: s.get<Record<string, string>>('attach.endpoints', {}),
+    attachAdmin: s.get<Record<string, string>>('attach.admin', {}),
     attachInterval: s.get<string>('attach.interval', ''),
     attachCaFile: s.get<string | null>('attach.tls.caFile', null),
     attachCertFile: s.get<string | null>('attach.tls.certFile', null),

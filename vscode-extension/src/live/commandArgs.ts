@@ -1,7 +1,8 @@
 // Builds the one JSON object argument of the server's live commands (shared/DESIGN.md):
 //   launch: {uri, profile?, channel?, tick?, controlPort?}
 //   node commands: {uri, node: ID_OR_HOST, to?: ID}   (transferLeader also names the channel)
-//   attach: {uri, profile?, endpoints?: {"host:port": URL}, interval?, caFile?, certFile?, keyFile?}; detach: {uri}
+//   attach: {uri, profile?, endpoints?: {"host:port": URL}, admin?: {"host:port": URL}, interval?, caFile?, certFile?,
+//           keyFile?}; detach: {uri}
 // from however the command was invoked: palette (no argument), tree context menu (a tree item),
 // a code lens (the server's own argument object) or a file's URI.
 import type { TreeItemModel } from './treeModel';
@@ -23,6 +24,8 @@ export interface LaunchSettings {
   profile?: string | null;
   /** raftlens.attach.endpoints: consenter host:port (or host) → operations URL */
   attachEndpoints?: Record<string, string> | null;
+  /** raftlens.attach.admin: consenter host:port (or host) → channel participation API URL (Admin.ListenAddress) */
+  attachAdmin?: Record<string, string> | null;
   /** raftlens.attach.interval, e.g. "2s" */
   attachInterval?: string | null;
   /** raftlens.attach.tls.*: CA to trust, client certificate and key for https endpoints */
@@ -70,6 +73,10 @@ function withAttachDefaults(argument: CommandArgument, settings: LaunchSettings)
   const endpoints = settings.attachEndpoints;
   if (result.endpoints === undefined && endpoints && Object.keys(endpoints).length > 0) {
     result.endpoints = { ...endpoints };
+  }
+  const admin = settings.attachAdmin;
+  if (result.admin === undefined && admin && Object.keys(admin).length > 0) {
+    result.admin = { ...admin };
   }
   if (result.interval === undefined && settings.attachInterval) {
     result.interval = settings.attachInterval;
@@ -153,12 +160,16 @@ export function resolveArgument(command: string, args: unknown[], activeUri: str
  * status bar; undefined for an error answer (the server has shown it) or anything else.
  */
 export function attachSummary(answer: unknown): string | undefined {
-  const a = answer as { profile?: unknown; reachable?: unknown; consenters?: unknown; missing?: unknown; error?: unknown } | undefined;
+  const a = answer as { profile?: unknown; reachable?: unknown; consenters?: unknown; missing?: unknown; error?: unknown;
+    admin?: unknown; adminReachable?: unknown } | undefined;
   if (!a || typeof a !== 'object' || a.error !== undefined || typeof a.reachable !== 'number' || typeof a.consenters !== 'number') {
     return undefined;
   }
   const missing = Array.isArray(a.missing) ? a.missing.length : 0;
   const profile = typeof a.profile === 'string' ? ` to ${a.profile}` : '';
-  return `RaftLens: attached${profile}: ${a.reachable} of ${a.consenters} orderers answering` +
+  const admins = a.admin && typeof a.admin === 'object' ? Object.keys(a.admin).length : 0;
+  const participation = admins > 0 && typeof a.adminReachable === 'number'
+    ? `, ${a.adminReachable} of ${admins} channel participation APIs` : '';
+  return `RaftLens: attached${profile}: ${a.reachable} of ${a.consenters} orderers answering${participation}` +
     (missing > 0 ? ` (${missing} without an operations endpoint: see Problems)` : '');
 }

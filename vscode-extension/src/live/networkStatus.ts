@@ -32,6 +32,8 @@ export interface NodeStatus {
   height: number;
   /** the consenter's entry in the config file */
   range?: LspRange;
+  /** attached orderers: "consenter, active" / "not joined" from the channel participation API, when it answered */
+  participation?: string;
 }
 
 export interface ChannelStatus {
@@ -102,6 +104,7 @@ export function parseChannelStatus(raw: unknown): ChannelStatus | undefined {
       leader: num(n.leader),
       height: num(n.height),
       range: parseRange(n.range),
+      ...(typeof n.participation === 'string' && n.participation !== '' ? { participation: n.participation } : {}),
     });
   }
   nodes.sort((a, b) => a.id - b.id);

@@ -60,7 +60,7 @@ export function networkLabel(uri: string): string {
 
 function nodeItem(uri: string, channel: string, node: NodeStatus, leaderId: number, attached: boolean): NodeItem {
   const description = attached
-    ? (isUp(node) ? `${node.role} · height ${node.height}` : 'unreachable')
+    ? (isUp(node) ? `${node.role} · height ${node.height}${node.participation ? ` · ${node.participation}` : ''}` : 'unreachable')
     : node.role === 'stopped' || node.role === 'evicted'
       ? `${node.role} · height ${node.height}`
       : `${node.role} · term ${node.term} · height ${node.height}`;

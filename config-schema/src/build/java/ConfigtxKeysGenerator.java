@@ -1,6 +1,8 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,8 @@ public final class ConfigtxKeysGenerator {
             // a protobuf enum (smartbft.Options.LeaderRotation): mapstructure decodes its number
             "enum", "INT");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final JsonNode root;
     private final Set<String> emitted = new LinkedHashSet<>();
     private final StringBuilder constants = new StringBuilder();
@@ -54,19 +58,26 @@ public final class ConfigtxKeysGenerator {
     }
 
     public static void main(String[] args) throws IOException {
+        int exit = run(args, System.err);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** Generates; 0 when written, else what went wrong is on {@code err} (2: usage, 1: a schema it cannot read). */
+    static int run(String[] args, PrintStream err) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: java ConfigtxKeysGenerator.java <configtx.schema.json> <output source folder>");
-            System.exit(2);
+            err.println("usage: java ConfigtxKeysGenerator.java <configtx.schema.json> <output source folder>");
+            return 2;
         }
         Path schema = Path.of(args[0]);
-        JsonNode root = new ObjectMapper().readTree(schema.toFile());
+        JsonNode root = JSON.readTree(schema.toFile());
         String source;
         try {
             source = new ConfigtxKeysGenerator(root).generate(schema.getFileName().toString());
         } catch (IllegalArgumentException e) {
-            System.err.println(schema + ": " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println(schema + ": " + e.getMessage());
+            return 1;
         }
         Path out = Path.of(args[1]).resolve(PACKAGE.replace('.', '/')).resolve(CLASS + ".java");
         Files.createDirectories(out.getParent());
@@ -74,6 +85,7 @@ public final class ConfigtxKeysGenerator {
         if (!Files.exists(out) || !Files.readString(out, StandardCharsets.UTF_8).equals(source)) {
             Files.writeString(out, source, StandardCharsets.UTF_8);
         }
+        return 0;
     }
 
     private String generate(String schemaName) {
@@ -202,27 +214,15 @@ public final class ConfigtxKeysGenerator {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** A Java string literal: the escapes of a JSON string are valid Java escapes. */
     private static String literal(String s) {
         if (s == null) {
             return "null";
         }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.append('"').toString();
     }
 }

@@ -3,6 +3,7 @@ package io.raftlens.lsp.cli;
 import io.raftlens.raft.attach.EndpointMapping;
 import io.raftlens.raft.attach.OperationsClient;
 import io.raftlens.raft.attach.OrdererStatus;
+import io.raftlens.raft.attach.ParticipationStatus;
 import io.raftlens.raft.attach.StatusChanges;
 import io.raftlens.raft.network.NetworkPlan;
 import io.raftlens.raft.network.NetworkPlanner.Planned;
@@ -102,7 +103,17 @@ public final class AttachCommand implements Callable<Integer> {
             }
         }
         Map<String, Path> trust = new LinkedHashMap<>();
+        Map<String, Path> adminTrust = new LinkedHashMap<>();
         if (!planned.isEmpty()) {
+            // --admin entries first, else Admin.ListenAddress of the orderer.yaml files, as the editor's attach finds them
+            EndpointMapping.Result admins = EndpointMapping.resolveAdmin(configtx, planned, adminUrls, "--admin");
+            adminUrls = new LinkedHashMap<>();
+            for (EndpointMapping.Endpoint e : admins.endpoints()) {
+                adminUrls.put(e.consenter().host(), e.url());
+                if (e.trust() != null) {
+                    adminTrust.put(e.consenter().host(), e.trust());
+                }
+            }
             EndpointMapping.Result mapping = EndpointMapping.resolve(configtx, planned, opsUrls, "--ops");
             if (mapping.endpoints().isEmpty()) {
                 err.println("raftlens attach: " + (mapping.missing().isEmpty() ? "no consenter to follow" : mapping.missing().get(0).why())
@@ -137,7 +148,17 @@ public final class AttachCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        OperationsClient client = new OperationsClient(cacert, cert, key, Duration.ofSeconds(3));
+        Map<String, OperationsClient> adminClients = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> a : adminUrls.entrySet()) {
+                Path ca = cacert != null || !a.getValue().startsWith("https://") ? cacert : adminTrust.get(a.getKey());
+                adminClients.put(a.getKey(), new OperationsClient(ca, cert, key, Duration.ofSeconds(3)));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("raftlens attach: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         Map<String, OrdererStatus> last = Map.of();
         for (int poll = 1; count == 0 || poll <= count; poll++) {
             Map<String, OrdererStatus> now = new LinkedHashMap<>();
@@ -147,7 +168,7 @@ public final class AttachCommand implements Callable<Integer> {
             String stamp = LocalTime.now().format(CLOCK);
             if (poll == 1) {
                 out.print(table(now));
-                for (String line : participation(client, adminUrls)) {
+                for (String line : participation(adminClients, adminUrls, cert == null)) {
                     out.println(line);
                 }
             } else {
@@ -190,26 +211,19 @@ public final class AttachCommand implements Callable<Integer> {
         return List.of();
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static List<String> participation(OperationsClient client, Map<String, String> adminUrls) {
+    /** One line per orderer: each channel's consensus relation, status and height (Fabric's ChannelInfo), or why not. */
+    private static List<String> participation(Map<String, OperationsClient> clients, Map<String, String> adminUrls, boolean noCert) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> a : adminUrls.entrySet()) {
-            try {
-                String body = client.get(a.getValue(), "/participation/v1/channels", Duration.ofSeconds(3));
-                com.fasterxml.jackson.databind.JsonNode list = JSON.readTree(body);
-                List<String> channels = new ArrayList<>();
-                for (com.fasterxml.jackson.databind.JsonNode c : list.path("channels")) {
-                    // each channel's ChannelInfo (Fabric's GET /participation/v1/channels/{name})
-                    com.fasterxml.jackson.databind.JsonNode info = JSON.readTree(client.get(a.getValue(),
-                            c.path("url").asText("/participation/v1/channels/" + c.path("name").asText()), Duration.ofSeconds(3)));
-                    channels.add(info.path("name").asText() + " (" + info.path("consensusRelation").asText() + ", "
-                            + info.path("status").asText() + ", height " + info.path("height").asLong() + ")");
-                }
-                lines.add(a.getKey() + " channel participation: " + (channels.isEmpty() ? "no channels" : String.join(", ", channels)));
-            } catch (java.io.IOException | RuntimeException e) {
-                lines.add(a.getKey() + " channel participation: unavailable (" + e.getMessage() + ")");
+            ParticipationStatus p = ParticipationStatus.poll(clients.get(a.getKey()), a.getKey(), a.getValue(), Duration.ofSeconds(3),
+                    noCert ? "give an orderer admin's TLS client certificate with --cert and --key" : null);
+            if (!p.reachable()) {
+                lines.add(a.getKey() + " channel participation: unavailable (" + p.error() + ")");
+                continue;
             }
+            List<String> channels = p.channels().values().stream().map(i -> i.name() + " (" + i.consensusRelation().json() + ", "
+                    + i.status().json() + ", height " + i.height() + ")").toList();
+            lines.add(a.getKey() + " channel participation: " + (channels.isEmpty() ? "no channels" : String.join(", ", channels)));
         }
         return lines;
     }

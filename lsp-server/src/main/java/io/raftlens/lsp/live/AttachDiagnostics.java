@@ -5,6 +5,10 @@ import io.raftlens.lsp.features.LspSettings;
 import io.raftlens.lsp.features.diagnostics.DiagnosticsParticipant;
 import io.raftlens.raft.attach.EndpointMapping;
 import io.raftlens.raft.attach.OrdererStatus;
+import io.raftlens.raft.attach.ParticipationStatus;
+import io.raftlens.raft.fabric.participation.ChannelInfo;
+import io.raftlens.raft.fabric.participation.ChannelStatus;
+import io.raftlens.raft.fabric.participation.ConsensusRelation;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +26,8 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
  * operations endpoint that does not answer (since when, and why), one that answers unhealthy, no endpoint at all
  * (and how to give one), and the leader changes seen since attaching; on the Consenters key, quorum at risk (the
  * leader sees fewer than a majority active, or too many orderers do not answer) and mapping entries that name no
- * consenter. None once detached.
+ * consenter. Where a consenter's channel participation API is known: a channel it has not joined, joined other than as
+ * a consenter, onboarding, inactive or failed, and an API that does not answer. None once detached.
  */
 final class AttachDiagnostics implements DiagnosticsParticipant {
 
@@ -32,6 +37,11 @@ final class AttachDiagnostics implements DiagnosticsParticipant {
     static final String LEADER_CHANGES = "raft-attach-leader-changes";
     static final String QUORUM_AT_RISK = "raft-attach-quorum-at-risk";
     static final String MAPPING = "raft-attach-mapping";
+    static final String NOT_JOINED = "raft-attach-not-joined";
+    static final String NOT_CONSENTER = "raft-attach-not-consenter";
+    static final String ONBOARDING = "raft-attach-onboarding";
+    static final String INACTIVE = "raft-attach-inactive";
+    static final String ADMIN_UNREACHABLE = "raft-attach-admin-unreachable";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -56,6 +66,11 @@ final class AttachDiagnostics implements DiagnosticsParticipant {
         for (String problem : a.mapping().problems()) {
             out.add(diagnostic(header, DiagnosticSeverity.Warning, MAPPING, problem));
         }
+        for (String problem : a.adminMapping().problems()) {
+            if (!a.mapping().problems().contains(problem)) { // an unreadable orderer.yaml is said once
+                out.add(diagnostic(header, DiagnosticSeverity.Warning, MAPPING, problem));
+            }
+        }
         if (layout.isEmpty()) {
             return;
         }
@@ -63,6 +78,7 @@ final class AttachDiagnostics implements DiagnosticsParticipant {
             entry(layout.get(), m.consenter()).ifPresent(e ->
                     out.add(diagnostic(line(model, e.range()), DiagnosticSeverity.Warning, NO_ENDPOINT, m.why())));
         }
+        participation(model, a, layout.get(), out);
         for (EndpointMapping.Consenter c : a.consenters()) {
             Optional<ConsenterLayout.Entry> entry = entry(layout.get(), c);
             OrdererStatus s = a.statuses().get(c.address());
@@ -81,6 +97,53 @@ final class AttachDiagnostics implements DiagnosticsParticipant {
             }
             for (String note : leaderNotes(a, c, s)) {
                 out.add(diagnostic(at, DiagnosticSeverity.Information, LEADER_CHANGES, note));
+            }
+        }
+    }
+
+    /**
+     * What the channel participation API says about each consenter of the profile on each channel followed: not joined,
+     * joined but not as a consenter, onboarding (still pulling blocks), inactive or failed; and an API that does not
+     * answer (with how to give a client certificate when it wanted one).
+     */
+    private static void participation(DocumentModel model, AttachedNetwork a, ConsenterLayout layout, List<Diagnostic> out) {
+        List<String> channels = a.snapshot().channels();
+        for (EndpointMapping.Consenter c : a.consenters()) {
+            Optional<ConsenterLayout.Entry> entry = entry(layout, c);
+            ParticipationStatus p = a.participation().get(c.address());
+            if (entry.isEmpty() || p == null) {
+                continue;
+            }
+            Range at = line(model, entry.get().range());
+            String url = a.adminUrl(c.address()).orElse("");
+            if (!p.reachable()) {
+                out.add(diagnostic(at, DiagnosticSeverity.Warning, ADMIN_UNREACHABLE, c.host()
+                        + " does not answer on its channel participation API: " + p.error()));
+                continue;
+            }
+            for (String ch : channels) {
+                ChannelInfo info = p.channels().get(ch);
+                if (info == null) {
+                    out.add(diagnostic(at, DiagnosticSeverity.Warning, NOT_JOINED, c.host() + " has not joined " + ch
+                            + " (its channel participation API lists " + (p.channels().isEmpty() ? "no channel"
+                            : String.join(", ", p.channels().keySet())) + "); join it with osnadmin channel join --channelID " + ch
+                            + " --config-block <the channel's genesis or latest config block> -o " + url.replaceFirst("^https?://", "")));
+                    continue;
+                }
+                if (info.consensusRelation() != ConsensusRelation.CONSENTER) {
+                    out.add(diagnostic(at, DiagnosticSeverity.Warning, NOT_CONSENTER, c.host() + " is a "
+                            + info.consensusRelation().json() + " of " + ch + ", not a consenter: the running channel's config"
+                            + " does not list it in its consenter set, though this profile does (a channel config update adds it)"));
+                }
+                if (info.status() == ChannelStatus.ONBOARDING) {
+                    out.add(diagnostic(at, DiagnosticSeverity.Information, ONBOARDING, c.host() + " is onboarding " + ch
+                            + ": still pulling the channel's blocks (height " + info.height() + "); it takes part once it has caught up"));
+                } else if (info.status() == ChannelStatus.INACTIVE || info.status() == ChannelStatus.FAILED) {
+                    out.add(diagnostic(at, DiagnosticSeverity.Warning, INACTIVE, c.host() + " is " + info.status().json() + " on " + ch
+                            + " (" + info.consensusRelation().json() + ", height " + info.height() + ")"
+                            + (info.status() == ChannelStatus.FAILED ? ": the last channel operation failed; see the orderer's log"
+                            : ": it stores no blocks for the channel (being removed?)")));
+                }
             }
         }
     }

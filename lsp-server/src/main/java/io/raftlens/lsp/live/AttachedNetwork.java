@@ -4,6 +4,7 @@ import io.raftlens.raft.attach.AttachedSnapshot;
 import io.raftlens.raft.attach.EndpointMapping;
 import io.raftlens.raft.attach.OperationsClient;
 import io.raftlens.raft.attach.OrdererStatus;
+import io.raftlens.raft.attach.ParticipationStatus;
 import io.raftlens.raft.attach.StatusChanges;
 import io.raftlens.raft.network.NetworkSnapshot;
 import java.nio.file.Path;
@@ -49,8 +50,12 @@ public final class AttachedNetwork implements AutoCloseable {
     private final Options options;
     private final List<EndpointMapping.Consenter> consenters;
     private final EndpointMapping.Result mapping;
+    /** The channel participation APIs (Admin.ListenAddress); consenters without one are followed by their metrics only. */
+    private final EndpointMapping.Result admin;
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, OperationsClient> clients = new LinkedHashMap<>();
+    private final Map<String, String> adminUrls = new LinkedHashMap<>();
+    private final Map<String, OperationsClient> adminClients = new LinkedHashMap<>();
     private final Consumer<String> changed;
     private final LongSupplier clock;
     private final long attachedAt;
@@ -59,19 +64,28 @@ public final class AttachedNetwork implements AutoCloseable {
     private final ExecutorService askers;
 
     private volatile Map<String, OrdererStatus> last = Map.of();
+    private volatile Map<String, ParticipationStatus> lastAdmin = Map.of();
     /** The first answer of each consenter (for "leader changes since attaching"). */
     private final Map<String, OrdererStatus> first = new LinkedHashMap<>();
     private final Map<String, Long> unreachableSince = new LinkedHashMap<>();
     private final List<LeaderChange> leaderChanges = Collections.synchronizedList(new ArrayList<>());
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> agreedLeader = new LinkedHashMap<>();
+    /** Done once the first round has answered (or the network was closed before it did). */
+    private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
 
     AttachedNetwork(String uri, Options options, List<EndpointMapping.Consenter> consenters, EndpointMapping.Result mapping,
                     Consumer<String> changed, LongSupplier clock) {
+        this(uri, options, consenters, mapping, new EndpointMapping.Result(List.of(), List.of(), List.of()), changed, clock);
+    }
+
+    AttachedNetwork(String uri, Options options, List<EndpointMapping.Consenter> consenters, EndpointMapping.Result mapping,
+                    EndpointMapping.Result admin, Consumer<String> changed, LongSupplier clock) {
         this.uri = uri;
         this.options = options;
         this.consenters = List.copyOf(consenters);
         this.mapping = mapping;
+        this.admin = admin;
         this.changed = changed;
         this.clock = clock;
         this.attachedAt = clock.getAsLong();
@@ -82,7 +96,14 @@ public final class AttachedNetwork implements AutoCloseable {
             clients.put(e.consenter().address(), new OperationsClient(tls ? trust : null, tls ? options.certFile() : null,
                     tls ? options.keyFile() : null, timeout()));
         }
-        this.askers = Executors.newFixedThreadPool(Math.max(1, Math.min(8, mapping.endpoints().size())), r -> {
+        for (EndpointMapping.Endpoint e : admin.endpoints()) {
+            adminUrls.put(e.consenter().address(), e.url());
+            Path trust = options.caFile() != null ? options.caFile() : e.trust();
+            boolean tls = e.url().startsWith("https://");
+            adminClients.put(e.consenter().address(), new OperationsClient(tls ? trust : null, tls ? options.certFile() : null,
+                    tls ? options.keyFile() : null, timeout()));
+        }
+        this.askers = Executors.newFixedThreadPool(Math.max(1, Math.min(8, mapping.endpoints().size() + admin.endpoints().size())), r -> {
             Thread t = new Thread(r, "raftlens-attach-ask");
             t.setDaemon(true);
             return t;
@@ -94,17 +115,29 @@ public final class AttachedNetwork implements AutoCloseable {
         });
     }
 
-    /** Polls now (the caller's thread), then every interval on the poll thread. */
-    void start() {
-        poll();
+    /**
+     * Polls now and then every interval, all on the poll thread: the caller (the command thread, holding the networks'
+     * lock) never waits for an orderer, so an endpoint that accepts and never answers delays nothing but this view.
+     *
+     * @return done when the first round has answered
+     */
+    CompletableFuture<Void> start() {
         long every = options.interval().toMillis();
         poller.scheduleWithFixedDelay(() -> {
             try {
                 poll();
             } catch (RuntimeException e) {
                 LOG.warn("polling the orderers of {} failed: {}", uri, e.toString());
+            } finally {
+                firstPoll.complete(null);
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        }, 0, every, TimeUnit.MILLISECONDS);
+        return firstPoll;
+    }
+
+    /** Done once the first round has answered, or the network was closed. */
+    CompletableFuture<Void> firstPoll() {
+        return firstPoll;
     }
 
     private Duration timeout() {
@@ -114,9 +147,43 @@ public final class AttachedNetwork implements AutoCloseable {
 
     /**
      * One round: every endpoint once, all at the same time (an orderer that does not answer costs one timeout, not one
-     * per orderer); the view changes (and the client hears of it) only when an answer did.
+     * per orderer); the view changes (and the client hears of it) only when an answer did. The answers are awaited
+     * without any lock held: the lenses and diagnostics read the last round meanwhile.
      */
-    synchronized void poll() {
+    void poll() {
+        Map<String, CompletableFuture<ParticipationStatus>> adminAsked = new LinkedHashMap<>();
+        for (EndpointMapping.Endpoint e : admin.endpoints()) {
+            String address = e.consenter().address();
+            String hint = options.certFile() != null ? null : CERT_HINT;
+            adminAsked.put(address, CompletableFuture.supplyAsync(() -> ParticipationStatus.poll(adminClients.get(address),
+                    e.consenter().host(), e.url(), timeout(), hint), askers));
+        }
+        Map<String, OrdererStatus> now = ask();
+        if (now == null) {
+            return;
+        }
+        Map<String, ParticipationStatus> joined = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<ParticipationStatus>> a : adminAsked.entrySet()) {
+            try {
+                // one list and one GET per channel: a bound of its own, not the operations one
+                joined.put(a.getKey(), a.getValue().get(timeout().toMillis() * 3 + 1000, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                joined.put(a.getKey(), ParticipationStatus.unreachable(host(a.getKey()), "no answer from " + adminUrls.get(a.getKey())
+                        + ": " + e));
+            }
+        }
+        apply(now, joined);
+    }
+
+    /** What to do when an admin endpoint refuses a request without a client certificate. */
+    static final String CERT_HINT = "set raftlens.attach.tls.certFile and raftlens.attach.tls.keyFile to an orderer admin's TLS"
+            + " client certificate and key (e.g. users/Admin@example.com/tls/client.crt and client.key of cryptogen's output)";
+
+    /** One answer per endpoint; null when interrupted (detached). */
+    private Map<String, OrdererStatus> ask() {
         Map<String, CompletableFuture<OrdererStatus>> asked = new LinkedHashMap<>();
         for (EndpointMapping.Endpoint e : mapping.endpoints()) {
             String address = e.consenter().address();
@@ -130,13 +197,18 @@ public final class AttachedNetwork implements AutoCloseable {
                 now.put(a.getKey(), a.getValue().get(timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return null;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 now.put(a.getKey(), OrdererStatus.unreachable(host(a.getKey()), "no answer from " + urls.get(a.getKey()) + ": " + e));
             }
         }
+        return now;
+    }
+
+    private synchronized void apply(Map<String, OrdererStatus> now, Map<String, ParticipationStatus> joined) {
         long t = clock.getAsLong();
         Map<String, OrdererStatus> before = last;
+        Map<String, ParticipationStatus> joinedBefore = lastAdmin;
         for (Map.Entry<String, OrdererStatus> s : now.entrySet()) {
             if (s.getValue().reachable()) {
                 first.putIfAbsent(s.getKey(), s.getValue());
@@ -152,8 +224,14 @@ public final class AttachedNetwork implements AutoCloseable {
                     events.remove(0);
                 }
             }
+            for (String line : participationChanges(joinedBefore, joined)) {
+                events.add(line);
+                if (events.size() > MAX_EVENTS) {
+                    events.remove(0);
+                }
+            }
         }
-        NetworkSnapshot s = snapshotOf(now);
+        NetworkSnapshot s = snapshotOf(now, joined);
         for (String ch : s.channels()) {
             long leader = s.leader(ch).map(n -> n.id().value()).orElse(0L);
             Long was = agreedLeader.get(ch);
@@ -165,9 +243,35 @@ public final class AttachedNetwork implements AutoCloseable {
             }
         }
         last = Collections.unmodifiableMap(now);
-        if (!now.equals(before)) {
+        lastAdmin = Collections.unmodifiableMap(joined);
+        if (!now.equals(before) || !joined.equals(joinedBefore)) {
             changed.accept(uri);
         }
+    }
+
+    /** "orderer3.example.com mychannel: consenter, active → not joined", per channel whose part changed. */
+    private static List<String> participationChanges(Map<String, ParticipationStatus> before, Map<String, ParticipationStatus> after) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, ParticipationStatus> e : after.entrySet()) {
+            ParticipationStatus was = before.get(e.getKey());
+            ParticipationStatus now = e.getValue();
+            if (was == null || !was.reachable() || !now.reachable()) {
+                if (was != null && was.reachable() != now.reachable()) {
+                    out.add(now.host() + ": channel participation API " + (now.reachable() ? "answers again" : "unreachable (" + now.error() + ")"));
+                }
+                continue;
+            }
+            java.util.TreeSet<String> channels = new java.util.TreeSet<>(was.channels().keySet());
+            channels.addAll(now.channels().keySet());
+            for (String ch : channels) {
+                String a = Optional.ofNullable(was.channels().get(ch)).map(ParticipationStatus::describe).orElse("not joined");
+                String b = Optional.ofNullable(now.channels().get(ch)).map(ParticipationStatus::describe).orElse("not joined");
+                if (!a.equals(b)) {
+                    out.add(now.host() + " " + ch + ": " + a + " → " + b);
+                }
+            }
+        }
+        return out;
     }
 
     /** The same answers keyed by consenter host, as {@code raftlens attach} names orderers in its event lines. */
@@ -242,11 +346,25 @@ public final class AttachedNetwork implements AutoCloseable {
     }
 
     public NetworkSnapshot snapshot() {
-        return snapshotOf(last);
+        return snapshotOf(last, lastAdmin);
     }
 
-    private NetworkSnapshot snapshotOf(Map<String, OrdererStatus> polled) {
-        return AttachedSnapshot.of(options.profile(), consenters, urls, polled, options.channels());
+    private NetworkSnapshot snapshotOf(Map<String, OrdererStatus> polled, Map<String, ParticipationStatus> joined) {
+        return AttachedSnapshot.of(options.profile(), consenters, urls, polled, joined, options.channels());
+    }
+
+    /** The channel participation API mapping (Admin.ListenAddress, raftlens.attach.admin). */
+    public EndpointMapping.Result adminMapping() {
+        return admin;
+    }
+
+    /** The last answer of every consenter's channel participation API, by {@code host:port}. */
+    public Map<String, ParticipationStatus> participation() {
+        return lastAdmin;
+    }
+
+    public Optional<String> adminUrl(String address) {
+        return Optional.ofNullable(adminUrls.get(address));
     }
 
     private String host(String address) {
@@ -264,6 +382,7 @@ public final class AttachedNetwork implements AutoCloseable {
 
     @Override
     public void close() {
+        firstPoll.complete(null);
         poller.shutdownNow();
         askers.shutdownNow();
         try {

@@ -5,6 +5,7 @@ import io.raftlens.config.value.GoDuration;
 import io.raftlens.lsp.documents.DocumentModel;
 import io.raftlens.raft.attach.EndpointMapping;
 import io.raftlens.raft.attach.OrdererStatus;
+import io.raftlens.raft.attach.ParticipationStatus;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,18 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code raftlens.attachNetwork}: follow the running orderers of the open configtx.yaml's etcdraft profile. Argument
  * {@code {"uri", "profile"?, "position"?, "channel"?, "endpoints"?: {"host:port": "http(s)://…"}, "interval"?: "2s",
- * "caFile"?, "certFile"?, "keyFile"?}}; endpoints not given come from the orderer.yaml files beside the configtx.yaml
- * ({@link EndpointMapping}). Answers what it attached to: each consenter's endpoint and where it came from, those
+ * "caFile"?, "certFile"?, "keyFile"?, "admin"?: {"host:port": "https://…"}}}; endpoints not given come from the
+ * orderer.yaml files beside the configtx.yaml ({@link EndpointMapping}: Operations.ListenAddress for the metrics,
+ * Admin.ListenAddress for the channel participation API, read with the same TLS files). Answers what it attached to: each consenter's endpoint and where it came from, those
  * with none and why, and the first poll's reachable count.
  */
 final class LiveAttach {
 
     /** What the editor setting is called in messages (the VS Code extension passes it as {@code "endpoints"}). */
     static final String SETTING = "raftlens.attach.endpoints";
+    /** The channel participation APIs' setting (passed as {@code "admin"}). */
+    static final String ADMIN_SETTING = "raftlens.attach.admin";
 
     private final LiveNetworks networks;
 
@@ -31,7 +36,11 @@ final class LiveAttach {
         this.networks = networks;
     }
 
-    Map<String, Object> attach(String uri, CommandArguments args) {
+    /**
+     * Sets the attachment up (on the command thread, quickly) and answers once the first poll has: the poll runs on the
+     * attachment's own thread, so other commands go ahead while an orderer takes its time to answer (or never does).
+     */
+    CompletableFuture<Object> attach(String uri, CommandArguments args) {
         DocumentModel model = networks.editor().model(uri).orElseThrow(() -> new IllegalArgumentException(
                 LiveNetworks.fileName(uri) + " is not open; open it to attach to its network"));
         if (model.kind().orElse(null) != FileKind.CONFIGTX) {
@@ -69,6 +78,7 @@ final class LiveAttach {
             mapping.problems().forEach(p -> why.append("; ").append(p));
             throw new IllegalArgumentException(why.toString());
         }
+        EndpointMapping.Result admin = EndpointMapping.resolveAdmin(file, consenters, args.stringMap("admin"), ADMIN_SETTING);
         Duration interval = interval(args.string("interval").orElse("2s"));
         AttachedNetwork.Options options = new AttachedNetwork.Options(layout.profile(), args.channels(), interval,
                 path(args.string("caFile")), path(args.string("certFile")), path(args.string("keyFile")));
@@ -78,11 +88,16 @@ final class LiveAttach {
         }
         AttachedNetwork network;
         try {
-            network = new AttachedNetwork(uri, options, consenters, mapping, networks::changed, System::currentTimeMillis);
+            network = new AttachedNetwork(uri, options, consenters, mapping, admin, networks::changed, System::currentTimeMillis);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot attach to " + layout.profile() + ": " + e.getMessage(), e);
         }
         networks.attach(network);
+        return network.firstPoll().thenApply(done -> answer(uri, layout, mapping, consenters, network, interval));
+    }
+
+    private static Object answer(String uri, ConsenterLayout layout, EndpointMapping.Result mapping,
+                                 List<EndpointMapping.Consenter> consenters, AttachedNetwork network, Duration interval) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uri", uri);
         out.put("profile", layout.profile());
@@ -91,10 +106,16 @@ final class LiveAttach {
             endpoints.put(e.consenter().address(), Map.of("url", e.url(), "from", e.source()));
         }
         out.put("endpoints", endpoints);
+        Map<String, Object> admins = new LinkedHashMap<>();
+        for (EndpointMapping.Endpoint e : network.adminMapping().endpoints()) {
+            admins.put(e.consenter().address(), Map.of("url", e.url(), "from", e.source()));
+        }
+        out.put("admin", admins);
         out.put("missing", mapping.missing().stream().map(m -> Map.of("consenter", m.consenter().address(), "why", m.why())).toList());
         out.put("problems", mapping.problems());
         Map<String, OrdererStatus> first = network.statuses();
         out.put("reachable", first.values().stream().filter(OrdererStatus::reachable).count());
+        out.put("adminReachable", network.participation().values().stream().filter(ParticipationStatus::reachable).count());
         out.put("consenters", consenters.size());
         out.put("channels", network.snapshot().channels());
         out.put("interval", interval.toMillis() + "ms");

@@ -61,7 +61,15 @@ public final class LiveCommands {
             } catch (IllegalArgumentException | IllegalStateException | NetworkOperationException e) {
                 return fail(command, e.getMessage());
             }
-        }, worker);
+        }, worker).thenCompose(LiveCommands::settled);
+    }
+
+    /** A command whose answer waits for orderers (attach) hands back a future: the command thread is free meanwhile. */
+    private static CompletableFuture<Object> settled(Object answer) {
+        if (answer instanceof CompletableFuture<?> later) {
+            return later.thenApply(a -> (Object) a);
+        }
+        return CompletableFuture.completedFuture(answer);
     }
 
     private Object run(String command, CommandArguments args) {

@@ -117,10 +117,12 @@ final class LiveLenses implements CodeLensParticipant {
                 text = "not followed (added since attaching; attach again)";
             } else if (a.url(address).isEmpty()) {
                 text = "no operations endpoint (see the problem on this line)";
+            } else if (a.statuses().get(address) == null) {
+                text = "waiting for the first answer from " + a.url(address).get();
             } else if (node.isEmpty() || !node.get().running()) {
                 text = "unreachable at " + a.url(address).get();
             } else {
-                text = attachedStatus(node.get(), s, a.statuses().get(address));
+                text = attachedStatus(node.get(), s, a.statuses().get(address), a.participation().get(address));
             }
             out.add(new CodeLens(entry.range(), new Command(text, ""), null));
         }
@@ -128,15 +130,24 @@ final class LiveLenses implements CodeLensParticipant {
 
     /** "leader · height 12 · active 3/3", per channel; the leader named on followers' lines. */
     static String attachedStatus(NodeState node, NetworkSnapshot s, io.raftlens.raft.attach.OrdererStatus polled) {
+        return attachedStatus(node, s, polled, null);
+    }
+
+    /** … and, where the channel participation API answered, "· consenter, active" (or "· not joined") per channel. */
+    static String attachedStatus(NodeState node, NetworkSnapshot s, io.raftlens.raft.attach.OrdererStatus polled,
+                                 io.raftlens.raft.attach.ParticipationStatus joined) {
+        boolean api = joined != null && joined.reachable();
         List<String> parts = new ArrayList<>();
-        if (node.channels().isEmpty()) {
-            parts.add("reachable · no etcdraft channel in its metrics");
+        // with the API, each followed channel says whether the orderer joined it; without, no metrics means nothing to say
+        boolean nothing = api ? s.channels().isEmpty() : node.channels().isEmpty();
+        if (nothing) {
+            parts.add(api ? "reachable · no channel joined" : "reachable · no etcdraft channel in its metrics");
         }
-        for (String ch : node.channels().isEmpty() ? List.<String>of() : s.channels()) {
+        for (String ch : nothing ? List.<String>of() : s.channels()) {
             String prefix = s.channels().size() > 1 ? ch + ": " : "";
             Optional<io.raftlens.raft.network.ChannelState> cs = node.channel(ch);
             if (cs.isEmpty()) {
-                parts.add(prefix + "not on the channel");
+                parts.add(prefix + (api ? "not joined" : "not on the channel"));
                 continue;
             }
             StringBuilder p = new StringBuilder(prefix).append(cs.get().role().label());
@@ -147,6 +158,9 @@ final class LiveLenses implements CodeLensParticipant {
             io.raftlens.raft.attach.OrdererStatus.ChannelStatus m = polled == null ? null : polled.channels().get(ch);
             if (m != null && m.activeNodes() >= 0 && m.clusterSize() > 0 && cs.get().role().isLeader()) {
                 p.append(" · active ").append(m.activeNodes()).append('/').append(m.clusterSize());
+            }
+            if (api && joined.channels().containsKey(ch)) {
+                p.append(" · ").append(io.raftlens.raft.attach.ParticipationStatus.describe(joined.channels().get(ch)));
             }
             parts.add(p.toString());
         }

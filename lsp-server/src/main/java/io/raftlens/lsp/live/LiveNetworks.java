@@ -79,8 +79,9 @@ public final class LiveNetworks implements AutoCloseable {
     }
 
     /**
-     * Follows running orderers from {@code uri} (replacing an earlier attachment): polls once now, then every
-     * interval. Refused while a network launched from the same file runs: its view is already live.
+     * Follows running orderers from {@code uri} (replacing an earlier attachment): starts polling on the attachment's
+     * own thread, now and then every interval, never under this lock (an orderer that does not answer must not hold up
+     * launches and other commands). Refused while a network launched from the same file runs: its view is already live.
      */
     public synchronized AttachedNetwork attach(AttachedNetwork network) {
         if (closed) {
@@ -239,11 +240,20 @@ public final class LiveNetworks implements AutoCloseable {
             for (NodeState node : s.nodes()) {
                 nodes.add(new NetworkStatus.Node(node.id().value(), node.host(), node.role(ch).label(), node.term(ch), node.leader(ch).value(),
                         node.height(ch), layout.flatMap(l -> l.entry(node.host(), node.port()))
-                        .map(ConsenterLayout.Entry::range).orElse(null)));
+                        .map(ConsenterLayout.Entry::range).orElse(null), a == null ? null : participation(a, node, ch)));
             }
             out.add(new NetworkStatus(uri, ch, true, nodes, n == null));
         }
         return out;
+    }
+
+    /** An attached orderer's part in {@code channel} as its channel participation API said it; null when it did not. */
+    private static String participation(AttachedNetwork a, NodeState node, String channel) {
+        io.raftlens.raft.attach.ParticipationStatus p = a.participation().get(node.host() + ":" + node.port());
+        if (p == null || !p.reachable()) {
+            return null;
+        }
+        return p.channels().containsKey(channel) ? io.raftlens.raft.attach.ParticipationStatus.describe(p.channels().get(channel)) : "not joined";
     }
 
     /** Stops every network and the refresh thread; idempotent. */

@@ -14,6 +14,14 @@ public record NetworkStatus(String uri, String channel, boolean running, List<No
         this(uri, channel, running, nodes, false);
     }
 
-    /** One consenter: role is leader, follower, candidate, pre-candidate, evicted or stopped; leader is a Raft id (0: none). */
-    public record Node(long id, String name, String role, long term, long leader, long height, Range range) {}
+    /**
+     * One consenter: role is leader, follower, candidate, pre-candidate, evicted or stopped; leader is a Raft id (0: none).
+     * {@code participation}: attached orderers whose channel participation API answered, "consenter, active" (Fabric's
+     * consensusRelation and status on the channel) or "not joined"; null otherwise.
+     */
+    public record Node(long id, String name, String role, long term, long leader, long height, Range range, String participation) {
+        public Node(long id, String name, String role, long term, long leader, long height, Range range) {
+            this(id, name, role, term, leader, height, range, null);
+        }
+    }
 }

@@ -47,7 +47,7 @@ class AttachCommandTest {
      * TLS certificate; the Admin user's TLS client certificate): each channel's relation, status and height.
      */
     @Test
-    void readsTheChannelParticipationApiOverMutualTls() {
+    void readsTheChannelParticipationApiOverMutualTls() throws Exception {
         java.nio.file.Path org = java.nio.file.Path.of("../samples/three-orderers/crypto/ordererOrganizations/example.com");
         java.nio.file.Path tls = org.resolve("orderers/orderer1.example.com/tls");
         java.nio.file.Path ca = org.resolve("tlsca/tlsca.example.com-cert.pem");
@@ -106,6 +106,34 @@ class AttachCommandTest {
             cl2.execute("attach", "../samples/three-orderers/configtx.yaml", "--count", "1",
                     "--ops", "orderer1.example.com=http://127.0.0.1:" + ops.address().getPort(), "--admin", url, "--cacert", ca.toString());
             assertTrue(anonymous.toString().contains("orderer1.example.com channel participation: unavailable"), anonymous.toString());
+            assertTrue(anonymous.toString().contains("give an orderer admin's TLS client certificate with --cert and --key"), anonymous.toString());
+
+            // no --admin, no --cacert: Admin.ListenAddress of the orderer1.example.com/orderer.yaml beside the configtx.yaml,
+            // https trusting its General.TLS.RootCAs (the sample's TLS CA)
+            java.nio.file.Path beside = Files.createTempDirectory("attach-admin");
+            try {
+                java.nio.file.Path sample = java.nio.file.Path.of("../samples/three-orderers").toAbsolutePath().normalize();
+                Files.writeString(beside.resolve("configtx.yaml"), Files.readString(sample.resolve("configtx.yaml"))
+                        .replace(" crypto/", " " + sample.resolve("crypto") + "/"));
+                java.nio.file.Path own = Files.createDirectories(beside.resolve("orderer1.example.com"));
+                Files.writeString(own.resolve("orderer.yaml"), "General:\n  TLS:\n    RootCAs:\n      - " + ca.toAbsolutePath()
+                        + "\nOperations:\n  ListenAddress: 127.0.0.1:" + ops.address().getPort()
+                        + "\nAdmin:\n  ListenAddress: 127.0.0.1:" + admin.address().getPort() + "\n  TLS:\n    Enabled: true\n"
+                        + "    ClientAuthRequired: true\n");
+                StringWriter found = new StringWriter();
+                CommandLine cl3 = Main.commandLine();
+                cl3.setOut(new PrintWriter(found, true));
+                cl3.setErr(new PrintWriter(new StringWriter(), true));
+                cl3.execute("attach", beside.resolve("configtx.yaml").toString(), "--count", "1",
+                        "--ops", "orderer2.example.com=http://127.0.0.1:1", "--ops", "orderer3.example.com=http://127.0.0.1:1",
+                        "--cert", user.resolve("client.crt").toString(), "--key", user.resolve("client.key").toString());
+                assertTrue(found.toString().contains("orderer1.example.com channel participation: mychannel (consenter, active, height 8)"),
+                        found.toString());
+            } finally {
+                try (var walk = Files.walk(beside)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 

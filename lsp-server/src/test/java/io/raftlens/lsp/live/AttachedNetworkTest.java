@@ -345,4 +345,87 @@ class AttachedNetworkTest {
                 execute(LiveCommands.ATTACH, Map.of("uri", uri, "endpoints", List.of("http://127.0.0.1:1"))));
         assertEquals(Map.of("detached", false), execute(LiveCommands.DETACH, Map.of("uri", uri)));
     }
+
+    /**
+     * Orderers that accept a connection and never answer (a server socket on 127.0.0.1 nobody reads from): attaching
+     * waits for them on its own thread, so another command, the lenses and the diagnostics answer at once; the attach
+     * answer comes when the poll's timeout (3 s) has passed, and says nobody answered.
+     */
+    @Test
+    void aBlackholedEndpointDoesNotHoldUpOtherCommands() throws Exception {
+        FabricAssert.Doc doc = threeOrderers();
+        String uri = doc.model().uri();
+        networks();
+        try (java.net.ServerSocket blackhole = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + blackhole.getLocalPort();
+            long t0 = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Object> attaching = commands.execute(LiveCommands.ATTACH, List.of(Map.of("uri", uri,
+                    "interval", "1h", "endpoints", Map.of("orderer1.example.com", url, "orderer2.example.com", url, "orderer3.example.com", url))));
+            assertEquals(Map.of("stopped", false), execute(LiveCommands.STOP, Map.of("uri", "file:///elsewhere/configtx.yaml")));
+            long otherMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(otherMs < 1500, "another command waited " + otherMs + " ms behind the attach");
+            assertFalse(attaching.isDone(), "the attach answers after the first poll, which is still waiting");
+            assertEquals("waiting for the first answer from " + url, LensReading.titles(lenses(doc.model())).get(1));
+            assertEquals(List.of(), diagnostics(doc.model()));
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) attaching.get(30, TimeUnit.SECONDS);
+            long attachMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(attachMs >= 2500, "the first poll gave up after " + attachMs + " ms, before its 3 s timeout");
+            assertEquals(0L, r.get("reachable"));
+            assertEquals("unreachable at " + url, LensReading.titles(lenses(doc.model())).get(1));
+            List<String> o1 = on(diagnostics(doc.model()), lineOf(doc.model(), "Host: orderer1.example.com"));
+            assertTrue(o1.get(0).startsWith("Warning raft-attach-unreachable: orderer1.example.com does not answer on its operations endpoint")
+                    && o1.get(0).endsWith("no answer from " + url + " within 3 s"), o1.toString());
+        }
+    }
+
+    /**
+     * A channel participation API per orderer (plain http here; the mutual-TLS path is AttachParticipationTest's) answering
+     * Fabric's JSON (types.ChannelList, types.ChannelInfo field for field): orderer1 a consenter and active, orderer2
+     * joined as a follower and still onboarding, orderer3 inactive. Each is said on its consenter line.
+     */
+    @Test
+    void participationStatesOtherThanActiveConsenterAreDiagnosedOnTheirConsenters() throws Exception {
+        FabricAssert.Doc doc = threeOrderers();
+        DocumentModel m = doc.model();
+        String[][] parts = {{"consenter", "active", "1"}, {"follower", "onboarding", "0"}, {"consenter", "inactive", "1"}};
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        Map<String, Object> admin = new LinkedHashMap<>();
+        List<HttpServer> apis = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                Orderer o = new Orderer();
+                o.metrics = recording("before-orderer" + i + ".prom");
+                orderers.add(o);
+                endpoints.put("orderer" + i + ".example.com", o.url());
+                HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                String[] p = parts[i - 1];
+                api.createContext("/participation/v1/channels", x -> Orderer.answer(x, 200, x.getRequestURI().getPath().endsWith("/mychannel")
+                        ? "{\"name\":\"mychannel\",\"url\":\"/participation/v1/channels/mychannel\",\"consensusRelation\":\"" + p[0]
+                        + "\",\"status\":\"" + p[1] + "\",\"height\":" + p[2] + "}"
+                        : "{\"systemChannel\":null,\"channels\":[{\"name\":\"mychannel\",\"url\":\"/participation/v1/channels/mychannel\"}]}"));
+                api.start();
+                apis.add(api);
+                admin.put("orderer" + i + ".example.com", "http://127.0.0.1:" + api.getAddress().getPort());
+            }
+            networks();
+            Map<String, Object> r = executeOk(LiveCommands.ATTACH, Map.of("uri", m.uri(), "interval", "1h", "endpoints", endpoints, "admin", admin));
+            assertEquals(3L, r.get("adminReachable"));
+            List<Diagnostic> ds = diagnostics(m);
+            assertEquals(List.of(), on(ds, lineOf(m, "Host: orderer1.example.com")));
+            assertEquals(List.of("Warning raft-attach-not-consenter: orderer2.example.com is a follower of mychannel, not a consenter: the"
+                    + " running channel's config does not list it in its consenter set, though this profile does (a channel config update"
+                    + " adds it)", "Information raft-attach-onboarding: orderer2.example.com is onboarding mychannel: still pulling the"
+                    + " channel's blocks (height 0); it takes part once it has caught up"), on(ds, lineOf(m, "Host: orderer2.example.com")));
+            assertEquals(List.of("Warning raft-attach-inactive: orderer3.example.com is inactive on mychannel (consenter, height 1): it"
+                    + " stores no blocks for the channel (being removed?)"), on(ds, lineOf(m, "Host: orderer3.example.com")));
+            List<String> titles = LensReading.titles(lenses(m));
+            assertEquals(List.of("leader · height 1 · active 3/3 · consenter, active",
+                    "follower · leader orderer1.example.com · height 0 · follower, onboarding",
+                    "follower · leader orderer1.example.com · height 1 · consenter, inactive"), titles.subList(1, 4));
+        } finally {
+            apis.forEach(a -> a.stop(0));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.raftlens.raft.attach;
 
+import io.raftlens.raft.fabric.participation.ChannelInfo;
 import io.raftlens.raft.network.ChannelState;
 import io.raftlens.raft.network.NetworkSnapshot;
 import io.raftlens.raft.network.NodeRole;
@@ -29,13 +30,24 @@ public final class AttachedSnapshot {
      */
     public static NetworkSnapshot of(String profile, List<EndpointMapping.Consenter> consenters, Map<String, String> opsUrls,
                                      Map<String, OrdererStatus> polled, List<String> channels) {
-        List<String> shown = channels.isEmpty() ? reported(polled) : List.copyOf(channels);
+        return of(profile, consenters, opsUrls, polled, Map.of(), channels);
+    }
+
+    /**
+     * With the channel participation API's answers too ({@code admin}, by consenter address): a channel an orderer has
+     * joined shows even without etcdraft metrics (a follower, one onboarding), its height is the API's ledger height,
+     * and an orderer whose API answers is running though its operations endpoint does not.
+     */
+    public static NetworkSnapshot of(String profile, List<EndpointMapping.Consenter> consenters, Map<String, String> opsUrls,
+                                     Map<String, OrdererStatus> polled, Map<String, ParticipationStatus> admin, List<String> channels) {
+        List<String> shown = channels.isEmpty() ? reported(polled, admin) : List.copyOf(channels);
         Map<String, Long> leaders = new LinkedHashMap<>();
         for (String ch : shown) {
             List<Long> claim = new ArrayList<>();
             for (EndpointMapping.Consenter c : consenters) {
                 OrdererStatus s = polled.get(c.address());
-                if (s != null && s.reachable() && s.channels().containsKey(ch) && s.channels().get(ch).leader()) {
+                if (s != null && s.reachable() && s.channels().containsKey(ch) && s.channels().get(ch).leader()
+                        && !left(admin.get(c.address()), ch)) {
                     claim.add(c.id());
                 }
             }
@@ -45,15 +57,24 @@ public final class AttachedSnapshot {
         Map<String, List<NodeId>> members = new LinkedHashMap<>();
         for (EndpointMapping.Consenter c : consenters) {
             OrdererStatus s = polled.get(c.address());
-            boolean up = s != null && s.reachable();
+            ParticipationStatus p = admin.get(c.address());
+            boolean opsUp = s != null && s.reachable();
+            boolean adminUp = p != null && p.reachable();
+            boolean up = opsUp || adminUp;
             Map<String, ChannelState> states = new LinkedHashMap<>();
             for (String ch : shown) {
                 members.computeIfAbsent(ch, k -> new ArrayList<>()).add(NodeId.of(c.id()));
-                OrdererStatus.ChannelStatus cs = up ? s.channels().get(ch) : null;
-                if (cs == null) {
+                // the API is the word on membership: a removed channel's gauges stay in /metrics (as Fabric's do)
+                OrdererStatus.ChannelStatus cs = opsUp && !left(p, ch) ? s.channels().get(ch) : null;
+                ChannelInfo joined = adminUp ? p.channels().get(ch) : null;
+                if (cs == null && joined == null) {
                     continue;
                 }
-                long height = cs.committedBlock() < 0 ? 0 : cs.committedBlock() + 1;
+                if (cs == null) {
+                    states.put(ch, new ChannelState(NodeRole.FOLLOWER, 0, NodeId.of(leaders.get(ch)), -1, joined.height(), true));
+                    continue;
+                }
+                long height = joined != null ? joined.height() : cs.committedBlock() < 0 ? 0 : cs.committedBlock() + 1;
                 states.put(ch, new ChannelState(cs.leader() ? NodeRole.LEADER : NodeRole.FOLLOWER, 0, NodeId.of(leaders.get(ch)),
                         -1, height, true));
             }
@@ -62,10 +83,21 @@ public final class AttachedSnapshot {
         return new NetworkSnapshot(profile, shown, members, nodes);
     }
 
+    /** Whether the orderer's channel participation API answered without {@code channel}: it is not (or no longer) on it. */
+    private static boolean left(ParticipationStatus p, String channel) {
+        return p != null && p.reachable() && !p.channels().containsKey(channel);
+    }
+
     /** Every channel a reachable orderer reports, sorted. */
     public static List<String> reported(Map<String, OrdererStatus> polled) {
+        return reported(polled, Map.of());
+    }
+
+    /** Every channel a reachable orderer reports in its metrics or its channel participation API, sorted. */
+    public static List<String> reported(Map<String, OrdererStatus> polled, Map<String, ParticipationStatus> admin) {
         TreeSet<String> out = new TreeSet<>();
         polled.values().stream().filter(OrdererStatus::reachable).forEach(s -> out.addAll(s.channels().keySet()));
+        admin.values().stream().filter(ParticipationStatus::reachable).forEach(s -> out.addAll(s.channels().keySet()));
         return List.copyOf(out);
     }
 }

@@ -68,6 +68,38 @@ public final class EndpointMapping {
      * @param settingName what to call the explicit mapping in messages ({@code raftlens.attach.endpoints}, {@code --ops})
      */
     public static Result resolve(Path configtx, List<Consenter> consenters, Map<String, String> explicit, String settingName) {
+        return resolve(Kind.OPERATIONS, configtx, consenters, explicit, settingName);
+    }
+
+    /**
+     * Where each consenter's channel participation API is: the same three places as {@link #resolve} with orderer.yaml's
+     * {@code Admin} section ({@code Admin.ListenAddress}; with {@code Admin.TLS}, https trusting General.TLS.RootCAs —
+     * the TLS CA of the orderers, which every node's certificate chains to — else Admin.TLS.Certificate). A consenter
+     * without one is only followed through its operations endpoint.
+     */
+    public static Result resolveAdmin(Path configtx, List<Consenter> consenters, Map<String, String> explicit, String settingName) {
+        return resolve(Kind.ADMIN, configtx, consenters, explicit, settingName);
+    }
+
+    /** Which orderer.yaml endpoint: the operations one ({@code /metrics}) or the admin one (channel participation). */
+    private enum Kind {
+        OPERATIONS("Operations", "operations endpoint", "http://HOST:PORT", "http://127.0.0.1:9443"),
+        ADMIN("Admin", "channel participation API", "https://HOST:PORT", "https://127.0.0.1:7053");
+
+        final String section;
+        final String what;
+        final String placeholder;
+        final String example;
+
+        Kind(String section, String what, String placeholder, String example) {
+            this.section = section;
+            this.what = what;
+            this.placeholder = placeholder;
+            this.example = example;
+        }
+    }
+
+    private static Result resolve(Kind kind, Path configtx, List<Consenter> consenters, Map<String, String> explicit, String settingName) {
         List<Endpoint> endpoints = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -93,7 +125,7 @@ public final class EndpointMapping {
             if (url != null) {
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
                     problems.add(settingName + ": \"" + c.address() + "\": \"" + url
-                            + "\" is not an http:// or https:// URL (e.g. http://127.0.0.1:9443)");
+                            + "\" is not an http:// or https:// URL (e.g. " + kind.example + ")");
                     missing.add(new Missing(c, "its " + settingName + " entry is not a URL"));
                 } else {
                     endpoints.add(new Endpoint(c, strip(url), null, false, settingName));
@@ -103,36 +135,36 @@ public final class EndpointMapping {
             Path own = dir == null ? null : dir.resolve(c.host()).resolve("orderer.yaml");
             if (own != null && Files.isRegularFile(own)) {
                 Optional<OrdererYaml> yaml = load(own, problems);
-                Optional<Endpoint> e = yaml.flatMap(y -> fromYaml(c, y, own, 0, false));
+                Optional<Endpoint> e = yaml.flatMap(y -> fromYaml(kind, c, y, own, 0, false));
                 if (e.isPresent()) {
                     endpoints.add(e.get());
                 } else {
-                    missing.add(new Missing(c, own + " has no Operations.ListenAddress (host:port); add one, or map "
+                    missing.add(new Missing(c, own + " has no " + kind.section + ".ListenAddress (host:port); add one, or map "
                             + c.address() + " in " + settingName));
                 }
                 continue;
             }
             if (shared.isPresent()) {
-                Optional<Endpoint> e = fromYaml(c, shared.get(), sharedPath, i, true);
+                Optional<Endpoint> e = fromYaml(kind, c, shared.get(), sharedPath, i, true);
                 if (e.isPresent()) {
                     endpoints.add(e.get());
                     continue;
                 }
             }
-            missing.add(new Missing(c, "no operations endpoint for " + c.address() + ": no " + settingName + " entry, no "
+            missing.add(new Missing(c, "no " + kind.what + " for " + c.address() + ": no " + settingName + " entry, no "
                     + (dir == null ? "orderer.yaml" : dir.resolve(c.host()).resolve("orderer.yaml") + ", and "
-                    + (shared.isPresent() ? sharedPath + " has no Operations.ListenAddress"
+                    + (shared.isPresent() ? sharedPath + " has no " + kind.section + ".ListenAddress"
                     : "no orderer.yaml beside " + configtx.getFileName()))
-                    + "; " + howToAdd(c, settingName)));
+                    + "; " + howToAdd(kind, c, settingName)));
         }
         return new Result(endpoints, missing, problems);
     }
 
     /** A command-line option is given as {@code --ops HOST=URL}, a setting as a JSON entry. */
-    private static String howToAdd(Consenter c, String settingName) {
+    private static String howToAdd(Kind kind, Consenter c, String settingName) {
         return settingName.startsWith("--")
-                ? "add " + settingName + " " + c.host() + "=http://HOST:PORT (the orderer's Operations.ListenAddress)"
-                : "add \"" + c.address() + "\": \"http://HOST:PORT\" (the orderer's Operations.ListenAddress) to " + settingName;
+                ? "add " + settingName + " " + c.host() + "=" + kind.placeholder + " (the orderer's " + kind.section + ".ListenAddress)"
+                : "add \"" + c.address() + "\": \"" + kind.placeholder + "\" (the orderer's " + kind.section + ".ListenAddress) to " + settingName;
     }
 
     private static Optional<OrdererYaml> load(Path file, List<String> problems) {
@@ -145,24 +177,27 @@ public final class EndpointMapping {
     }
 
     /** Operations.ListenAddress (+ TLS) of {@code yaml}; {@code launchStyle}: loopback, port + index, as the launch binds. */
-    private static Optional<Endpoint> fromYaml(Consenter c, OrdererYaml yaml, Path file, int index, boolean launchStyle) {
-        Optional<HostPort> listen = yaml.operations().listenAddress();
+    private static Optional<Endpoint> fromYaml(Kind kind, Consenter c, OrdererYaml yaml, Path file, int index, boolean launchStyle) {
+        io.raftlens.config.model.orderer.Endpoint section = kind == Kind.ADMIN ? yaml.admin() : yaml.operations();
+        Optional<HostPort> listen = section.listenAddress();
         if (listen.isEmpty()) {
             return Optional.empty();
         }
         HostPort hp = listen.get();
         String host = launchStyle ? "127.0.0.1" : hp.isWildcard() ? c.host() : hp.host();
         int port = launchStyle && hp.port() > 0 ? hp.port() + index : hp.port();
-        Tls tls = yaml.operations().tls();
+        Tls tls = section.tls();
         boolean https = tls.enabled();
         Path trust = null;
         if (https) {
-            Optional<Path> t = tls.rootCAs().stream().findFirst().or(tls::certificate);
+            // Admin.TLS has no RootCAs (Fabric's orderer.yaml): the orderers' TLS CA is General.TLS.RootCAs
+            List<Path> roots = kind == Kind.ADMIN ? yaml.general().tls().rootCAs() : tls.rootCAs();
+            Optional<Path> t = roots.stream().findFirst().or(tls::certificate);
             trust = t.map(p -> p.isAbsolute() ? p : file.getParent().resolve(p)).orElse(null);
         }
         String url = (https ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         return Optional.of(new Endpoint(c, url, trust, https && tls.clientAuthRequired(), file.toString()
-                + (launchStyle ? " (Operations.ListenAddress port + " + index + ", as raftlens launch binds it)" : "")));
+                + (launchStyle ? " (" + kind.section + ".ListenAddress port + " + index + ", as raftlens launch binds it)" : "")));
     }
 
     private static String strip(String url) {

@@ -216,6 +216,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                                 node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
                     }
                 });
+        OrdererServices svc = services.get(node.id());
+        if (svc != null) {
+            p.takingConfigUpdatesThrough(svc);
+        }
         participations.put(node.id(), p);
         p.recover();
         int index = plan.consenters().indexOf(plan.consenter(node.id()));
@@ -822,7 +826,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
             });
         } finally {
-            stoppers.shutdownNow();
+            // not shutdownNow: a node left behind finishes its graceful stop on its own once its disk answers
+            stoppers.shutdown();
         }
     }
 
@@ -947,7 +952,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void configBlockWritten(String channel, long node, long number) {
-            OrdererServices s = services.get(nodeId);
+            OrdererServices s = services.get(nodeId.value());
             if (s != null) {
                 s.blockWritten(channel, number, true); // the channel's checks switch to the new config
             }
@@ -955,7 +960,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
-            OrdererServices s = services.get(nodeId);
+            OrdererServices s = services.get(nodeId.value());
             if (s != null) {
                 s.blockWritten(channel, number, false); // wakes deliver streams
             }

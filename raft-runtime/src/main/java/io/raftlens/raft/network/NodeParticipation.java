@@ -69,6 +69,9 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
     private final Listener listener;
     private final Map<String, FollowerChannel> followers = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    /** Where config updates go (the node's orderer.AtomicBroadcast config path); null: not taken here. */
+    private volatile java.util.function.BiFunction<String, org.hyperledger.fabric.protos.common.Envelope,
+            java.util.concurrent.CompletableFuture<io.raftlens.raft.fabric.ab.OrdererChannel.Ordered>> configUpdates;
 
     /**
      * @param members        the TLS certificate of every node of the network, by node id: who a join block's
@@ -349,6 +352,50 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
                     options.readyOrder(), options.evictionSuspicion());
         }
         return new OrderingNode.JoinedChannel(options, genesis, members);
+    }
+
+    /** Takes config updates ({@code PUT}, osnadmin's {@code channel update}) through the node's AtomicBroadcast config path. */
+    public NodeParticipation takingConfigUpdatesThrough(OrdererServices services) {
+        this.configUpdates = services::submitConfigUpdate;
+        return this;
+    }
+
+    /**
+     * Fabric's UpdateChannel: refused for a follower ({@code CHANNEL_NOT_READY}) or an unknown channel; otherwise the
+     * update goes through the config path (its refusal is "failed update config of channel …") and is ordered.
+     */
+    @Override
+    public ChannelInfo updateChannel(String channel, org.hyperledger.fabric.protos.common.Envelope configUpdate)
+            throws ParticipationException {
+        if (followers.containsKey(channel)) {
+            throw new ParticipationException(Kind.CHANNEL_NOT_READY);
+        }
+        if (!node.channelOptions().containsKey(channel)) {
+            throw new ParticipationException(Kind.CHANNEL_NOT_EXIST);
+        }
+        var submit = configUpdates;
+        if (submit == null) {
+            return ChannelManagement.super.updateChannel(channel, configUpdate);
+        }
+        io.raftlens.raft.fabric.ab.OrdererChannel.Ordered r;
+        try {
+            r = submit.apply(channel, configUpdate).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ParticipationException("failed update config of channel " + channel
+                    + " with SERVICE_UNAVAILABLE: rejected by Consenter: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParticipationException("failed update config of channel " + channel + ": interrupted");
+        }
+        switch (r.status()) {
+            case SUCCESS -> {
+                LOG.info("Updating channel: {} on node {}", channel, node.id());
+                return channelInfo(channel);
+            }
+            case SERVICE_UNAVAILABLE -> throw new ParticipationException("failed update config of channel " + channel
+                    + " with SERVICE_UNAVAILABLE: rejected by Configure: " + r.info());
+            default -> throw new ParticipationException("failed update config of channel " + channel + ": " + r.info());
+        }
     }
 
     /** Stops the followers (the node stops; their ledgers stay, and {@link #recover} picks them up again). */

@@ -168,6 +168,34 @@ public final class OrdererServices implements AutoCloseable {
         });
     }
 
+    /**
+     * A CONFIG_UPDATE envelope submitted through the channel participation API (Fabric's Registrar.UpdateChannel):
+     * processed as Broadcast processes one ({@code ProcessConfigUpdateMsg}: the channel's config-update rules and
+     * policies, a CONFIG envelope signed by this orderer) and handed to the consenter.
+     *
+     * @return the consenter's answer; a refusal by the config path completes with its status and reason
+     */
+    CompletableFuture<OrdererChannel.Ordered> submitConfigUpdate(String channel, Envelope configUpdate) {
+        Optional<OrdererChannel> ch = channel(channel);
+        if (ch.isEmpty()) {
+            return CompletableFuture.completedFuture(new OrdererChannel.Ordered(Status.NOT_FOUND, "channel " + channel
+                    + " does not exist"));
+        }
+        io.raftlens.raft.fabric.msgprocessor.BroadcastAdmission admission = new io.raftlens.raft.fabric.msgprocessor
+                .BroadcastAdmission(id -> channel(id).map(OrdererChannel::processor), configUpdates);
+        io.raftlens.raft.fabric.msgprocessor.BroadcastAdmission.Admitted admitted;
+        try {
+            admitted = admission.admit(configUpdate);
+        } catch (io.raftlens.raft.fabric.msgprocessor.RejectedMessage e) {
+            return CompletableFuture.completedFuture(new OrdererChannel.Ordered(e.status(), e.info()));
+        }
+        if (!admitted.config()) {
+            return CompletableFuture.completedFuture(new OrdererChannel.Ordered(Status.BAD_REQUEST,
+                    "the envelope is not a config update"));
+        }
+        return ch.get().configure(admitted.envelope(), admitted.configSequence());
+    }
+
     Optional<OrdererChannel> channel(String id) {
         if (node.chain(id).isEmpty()) {
             return Optional.empty();

@@ -63,9 +63,15 @@ public final class StandaloneNode implements AutoCloseable {
             DataDirectory dir = DataDirectory.prepareForNode(root, plan);
             undo.add(dir::close);
             Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
-            NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, GenesisBlocks.of(plan), dialHost, listenHost);
+            Map<String, org.hyperledger.fabric.protos.common.Block> genesis = GenesisBlocks.of(plan);
+            NodeSpec spec = LocalNetwork.specFor(plan, dir, me, ids, genesis, dialHost, listenHost);
+            // the node signs its blocks and the CONFIG envelopes it makes with its orderer identity, as in a launch
+            Optional<io.raftlens.raft.fabric.msp.SigningIdentity> signer = genesis.isEmpty() ? Optional.empty()
+                    : NodeSigners.forConsenter(me, genesis.values().iterator().next());
+            FileChainStorage storage = new FileChainStorage(spec);
+            signer.ifPresent(id -> storage.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, id)));
             // blocks missed behind a snapshot are pulled from the other consenters over the cluster transport
-            OrderingNode node = OrderingNode.pullingOverCluster(spec, new FileChainStorage(spec), ChainObserver.NONE, timers,
+            OrderingNode node = OrderingNode.pullingOverCluster(spec, storage, ChainObserver.NONE, timers,
                     null, TransportBlockSource.DEFAULT_TIMEOUT);
             node.start();
             undo.add(node::stop);
@@ -81,15 +87,15 @@ public final class StandaloneNode implements AutoCloseable {
             undo.add(ops);
             int clientPort = plan.opsBasePort() == 0 ? 0 : me.port() + LocalNetwork.CLIENT_PORT_OFFSET;
             OrdererServices services = OrdererServices.start(node, other -> Optional.empty(), listenHost, clientPort,
-                    ids.get(me.id()).tls(), false);
+                    ids.get(me.id().value()).tls(), false, signer);
             undo.add(services);
             // no followers here: the cluster transport of the consenters serves blocks only to their consenters
             NodeParticipation participation = new NodeParticipation(node, plan, NodeParticipation.certificates(ids),
-                    Optional.empty(), timers, NodeParticipation.Listener.NONE);
+                    Optional.empty(), timers, NodeParticipation.Listener.NONE).takingConfigUpdatesThrough(services);
             undo.add(participation);
             participation.recover();
             AdminServer admin = AdminServer.start(listenHost, plan.participation().adminPort(index), participation,
-                    plan.participation().tlsFor(ids.get(me.id()).tls()), plan.participation().maxRequestBodySize());
+                    plan.participation().tlsFor(ids.get(me.id().value()).tls()), plan.participation().maxRequestBodySize());
             return new StandaloneNode(timers, dir, node, ops, services, participation, admin);
         } catch (RuntimeException e) {
             for (int i = undo.size() - 1; i >= 0; i--) {

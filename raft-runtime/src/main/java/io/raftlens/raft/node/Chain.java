@@ -81,7 +81,8 @@ public final class Chain {
     private final RaftLogger log;
     private final ExecutorService exec;
     private final ChainCore core;
-    private final BatchSize batchSize;
+    /** The channel's BatchSize: the launch's, then each config block's (AbsoluteMaxBytes at the door). */
+    private volatile BatchSize batchSize;
     private final LedgerSyncer syncer;
     /** Control-API bodies: Fabric's checks for Fabric payloads, other bytes ordered as they are. */
     private final EnvelopeAdmission rawAdmission;
@@ -189,6 +190,14 @@ public final class Chain {
     void start() {
         log.info("Starting Raft node");
         ConsenterSet consenters = ConsenterSet.fromLedger(ledger);
+        if (consenters.configBlock() > 0) {
+            // batch settings a config update changed before this restart
+            Optional<Block> first = ledger.block(0);
+            Optional<Block> last = ledger.block(consenters.configBlock());
+            if (first.isPresent() && last.isPresent()) {
+                applyBatchConfig(GenesisBlock.read(first.get()), GenesisBlock.read(last.get()), consenters.configBlock());
+            }
+        }
         membership.consentersChanged(channel, consenters.byId(), true);
         if (!consenters.contains(id)) {
             // Removed by a config update before this restart: the chain stays halted (Fabric: evicted).
@@ -674,7 +683,10 @@ public final class Chain {
         }
         log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
         if (Blocks.isConfigBlock(block)) {
-            reconfig.configBlock(GenesisBlock.read(block).etcdRaft(), number);
+            GenesisBlock.OrderingConfig config = GenesisBlock.read(block);
+            Optional<Block> previous = ledger.block(reconfig.consenters().configBlock());
+            reconfig.configBlock(config.etcdRaft(), number);
+            previous.map(GenesisBlock::read).ifPresent(before -> applyBatchConfig(before, config, number));
         }
         ConsenterSet consenters = reconfig.consenters();
         ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
@@ -693,6 +705,24 @@ public final class Chain {
             snapshot(e.getIndex(), e.getData(), number);
         }
         return block;
+    }
+
+    /** BatchSize and BatchTimeout that config block {@code number} changed, for the block cutter (validated before ordering). */
+    private void applyBatchConfig(GenesisBlock.OrderingConfig before, GenesisBlock.OrderingConfig config, long number) {
+        // only an update that changes them: the launch may run with other values than block 0 holds (--tick etc.)
+        if (config.batchSize().equals(before.batchSize()) && config.batchTimeout().equals(before.batchTimeout())) {
+            return;
+        }
+        try {
+            core.batchConfig(config.batchSize(), config.batchTimeout());
+            batchSize = config.batchSize();
+            log.info("Config block [" + number + "] sets BatchSize (MaxMessageCount " + config.batchSize().getMaxMessageCount()
+                    + ", AbsoluteMaxBytes " + Integer.toUnsignedString(config.batchSize().getAbsoluteMaxBytes())
+                    + ", PreferredMaxBytes " + Integer.toUnsignedString(config.batchSize().getPreferredMaxBytes())
+                    + ") and BatchTimeout " + io.raftlens.config.value.GoDuration.format(config.batchTimeout()));
+        } catch (IllegalArgumentException e) {
+            log.warn("Config block [" + number + "]: keeping the current batch settings: " + e.getMessage());
+        }
     }
 
     /** A local snapshot at Raft index {@code index} holding block {@code number}, once the ledger has it durably. */

@@ -69,4 +69,33 @@ class EndpointMappingTest {
                 "--ops: \"orderer1.example.com:7050\": \"127.0.0.1:9443\" is not an http:// or https:// URL (e.g. http://127.0.0.1:9443)"),
                 r.problems());
     }
+
+    /**
+     * The channel participation API from orderer.yaml's Admin section: launch-style port + index beside the configtx.yaml,
+     * https trusting General.TLS.RootCAs (Admin.TLS has no RootCAs; every node's certificate chains to the TLS CA), a
+     * consenter's own orderer.yaml, and the setting first.
+     */
+    @Test
+    void adminEndpointsComeFromTheAdminSectionTrustingTheOrderersTlsCa() throws Exception {
+        Files.writeString(dir.resolve("orderer.yaml"), "General:\n  TLS:\n    Enabled: true\n    RootCAs:\n      - tls/ca.crt\n"
+                + "Operations:\n  ListenAddress: 127.0.0.1:8443\nAdmin:\n  ListenAddress: 127.0.0.1:9443\n  TLS:\n    Enabled: true\n"
+                + "    Certificate: tls/server.crt\n    ClientAuthRequired: true\n");
+        Path own = Files.createDirectories(dir.resolve("orderer2.example.com"));
+        Files.writeString(own.resolve("orderer.yaml"), "Admin:\n  ListenAddress: 0.0.0.0:7053\n  TLS:\n    Enabled: true\n"
+                + "    Certificate: tls/server.crt\n    ClientAuthRequired: true\n");
+        EndpointMapping.Result r = EndpointMapping.resolveAdmin(dir.resolve("configtx.yaml"), THREE,
+                Map.of("orderer3.example.com", "https://10.0.0.3:7053"), "raftlens.attach.admin");
+        assertEquals(List.of("orderer1.example.com=https://127.0.0.1:9443", "orderer2.example.com=https://orderer2.example.com:7053",
+                "orderer3.example.com=https://10.0.0.3:7053"), urls(r));
+        assertEquals(dir.resolve("tls/ca.crt"), r.endpoints().get(0).trust(), "General.TLS.RootCAs");
+        assertEquals(own.resolve("tls/server.crt"), r.endpoints().get(1).trust(), "no RootCAs there: Admin.TLS.Certificate");
+        assertTrue(r.endpoints().get(0).clientAuthRequired());
+        assertTrue(r.endpoints().get(0).source().endsWith("orderer.yaml (Admin.ListenAddress port + 0, as raftlens launch binds it)"));
+        assertEquals(List.of(), r.missing());
+
+        EndpointMapping.Result none = EndpointMapping.resolveAdmin(dir.resolve("elsewhere/configtx.yaml"), THREE.subList(0, 1), Map.of(), "--admin");
+        assertEquals("no channel participation API for orderer1.example.com:7050: no --admin entry, no "
+                + dir.resolve("elsewhere/orderer1.example.com/orderer.yaml") + ", and no orderer.yaml beside configtx.yaml; add --admin"
+                + " orderer1.example.com=https://HOST:PORT (the orderer's Admin.ListenAddress)", none.missing().get(0).why());
+    }
 }

@@ -20,9 +20,12 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Config;
 import org.hyperledger.fabric.protos.common.ConfigEnvelope;
+import org.hyperledger.fabric.protos.common.ConfigUpdateEnvelope;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.common.SignatureHeader;
+import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.DeliverResponse;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
@@ -37,7 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * classes collide with fabric-protos'), against a launched copy of {@code samples/three-orderers} through a follower:
  * {@code Channel.getChannelConfigurationBytes(user, orderer)} (the SDK's Deliver over TLS: newest block, LAST_CONFIG,
  * the config block) returns block 0's channel config; an identity of another CA claiming Org1MSP is refused; the
- * SDK's transaction envelopes are SUCCESS and land in blocks, the stranger's are FORBIDDEN.
+ * SDK's transaction envelopes are SUCCESS and land in blocks, the stranger's are FORBIDDEN; and
+ * {@code Channel.updateChannelConfiguration} as an SDK application calls it (BatchSize.MaxMessageCount one lower,
+ * read/write sets from the SDK's {@code ProtoUtils.computeUpdate}, signed by the sample's orderer admin for
+ * /Channel/Orderer/Admins) is ordered as a CONFIG block that the SDK then reads back.
  */
 class FabricSdkJavaClientTest {
     private static final Path MODULE = Path.of("..", "sdk-tests", "java", "target").toAbsolutePath().normalize();
@@ -53,7 +59,10 @@ class FabricSdkJavaClientTest {
         try (LaunchedSample sample = LaunchedSample.start(dir)) {
             long follower = sample.follower();
             Path user = sample.org1Msp("users", "User1");
-            List<String> cmd = command(sample, follower, configOut, out, List.of("--transactions", "2"));
+            Path admin = sample.ordererAdminMsp();
+            List<String> cmd = command(sample, follower, configOut, out, List.of("--transactions", "2",
+                    "--admin-msp-id", "OrdererMSP", "--admin-cert", LaunchedSample.signCert(admin).toString(),
+                    "--admin-key", LaunchedSample.key(admin).toString()));
             ChildProcess run = ChildProcess.run(cmd, dir, dir.resolve("sdk-java.log"), 90);
             assertTrue(Files.exists(out), "the client wrote no result: " + run);
             JsonNode r = new ObjectMapper().readTree(out.toFile());
@@ -64,6 +73,10 @@ class FabricSdkJavaClientTest {
             // the SDK reports a refusal as an exception with the orderer's status code
             assertTrue(r.path("stranger").path("info").asText().contains("failure code 403 (FORBIDDEN)"), r.toString());
             assertTrue(r.path("strangerConfig").asText().contains("expected status 200  got  403"), r.toString());
+            JsonNode update = r.path("configUpdate");
+            assertEquals("SUCCESS", update.path("status").asText(), update.toString());
+            assertEquals(update.path("maxMessageCountBefore").asInt() - 1, update.path("maxMessageCountAfter").asInt(), update.toString());
+            assertEquals(update.path("sequenceBefore").asInt() + 1, update.path("sequenceAfter").asInt(), update.toString());
 
             SigningIdentity reader = SigningIdentity.fromPemFiles("Org1MSP", LaunchedSample.signCert(user), LaunchedSample.key(user));
             ManagedChannel ch = connect(sample.network(), follower, sample.tlsCa(), sample.host(follower));
@@ -92,7 +105,16 @@ class FabricSdkJavaClientTest {
                 }
                 r.path("broadcasts").forEach(b -> assertTrue(txIds.contains(b.path("txId").asText()), b + " in " + txIds));
                 assertEquals(2, txIds.size(), txIds.toString());
-                assertEquals(List.of(), configBlocks);
+                // the SDK's update is the last block, a CONFIG block
+                assertEquals(List.of(got.get(got.size() - 2).getBlock().getHeader().getNumber()), configBlocks);
+                // its last_update: the SDK's CONFIG_UPDATE envelope, with the orderer admin's config signature
+                Block configBlock = got.get(got.size() - 2).getBlock();
+                Envelope lastUpdate = ConfigEnvelope.parseFrom(Payload.parseFrom(Envelope.parseFrom(configBlock.getData()
+                        .getData(0)).getPayload()).getData()).getLastUpdate();
+                ConfigUpdateEnvelope cue = ConfigUpdateEnvelope.parseFrom(Payload.parseFrom(lastUpdate.getPayload()).getData());
+                assertEquals(1, cue.getSignaturesCount());
+                assertEquals("OrdererMSP", SerializedIdentity.parseFrom(SignatureHeader.parseFrom(
+                        cue.getSignatures(0).getSignatureHeader()).getCreator()).getMspid());
             } finally {
                 ch.shutdownNow();
             }

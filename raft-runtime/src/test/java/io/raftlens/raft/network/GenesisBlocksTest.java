@@ -55,7 +55,7 @@ class GenesisBlocksTest {
     @Test
     void aProfileConfigtxgenRefusesDoesNotLaunch() throws Exception {
         Path copy = dir.resolve("configtx.yaml");
-        copyTree(SAMPLE.getParent(), dir);
+        TestNetworks.copyTree(SAMPLE.getParent(), dir);
         String text = Files.readString(copy).replace("      Admins:\n        Type: Signature\n        Rule: \"OR('Org1MSP.admin')\"\n", "");
         Files.writeString(copy, text);
         NetworkPlan plan = plan(copy);
@@ -64,18 +64,5 @@ class GenesisBlocksTest {
                 + "could not create application group: failed to create application org: "
                 + "error adding policies to application org group Org1MSP: no Admins policy defined"), e.getMessage());
         assertTrue(e.getMessage().startsWith(copy + ":"), e.getMessage());
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

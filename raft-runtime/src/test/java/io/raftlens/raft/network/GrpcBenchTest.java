@@ -26,24 +26,10 @@ class GrpcBenchTest {
 
     @Test
     void signedEnvelopesAreTimedFromBroadcastToDeliveredBlockInClosedAndOpenLoop() throws Exception {
-        Path sample = dir.resolve("three-orderers");
-        Path from = Path.of("..", "samples", "three-orderers");
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path to = sample.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        int[] ports = TestNetworks.freePorts(3);
-        Path configtx = sample.resolve("configtx.yaml");
-        Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
-                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2])
-                // a short batch timeout so a window of 100 does not wait 2 s per block
-                .replace("BatchTimeout: 2s", "BatchTimeout: 200ms"));
+        Path configtx = TestNetworks.threeOrderersSample(dir);
+        Path sample = configtx.getParent();
+        // a short batch timeout so a window of 100 does not wait 2 s per block
+        Files.writeString(configtx, Files.readString(configtx).replace("BatchTimeout: 2s", "BatchTimeout: 200ms"));
         Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
         NetworkPlan plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
                 new NetworkPlanLoader.Overrides(Duration.ofMillis(100), 0));

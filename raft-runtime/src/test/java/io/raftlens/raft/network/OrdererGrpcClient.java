@@ -24,9 +24,10 @@ import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 
 /**
  * A client of a launched node's {@code orderer.AtomicBroadcast}, written as an SDK's orderer connection is: Fabric's
- * generated stubs over grpc-java with TLS trusting the network's CA. Every wait is bounded (30 s).
+ * generated stubs over grpc-java with TLS trusting the network's CA. Every wait is bounded (30 s). The stream helpers
+ * also drive the service in-process ({@code AtomicBroadcastServiceTest}).
  */
-final class OrdererGrpcClient {
+public final class OrdererGrpcClient {
 
     private OrdererGrpcClient() {
     }
@@ -37,7 +38,7 @@ final class OrdererGrpcClient {
     }
 
     /** One Broadcast stream: sends all, collects the answers (Fabric's handler answers each in order). */
-    static List<BroadcastResponse> broadcast(ManagedChannel ch, List<Envelope> envs) throws Exception {
+    public static List<BroadcastResponse> broadcast(ManagedChannel ch, List<Envelope> envs) throws Exception {
         List<BroadcastResponse> got = new ArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         StreamObserver<Envelope> req = AtomicBroadcastGrpc.newStub(ch).broadcast(new StreamObserver<>() {
@@ -65,18 +66,18 @@ final class OrdererGrpcClient {
     }
 
     /** A signed DELIVER_SEEK_INFO envelope. */
-    static Envelope seek(SigningIdentity client, String channel, SeekPosition start, SeekPosition stop,
+    public static Envelope seek(SigningIdentity client, String channel, SeekPosition start, SeekPosition stop,
                          SeekInfo.SeekBehavior behavior) {
         SeekInfo info = SeekInfo.newBuilder().setStart(start).setStop(stop).setBehavior(behavior).build();
         return Envelopes.signed(HeaderType.DELIVER_SEEK_INFO, channel, client, info);
     }
 
-    static SeekPosition at(long n) {
+    public static SeekPosition at(long n) {
         return SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(n)).build();
     }
 
     /** One Deliver request: the blocks, then the status. */
-    static List<DeliverResponse> deliver(ManagedChannel ch, Envelope request) throws Exception {
+    public static List<DeliverResponse> deliver(ManagedChannel ch, Envelope request) throws Exception {
         LinkedBlockingQueue<DeliverResponse> q = new LinkedBlockingQueue<>();
         StreamObserver<Envelope> req = AtomicBroadcastGrpc.newStub(ch).deliver(new StreamObserver<>() {
             @Override

@@ -245,7 +245,7 @@ class ParticipationApiTest {
 
     /**
      * A block made by configtxgen from a profile with consenters 1 and 2 only: they start the channel, node 3 follows
-     * it, pulling block 0 and every block after from them.
+     * it, pulling block 0 and every block after from them, until a config update adds it and it becomes a consenter.
      */
     @Test
     void aNodeOutsideTheConsenterSetFollowsThePulledBlocks() throws Exception {
@@ -288,7 +288,70 @@ class ParticipationApiTest {
                 return false;
             }
         });
+
+        // a config update adding node 3 reaches it as a pulled config block: it switches from follower to consenter
+        var added = net.updateConsenters("pair", List.of(1L, 2L, 3L)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(added.isSuccess(), added.info());
+        TestNetworks.await("node 3 a consenter of pair", Duration.ofSeconds(30), () -> {
+            try {
+                JsonNode i = body(get(3, "/participation/v1/channels/pair"));
+                return i.get("consensusRelation").asText().equals("consenter")
+                        && net.node(3).orElseThrow().chain("pair").map(x -> x.status().leader() != 0).orElse(false);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(List.of(1L, 2L, 3L), net.consenters("pair"));
         assertEquals(204, delete(3, "/participation/v1/channels/pair").statusCode());
+    }
+
+    /**
+     * osnadmin 3.x's {@code channel update}: a PUT with a CONFIG_UPDATE envelope (part {@code config-update-envelope})
+     * goes through the config path — refused with Fabric's policy message while only a client signed it, applied once
+     * the orderer admin signed it.
+     */
+    @Test
+    void aConfigUpdateThroughPut() throws Exception {
+        Configtx c = LoadedConfigtx.read(sample.resolve("configtx.yaml")).model().orElseThrow();
+        Block block = ChannelConfigEncoder.defaults().genesisBlock(c.profile(plan.profile()).orElseThrow(), "upd");
+        for (long node = 1; node <= 3; node++) {
+            assertEquals(201, join(node, block.toByteArray()).statusCode());
+        }
+        TestNetworks.await("a leader of upd", Duration.ofSeconds(30), () -> net.leader("upd") != 0);
+        var config = io.raftlens.raft.fabric.config.ChannelConfig.fromBlock(block);
+        var md = org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata.parseFrom(
+                config.consensusType().orElseThrow().getMetadata());
+        var removal = ConsenterConfigUpdate.compute(config, md.toBuilder().removeConsenters(2).build());
+        Path users = sample.resolve("crypto/peerOrganizations/org1.example.com/users/User1@org1.example.com/msp");
+        SigningIdentity user1 = SigningIdentity.fromPemFiles("Org1MSP", users.resolve("signcerts/User1@org1.example.com-cert.pem"),
+                users.resolve("keystore/priv_sk"));
+        Path admins = sample.resolve("crypto/ordererOrganizations/example.com/users/Admin@example.com/msp");
+        SigningIdentity ordererAdmin = SigningIdentity.fromPemFiles("OrdererMSP",
+                admins.resolve("signcerts/Admin@example.com-cert.pem"), admins.resolve("keystore/priv_sk"));
+
+        HttpResponse<String> clientOnly = update(1, ConsenterConfigUpdate.envelope("upd", removal, List.of(user1)).toByteArray());
+        assertEquals(400, clientOnly.statusCode(), clientOnly.body());
+        assertTrue(body(clientOnly).get("error").asText().startsWith("cannot update: failed update config of channel upd: "
+                + "error applying config update to existing channel 'upd': error authorizing update: "), clientOnly.body());
+
+        HttpResponse<String> ok = update(1, ConsenterConfigUpdate.envelope("upd", removal, List.of(ordererAdmin)).toByteArray());
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertEquals("/participation/v1/channels/upd", ok.headers().firstValue("Location").orElse(""));
+        assertEquals("consenter", body(ok).get("consensusRelation").asText());
+        TestNetworks.await("node 3 removed from upd", Duration.ofSeconds(30), () -> net.consenters("upd").equals(List.of(1L, 2L)));
+
+    }
+
+    private HttpResponse<String> update(long node, byte[] envelope) throws Exception {
+        String boundary = "c0ffee42";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"config-update-envelope\"; "
+                + "filename=\"update.pb\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(envelope);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return admin.send(HttpRequest.newBuilder(URI.create(url(node, "/participation/v1/channels")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -65,23 +65,8 @@ class SampleNetworkProtocolsTest {
 
     @Test
     void membersOfTheSampleOrderAndReadSignedBlocksStrangersAreForbidden() throws Exception {
-        Path sample = dir.resolve("three-orderers");
-        Path from = Path.of("..", "samples", "three-orderers");
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path to = sample.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        int[] ports = TestNetworks.freePorts(3);
-        Path configtx = sample.resolve("configtx.yaml");
-        String yaml = Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
-                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2]);
-        Files.writeString(configtx, yaml);
+        Path configtx = TestNetworks.threeOrderersSample(dir);
+        Path sample = configtx.getParent();
         Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
         NetworkPlan plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
                 new NetworkPlanLoader.Overrides(java.time.Duration.ofMillis(100), 0));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,34 @@ public final class TestNetworks {
 
     static NetworkPlan plan(Path dir, int nodes, List<String> channels) {
         return plan(dir, nodes, channels, Duration.ofMillis(50), 10, Duration.ofMillis(50), 16 * 1024 * 1024);
+    }
+
+    /**
+     * A copy of {@code samples/three-orderers} (configtx.yaml, Fabric's cryptogen output) in {@code dir}, its three
+     * consenter ports moved to free ones; returns the copy's configtx.yaml.
+     */
+    static Path threeOrderersSample(Path dir) throws IOException {
+        Path sample = dir.resolve("three-orderers");
+        copyTree(Path.of("..", "samples", "three-orderers"), sample);
+        int[] ports = freePorts(3);
+        Path configtx = sample.resolve("configtx.yaml");
+        Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
+                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2]));
+        return configtx;
+    }
+
+    /** Copies the folder {@code from} with everything in it to {@code to}, replacing files already there. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** {@code count} ports free on the loopback address right now (each probed by binding it, then released). */

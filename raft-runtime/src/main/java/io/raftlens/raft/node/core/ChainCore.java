@@ -184,6 +184,16 @@ public final class ChainCore {
         return end();
     }
 
+    /**
+     * A config block set the channel's BatchSize and BatchTimeout: the cutter uses them from the next message on, as
+     * Fabric's block cutter reads the orderer config on every call.
+     *
+     * @throws IllegalArgumentException with Fabric's message for values a channel config may not hold
+     */
+    public void batchConfig(BatchSize batchSize, Duration batchTimeout) {
+        cutter.update(batchSize, batchTimeout);
+    }
+
     /** The BatchTimeout fired: cut what is pending. */
     public List<ChainAction> batchTimeout() {
         begin();

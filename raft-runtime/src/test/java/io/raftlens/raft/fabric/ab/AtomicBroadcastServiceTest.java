@@ -8,7 +8,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.StreamObserver;
 import io.raftlens.raft.fabric.ApplicationChannels;
 import io.raftlens.raft.fabric.FabricFixtures;
 import io.raftlens.raft.fabric.config.ChannelConfig;
@@ -16,29 +15,24 @@ import io.raftlens.raft.fabric.msgprocessor.Envelopes;
 import io.raftlens.raft.fabric.msgprocessor.StandardChannel;
 import io.raftlens.raft.fabric.msp.SigningIdentity;
 import io.raftlens.raft.fabric.policy.PolicyManager;
+import io.raftlens.raft.network.OrdererGrpcClient;
 import io.raftlens.raft.orderer.BlockSignatures;
 import io.raftlens.raft.orderer.Blocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Status;
-import org.hyperledger.fabric.protos.orderer.AtomicBroadcastGrpc;
 import org.hyperledger.fabric.protos.orderer.BroadcastResponse;
 import org.hyperledger.fabric.protos.orderer.DeliverResponse;
 import org.hyperledger.fabric.protos.orderer.SeekInfo;
-import org.hyperledger.fabric.protos.orderer.SeekPosition;
-import org.hyperledger.fabric.protos.orderer.SeekSpecified;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,63 +103,12 @@ class AtomicBroadcastServiceTest {
     }
 
     private List<BroadcastResponse> broadcast(Envelope... envs) throws Exception {
-        List<BroadcastResponse> got = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        StreamObserver<Envelope> req = AtomicBroadcastGrpc.newStub(channel).broadcast(new StreamObserver<>() {
-            @Override
-            public void onNext(BroadcastResponse r) {
-                got.add(r);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-                done.complete(null);
-            }
-        });
-        for (Envelope e : envs) {
-            req.onNext(e);
-        }
-        req.onCompleted();
-        done.get(10, TimeUnit.SECONDS);
-        return got;
+        return OrdererGrpcClient.broadcast(channel, List.of(envs));
     }
 
     private List<DeliverResponse> deliver(SigningIdentity who, long from, long to) throws Exception {
-        SeekInfo info = SeekInfo.newBuilder().setStart(at(from)).setStop(at(to)).build();
-        LinkedBlockingQueue<DeliverResponse> q = new LinkedBlockingQueue<>();
-        StreamObserver<Envelope> req = AtomicBroadcastGrpc.newStub(channel).deliver(new StreamObserver<>() {
-            @Override
-            public void onNext(DeliverResponse r) {
-                q.add(r);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
-        req.onNext(Envelopes.signed(HeaderType.DELIVER_SEEK_INFO, "mychannel", who, info));
-        List<DeliverResponse> out = new ArrayList<>();
-        while (true) {
-            DeliverResponse r = q.poll(10, TimeUnit.SECONDS);
-            out.add(r);
-            if (r == null || r.hasStatus()) {
-                req.onCompleted();
-                return out;
-            }
-        }
-    }
-
-    private static SeekPosition at(long n) {
-        return SeekPosition.newBuilder().setSpecified(SeekSpecified.newBuilder().setNumber(n)).build();
+        return OrdererGrpcClient.deliver(channel, OrdererGrpcClient.seek(who, "mychannel", OrdererGrpcClient.at(from),
+                OrdererGrpcClient.at(to), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY));
     }
 
     private static Envelope tx(SigningIdentity who, String text) {
