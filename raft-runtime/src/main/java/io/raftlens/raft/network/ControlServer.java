@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control API (DESIGN.md): HTTP/JSON on 127.0.0.1 with a small bounded pool. Broadcast answers are written
- * when the block commits, from the committing thread, so a waiting client holds no pool thread; SSE clients are
+ * when the block commits (RaftLens's addition: gRPC Broadcast answers SUCCESS once the leader took the transaction,
+ * as Fabric does; this API waits for the block, whose number it reports and {@code raftlens bench} times), from the
+ * committing thread, so a waiting client holds no pool thread; SSE clients are
  * fed by the event dispatcher the same way.
  *
  * <p>Browser protection: the API binds loopback only, answers only requests whose Host is a loopback name

@@ -140,7 +140,8 @@ public final class OrdererServices implements AutoCloseable {
     /**
      * A Fabric envelope from the control API through the same path as a gRPC Broadcast (Fabric's admission, then this
      * node's chain, or the leader's when this node follows; a CONFIG_UPDATE through the config path), answered with
-     * the block it is in once committed.
+     * the block it is in once committed (the control API's wait for the commit, RaftLens's addition; gRPC Broadcast
+     * answers on acceptance, {@link ChannelView#order}).
      */
     public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
         BroadcastAdmission.Admitted admitted;
@@ -256,48 +257,67 @@ public final class OrdererServices implements AutoCloseable {
             return processor;
         }
 
+        /**
+         * Fabric's {@code Order}: answered once the leader's block cutter took the envelope (etcdraft's Submit returns
+         * then), not when its block commits; a follower hands it to the leader and answers once the leader took it.
+         */
         @Override
         public CompletableFuture<Ordered> order(Envelope envelope, boolean isConfig) {
-            Optional<Chain> chain = node.chain(channel);
-            if (chain.isEmpty()) {
+            if (node.chain(channel).isEmpty()) {
                 return CompletableFuture.completedFuture(new Ordered(Status.SERVICE_UNAVAILABLE, "node " + node.id() + " is stopped"));
             }
-            return chain.get().broadcast(envelope).thenCompose(r -> forwardIfFollower(envelope, r));
+            return node.submit(channel, envelope).accepted().thenCompose(r -> forwardIfFollower(envelope, r));
         }
 
         private CompletableFuture<Ordered> forwardIfFollower(Envelope envelope, BroadcastResult r) {
             long leaderNode = node.nodeId(channel, RaftId.of(r.leader())).value(); // results name Raft ids
             if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
-                Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
+                Optional<OrderingNode> leader = peers.apply(leaderNode).filter(n -> n.chain(channel).isPresent());
                 if (leader.isPresent()) {
-                    return leader.get().broadcast(envelope).thenApply(OrdererServices::ordered);
+                    return leader.get().submit(channel, envelope).accepted().thenApply(OrdererServices::ordered);
                 }
             }
             return CompletableFuture.completedFuture(ordered(r));
         }
 
+        /**
+         * Fabric's {@code Configure} (gRPC Broadcast of a CONFIG_UPDATE): answered once the leader checked the CONFIG
+         * and handed it to its block cutter, as etcdraft's Submit returns; the block is written later.
+         */
         @Override
         public CompletableFuture<Ordered> configure(Envelope config, long configSeq) {
-            return configureChain(config, configSeq).thenApply(r -> ordered(new BroadcastResult(r.status(), r.block(), r.info(), r.leader())));
+            return configureChain(config, configSeq, true)
+                    .thenApply(r -> ordered(new BroadcastResult(r.status(), r.block(), r.info(), r.leader())));
         }
 
         /** This node's chain, or the leader's when this one follows (as a follower forwards in Fabric). */
         CompletableFuture<ConsenterUpdateResult> configureChain(Envelope config, long configSeq) {
+            return configureChain(config, configSeq, false);
+        }
+
+        /** As above; {@code onAcceptance}: answered once the leader took it, else once the block is written and applied. */
+        private CompletableFuture<ConsenterUpdateResult> configureChain(Envelope config, long configSeq, boolean onAcceptance) {
             Optional<Chain> chain = node.chain(channel);
             if (chain.isEmpty()) {
                 return CompletableFuture.completedFuture(new ConsenterUpdateResult(Status.SERVICE_UNAVAILABLE.name(), -1,
                         java.util.List.of(), "node " + node.id() + " is stopped", 0));
             }
-            return chain.get().configure(config, configSeq, this::revalidate).thenCompose(r -> {
+            return configure(chain.get(), config, configSeq, onAcceptance).thenCompose(r -> {
                 long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
                 if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
                     Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
                     if (leader.isPresent()) {
-                        return leader.get().configure(config, configSeq, this::revalidate);
+                        return configure(leader.get(), config, configSeq, onAcceptance);
                     }
                 }
                 return CompletableFuture.completedFuture(r);
             });
+        }
+
+        private CompletableFuture<ConsenterUpdateResult> configure(Chain chain, Envelope config, long configSeq, boolean onAcceptance) {
+            CompletableFuture<ConsenterUpdateResult> accepted = new CompletableFuture<>();
+            CompletableFuture<ConsenterUpdateResult> applied = chain.configure(config, configSeq, this::revalidate, accepted);
+            return onAcceptance ? accepted : applied;
         }
 
         /** Fabric's ProcessConfigMsg against the chain's last config block (its sequence moved since admission). */

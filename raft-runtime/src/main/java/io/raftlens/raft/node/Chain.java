@@ -95,6 +95,8 @@ public final class Chain {
     // Chain-thread state.
     /** Clients' replies by the token the core answers them with. */
     private final Map<Long, CompletableFuture<BroadcastResult>> replies = new HashMap<>();
+    /** Clients' acceptances by token, until the core accepts or answers them. */
+    private final Map<Long, CompletableFuture<BroadcastResult>> acceptances = new HashMap<>();
     private long nextToken;
     private String configPause;
     private ScheduledFuture<?> batchTimer;
@@ -121,7 +123,7 @@ public final class Chain {
     private CompletableFuture<Long> abdication;
     private ScheduledFuture<?> abdicationTimer;
 
-    private record Submit(Envelope tx, CompletableFuture<BroadcastResult> reply) {
+    private record Submit(Envelope tx, Submission replies) {
     }
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
@@ -271,7 +273,7 @@ public final class Chain {
      * ({@link StandardChannelAdmission#allowingOpaque}).
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
-        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission);
+        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission).committed();
     }
 
     /**
@@ -280,32 +282,38 @@ public final class Chain {
      * block number once the block holding it is committed by a quorum. A refused envelope never reaches Raft.
      */
     public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
+        return submit(env).committed();
+    }
+
+    /**
+     * As {@link #broadcast(Envelope)}, with both answers: {@link Submission#accepted()} completes SUCCESS once the
+     * leader's block cutter took the envelope (Fabric's {@code Order} returns then), before its block is cut;
+     * {@link Submission#committed()} once the block holding it is committed. A refusal completes both alike.
+     */
+    public Submission submit(Envelope env) {
         return broadcast(env, admission);
     }
 
-    private CompletableFuture<BroadcastResult> broadcast(Envelope env, EnvelopeAdmission checks) {
-        CompletableFuture<BroadcastResult> reply = new CompletableFuture<>();
+    private Submission broadcast(Envelope env, EnvelopeAdmission checks) {
+        Submission replies = Submission.pending();
         Admission verdict = checks.admit(env);
         if (!verdict.isAdmitted()) {
-            reply.complete(new BroadcastResult(verdict.status().name(), -1, verdict.info(), 0));
-            return reply;
+            return replies.refuse(new BroadcastResult(verdict.status().name(), -1, verdict.info(), 0));
         }
         try {
             BlockCutter.checkSize(env, batchSize);
         } catch (TransactionRejectedException e) {
-            reply.complete(BroadcastResult.tooLarge(e.getMessage()));
-            return reply;
+            return replies.refuse(BroadcastResult.tooLarge(e.getMessage()));
         }
         if (halted) {
-            reply.complete(BroadcastResult.unavailable("chain is stopped: " + haltReason, 0));
-            return reply;
+            return replies.refuse(BroadcastResult.unavailable("chain is stopped: " + haltReason, 0));
         }
         try {
-            exec.execute(() -> submit(new Submit(env, reply)));
+            exec.execute(() -> submit(new Submit(env, replies)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            reply.complete(BroadcastResult.unavailable("chain is stopped: node " + id + " is stopped", 0));
+            replies.refuse(BroadcastResult.unavailable("chain is stopped: node " + id + " is stopped", 0));
         }
-        return reply;
+        return replies;
     }
 
     /**
@@ -317,11 +325,28 @@ public final class Chain {
      * this node, removed, halted); a follower answers SERVICE_UNAVAILABLE with the leader.
      */
     public CompletableFuture<ConsenterUpdateResult> configure(Envelope config, long configSeq, ConfigRevalidation revalidation) {
+        return configure(config, configSeq, revalidation, new CompletableFuture<>());
+    }
+
+    /**
+     * As above; {@code accepted} also completes: SUCCESS once the leader has checked the CONFIG and handed it to its
+     * block cutter (Fabric's Configure returns then, before the block is written), or with the refusal.
+     */
+    public CompletableFuture<ConsenterUpdateResult> configure(Envelope config, long configSeq, ConfigRevalidation revalidation,
+                                                              CompletableFuture<ConsenterUpdateResult> accepted) {
         CompletableFuture<ConsenterUpdateResult> reply = new CompletableFuture<>();
+        // refused (or, oddly, finished) before it was accepted: the same answer
+        reply.whenComplete((r, e) -> {
+            if (e != null) {
+                accepted.completeExceptionally(e);
+            } else {
+                accepted.complete(r);
+            }
+        });
         try {
             exec.execute(() -> {
                 metrics.configProposalReceived();
-                updates.beginConfig(loop, config, configSeq, revalidation, reply);
+                updates.beginConfig(loop, config, configSeq, revalidation, reply, accepted);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
@@ -441,7 +466,8 @@ public final class Chain {
     private void submit(Submit s) {
         metrics.normalProposalReceived();
         long token = nextToken++;
-        replies.put(token, s.reply());
+        replies.put(token, s.replies().committed());
+        acceptances.put(token, s.replies().accepted());
         syncConfigPause();
         run(core.submit(token, s.tx()));
     }
@@ -451,9 +477,19 @@ public final class Chain {
         for (ChainAction a : actions) {
             if (a instanceof ChainAction.Reply r) {
                 CompletableFuture<BroadcastResult> f = replies.remove(r.token());
+                Answer x = r.answer();
+                BroadcastResult result = new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
                 if (f != null) {
-                    Answer x = r.answer();
-                    f.complete(new BroadcastResult(x.status(), x.block(), x.info(), x.leader()));
+                    f.complete(result);
+                }
+                CompletableFuture<BroadcastResult> notYetAccepted = acceptances.remove(r.token());
+                if (notYetAccepted != null) {
+                    notYetAccepted.complete(result); // refused (or answered) before the cutter took it
+                }
+            } else if (a instanceof ChainAction.Accept x) {
+                CompletableFuture<BroadcastResult> f = acceptances.remove(x.token());
+                if (f != null) {
+                    f.complete(BroadcastResult.accepted());
                 }
             } else if (a instanceof ChainAction.Propose p) {
                 propose(p.number(), p.block());

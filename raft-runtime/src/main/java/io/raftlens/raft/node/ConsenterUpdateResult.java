@@ -18,6 +18,11 @@ public record ConsenterUpdateResult(String status, long block, List<Long> consen
         return new ConsenterUpdateResult("SUCCESS", block, consenters, "", 0);
     }
 
+    /** Taken by the leader for ordering (Fabric's Configure returns then); the block is not written yet. */
+    static ConsenterUpdateResult accepted() {
+        return new ConsenterUpdateResult("SUCCESS", -1, List.of(), "", 0);
+    }
+
     static ConsenterUpdateResult badRequest(String info) {
         return new ConsenterUpdateResult("BAD_REQUEST", -1, List.of(), info, 0);
     }

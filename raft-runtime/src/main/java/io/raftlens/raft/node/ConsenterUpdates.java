@@ -73,10 +73,12 @@ final class ConsenterUpdates {
      * Orders a CONFIG envelope the protocol layer made of a CONFIG_UPDATE validated against config sequence
      * {@code configSeq} (Fabric's Configure → Chain.ordered): processed again when the sequence has moved, its etcdraft
      * metadata checked against the live cluster (one consenter change, no quorum loss), then cut alone into a block.
-     * {@code reply} completes once the block is written and, for a consenter change, the conf change applied.
+     * {@code reply} completes once the block is written and, for a consenter change, the conf change applied;
+     * {@code accepted} SUCCESS once the checks passed and the CONFIG is handed to the block cutter (Fabric's Configure
+     * returns then; a refusal completes only {@code reply}).
      */
     void beginConfig(RaftLoop loop, Envelope config, long configSeq, ConfigRevalidation revalidation,
-                     CompletableFuture<ConsenterUpdateResult> reply) {
+                     CompletableFuture<ConsenterUpdateResult> reply, CompletableFuture<ConsenterUpdateResult> accepted) {
         ConsenterUpdateResult refused = refusal();
         if (refused != null) {
             reply.complete(refused);
@@ -85,7 +87,7 @@ final class ConsenterUpdates {
         // Fabric's ActiveNodes: the leader and the peers it heard from within the last election timeout.
         loop.submit(rn -> {
             Set<Long> active = loop.activeIds();
-            host.execute(() -> orderConfig(config, configSeq, revalidation, active, reply));
+            host.execute(() -> orderConfig(config, configSeq, revalidation, active, reply, accepted));
         });
     }
 
@@ -99,7 +101,7 @@ final class ConsenterUpdates {
     }
 
     private void orderConfig(Envelope config, long configSeq, ConfigRevalidation revalidation, Set<Long> active,
-                             CompletableFuture<ConsenterUpdateResult> reply) {
+                             CompletableFuture<ConsenterUpdateResult> reply, CompletableFuture<ConsenterUpdateResult> accepted) {
         ConsenterUpdateResult refused = refusal(); // the state may have changed while the loop answered
         if (refused != null) {
             reply.complete(refused);
@@ -134,6 +136,7 @@ final class ConsenterUpdates {
         }
         log.info("Received config transaction, pause accepting transaction till it is committed");
         reconfig.ordered(reply);
+        accepted.complete(ConsenterUpdateResult.accepted());
         host.cutAndPropose(toOrder);
     }
 

@@ -434,15 +434,22 @@ public final class OrderingNode {
 
     /** Orders a Fabric envelope the protocol layer admitted (its checks done), as {@link Chain#broadcast(Envelope)}. */
     public CompletableFuture<BroadcastResult> broadcast(String channel, org.hyperledger.fabric.protos.common.Envelope env) {
+        return submit(channel, env).committed();
+    }
+
+    /** As above, with both answers ({@link Chain#submit}): accepted by the leader's cutter, and committed. */
+    public Submission submit(String channel, org.hyperledger.fabric.protos.common.Envelope env) {
         Chain c = chains.get(channel);
         if (c == null || transport == null) {
-            return CompletableFuture.completedFuture(BroadcastResult.unavailable(
+            return Submission.pending().refuse(BroadcastResult.unavailable(
                     c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
         }
-        CompletableFuture<BroadcastResult> reply = c.broadcast(env);
-        unanswered.add(reply);
-        reply.whenComplete((r, e) -> unanswered.remove(reply));
-        return reply;
+        Submission replies = c.submit(env);
+        for (CompletableFuture<BroadcastResult> reply : List.of(replies.accepted(), replies.committed())) {
+            unanswered.add(reply);
+            reply.whenComplete((r, e) -> unanswered.remove(reply));
+        }
+        return replies;
     }
 
     /** A block from this node's ledger, for a peer catching up after a snapshot. */

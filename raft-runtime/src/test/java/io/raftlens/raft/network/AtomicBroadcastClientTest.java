@@ -87,6 +87,16 @@ class AtomicBroadcastClientTest {
                 assertEquals(Status.BAD_REQUEST, refused.get(0).getStatus());
                 assertEquals("message is of type that cannot be processed directly", refused.get(0).getInfo());
 
+                // SUCCESS means the leader took them (as in Fabric), not that their blocks are written: wait for them
+                TestNetworks.await("the five transactions in blocks on node " + follower, java.time.Duration.ofSeconds(20), () -> {
+                    var node = net.node(follower).orElseThrow();
+                    long h = node.chain("mychannel").orElseThrow().status().height();
+                    int n = 0;
+                    for (long b = 1; b < h; b++) {
+                        n += node.block("mychannel", b).orElseThrow().getData().getDataCount();
+                    }
+                    return n >= txs.size();
+                });
                 // deliver from block 1 to the newest: every signed envelope comes back byte for byte
                 List<DeliverResponse> blocks = deliver(toFollower, seek("mychannel", at(1),
                         SeekPosition.newBuilder().setNewest(SeekNewest.getDefaultInstance()).build(), SeekInfo.SeekBehavior.BLOCK_UNTIL_READY));

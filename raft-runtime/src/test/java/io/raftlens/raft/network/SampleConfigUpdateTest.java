@@ -127,6 +127,12 @@ class SampleConfigUpdateTest {
                 BroadcastResponse ok = one(ch, signed);
                 assertEquals(Status.SUCCESS, ok.getStatus(), ok.getInfo());
                 TestNetworks.await("node " + removed + " removed", WAIT, () -> net.consenters("mychannel").size() == 2);
+                // SUCCESS means the leader took it (as in Fabric): wait until the entry node wrote the config block too,
+                // so that the replay below is checked against the new config at the door
+                TestNetworks.await("config block on node " + entry, WAIT, () -> {
+                    long h = net.node(entry).orElseThrow().chain("mychannel").orElseThrow().status().height();
+                    return Blocks.lastConfigIndex(net.node(entry).orElseThrow().block("mychannel", h - 1).orElseThrow()) > 0;
+                });
 
                 BroadcastResponse replay = one(ch, signed);
                 assertEquals(Status.BAD_REQUEST, replay.getStatus(), replay.getInfo());

@@ -16,6 +16,14 @@ public sealed interface ChainAction {
     record Reply(long token, Answer answer) implements ChainAction {
     }
 
+    /**
+     * The leader took broadcast {@code token} into its block cutter (Fabric: the run loop received it from
+     * {@code submitC}, which is when {@code Order} returns and the client gets SUCCESS). Its {@link Reply} still
+     * follows once its block commits (or is lost).
+     */
+    record Accept(long token) implements ChainAction {
+    }
+
     /** Arm the BatchTimeout timer; when it fires, call {@link ChainCore#batchTimeout()}. */
     record StartBatchTimer(Duration timeout) implements ChainAction {
     }

@@ -43,7 +43,8 @@ import java.util.Optional;
  * refused while a config block is being applied ({@link #configPause}).
  *
  * <h2>Answers</h2>
- * A broadcast's token is answered once: SUCCESS when a Ready reports its block committed by a quorum
+ * A broadcast's token is accepted ({@link ChainAction.Accept}) when the block cutter takes it in (Fabric's
+ * {@code Order} returns then, and the client gets SUCCESS), before its block is cut. It is answered once: SUCCESS when a Ready reports its block committed by a quorum
  * ({@link #quorumCommitted}) or when the block is applied; SERVICE_UNAVAILABLE when its batch is discarded
  * (leadership lost before the cut), its block was replaced by another leader's block with the same number, the
  * proposal was dropped, or the chain halts. Blocks proposed before a leadership change stay in flight: they may
@@ -581,6 +582,7 @@ public final class ChainCore {
             reply(token, Answer.tooLarge(e.getMessage()));
             return;
         }
+        out.add(new ChainAction.Accept(token));
         // A transaction that made the cutter cut the pending batch first belongs to the next batch.
         List<List<Envelope>> batches = r.batches();
         for (int i = 0; i < batches.size(); i++) {

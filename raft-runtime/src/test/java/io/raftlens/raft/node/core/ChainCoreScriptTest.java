@@ -113,6 +113,8 @@ class ChainCoreScriptTest {
         private final Map<Long, String> tokens = new HashMap<>();
         private long nextToken = 1;
         private long lastWritten;
+        /** {@code new accepts=true}: the script shows when broadcasts are accepted ({@link ChainAction.Accept}). */
+        private boolean showAccepts;
         private Block genesis;
         private ConsenterChanges changes;
         /** This node's ledger as far as the script wrote it (write-block actions). */
@@ -133,6 +135,7 @@ class ChainCoreScriptTest {
                             .setPreferredMaxBytes(Integer.parseInt(c.arg("preferred", "1000")))
                             .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", "10000"))).build();
                     Duration timeout = duration(c.arg("timeout", "2s"));
+                    showAccepts = Boolean.parseBoolean(c.arg("accepts", "false"));
                     genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
                     ledger.clear();
                     ledger.put(0L, genesis);
@@ -228,6 +231,9 @@ class ChainCoreScriptTest {
             List<String> out = new ArrayList<>(logged);
             logged.clear();
             for (ChainAction a : actions) {
+                if (a instanceof ChainAction.Accept && !showAccepts) {
+                    continue; // scripts about other things leave acceptances out
+                }
                 out.add(describe(a));
             }
             return String.join("\n", out);
@@ -312,6 +318,9 @@ class ChainCoreScriptTest {
                 String who = "t" + r.token() + "(" + tokens.get(r.token()) + ")";
                 return "reply " + who + " " + x.status() + (x.block() >= 0 ? " block=" + x.block() : "")
                         + (x.info().isEmpty() ? "" : " \"" + x.info() + "\"") + (x.leader() != 0 ? " leader=" + x.leader() : "");
+            }
+            if (a instanceof ChainAction.Accept x) {
+                return "accept t" + x.token() + "(" + tokens.get(x.token()) + ")";
             }
             if (a instanceof ChainAction.StartBatchTimer t) {
                 return "start-batch-timer " + t.timeout().toMillis() + "ms";
