@@ -79,7 +79,7 @@ public final class OrdererServices implements AutoCloseable {
         ConfigUpdateProcessor configUpdates = new ConfigUpdateProcessor(signer);
         AtomicBroadcastService service = new AtomicBroadcastService(id -> holder.services == null ? Optional.empty()
                 : holder.services.channel(id), Clock.systemUTC(), AtomicBroadcastService.DEFAULT_TIME_WINDOW, false,
-                configUpdates);
+                configUpdates, node.metrics());
         try {
             SslContext ssl = GrpcSslContexts.configure(io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder
                             .forServer(tls.key(), tls.certChain().toArray(new X509Certificate[0])))

@@ -11,6 +11,7 @@ import io.raftlens.raft.fabric.msgprocessor.Envelopes;
 import io.raftlens.raft.fabric.msgprocessor.RejectedMessage;
 import io.raftlens.raft.fabric.policy.PolicyException;
 import io.raftlens.raft.fabric.policy.PolicyManager;
+import io.raftlens.raft.metrics.OrdererMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,8 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
     private final Clock clock;
     private final Duration timeWindow;
     private final boolean expirationChecks;
+    /** Fabric's broadcast_* and deliver_* metrics of the node that serves this (its operations endpoint shows them). */
+    private final OrdererMetrics metrics;
     private final java.util.Map<ServerCallStreamObserver<DeliverResponse>, Object> readiness =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final ExecutorService deliverThreads = Executors.newCachedThreadPool(r -> {
@@ -67,6 +70,14 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
     /** @param configUpdates Fabric's config path (ProcessConfigUpdateMsg with the orderer's signer) */
     public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
                                   boolean noExpirationChecks, BroadcastAdmission.ConfigUpdates configUpdates) {
+        this(channels, clock, timeWindow, noExpirationChecks, configUpdates, new OrdererMetrics());
+    }
+
+    /** @param metrics the node's metrics, which count this service's streams, requests and blocks as Fabric's */
+    public AtomicBroadcastService(Function<String, Optional<OrdererChannel>> channels, Clock clock, Duration timeWindow,
+                                  boolean noExpirationChecks, BroadcastAdmission.ConfigUpdates configUpdates,
+                                  OrdererMetrics metrics) {
+        this.metrics = metrics;
         this.channels = channels;
         this.clock = clock;
         this.timeWindow = timeWindow;
@@ -147,28 +158,70 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         }
     }
 
-    /** Fabric's ProcessMessage: admission, then the consenter (its refusals are SERVICE_UNAVAILABLE). */
+    /**
+     * Fabric's ProcessMessage: admission, then the consenter (its refusals are SERVICE_UNAVAILABLE). Recorded as
+     * Fabric's MetricsTracker does: validation and enqueue durations and a processed count, labelled with the
+     * channel, the header type and the final status ("unknown" where the header could not be read).
+     */
     CompletableFuture<BroadcastResponse> process(Envelope env) {
+        long start = System.nanoTime();
         BroadcastAdmission.Admitted admitted;
         try {
             admitted = admission.admit(env);
         } catch (RejectedMessage e) {
             BROADCAST_LOG.warn("Rejecting broadcast of message because of error: {}", e.info());
-            return CompletableFuture.completedFuture(response(e.status(), e.info()));
+            BroadcastResponse r = response(e.status(), e.info());
+            record(headerOf(env), r, start, System.nanoTime(), 0);
+            return CompletableFuture.completedFuture(r);
         }
-        OrdererChannel channel = channels.apply(admitted.header().getChannelId()).orElse(null);
+        long validated = System.nanoTime();
+        ChannelHeader chdr = admitted.header();
+        OrdererChannel channel = channels.apply(chdr.getChannelId()).orElse(null);
         if (channel == null) {
-            return CompletableFuture.completedFuture(response(Status.BAD_REQUEST, "channel does not exist"));
+            BroadcastResponse r = response(Status.BAD_REQUEST, "channel does not exist");
+            record(chdr, r, start, validated, 0);
+            return CompletableFuture.completedFuture(r);
         }
         CompletableFuture<OrdererChannel.Ordered> ordered = admitted.config()
                 ? channel.configure(admitted.envelope(), admitted.configSequence())
                 : channel.order(admitted.envelope(), false);
         return ordered.handle((o, e) -> {
+            BroadcastResponse r;
             if (e != null) {
-                return response(Status.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()));
+                r = response(Status.SERVICE_UNAVAILABLE, String.valueOf(e.getMessage()));
+            } else {
+                r = o.status() == Status.SUCCESS ? response(Status.SUCCESS, "") : response(o.status(), o.info());
             }
-            return o.status() == Status.SUCCESS ? response(Status.SUCCESS, "") : response(o.status(), o.info());
+            record(chdr, r, start, validated, System.nanoTime());
+            return r;
         });
+    }
+
+    private void record(ChannelHeader chdr, BroadcastResponse r, long start, long validated, long enqueued) {
+        String channel = chdr == null ? "unknown" : chdr.getChannelId();
+        String type = chdr == null ? "unknown" : headerTypeName(chdr.getType());
+        String status = r.getStatus().name();
+        metrics.broadcast().validated(channel, type, status, validated - start);
+        if (enqueued != 0) {
+            metrics.broadcast().enqueued(channel, type, status, enqueued - validated);
+        }
+        metrics.broadcast().processed(channel, type, status);
+    }
+
+    /** Go's String() of a cb.HeaderType: the name, or the number for a value Fabric does not define. */
+    static String headerTypeName(int type) {
+        org.hyperledger.fabric.protos.common.HeaderType t = org.hyperledger.fabric.protos.common.HeaderType.forNumber(type);
+        return t == null ? Integer.toString(type) : t.name();
+    }
+
+    /** The channel header of a refused envelope, for the metrics' labels; null when it cannot be read. */
+    private static ChannelHeader headerOf(Envelope env) {
+        try {
+            Payload payload = Payload.parseFrom(env.getPayload());
+            return payload.hasHeader() ? ChannelHeader.parseFrom(payload.getHeader().getChannelHeader()) : null;
+        } catch (InvalidProtocolBufferException e) {
+            return null;
+        }
     }
 
     private static BroadcastResponse response(Status status, String info) {
@@ -185,6 +238,13 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
             }
         });
         readiness.put(call, ready);
+        metrics.deliver().streamOpened();
+        java.util.concurrent.atomic.AtomicBoolean closedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable streamClosed = () -> {
+            if (closedOnce.compareAndSet(false, true)) {
+                metrics.deliver().streamClosed();
+            }
+        };
         return new StreamObserver<>() {
             // one request at a time per stream, in order, as Fabric's Handle loop reads them
             private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
@@ -216,11 +276,13 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
             @Override
             public void onError(Throwable t) {
                 // the client went away; the running request notices through isCancelled
+                streamClosed.run();
             }
 
             @Override
             public synchronized void onCompleted() {
                 last.whenComplete((v, e) -> {
+                    streamClosed.run();
                     if (!call.isCancelled()) {
                         try {
                             call.onCompleted();
@@ -261,6 +323,19 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         if (channel == null) {
             return Status.NOT_FOUND;
         }
+        // as Fabric's deliverBlocks: counted once the channel is known, completed with the status that ends it
+        metrics.deliver().requestReceived(chdr.getChannelId(), false, "block");
+        Status status = Status.INTERNAL_SERVER_ERROR;
+        try {
+            status = serve(call, env, payload, chdr, shdr, channel);
+            return status;
+        } finally {
+            metrics.deliver().requestCompleted(chdr.getChannelId(), false, "block", status == Status.SUCCESS);
+        }
+    }
+
+    private Status serve(ServerCallStreamObserver<DeliverResponse> call, Envelope env, Payload payload, ChannelHeader chdr,
+                         SignatureHeader shdr, OrdererChannel channel) throws InterruptedException {
         SeekInfo seek;
         try {
             seek = SeekInfo.parseFrom(payload.getData());
@@ -345,6 +420,7 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
             synchronized (call) {
                 call.onNext(DeliverResponse.newBuilder().setBlock(toSend).build());
             }
+            metrics.deliver().blockSent(chdr.getChannelId(), false, "block");
             if (stop == block.getHeader().getNumber()) {
                 return Status.SUCCESS;
             }

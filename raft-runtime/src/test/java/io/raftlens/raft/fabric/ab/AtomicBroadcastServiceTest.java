@@ -48,6 +48,7 @@ class AtomicBroadcastServiceTest {
     private final SigningIdentity stranger = FabricFixtures.nodeOuSigner("OrdererMSP", "orderer");
     private final List<Block> ledger = new CopyOnWriteArrayList<>();
     private final BlockArrivals arrivals = new BlockArrivals();
+    private final io.raftlens.raft.metrics.OrdererMetrics metrics = new io.raftlens.raft.metrics.OrdererMetrics();
     private final AtomicBroadcastService service;
     private final Server server;
     private final ManagedChannel channel;
@@ -90,7 +91,8 @@ class AtomicBroadcastServiceTest {
             }
         };
         service = new AtomicBroadcastService(id -> id.equals("mychannel") ? Optional.of(ch) : Optional.empty(),
-                Clock.systemUTC(), Duration.ofMinutes(15), false);
+                Clock.systemUTC(), Duration.ofMinutes(15), false,
+                new io.raftlens.raft.fabric.msgprocessor.ConfigUpdateProcessor(Optional.empty()), metrics);
         server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     }
@@ -133,6 +135,44 @@ class AtomicBroadcastServiceTest {
             BlockSignatures.verify(r.getBlock(), bv); // the client checks the orderer's signature as a peer does
         }
         assertEquals(List.of(Status.FORBIDDEN), deliver(stranger, 1, 2).stream().map(DeliverResponse::getStatus).toList());
+    }
+
+    /**
+     * Fabric's broadcast_* and deliver_* metrics count what the service did, with Fabric's labels: the MetricsTracker
+     * of broadcast.go (channel, header type, final status) and deliver.go's streams, requests and blocks.
+     */
+    @Test
+    void broadcastAndDeliverAreCountedAsFabricCountsThem() throws Exception {
+        broadcast(tx(member, "a"), tx(member, "b"));
+        broadcast(tx(stranger, "c"));
+        broadcast(Envelope.newBuilder().setPayload(ByteString.copyFromUtf8("not a payload")).build());
+        deliver(member, 1, 2);
+        deliver(stranger, 1, 1);
+
+        String text = metrics.scrape();
+        assertEquals(2.0, value(text, "broadcast_processed_count", "channel=\"mychannel\"", "type=\"ENDORSER_TRANSACTION\"", "status=\"SUCCESS\""), text);
+        assertEquals(1.0, value(text, "broadcast_processed_count", "channel=\"mychannel\"", "type=\"ENDORSER_TRANSACTION\"", "status=\"FORBIDDEN\""), text);
+        assertEquals(1.0, value(text, "broadcast_processed_count", "channel=\"unknown\"", "type=\"unknown\"", "status=\"BAD_REQUEST\""), text);
+        assertEquals(2.0, value(text, "broadcast_enqueue_duration_count", "status=\"SUCCESS\""), text);
+        assertEquals(2.0, value(text, "deliver_streams_opened"), text);
+        assertEquals(2.0, value(text, "deliver_requests_received", "channel=\"mychannel\"", "data_type=\"block\"", "filtered=\"false\""), text);
+        assertEquals(1.0, value(text, "deliver_requests_completed", "channel=\"mychannel\"", "success=\"true\""), text);
+        assertEquals(1.0, value(text, "deliver_requests_completed", "channel=\"mychannel\"", "success=\"false\""), text);
+        assertEquals(2.0, value(text, "deliver_blocks_sent", "channel=\"mychannel\""), text);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // the close is counted on the server's thread
+        while (value(metrics.scrape(), "deliver_streams_closed") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(2.0, value(metrics.scrape(), "deliver_streams_closed"), "both Deliver streams counted as closed");
+    }
+
+    /** The value of the one sample of {@code name} whose labels include every one of {@code labels}. */
+    private static double value(String text, String name, String... labels) {
+        List<String> lines = text.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains)).toList();
+        assertEquals(1, lines.size(), name + " " + List.of(labels) + " in\n" + text);
+        String line = lines.get(0);
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     @Test
