@@ -62,22 +62,8 @@ class ParticipationApiTest {
 
     @BeforeAll
     void launch() throws Exception {
-        sample = dir.resolve("three-orderers");
-        Path from = Path.of("..", "samples", "three-orderers");
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path to = sample.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        int[] ports = TestNetworks.freePorts(3);
-        Path configtx = sample.resolve("configtx.yaml");
-        Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
-                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2]));
+        Path configtx = TestNetworks.threeOrderersSample(dir); // a copy on free ports
+        sample = configtx.getParent();
         Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
         plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c),
                 List.of(new NetworkPlanLoader.ChannelRequest("system", null)), null,

@@ -48,22 +48,8 @@ class StandaloneNodeTest {
 
     @Test
     void standaloneNodesServeParticipationAndAtomicBroadcast() throws Exception {
-        Path sample = dir.resolve("three-orderers");
-        Path from = Path.of("..", "samples", "three-orderers");
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path to = sample.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        int[] ports = TestNetworks.freePorts(3);
-        Path configtx = sample.resolve("configtx.yaml");
-        Files.writeString(configtx, Files.readString(configtx).replace("Port: 7050", "Port: " + ports[0])
-                .replace("Port: 8050", "Port: " + ports[1]).replace("Port: 9050", "Port: " + ports[2]));
+        Path configtx = TestNetworks.threeOrderersSample(dir); // a copy on free ports
+        Path sample = configtx.getParent();
         Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
         NetworkPlan plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
                 new NetworkPlanLoader.Overrides(Duration.ofMillis(100), 0));

@@ -10,6 +10,7 @@ import io.raftlens.raft.orderer.BatchTimer;
 import io.raftlens.raft.orderer.BlockCutter;
 import io.raftlens.raft.orderer.BlockFactory;
 import io.raftlens.raft.orderer.Blocks;
+import io.raftlens.raft.orderer.GoDuration;
 import io.raftlens.raft.orderer.TransactionRejectedException;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockHeader;
@@ -254,7 +255,7 @@ public final class ChainCore {
                 out.add(new ChainAction.AbdicationDone(0));
             } else {
                 log.info("Transferring leadership to " + to);
-                log.info("Will wait " + GoDurations.format(timeToWait) + " time to abdicate");
+                log.info("Will wait " + GoDuration.format(timeToWait) + " time to abdicate");
                 abdicating = true;
                 out.add(new ChainAction.TransferLeadership(to));
                 out.add(new ChainAction.StartAbdicationTimer(timeToWait));
@@ -380,7 +381,7 @@ public final class ChainCore {
         begin();
         if (catchUpTarget >= 0) {
             log.warn("block [" + number + "] is not available from other consenters yet; retrying in "
-                    + GoDurations.format(catchUpRetry));
+                    + GoDuration.format(catchUpRetry));
             out.add(new ChainAction.RetryCatchUp(catchUpRetry));
         }
         return end();
@@ -408,7 +409,7 @@ public final class ChainCore {
             }
             long leaderless = suspector.check(nowNanos, leader == 0);
             if (leaderless >= 0) {
-                log.info("Suspecting our own eviction from the channel for " + GoDurations.format(Duration.ofNanos(leaderless)));
+                log.info("Suspecting our own eviction from the channel for " + GoDuration.format(Duration.ofNanos(leaderless)));
                 out.add(new ChainAction.PullForEviction(lastHeader.getNumber() + 1));
             }
         }

@@ -27,7 +27,7 @@ class ChainCoreArchitectureTest {
     private static final String CHAIN_CORE = "io.raftlens.raft.node.core..";
     /** The orderer classes the core may use: pure block logic, no ledger files. */
     private static final Set<String> PURE_ORDERER = Set.of("BlockCutter", "BlockCutter$Ordered", "BlockFactory",
-            "Blocks", "BatchTimer", "TransactionRejectedException", "Der", "GenesisBlock", "GenesisBlock$OrderingConfig");
+            "Blocks", "BatchTimer", "TransactionRejectedException", "Der", "GenesisBlock", "GenesisBlock$OrderingConfig", "GoDuration");
 
     private static JavaClasses chainCore;
 
