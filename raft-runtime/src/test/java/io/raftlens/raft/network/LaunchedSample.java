@@ -31,7 +31,7 @@ final class LaunchedSample implements AutoCloseable {
     /** Copies the sample under {@code dir}, moves its consenters to free ports, launches and waits for a leader. */
     static LaunchedSample start(Path dir) throws Exception {
         Path sample = dir.resolve("three-orderers");
-        copy(Path.of("..", "samples", "three-orderers"), sample);
+        TestNetworks.copyTree(Path.of("..", "samples", "three-orderers"), sample);
         int[] ports = TestNetworks.freePorts(3);
         Path configtx = sample.resolve("configtx.yaml");
         // a broadcast is answered once its block is cut: 200 ms instead of the sample's 2 s keeps the clients quick
@@ -50,19 +50,6 @@ final class LaunchedSample implements AutoCloseable {
             throw t;
         }
         return new LaunchedSample(sample, plan, data, net);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     LocalNetwork network() {
