@@ -1,7 +1,7 @@
 package io.raftlens.lsp.server;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -128,10 +128,12 @@ public final class WarmUpSession {
 
     /** Runs the session; fails (with the step that did not answer) rather than hang. */
     public static void run() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        StreamPipe toServer = new StreamPipe(1 << 16); // not java.io's Piped streams: see StreamPipe
+        StreamPipe toClient = new StreamPipe(1 << 16);
+        InputStream serverIn = toServer.in();
+        OutputStream clientOut = toServer.out();
+        InputStream clientIn = toClient.in();
+        OutputStream serverOut = toClient.out();
         RaftLensLanguageServer server = new RaftLensLanguageServer(code -> { }, 1);
         LspLauncher.start(server, serverIn, serverOut);
         Editor editor = new Editor();

@@ -1,5 +1,6 @@
 package io.raftlens.lsp.fuzz;
 
+import io.raftlens.lsp.server.StreamPipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -36,10 +35,12 @@ class JsonRpcGarbageTest {
 
     @Test
     void malformedFramesGetErrorsAndTheServerKeepsServingTheStream() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream client = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        StreamPipe toServer = new StreamPipe(1 << 20); // not java.io's Piped streams: see StreamPipe
+        StreamPipe toClient = new StreamPipe(1 << 20);
+        InputStream serverIn = toServer.in();
+        OutputStream client = toServer.out();
+        InputStream clientIn = toClient.in();
+        OutputStream serverOut = toClient.out();
         LspLauncher.start(new RaftLensLanguageServer(code -> { }, 50), serverIn, serverOut);
         BlockingQueue<JsonObject> replies = reader(clientIn);
 

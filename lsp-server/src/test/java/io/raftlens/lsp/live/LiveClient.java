@@ -4,9 +4,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.raftlens.lsp.server.LspLauncher;
 import io.raftlens.lsp.server.RaftLensLanguageServer;
+import io.raftlens.lsp.server.StreamPipe;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,14 +50,16 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
     private volatile PublishDiagnosticsParams lastDiagnostics;
     private volatile boolean died;
     final LanguageServer server;
-    private final PipedOutputStream clientOut;
+    private final OutputStream clientOut;
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
 
     public LiveClient() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        StreamPipe toServer = new StreamPipe(1 << 16); // not java.io's Piped streams: see StreamPipe
+        StreamPipe toClient = new StreamPipe(1 << 16);
+        InputStream serverIn = toServer.in();
+        clientOut = toServer.out();
+        InputStream clientIn = toClient.in();
+        OutputStream serverOut = toClient.out();
         RaftLensLanguageServer impl = new RaftLensLanguageServer(exitCode::complete, 20);
         LspLauncher.start(impl, serverIn, serverOut);
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, clientIn, clientOut);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -65,10 +65,12 @@ class ProtocolTest {
 
     @Test
     void initializeOpenChangeDiagnosticsCompletionHoverCodeActionsShutdownExit() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        StreamPipe toServer = new StreamPipe(1 << 16); // not java.io's Piped streams: see StreamPipe
+        StreamPipe toClient = new StreamPipe(1 << 16);
+        InputStream serverIn = toServer.in();
+        OutputStream clientOut = toServer.out();
+        InputStream clientIn = toClient.in();
+        OutputStream serverOut = toClient.out();
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         RaftLensLanguageServer server = new RaftLensLanguageServer(exitCode::complete, 50);
         LspLauncher.start(server, serverIn, serverOut);
