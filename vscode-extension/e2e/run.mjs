@@ -346,11 +346,13 @@ async function testLiveFlow(page, { screenshots, onKilled = () => {}, timelineFr
   await new Promise((r) => setTimeout(r, 1000));
   await page.screenshot({ path: screenshots.reelected });
   await runCommand(page, 'RaftLens: Show election log');
-  // the output shows its last lines: the election's closing "elected leader N at term T" lines
+  // the output shows its last lines: the election's closing lines — the winner's "elected leader N at term T", the
+  // followers' "changed leader from A to N at term T" (which can be all that is left in view once the new leader's
+  // "Start accepting requests" lines follow)
   const electionLog = await waitFor('the election in the RaftLens Elections output', 20_000, async () => {
     // Monaco renders spaces as no-break spaces
     const text = await page.evaluate(() => (document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
-    return /(elected leader \d+ at term \d+|became leader at term \d+)/.exec(text)?.[0];
+    return /(elected leader \d+ at term \d+|became leader at term \d+|changed leader from \d+ to \d+ at term \d+)/.exec(text)?.[0];
   });
   log(`RaftLens Elections output: "… ${electionLog} …"`);
   const timelineOpen = () =>
