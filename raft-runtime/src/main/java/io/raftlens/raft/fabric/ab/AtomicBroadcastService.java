@@ -179,7 +179,8 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         OrdererChannel channel = channels.apply(chdr.getChannelId()).orElse(null);
         if (channel == null) {
             BroadcastResponse r = response(Status.BAD_REQUEST, "channel does not exist");
-            record(chdr, r, start, validated, 0);
+            // Fabric's BroadcastChannelSupport returns no header for a channel it does not have: "unknown" labels
+            record(null, r, start, validated, 0);
             return CompletableFuture.completedFuture(r);
         }
         CompletableFuture<OrdererChannel.Ordered> ordered = admitted.config()
