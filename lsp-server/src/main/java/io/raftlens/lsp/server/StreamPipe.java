@@ -44,9 +44,17 @@ public final class StreamPipe {
     private final class Reader extends InputStream {
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            // JSON-RPC headers are read a byte at a time: no array per byte
+            synchronized (StreamPipe.this) {
+                if (!awaitBytes()) {
+                    return -1;
+                }
+                int b = buffer[head] & 0xff;
+                head = (head + 1) % buffer.length;
+                count--;
+                StreamPipe.this.notifyAll();
+                return b;
+            }
         }
 
         @Override
@@ -56,11 +64,8 @@ public final class StreamPipe {
                 return 0;
             }
             synchronized (StreamPipe.this) {
-                while (count == 0) {
-                    if (writerClosed || readerClosed) {
-                        return -1;
-                    }
-                    await();
+                if (!awaitBytes()) {
+                    return -1;
                 }
                 int n = Math.min(len, count);
                 int first = Math.min(n, buffer.length - head);
@@ -128,6 +133,17 @@ public final class StreamPipe {
                 StreamPipe.this.notifyAll();
             }
         }
+    }
+
+    /** Waits until bytes are buffered; false once a side is closed and nothing is left to read. Holds the lock. */
+    private boolean awaitBytes() throws InterruptedIOException {
+        while (count == 0) {
+            if (writerClosed || readerClosed) {
+                return false;
+            }
+            await();
+        }
+        return true;
     }
 
     private void await() throws InterruptedIOException {
