@@ -22,12 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,13 +98,7 @@ class AttachedNetworkTest {
 
     private LiveNetworks networks() {
         if (networks == null) {
-            networks = new LiveNetworks(new LiveEditor() {
-                public Optional<DocumentModel> model(String uri) { return Optional.ofNullable(open.get(uri)); }
-                public LanguageClient client() { return null; }
-                public void revalidate(String uri) { }
-                public boolean codeLensRefresh() { return false; }
-                public boolean inlayHintRefresh() { return false; }
-            }, dir.resolve("data"));
+            networks = new LiveNetworks(new HeadlessEditor(open), dir.resolve("data"));
             commands = new LiveCommands(networks);
         }
         return networks;

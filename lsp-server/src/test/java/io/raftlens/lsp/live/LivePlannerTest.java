@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,13 +91,7 @@ class LivePlannerTest {
 
     @Test
     void commandsWithoutANetworkOrArgumentsAnswerWithAClearError() throws Exception {
-        LiveEditor editor = new LiveEditor() {
-            public Optional<DocumentModel> model(String uri) { return Optional.empty(); }
-            public LanguageClient client() { return null; }
-            public void revalidate(String uri) { }
-            public boolean codeLensRefresh() { return false; }
-            public boolean inlayHintRefresh() { return false; }
-        };
+        LiveEditor editor = new HeadlessEditor(Map.of());
         LiveNetworks networks = new LiveNetworks(editor, dir);
         LiveCommands commands = new LiveCommands(networks);
         try {
