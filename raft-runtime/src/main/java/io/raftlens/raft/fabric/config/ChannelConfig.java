@@ -44,6 +44,12 @@ public final class ChannelConfig {
     private final MspManager mspManager;
     private final PolicyManager policyManager;
     private final Map<String, String> orgMspIds;
+    // The values every broadcast reads, parsed once per config as Fabric's channelconfig Bundle holds them parsed
+    // (parsing ConsensusType per message copied its metadata, the consenters' certificates, for every transaction).
+    private final Set<String> channelCapabilities;
+    private final Set<String> ordererCapabilities;
+    private final Optional<BatchSize> batchSize;
+    private final Optional<ConsensusType> consensusType;
 
     private ChannelConfig(String channelId, Config config, MspVersion mspVersion, MspManager mspManager,
                           PolicyManager policyManager, Map<String, String> orgMspIds) {
@@ -53,6 +59,10 @@ public final class ChannelConfig {
         this.mspManager = mspManager;
         this.policyManager = policyManager;
         this.orgMspIds = orgMspIds;
+        this.channelCapabilities = capabilities(config.getChannelGroup());
+        this.ordererCapabilities = group(ORDERER).map(ChannelConfig::capabilities).orElse(Set.of());
+        this.batchSize = ordererValue("BatchSize", BatchSize.parser());
+        this.consensusType = ordererValue("ConsensusType", ConsensusType.parser());
     }
 
     /** The config of a config block (its single CONFIG envelope), e.g. a genesis block made by configtxgen. */
@@ -174,7 +184,7 @@ public final class ChannelConfig {
             return Set.of();
         }
         try {
-            return Capabilities.parseFrom(v.getValue()).getCapabilitiesMap().keySet();
+            return Set.copyOf(Capabilities.parseFrom(v.getValue()).getCapabilitiesMap().keySet());
         } catch (InvalidProtocolBufferException e) {
             return Set.of();
         }
@@ -218,11 +228,11 @@ public final class ChannelConfig {
     }
 
     public Set<String> channelCapabilities() {
-        return capabilities(config.getChannelGroup());
+        return channelCapabilities;
     }
 
     public Set<String> ordererCapabilities() {
-        return group(ORDERER).map(ChannelConfig::capabilities).orElse(Set.of());
+        return ordererCapabilities;
     }
 
     /** Fabric's OrdererProvider.ExpirationCheck: orderer capability V1_1, V1_4_2 or V2_0. */
@@ -232,11 +242,11 @@ public final class ChannelConfig {
     }
 
     public Optional<BatchSize> batchSize() {
-        return ordererValue("BatchSize", BatchSize.parser());
+        return batchSize;
     }
 
     public Optional<ConsensusType> consensusType() {
-        return ordererValue("ConsensusType", ConsensusType.parser());
+        return consensusType;
     }
 
     private <T extends Message> Optional<T> ordererValue(String key, Parser<T> parser) {
