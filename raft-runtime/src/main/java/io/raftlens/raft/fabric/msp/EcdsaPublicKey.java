@@ -32,10 +32,21 @@ final class EcdsaPublicKey {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * Verifications with BouncyCastle's general code before a P-256 key gets its comb table (~1,000 point additions,
+     * the cost of a dozen verifications): a key used once or twice, e.g. a client whose identity the MSP cache does
+     * not keep, never pays for it.
+     */
+    static final int COMB_AFTER = 8;
+
     private final ECPublicKeyParameters key;
+    private final boolean p256;
+    private int uses;
+    private volatile P256Comb comb;
 
     private EcdsaPublicKey(ECPublicKeyParameters key) {
         this.key = key;
+        this.p256 = key.getParameters().getCurve() instanceof org.bouncycastle.math.ec.custom.sec.SecP256R1Curve;
     }
 
     /** The curve's domain for the JDK key's parameters, or null when it is not one of {@link #CURVES}. */
@@ -100,8 +111,29 @@ final class EcdsaPublicKey {
 
     /** ECDSA verification of a digest (hashed by the caller), r and s as decoded from the signature. */
     boolean verify(byte[] digest, BigInteger r, BigInteger s) {
+        P256Comb c = p256 ? comb() : null;
+        if (c != null) {
+            P256Comb.Result result = c.verify(digest, r, s);
+            if (result != P256Comb.Result.UNDECIDED) {
+                return result == P256Comb.Result.VALID;
+            }
+        }
         ECDSASigner v = new ECDSASigner();
         v.init(false, key);
         return v.verifySignature(digest, r, s);
+    }
+
+    /** The comb table once this key has been used {@link #COMB_AFTER} times (racy count: off by a few at most). */
+    private P256Comb comb() {
+        P256Comb c = comb;
+        if (c != null || ++uses <= COMB_AFTER) {
+            return c;
+        }
+        synchronized (this) {
+            if (comb == null) {
+                comb = P256Comb.of(key.getQ());
+            }
+            return comb;
+        }
     }
 }
