@@ -33,8 +33,8 @@ final class EcdsaPublicKey {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * Verifications with BouncyCastle's general code before a P-256 key gets its comb table (~1,000 point additions,
-     * the cost of a dozen verifications): a key used once or twice, e.g. a client whose identity the MSP cache does
+     * Verifications with BouncyCastle's general code before a P-256 key gets its comb table (~1,600 point additions,
+     * the cost of some twenty verifications): a key used once or twice, e.g. a client whose identity the MSP cache does
      * not keep, never pays for it.
      */
     static final int COMB_AFTER = 8;
@@ -131,7 +131,7 @@ final class EcdsaPublicKey {
         }
         synchronized (this) {
             if (comb == null) {
-                comb = P256Comb.of(key.getQ());
+                comb = P256Comb.of(key.getQ(), P256Comb.KEY_BITS);
             }
             return comb;
         }

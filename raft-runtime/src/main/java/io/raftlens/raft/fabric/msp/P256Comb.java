@@ -12,12 +12,12 @@ import org.bouncycastle.util.BigIntegers;
  * field arithmetic ({@code SecP256R1Field}, values in canonical form in {@code int[8]}). Why: BouncyCastle's point
  * code computes the same sum with 256 shared doublings and allocates a new field element for every operation (about
  * 70 KB per verification, which the collector then pays for at thousands of verifications a second). Here a table of
- * {@code j·16^i·P} (i = 0…63, j = 1…15, affine) per point turns each scalar multiplication into at most 64 mixed
- * additions and no doubling, all in a handful of reused arrays.
+ * {@code j·2^(w·i)·P} (affine; w = 8 bits for G, 32 windows, and 5 for a key, 52 windows) per point turns u1·G + u2·Q
+ * into at most 84 mixed additions and no doubling, all in a handful of reused arrays.
  *
  * <p>The additions use the incomplete (faster) formulas, which fail when the two points are equal or opposite. That
- * cannot happen inside one comb for a scalar below the group order n (the running sum is m·P with m &lt; 16^i, the
- * addend d·16^i·P with m &lt; d·16^i and m + d·16^i &lt; n, and P has order n); should it happen anyway, {@link #verify}
+ * cannot happen inside one comb for a scalar below the group order n (the running sum is m·P with m &lt; 2^(w·i), the
+ * addend d·2^(w·i)·P with m &lt; d·2^(w·i) and m + d·2^(w·i) &lt; n, and P has order n); should it happen anyway, {@link #verify}
  * says so by returning {@link Result#UNDECIDED} and the caller verifies with BouncyCastle's general code. The final
  * sum of the two combs handles both cases (doubling, infinity). The result is compared in projective form: x(R) mod
  * n = r ⇔ X = r·Z² or, when r + n &lt; p, X = (r + n)·Z².
@@ -26,29 +26,42 @@ final class P256Comb {
     /** What a verification found: a definite answer, or a case the incomplete formulas do not cover. */
     enum Result { VALID, INVALID, UNDECIDED }
 
-    private static final int WINDOWS = 64;
-    private static final int DIGITS = 15;
+    /** Bits per window of a key's table: 52 windows × 31 points (~150 KB a key, the MSP cache keeps 100 keys). */
+    static final int KEY_BITS = 5;
+    /** Bits per window of the generator's table: 32 windows × 255 points (~0.8 MB, once). */
+    static final int GENERATOR_BITS = 8;
 
+    private final int bits;
+    private final int windows;
+    private final int digits;
     private final int[][] xs;
     private final int[][] ys;
 
-    private P256Comb(int[][] xs, int[][] ys) {
+    private P256Comb(int bits, int[][] xs, int[][] ys) {
+        this.bits = bits;
+        this.windows = (256 + bits - 1) / bits;
+        this.digits = (1 << bits) - 1;
         this.xs = xs;
         this.ys = ys;
     }
 
-    /** The comb table of a point of order n on BouncyCastle's custom secp256r1 curve (about 1,000 point additions). */
-    static P256Comb of(ECPoint p) {
+    /**
+     * The comb table of a point of order n on BouncyCastle's custom secp256r1 curve, {@code bits} per window
+     * (⌈256 / bits⌉ · (2^bits - 1) point additions).
+     */
+    static P256Comb of(ECPoint p, int bits) {
         ECCurve curve = p.getCurve();
-        ECPoint[] points = new ECPoint[WINDOWS * DIGITS];
+        int windows = (256 + bits - 1) / bits;
+        int digits = (1 << bits) - 1;
+        ECPoint[] points = new ECPoint[windows * digits];
         ECPoint base = p.normalize();
-        for (int i = 0; i < WINDOWS; i++) {
+        for (int i = 0; i < windows; i++) {
             ECPoint acc = base;
-            for (int j = 0; j < DIGITS; j++) {
-                points[i * DIGITS + j] = acc;
+            for (int j = 0; j < digits; j++) {
+                points[i * digits + j] = acc;
                 acc = acc.add(base);
             }
-            // acc is now 16·base: the next window's base
+            // acc is now 2^bits·base: the next window's base
             base = acc.normalize();
         }
         curve.normalizeAll(points);
@@ -58,12 +71,12 @@ final class P256Comb {
             xs[k] = Nat256.fromBigInteger(points[k].getAffineXCoord().toBigInteger());
             ys[k] = Nat256.fromBigInteger(points[k].getAffineYCoord().toBigInteger());
         }
-        return new P256Comb(xs, ys);
+        return new P256Comb(bits, xs, ys);
     }
 
     /** The generator's table, built once. */
     private static final class Generator {
-        static final P256Comb G = of(org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1").getG());
+        static final P256Comb G = of(org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1").getG(), GENERATOR_BITS);
     }
 
     private static final BigInteger N = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1").getN();
@@ -137,12 +150,12 @@ final class P256Comb {
      */
     private boolean multiply(int[] k, Work w, int[] x, int[] y, int[] z) {
         boolean infinity = true;
-        for (int i = 0; i < WINDOWS; i++) {
-            int d = (k[i >>> 3] >>> ((i & 7) << 2)) & 15;
+        for (int i = 0; i < windows; i++) {
+            int d = digit(k, i * bits, bits);
             if (d == 0) {
                 continue;
             }
-            int idx = i * DIGITS + d - 1;
+            int idx = i * digits + d - 1;
             if (infinity) {
                 Nat256.copy(xs[idx], x);
                 Nat256.copy(ys[idx], y);
@@ -154,6 +167,17 @@ final class P256Comb {
             }
         }
         return infinity;
+    }
+
+    /** Bits [from, from + bits) of a little-endian 256-bit number (zero beyond bit 255). */
+    private static int digit(int[] k, int from, int bits) {
+        int word = from >>> 5;
+        int shift = from & 31;
+        long w = k[word] & 0xFFFFFFFFL;
+        if (word + 1 < 8) {
+            w |= (k[word + 1] & 0xFFFFFFFFL) << 32;
+        }
+        return (int) (w >>> shift) & ((1 << bits) - 1);
     }
 
     private static final int[] ONE = Nat256.fromBigInteger(BigInteger.ONE);

@@ -41,7 +41,7 @@ class P256CombTest {
             KeyPair kp = g.generateKeyPair();
             ECPublicKey pub = (ECPublicKey) kp.getPublic();
             ECPoint q = point(pub);
-            P256Comb comb = P256Comb.of(q);
+            P256Comb comb = P256Comb.of(q, P256Comb.KEY_BITS);
             for (int m = 0; m < 20; m++) {
                 byte[] digest = new byte[m % 5 == 0 ? 48 : 32];
                 random.nextBytes(digest);
@@ -88,7 +88,7 @@ class P256CombTest {
         KeyPair kp = g.generateKeyPair();
         BigInteger d = ((ECPrivateKey) kp.getPrivate()).getS();
         ECPoint q = point((ECPublicKey) kp.getPublic());
-        P256Comb comb = P256Comb.of(q);
+        P256Comb comb = P256Comb.of(q, P256Comb.KEY_BITS);
         Random random = new Random(5);
         for (int i = 0; i < 20; i++) {
             BigInteger r = new BigInteger(255, random).add(BigInteger.ONE);
