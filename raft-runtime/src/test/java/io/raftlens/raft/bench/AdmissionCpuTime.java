@@ -24,8 +24,8 @@ import org.hyperledger.fabric.protos.common.Status;
 /**
  * CPU time (this thread's, so other jobs on the machine do not count) of the per-envelope check path, one thread:
  * Fabric's broadcast admission of a signed ENDORSER_TRANSACTION from an Org1 and from an Org2 client (ImplicitMeta ANY
- * over the two organizations' Writers), and a bare P-256 signature verification with the JDK's SunEC and with the
- * MSP's verifier. Prints the median of {@code rounds} rounds of 2,000 operations each, after 3 warm-up rounds.
+ * over the two organizations' Writers), and a bare P-256 signature verification with the MSP's verifier (comb tables),
+ * with BouncyCastle's general ECDSA code and with the JDK's SunEC. Prints the median of {@code rounds} rounds of 2,000 operations each, after 3 warm-up rounds.
  *
  * <pre>java -cp … io.raftlens.raft.bench.AdmissionCpuTime [rounds]</pre>
  */
@@ -64,6 +64,22 @@ public final class AdmissionCpuTime {
         report("admit, Org1 client", rounds, i -> admission.admit(byOrg1[i]));
         report("admit, Org2 client", rounds, i -> admission.admit(byOrg2[i]));
         report("P-256 verify, MSP identity", rounds, i -> id1.verify(msgs[i], sigs[i]));
+        var x9 = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1");
+        var w = ((java.security.interfaces.ECPublicKey) id1.certificate().getPublicKey()).getW();
+        var bcKey = new org.bouncycastle.crypto.params.ECPublicKeyParameters(x9.getCurve().createPoint(w.getAffineX(), w.getAffineY()),
+                new org.bouncycastle.crypto.params.ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH()));
+        java.math.BigInteger[][] rs = new java.math.BigInteger[N][];
+        for (int i = 0; i < N; i++) {
+            rs[i] = io.raftlens.raft.fabric.msp.EcdsaSignatures.parse(sigs[i]);
+        }
+        // the verification before the comb tables (and the one still used for a key's first uses)
+        report("P-256 verify, BouncyCastle", rounds, i -> {
+            var v = new org.bouncycastle.crypto.signers.ECDSASigner();
+            v.init(false, bcKey);
+            if (!v.verifySignature(digests[i], rs[i][0], rs[i][1])) {
+                throw new IllegalStateException("signature " + i);
+            }
+        });
         report("P-256 verify, JDK SunEC", rounds, i -> {
             Signature v = Signature.getInstance("NONEwithECDSA");
             v.initVerify(id1.certificate().getPublicKey());
