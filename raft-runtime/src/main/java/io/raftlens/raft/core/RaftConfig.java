@@ -25,6 +25,7 @@ public final class RaftConfig {
     private final boolean disableProposalForwarding;
     private final boolean pipelineReadies;
     private final boolean stepDownOnRemoval;
+    private final EtcdRaftVersion etcdRaftVersion;
     private final RandomGenerator random;
     private final RaftLogger logger;
 
@@ -42,6 +43,7 @@ public final class RaftConfig {
         this.disableProposalForwarding = b.disableProposalForwarding;
         this.pipelineReadies = b.pipelineReadies;
         this.stepDownOnRemoval = b.stepDownOnRemoval;
+        this.etcdRaftVersion = b.etcdRaftVersion;
         this.random = b.random != null ? b.random : new SplittableRandom(b.id);
         this.logger = b.logger != null ? b.logger : new Slf4jRaftLogger(null, b.id);
     }
@@ -109,6 +111,11 @@ public final class RaftConfig {
         return stepDownOnRemoval;
     }
 
+    /** The etcd raft release whose self-vote / self-ack timing and log lines the core reproduces (default 3.6). */
+    public EtcdRaftVersion etcdRaftVersion() {
+        return etcdRaftVersion;
+    }
+
     /** Source of randomized election timeouts: exactly one {@code nextInt(electionTick)} per timeout reset. */
     public RandomGenerator random() {
         return random;
@@ -132,6 +139,7 @@ public final class RaftConfig {
         private boolean disableProposalForwarding;
         private boolean pipelineReadies;
         private boolean stepDownOnRemoval;
+        private EtcdRaftVersion etcdRaftVersion = EtcdRaftVersion.V3_6;
         private RandomGenerator random;
         private RaftLogger logger;
 
@@ -200,6 +208,12 @@ public final class RaftConfig {
 
         public Builder stepDownOnRemoval(boolean on) {
             this.stepDownOnRemoval = on;
+            return this;
+        }
+
+        /** The etcd raft release to behave like: 3.5 for Fabric 2.5 to 3.1.4, 3.6 (the default) for 3.1.5 and later. */
+        public Builder etcdRaftVersion(EtcdRaftVersion version) {
+            this.etcdRaftVersion = Objects.requireNonNull(version, "etcdRaftVersion");
             return this;
         }
 
