@@ -74,7 +74,8 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
             err = System.err;
         }
         out.println("raftlens launch: profile " + plan.profile() + ", channels " + String.join(", ", plan.channels().keySet())
-                + ", " + plan.consenters().size() + " consenters; data dir " + dir.root() + (fresh ? " (emptied)" : ""));
+                + ", " + plan.consenters().size() + " consenters, etcd raft " + plan.etcdRaftVersion().label()
+                + " (--fabric-version to change); data dir " + dir.root() + (fresh ? " (emptied)" : ""));
         LocalNetwork net;
         try {
             net = LocalNetwork.start(plan, dir);
