@@ -253,6 +253,12 @@ public final class RaftConfig {
             if (applied < 0) {
                 throw new IllegalArgumentException("applied index must not be negative");
             }
+            if (pipelineReadies && etcdRaftVersion == EtcdRaftVersion.V3_5) {
+                // 3.5 counts the leader's own appends before they are durable; sending before persisting on top of
+                // that lets a quorum "hold" an entry only the leader's lost write had.
+                throw new IllegalArgumentException("pipelined Readys need etcd raft 3.6 (3.5 counts the leader's own "
+                        + "appends before they are durable): use 3.6 or persist each Ready before sending its messages");
+            }
             return new RaftConfig(this);
         }
     }

@@ -38,6 +38,11 @@ public record ChainOptions(String channel, List<Long> consenterIds, Duration tic
         if (etcdRaftVersion == null) {
             etcdRaftVersion = EtcdRaftVersion.V3_6;
         }
+        if (readyOrder == ReadyOrder.PIPELINED && etcdRaftVersion == EtcdRaftVersion.V3_5) {
+            throw new IllegalArgumentException("channel " + channel + ": -Draftlens.readyOrder=pipelined needs etcd raft 3.6 "
+                    + "(3.5, Fabric 2.5 to 3.1.4, counts the leader's own appends before they are durable, safe only when "
+                    + "each Ready is persisted before its messages go out); pass --fabric-version 3.1.5 or use Fabric's order");
+        }
     }
 
     /** The settings with etcd raft 3.6 (what the core did before the version became a choice). */

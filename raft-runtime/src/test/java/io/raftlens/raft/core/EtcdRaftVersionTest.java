@@ -35,6 +35,13 @@ class EtcdRaftVersionTest {
     }
 
     @Test
+    void pipelinedReadysAreRefusedOn35() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RaftConfig.builder(1, new MemoryStorage())
+                .etcdRaftVersion(EtcdRaftVersion.V3_5).pipelineReadies(true).build());
+        assertTrue(e.getMessage().startsWith("pipelined Readys need etcd raft 3.6"), e.getMessage());
+    }
+
+    @Test
     void singleNodeWinsInsideCampaignOn35AndAfterPersistingItsVoteOn36() {
         for (boolean preVote : new boolean[] {false, true}) {
             Network n35 = Network.of(V35.andThen(c -> c.preVote(preVote)), 1);

@@ -81,10 +81,13 @@ class ChainRecoveryTest {
         assertEquals(io.raftlens.raft.core.EtcdRaftVersion.V3_6, ChainRecovery.raftConfig(OPTIONS, 2, new MemoryStorage(), QUIET,
                 ElectionRandomness.forChain()).etcdRaftVersion(), "3.6 unless the launch says otherwise");
         ChainOptions on35 = OPTIONS.withEtcdRaftVersion(io.raftlens.raft.core.EtcdRaftVersion.V3_5)
-                .withReadyOrder(ReadyOrder.PIPELINED).withChannel("other").withBatch(5, Duration.ofSeconds(1))
+                .withChannel("other").withBatch(5, Duration.ofSeconds(1))
                 .withEvictionSuspicion(Duration.ofMinutes(1));
         assertEquals(io.raftlens.raft.core.EtcdRaftVersion.V3_5, ChainRecovery.raftConfig(on35, 2, new MemoryStorage(), QUIET,
                 ElectionRandomness.forChain()).etcdRaftVersion());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> on35.withReadyOrder(ReadyOrder.PIPELINED));
+        assertTrue(e.getMessage().startsWith("channel other: -Draftlens.readyOrder=pipelined needs etcd raft 3.6"), e.getMessage());
     }
 
     /**
