@@ -486,6 +486,8 @@ public final class Chain {
                 if (notYetAccepted != null) {
                     notYetAccepted.complete(result); // refused (or answered) before the cutter took it
                 }
+            } else if (a instanceof ChainAction.Forward f) {
+                forward(f);
             } else if (a instanceof ChainAction.Accept x) {
                 CompletableFuture<BroadcastResult> f = acceptances.remove(x.token());
                 if (f != null) {
@@ -535,6 +537,19 @@ public final class Chain {
             } else if (a instanceof ChainAction.Halt h) {
                 halt(h.evicted() ? HaltCause.EVICTED : HaltCause.FAILED, h.evicted() ? null : h.reason());
             }
+        }
+    }
+
+    /** Until the cluster transport carries SubmitRequests: the follower's old answer, naming the leader. */
+    private void forward(ChainAction.Forward f) {
+        BroadcastResult r = BroadcastResult.unavailable("not leader, leader is " + f.leader(), f.leader());
+        CompletableFuture<BroadcastResult> c = replies.remove(f.token());
+        if (c != null) {
+            c.complete(r);
+        }
+        CompletableFuture<BroadcastResult> a = acceptances.remove(f.token());
+        if (a != null) {
+            a.complete(r);
         }
     }
 
