@@ -293,7 +293,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         Path nodeDir = dir.nodeDir(c);
         return new NodeSpec(c.id().value(), c.host(), listenHost, c.port(), ids.get(c.id().value()).tls(), peers, channelMembers,
                 plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
-                dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
+                dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize(),
+                plan.rpcTimeout());
     }
 
     private static void checkPortFree(int port, String who, String fix) {

@@ -133,8 +133,6 @@ public final class Chain {
 
     /** The config sequence of a broadcast whose checks did not say it (the leader does not check it again). */
     public static final long UNKNOWN_SEQUENCE = Long.MAX_VALUE;
-    /** Fabric's General.Cluster.RPCTimeout default: how long a follower waits to hand a transaction to the leader. */
-    static final Duration RPC_TIMEOUT = Duration.ofSeconds(7);
 
     /** A follower's forwarding of transactions to the leader (chain thread). */
     private final ForwardedTransactions forwarded;
@@ -143,7 +141,7 @@ public final class Chain {
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
           ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers,
-          MembershipSink membership, ForwardedTransactions.Sender forwarder) {
+          MembershipSink membership, ForwardedTransactions.Sender forwarder, Duration rpcTimeout) {
         this.options = options;
         this.channel = options.channel();
         this.id = id;
@@ -181,7 +179,7 @@ public final class Chain {
         this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
                 ledger.lastBlock().getHeader(), log);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
-        this.forwarded = new ForwardedTransactions(channel, forwarder, RPC_TIMEOUT, timers, task -> {
+        this.forwarded = new ForwardedTransactions(channel, forwarder, rpcTimeout, timers, task -> {
             try {
                 exec.execute(task);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {

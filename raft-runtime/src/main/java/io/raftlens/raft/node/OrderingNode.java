@@ -209,7 +209,7 @@ public final class OrderingNode {
             }
         }
         return new Chain(ch, raftId, wal, ledger, this::send, timers, m, observer, peers, this::consentersChanged,
-                this::sendSubmit);
+                this::sendSubmit, spec.rpcTimeout());
     }
 
     /**
