@@ -55,6 +55,7 @@ final class ForwardedTransactions {
     private final String channel;
     private final Sender sender;
     private final Duration rpcTimeout;
+    private final Duration commitWait;
     private final ScheduledExecutorService timers;
     private final Consumer<Runnable> chainThread;
     /** Commit answers by the forwarded envelope's bytes (normal transactions), in forwarding order. */
@@ -65,6 +66,13 @@ final class ForwardedTransactions {
 
     ForwardedTransactions(String channel, Sender sender, Duration rpcTimeout, ScheduledExecutorService timers,
                           Consumer<Runnable> chainThread) {
+        this(channel, sender, rpcTimeout, COMMIT_WAIT, timers, chainThread);
+    }
+
+    /** As above, with the commit answer's wait {@code commitWait} instead of {@link #COMMIT_WAIT}. */
+    ForwardedTransactions(String channel, Sender sender, Duration rpcTimeout, Duration commitWait,
+                          ScheduledExecutorService timers, Consumer<Runnable> chainThread) {
+        this.commitWait = commitWait;
         this.channel = channel;
         this.sender = sender;
         this.rpcTimeout = rpcTimeout;
@@ -89,7 +97,7 @@ final class ForwardedTransactions {
         if (committed != null && !committed.isDone()) {
             ByteString configKey = configUpdateOf(env);
             watch(configKey != null ? config : normal, configKey != null ? configKey : env.toByteString(),
-                    new Waiter(committed, leader, System.nanoTime() + COMMIT_WAIT.toNanos()));
+                    new Waiter(committed, leader, System.nanoTime() + commitWait.toNanos()));
         }
         sent.orTimeout(rpcTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, err) -> {
             if (err == null) {
@@ -122,7 +130,8 @@ final class ForwardedTransactions {
             previous.committed().complete(BroadcastResult.unavailable("the same transaction was submitted again", 0));
         }
         if (sweep == null) {
-            sweep = timers.scheduleWithFixedDelay(() -> chainThread.accept(this::expire), 1, 1, TimeUnit.SECONDS);
+            long every = Math.max(10, Math.min(1000, commitWait.toMillis() / 2));
+            sweep = timers.scheduleWithFixedDelay(() -> chainThread.accept(this::expire), every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -170,7 +179,7 @@ final class ForwardedTransactions {
                 } else if (now - w.deadlineNanos() >= 0) {
                     it.remove();
                     w.committed().complete(BroadcastResult.unavailable("forwarded to the leader " + w.leader()
-                            + " but not in a block of this node within " + GoDuration.format(COMMIT_WAIT)
+                            + " but not in a block of this node within " + GoDuration.format(commitWait)
                             + " (the leader dropped it or lost it with its leadership: see the leader's log)", w.leader()));
                 }
             }
