@@ -430,12 +430,18 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
             chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
+            NodeParticipation p = participations.get(n.id());
+            java.util.Set<String> followed = running && p != null ? p.followedChannels() : java.util.Set.of();
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
                     chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), n.nodeId(ch, RaftId.of(s.leader())),
                             s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(id)));
                 });
+                if (n.chain(ch).isEmpty() && followed.contains(ch)) {
+                    // a follower pulls blocks: no Raft term, leader or commit index of its own
+                    chs.put(ch, new ChannelState(NodeRole.MEMBER, 0, NodeId.NONE, 0, p.followerHeight(ch), false));
+                }
             }
             if (running) {
                 lastKnown.put(n.id(), Map.copyOf(chs));
