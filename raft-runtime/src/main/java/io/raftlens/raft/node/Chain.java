@@ -426,7 +426,7 @@ public final class Chain {
             if (a instanceof ChainAction.Forward f) {
                 CompletableFuture<BroadcastResult> sent = new CompletableFuture<>();
                 CompletableFuture<BroadcastResult> written = new CompletableFuture<>();
-                forwarded.forward(f.leader(), config, configSeq, sent, written);
+                forwarded.forward(f.leader(), config, configSeq, true, sent, written);
                 sent.thenAccept(r -> accepted.complete(r.isSuccess() ? ConsenterUpdateResult.accepted()
                         : ConsenterUpdateResult.unavailable(r.info(), r.leader())));
                 written.thenAccept(r -> reply.complete(r.isSuccess()
@@ -638,7 +638,7 @@ public final class Chain {
         if (s == null) {
             throw new IllegalStateException("the core forwarded broadcast " + f.token() + " outside a submit");
         }
-        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), accepted, committed);
+        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), false, accepted, committed);
     }
 
     /** The core's Revalidate: Fabric's ProcessNormalMsg on the leader, then the core orders or drops it. */

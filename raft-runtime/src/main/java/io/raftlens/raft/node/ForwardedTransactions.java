@@ -61,7 +61,7 @@ final class ForwardedTransactions {
     /** Commit answers by the forwarded envelope's bytes (normal transactions), in forwarding order. */
     private final Map<ByteString, Waiter> normal = new LinkedHashMap<>();
     /** Commit answers by the forwarded config update's bytes (CONFIG envelopes; the leader may remake the CONFIG). */
-    private final Map<ByteString, Waiter> config = new LinkedHashMap<>();
+    private final Map<ByteString, Waiter> configs = new LinkedHashMap<>();
     private ScheduledFuture<?> sweep;
 
     ForwardedTransactions(String channel, Sender sender, Duration rpcTimeout, ScheduledExecutorService timers,
@@ -81,10 +81,11 @@ final class ForwardedTransactions {
     }
 
     /**
-     * Forwards {@code env} (checked against config sequence {@code validatedSeq}) to Raft id {@code leader}:
-     * {@code accepted} answers once it is sent, {@code committed} once it is in a block of this node.
+     * Forwards {@code env} (checked against config sequence {@code validatedSeq}; {@code config}: a CONFIG envelope)
+     * to Raft id {@code leader}: {@code accepted} answers once it is sent, {@code committed} once it is in a block of
+     * this node (either may be null).
      */
-    void forward(long leader, Envelope env, long validatedSeq, CompletableFuture<BroadcastResult> accepted,
+    void forward(long leader, Envelope env, long validatedSeq, boolean config, CompletableFuture<BroadcastResult> accepted,
                  CompletableFuture<BroadcastResult> committed) {
         SubmitRequest request = SubmitRequest.newBuilder().setChannel(channel).setLastValidationSeq(validatedSeq)
                 .setPayload(env).build();
@@ -95,8 +96,8 @@ final class ForwardedTransactions {
             sent = CompletableFuture.failedFuture(e);
         }
         if (committed != null && !committed.isDone()) {
-            ByteString configKey = configUpdateOf(env);
-            watch(configKey != null ? config : normal, configKey != null ? configKey : env.toByteString(),
+            ByteString configKey = config ? configUpdateOf(env) : null;
+            watch(configKey != null ? configs : normal, configKey != null ? configKey : env.toByteString(),
                     new Waiter(committed, leader, System.nanoTime() + commitWait.toNanos()));
         }
         sent.orTimeout(rpcTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, err) -> {
@@ -137,17 +138,17 @@ final class ForwardedTransactions {
 
     /** A block this node wrote: the forwarded transactions in it are committed. */
     void blockWritten(Block block) {
-        if (normal.isEmpty() && config.isEmpty()) {
+        if (normal.isEmpty() && configs.isEmpty()) {
             return;
         }
         long number = block.getHeader().getNumber();
-        boolean isConfig = !config.isEmpty() && Blocks.isConfigBlock(block);
+        boolean isConfig = !configs.isEmpty() && Blocks.isConfigBlock(block);
         for (ByteString data : block.getData().getDataList()) {
             Waiter w = normal.isEmpty() ? null : normal.remove(data);
             if (w == null && isConfig) {
                 try {
                     ByteString key = configUpdateOf(Envelope.parseFrom(data));
-                    w = key == null ? null : config.remove(key);
+                    w = key == null ? null : configs.remove(key);
                 } catch (InvalidProtocolBufferException e) {
                     // not an envelope: nobody waits for it
                 }
@@ -163,15 +164,15 @@ final class ForwardedTransactions {
     void failAll(String reason) {
         BroadcastResult r = BroadcastResult.unavailable(reason, 0);
         normal.values().forEach(w -> w.committed().complete(r));
-        config.values().forEach(w -> w.committed().complete(r));
+        configs.values().forEach(w -> w.committed().complete(r));
         normal.clear();
-        config.clear();
+        configs.clear();
         stopSweepIfIdle();
     }
 
     private void expire() {
         long now = System.nanoTime();
-        for (Map<ByteString, Waiter> waiters : java.util.List.of(normal, config)) {
+        for (Map<ByteString, Waiter> waiters : java.util.List.of(normal, configs)) {
             for (Iterator<Waiter> it = waiters.values().iterator(); it.hasNext(); ) {
                 Waiter w = it.next();
                 if (w.committed().isDone()) {
@@ -188,7 +189,7 @@ final class ForwardedTransactions {
     }
 
     private void stopSweepIfIdle() {
-        if (sweep != null && normal.isEmpty() && config.isEmpty()) {
+        if (sweep != null && normal.isEmpty() && configs.isEmpty()) {
             sweep.cancel(false);
             sweep = null;
         }
@@ -208,8 +209,4 @@ final class ForwardedTransactions {
         }
     }
 
-    /** Whether {@code env} is a CONFIG envelope (Fabric's isConfig: it goes through the config path). */
-    static boolean isConfig(Envelope env) {
-        return configUpdateOf(env) != null;
-    }
 }

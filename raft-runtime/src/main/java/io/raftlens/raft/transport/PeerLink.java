@@ -123,13 +123,7 @@ final class PeerLink {
         }
         EgressQueue queue = submitQueues.computeIfAbsent(channelName,
                 c -> new EgressQueue(c, EgressQueue.TRANSACTION, config.sendBufferSize()));
-        if (!queue.offerSubmit(request, sent)) {
-            observer.messageDropped(endpoint.address(), channelName, DropReason.QUEUE_FULL);
-            sent.completeExceptionally(new TransportException("the queue of transactions to consenter "
-                    + endpoint.address() + " (id " + endpoint.id() + ") is full (" + queue.capacity()
-                    + " waiting, General.Cluster.SendBufferSize)"));
-            return sent;
-        }
+        queue.offerSubmit(request, sent); // a full queue makes the sender wait, as Fabric's, until its timeout
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 loop.execute(this::drain);
@@ -327,7 +321,10 @@ final class PeerLink {
                 }
             }
             for (EgressQueue queue : submitQueues.values()) {
-                EgressQueue.Outgoing out = queue.poll();
+                // a transaction whose sender timed out waiting is not sent: its client was told SERVICE_UNAVAILABLE
+                // (Fabric would still send it from its stream buffer)
+                EgressQueue.Outgoing out = queue.poll(expired -> observer.messageDropped(endpoint.address(),
+                        queue.channel, DropReason.QUEUE_FULL));
                 if (out != null) {
                     progress = true;
                     wrote = true;

@@ -59,7 +59,7 @@ class ForwardedTransactionsTest {
         ForwardedTransactions f = forwarding(Duration.ofSeconds(7), Duration.ofSeconds(30));
         CompletableFuture<BroadcastResult> accepted = new CompletableFuture<>();
         CompletableFuture<BroadcastResult> committed = new CompletableFuture<>();
-        f.forward(3, tx("a"), 4, accepted, committed);
+        f.forward(3, tx("a"), 4, false, accepted, committed);
 
         assertEquals(List.of(SubmitRequest.newBuilder().setChannel("mychannel").setLastValidationSeq(4)
                 .setPayload(tx("a")).build()), sent);
@@ -82,7 +82,7 @@ class ForwardedTransactionsTest {
         CompletableFuture<BroadcastResult> accepted = new CompletableFuture<>();
         CompletableFuture<BroadcastResult> committed = new CompletableFuture<>();
         link = CompletableFuture.failedFuture(new IllegalStateException("not connected to consenter orderer3.example.com:9050 (id 3)"));
-        f.forward(3, tx("a"), 1, accepted, committed);
+        f.forward(3, tx("a"), 1, false, accepted, committed);
         BroadcastResult r = accepted.get(1, TimeUnit.SECONDS);
         assertEquals("SERVICE_UNAVAILABLE", r.status());
         assertEquals("cannot forward the transaction to the leader 3: not connected to consenter orderer3.example.com:9050 (id 3)",
@@ -95,7 +95,7 @@ class ForwardedTransactionsTest {
     void aSendThatDoesNotCompleteTimesOutWithFabricsMessage() throws Exception {
         ForwardedTransactions f = forwarding(Duration.ofMillis(50), Duration.ofSeconds(30));
         CompletableFuture<BroadcastResult> accepted = new CompletableFuture<>();
-        f.forward(2, tx("a"), 1, accepted, null);
+        f.forward(2, tx("a"), 1, false, accepted, null);
         BroadcastResult r = accepted.get(5, TimeUnit.SECONDS);
         assertEquals("SERVICE_UNAVAILABLE", r.status());
         assertEquals("timed out (50ms) waiting on forwarding to 2", r.info());
@@ -106,7 +106,7 @@ class ForwardedTransactionsTest {
         ForwardedTransactions f = forwarding(Duration.ofSeconds(7), Duration.ofMillis(100));
         link.complete(null);
         CompletableFuture<BroadcastResult> committed = new CompletableFuture<>();
-        f.forward(2, tx("dropped by the leader"), 1, new CompletableFuture<>(), committed);
+        f.forward(2, tx("dropped by the leader"), 1, false, new CompletableFuture<>(), committed);
         BroadcastResult r = committed.get(5, TimeUnit.SECONDS);
         assertEquals("SERVICE_UNAVAILABLE", r.status());
         assertTrue(r.info().startsWith("forwarded to the leader 2 but not in a block of this node within 100ms"), r.info());
@@ -118,7 +118,7 @@ class ForwardedTransactionsTest {
         link.complete(null);
         Envelope update = tx("the admins' CONFIG_UPDATE");
         CompletableFuture<BroadcastResult> committed = new CompletableFuture<>();
-        f.forward(1, config(update, "made by the follower"), 2, new CompletableFuture<>(), committed);
+        f.forward(1, config(update, "made by the follower"), 2, true, new CompletableFuture<>(), committed);
 
         Block genesis = Block.newBuilder().setHeader(BlockHeader.newBuilder().setNumber(0)).build();
         Block written = new BlockFactory(genesis.getHeader()).createNextBlock(List.of(config(update, "remade by the leader")));
@@ -132,7 +132,7 @@ class ForwardedTransactionsTest {
         ForwardedTransactions f = forwarding(Duration.ofSeconds(7), Duration.ofSeconds(30));
         link.complete(null);
         CompletableFuture<BroadcastResult> committed = new CompletableFuture<>();
-        f.forward(2, tx("a"), 1, new CompletableFuture<>(), committed);
+        f.forward(2, tx("a"), 1, false, new CompletableFuture<>(), committed);
         f.failAll("node 1 stopped");
         assertEquals(BroadcastResult.unavailable("node 1 stopped", 0), committed.get(1, TimeUnit.SECONDS));
     }

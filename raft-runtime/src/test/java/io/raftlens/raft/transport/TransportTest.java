@@ -308,6 +308,27 @@ class TransportTest {
     }
 
     @Test
+    void forwardedTransactionsBeyondTheSendBufferWaitForRoomInsteadOfBeingDropped() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca.nodeMaterial("orderer1.example.com"), TestNode.config(1, ca.nodeMaterial("orderer1.example.com"))
+                .sendBufferSize(2));
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        List<java.util.concurrent.CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            sent.add(a.transport.sendSubmit(CH, 2, submit(CH, "tx" + i, 1)));
+        }
+        for (var f : sent) {
+            f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // none dropped: Fabric's sender waits on a full buffer
+        }
+        for (int i = 0; i < 500; i++) {
+            TestNode.Submitted s = b.submitted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals("tx" + i, s.request().getPayload().getPayload().toStringUtf8());
+        }
+    }
+
+    @Test
     void forwardingToAnUnknownOrUnconnectedPeerFailsWithTheReason() throws Exception {
         DevCa ca = ca();
         TestNode a = node(1, ca);
