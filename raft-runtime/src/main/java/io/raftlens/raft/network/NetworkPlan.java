@@ -78,6 +78,20 @@ public record NetworkPlan(Path configtx, String profile, List<ConsenterPlan> con
         this(configtx, profile, consenters, channels, opsListenHost, opsBasePort, walDir, snapDir, sendBufferSize, Map.of());
     }
 
+    /** The plan with every channel on this etcd raft release ({@code --fabric-version}). */
+    public NetworkPlan withEtcdRaftVersion(io.raftlens.raft.core.EtcdRaftVersion version) {
+        Map<String, ChainOptions> on = new java.util.LinkedHashMap<>();
+        channels.forEach((name, options) -> on.put(name, options.withEtcdRaftVersion(version)));
+        return new NetworkPlan(configtx, profile, consenters, on, opsListenHost, opsBasePort, walDir, snapDir,
+                sendBufferSize, channelBlocks, participation);
+    }
+
+    /** The etcd raft release the nodes run (every channel of a launch runs the same one). */
+    public io.raftlens.raft.core.EtcdRaftVersion etcdRaftVersion() {
+        return channels.values().stream().map(ChainOptions::etcdRaftVersion).findFirst()
+                .orElse(io.raftlens.raft.core.EtcdRaftVersion.V3_6);
+    }
+
     public ConsenterPlan consenter(long id) {
         return consenters.stream().filter(c -> c.id().value() == id).findFirst()
                 .orElseThrow(() -> NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + consenters.size() + ")"));
