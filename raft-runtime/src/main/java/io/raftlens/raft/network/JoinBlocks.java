@@ -79,7 +79,8 @@ public final class JoinBlocks {
             blocks.put(channel, block);
         }
         return new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
-                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), blocks, plan.participation());
+                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), blocks, plan.participation(),
+                plan.rpcTimeout());
     }
 
     static Block read(Path file) {

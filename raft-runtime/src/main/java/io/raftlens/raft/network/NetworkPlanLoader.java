@@ -100,6 +100,7 @@ public final class NetworkPlanLoader {
         String walDir = null;
         String snapDir = null;
         int sendBuffer = 100;
+        java.time.Duration rpcTimeout = NetworkPlan.DEFAULT_RPC_TIMEOUT;
         if (orderer != null) {
             Optional<HostPort> ops = orderer.operations().listenAddress();
             if (ops.isPresent()) {
@@ -111,13 +112,14 @@ public final class NetworkPlanLoader {
             walDir = orderer.consensus().walDir().map(Path::toString).orElse(null);
             snapDir = orderer.consensus().snapDir().map(Path::toString).orElse(null);
             sendBuffer = Math.max(1, orderer.general().cluster().sendBufferSize());
+            rpcTimeout = orderer.general().cluster().rpcTimeout();
         }
         if (overrides.opsBasePort() != null) {
             opsPort = overrides.opsBasePort();
         }
         ParticipationPlan participation = participation(orderer, opsPort).withTickOverride(tick);
         return new NetworkPlan(configtx.file(), profile.name(), consenters, channels, opsHost, opsPort, walDir,
-                snapDir, sendBuffer, Map.of(), participation);
+                snapDir, sendBuffer, Map.of(), participation, rpcTimeout);
     }
 
     /**
