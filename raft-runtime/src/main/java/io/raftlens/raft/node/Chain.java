@@ -100,12 +100,7 @@ public final class Chain {
     private long nextToken;
     private String configPause;
     private ScheduledFuture<?> batchTimer;
-    private long appliedIndex;
-    private long bytesSinceSnapshot;
-    private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
-    private Snapshot pendingCatchUp;
-    private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
     private ConsenterUpdates updates;
 
@@ -164,7 +159,7 @@ public final class Chain {
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
-                ledger.lastBlock().getHeader(), log);
+                ledger.lastBlock(), options.snapshotIntervalSize(), log);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
         this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
         this.admission = StandardChannelAdmission.fabric(channel);
@@ -218,16 +213,15 @@ public final class Chain {
         if (rec.mode() == ChainRecovery.Mode.FRESH) {
             node.bootstrap(options.consenterIds());
         }
+        MemoryStorage storage = rec.storage();
+        Block last = ledger.lastBlock();
         // decided before the loop runs: no other event can reach the core yet
         List<ChainAction> starting = core.start(switch (rec.mode()) {
             case FRESH -> StartMode.FRESH;
             case JOIN -> StartMode.JOIN;
             case RESTART -> StartMode.RESTART;
-        }, channel, options.consenterIds());
-        MemoryStorage storage = rec.storage();
-        Block last = ledger.lastBlock();
-        appliedIndex = ledger.raftIndex(last);
-        lastSnapshotBlock = rec.snapshotBlock();
+        }, channel, options.consenterIds(), new ChainCore.Applied(ledger.raftIndex(last), rec.snapshotBlock(),
+                confState.getVotersList()));
         commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
@@ -236,7 +230,7 @@ public final class Chain {
         metrics.isLeader(false);
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
-        metrics.snapshotBlockNumber(lastSnapshotBlock);
+        metrics.snapshotBlockNumber(rec.snapshotBlock());
         loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log,
                 options.electionTick(), options.readyOrder());
         loop.start();
@@ -251,7 +245,7 @@ public final class Chain {
             long every = tickMs * options.heartbeatTick() * 2L;
             schedules.add(timers.scheduleAtFixedRate(loop::campaignTick, every, every, TimeUnit.MILLISECONDS));
         }
-        if (rec.snapshot() != null && lastSnapshotBlock >= ledger.height()) {
+        if (rec.snapshot() != null && rec.snapshotBlock() >= ledger.height()) {
             // Crashed while pulling the blocks of a snapshot received from the leader: finish that first.
             Snapshot snap = rec.snapshot();
             exec.execute(() -> snapshotInstalled(snap));
@@ -528,8 +522,16 @@ public final class Chain {
             } else if (a instanceof ChainAction.RetryCatchUp r) {
                 timers.schedule(() -> exec.execute(() -> run(core.catchUpRetry())), r.after().toMillis(),
                         TimeUnit.MILLISECONDS);
+            } else if (a instanceof ChainAction.AppendBlock b) {
+                appendBlock(b.block(), b.index());
+            } else if (a instanceof ChainAction.ApplyConfChange c) {
+                reconfig.confChangeApplied(c.change(), c.replay()); // a removal of this node: the core's Halt follows
+            } else if (a instanceof ChainAction.TakeSnapshot t) {
+                snapshot(t.index(), t.number());
             } else if (a instanceof ChainAction.CaughtUp c) {
-                caughtUp(c.number());
+                reconfig.reload(ConsenterSet.fromLedger(ledger), c.voters());
+                metrics.snapshotBlockNumber(c.number());
+                publishStatus();
             } else if (a instanceof ChainAction.PullForEviction p) {
                 pullForEviction(p.from());
             } else if (a instanceof ChainAction.Halt h) {
@@ -557,29 +559,6 @@ public final class Chain {
     private BroadcastResult notServing() {
         Answer x = core.notServing();
         return new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
-    }
-
-    /** A committed conf change (already applied to the Raft node): the chain's side of it. */
-    private void confChangeCommitted(Entry e) {
-        ConfChange cc;
-        try {
-            cc = ConfChange.parseFrom(e.getData());
-        } catch (InvalidProtocolBufferException ex) {
-            log.error("cannot decode conf change at index " + e.getIndex() + ": " + ex.getMessage());
-            return;
-        }
-        boolean replay = e.getIndex() <= appliedIndex;
-        boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
-        if (reconfig.confChangeApplied(cc, replay)) {
-            halt(HaltCause.EVICTED, null); // the removal's lines are ConsenterChanges'
-        } else if (joins && !replay) {
-            // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
-            // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
-            Block last = ledger.lastBlock();
-            log.info("Taking snapshot at block [" + last.getHeader().getNumber() + "] (index: " + e.getIndex()
-                    + ") so that node " + cc.getNodeId() + " can join from it");
-            snapshot(e.getIndex(), last.toByteString(), last.getHeader().getNumber());
-        }
     }
 
     /**
@@ -632,27 +611,13 @@ public final class Chain {
     }
 
     private void apply(List<Entry> entries) {
-        if (pendingCatchUp != null) {
-            deferred.add(entries); // applied once the blocks up to the snapshot are pulled
-            return;
-        }
+        applied(core.apply(entries));
+    }
+
+    /** Carries out what the core decided about committed entries, then what follows every applied batch. */
+    private void applied(List<ChainAction> actions) {
         long heightBefore = ledger.height();
-        for (Entry e : entries) {
-            if (halted) {
-                break;
-            }
-            if (e.getType() == EntryType.EntryConfChange) {
-                confChangeCommitted(e); // replayed ones too: the voters are rebuilt from the log after a restart
-                appliedIndex = Math.max(appliedIndex, e.getIndex());
-                continue;
-            }
-            if (e.getIndex() <= appliedIndex) {
-                continue;
-            }
-            Block written = e.getData().isEmpty() ? null : applyBlock(e);
-            appliedIndex = e.getIndex();
-            run(core.entryApplied(e.getTerm(), written));
-        }
+        run(actions);
         if (ledger.height() != heightBefore) {
             syncer.requestSync();
         }
@@ -662,49 +627,24 @@ public final class Chain {
         syncConfigPause();
     }
 
-    /** Writes the block of entry {@code e} to the ledger; returns it, or null when nothing was written. */
-    private Block applyBlock(Entry e) {
-        Block block;
-        try {
-            block = Block.parseFrom(e.getData());
-        } catch (InvalidProtocolBufferException ex) {
-            log.error("Raft entry " + e.getIndex() + " does not hold a block: " + ex.getMessage());
-            return null;
-        }
+    /** Writes committed block {@code block} of Raft entry {@code index} (the core checked it is the next one). */
+    private void appendBlock(Block block, long index) {
         long number = block.getHeader().getNumber();
-        long height = ledger.height();
-        if (number < height) {
-            return null; // already in the ledger (replayed from the WAL after a restart)
-        }
-        if (number > height) {
-            log.error("Got block [" + number + "] at Raft index " + e.getIndex() + " but the ledger height is "
-                    + height + "; waiting for catch-up");
-            return null;
-        }
-        log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
-        if (Blocks.isConfigBlock(block)) {
-            GenesisBlock.OrderingConfig config = GenesisBlock.read(block);
+        boolean config = Blocks.isConfigBlock(block);
+        if (config) {
+            GenesisBlock.OrderingConfig read = GenesisBlock.read(block);
             Optional<Block> previous = ledger.block(reconfig.consenters().configBlock());
-            reconfig.configBlock(config.etcdRaft(), number);
-            previous.map(GenesisBlock::read).ifPresent(before -> applyBatchConfig(before, config, number));
+            reconfig.configBlock(read.etcdRaft(), number);
+            previous.map(GenesisBlock::read).ifPresent(before -> applyBatchConfig(before, read, number));
         }
         ConsenterSet consenters = reconfig.consenters();
-        ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
-        if (Blocks.isConfigBlock(block)) {
+        ledger.append(block, consenters.blockMetadata(index), consenters.configBlock());
+        if (config) {
             reconfig.configWritten();
             observer.configBlockWritten(channel, id, number);
         }
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
-        bytesSinceSnapshot += e.getData().size();
-        if (bytesSinceSnapshot >= options.snapshotIntervalSize()) {
-            log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
-                    + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
-                    + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
-                    + Reconfiguration.goList(loop.confState().getVotersList()));
-            snapshot(e.getIndex(), e.getData(), number);
-        }
-        return block;
     }
 
     /** BatchSize and BatchTimeout that config block {@code number} changed, for the block cutter (validated before ordering). */
@@ -725,12 +665,22 @@ public final class Chain {
         }
     }
 
-    /** A local snapshot at Raft index {@code index} holding block {@code number}, once the ledger has it durably. */
-    private void snapshot(long index, ByteString block, long number) {
+    /** A local snapshot at Raft index {@code index} holding ledger block {@code number}, once the ledger has it durably. */
+    private void snapshot(long index, long number) {
         ledger.sync(); // the WAL may forget the entries below the snapshot once it is saved
-        loop.takeSnapshot(index, block, SNAPSHOT_CATCHUP_ENTRIES);
-        lastSnapshotBlock = number;
-        bytesSinceSnapshot = 0;
+        Optional<Block> block = ledger.block(number);
+        if (block.isEmpty()) {
+            log.error("Cannot take a snapshot at block [" + number + "]: the ledger does not hold it");
+            run(core.snapshotTaken());
+            return;
+        }
+        loop.takeSnapshot(index, block.get().toByteString(), SNAPSHOT_CATCHUP_ENTRIES).whenComplete((v, e) -> {
+            try {
+                exec.execute(() -> run(core.snapshotTaken()));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the chain stopped meanwhile
+            }
+        });
         metrics.snapshotBlockNumber(number);
     }
 
@@ -777,8 +727,8 @@ public final class Chain {
             log.error("Snapshot at Raft index " + snap.getMetadata().getIndex() + " does not hold a block: " + e.getMessage());
             return;
         }
-        pendingCatchUp = snap;
-        run(core.snapshotReceived(block, options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
+        applied(core.snapshotReceived(block, snap.getMetadata().getIndex(), snap.getMetadata().getConfState().getVotersList(),
+                options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
     }
 
     /** Fabric's periodic eviction check, decided by the core ({@link ChainCore#evictionCheck}). */
@@ -816,24 +766,7 @@ public final class Chain {
                 run(core.pullFailed(n));
                 return;
             }
-            run(core.blockPulled(b.get()));
-        }
-    }
-
-    /** The ledger holds every block up to the snapshot's: the snapshot is installed; apply what waited for it. */
-    private void caughtUp(long target) {
-        Snapshot snap = pendingCatchUp;
-        if (snap == null) {
-            return;
-        }
-        appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
-        reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
-        lastSnapshotBlock = target;
-        metrics.snapshotBlockNumber(target);
-        pendingCatchUp = null;
-        publishStatus();
-        while (!deferred.isEmpty() && pendingCatchUp == null) {
-            apply(deferred.pollFirst());
+            applied(core.blockPulled(b.get()));
         }
     }
 
