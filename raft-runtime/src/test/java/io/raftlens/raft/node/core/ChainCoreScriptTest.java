@@ -38,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <p>Commands (one per case; the output is everything the event produced):
  * <pre>
- * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2 [snapshot=1048576]   a chain core after the
- *                            genesis block (snapshot: SnapshotIntervalSize in bytes)
+ * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2 [snapshot=1048576] [last=3]   a chain core
+ *                            after the genesis block (snapshot: SnapshotIntervalSize in bytes; last: the ledger
+ *                            holds the other consenters' blocks up to 3)
  * start mode=fresh|join|restart channel=mychannel consenters=3 [applied=7] [snapshot-block=2] [voters=1,2,3]
  *                            the Raft node starts (consenters: the cluster size; applied: the ledger's last Raft
  *                            index; voters: as recovered, default the consenters)
@@ -148,8 +149,14 @@ class ChainCoreScriptTest {
                     genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
                     ledger.clear();
                     ledger.put(0L, genesis);
+                    proposed.clear();
+                    long last = Long.parseLong(c.arg("last", "0"));
+                    for (long n = 1; n <= last; n++) {
+                        ledger.put(n, ledgerBlock(n));
+                    }
                     core = new ChainCore(Long.parseLong(c.arg("id", "1")), size, timeout,
-                            Integer.parseInt(c.arg("inflight", "5")), genesis, Long.parseLong(c.arg("snapshot", "1048576")), log);
+                            Integer.parseInt(c.arg("inflight", "5")), ledger.get(last),
+                            Long.parseLong(c.arg("snapshot", "1048576")), log);
                     nextIndex = 1;
                     yield List.of();
                 }
