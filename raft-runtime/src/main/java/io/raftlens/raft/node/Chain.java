@@ -160,6 +160,8 @@ public final class Chain {
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
                 ledger.lastBlock(), options.snapshotIntervalSize(), log);
+        // each applied entry's block is written before the next entry is decided (Fabric's line order)
+        this.core.carryOutEachEntry(this::run);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
         this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
         this.admission = StandardChannelAdmission.fabric(channel);

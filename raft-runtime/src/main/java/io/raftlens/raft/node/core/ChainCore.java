@@ -113,6 +113,8 @@ public final class ChainCore {
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private final List<Long> pendingBatch = new ArrayList<>();
     private List<ChainAction> out = new ArrayList<>();
+    /** Where the actions decided so far go after each applied entry; null: returned with the event's others. */
+    private java.util.function.Consumer<List<ChainAction>> entrySink;
 
     /**
      * @param lastBlock            the ledger's last block (a new leader's blocks follow it)
@@ -360,6 +362,15 @@ public final class ChainCore {
         return end();
     }
 
+    /**
+     * Hands the actions decided so far to {@code sink} after each applied entry, before the next one is decided, instead
+     * of returning them all with the event: the driver writes a block (and logs what its config changes) before the
+     * next entry's lines, in Fabric's order, and a halt it carries out stops the batch. Scripts leave it unset.
+     */
+    public void carryOutEachEntry(java.util.function.Consumer<List<ChainAction>> sink) {
+        this.entrySink = sink;
+    }
+
     /** The snapshot of the last {@link ChainAction.TakeSnapshot} is saved: the next may be taken. */
     public List<ChainAction> snapshotTaken() {
         begin();
@@ -439,6 +450,7 @@ public final class ChainCore {
             }
             if (e.getType() == EntryType.EntryConfChange) {
                 applyConfChange(e);
+                carryOut();
                 continue;
             }
             if (e.getType() == EntryType.EntryNormal && !e.getData().isEmpty()) {
@@ -451,6 +463,7 @@ public final class ChainCore {
             Block written = e.getType() == EntryType.EntryNormal && !e.getData().isEmpty() ? writeBlock(e) : null;
             appliedIndex = e.getIndex();
             entryDone(e.getTerm(), written);
+            carryOut();
         }
         if (serving != Serving.HALTED && lastWithData != null && snapshots.due()) {
             if (snapshots.inProgress()) {
@@ -529,6 +542,14 @@ public final class ChainCore {
             log.info("Taking snapshot at block [" + number + "] (index: " + e.getIndex() + ") so that node "
                     + cc.getNodeId() + " can join from it");
             takeSnapshot(e.getIndex(), number);
+        }
+    }
+
+    private void carryOut() {
+        if (entrySink != null && !out.isEmpty()) {
+            List<ChainAction> done = out;
+            out = new ArrayList<>(); // the sink may feed the core other events meanwhile
+            entrySink.accept(done);
         }
     }
 
