@@ -8,6 +8,7 @@ import io.raftlens.raft.fabric.config.ConfigException;
 import io.raftlens.raft.fabric.msp.Certificates;
 import io.raftlens.raft.fabric.msp.MspException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.Options;
  * What Fabric checks of a proposed config before it orders it (ChainSupport.ProposeConfigUpdate after the configtx
  * validator): the new bundle must build ({@code channelconfig.NewChannelConfig}: groups, hashing, BatchSize,
  * BatchTimeout, MSPs, policies), {@code Bundle.ValidateNew} against the current one, and etcdraft's
- * {@code ValidateConsensusMetadata} without the live part (quorum loss needs the cluster, the chain checks it).
+ * {@code ValidateConsensusMetadata} without the live part (quorum loss needs the cluster, the chain checks it);
+ * consenter TLS certificates are verified against the orderer organizations' TLS CAs ({@link ConsenterTlsChecks}).
  */
 public final class ConfigValueChecks {
     /** Fabric's ProposeConfigUpdate wrapping of ValidateConsensusMetadata errors. */
@@ -184,7 +186,14 @@ public final class ConfigValueChecks {
         } catch (InvalidProtocolBufferException e) {
             old = ConfigMetadata.getDefaultInstance();
         }
-        String invalid = verifyConfigMetadata(updated);
+        Optional<ConsenterTlsChecks> tls;
+        try {
+            tls = ConsenterTlsChecks.of(next, Instant.now());
+        } catch (ConfigtxException e) {
+            throw new ConfigtxException(METADATA_PREFIX + ": failed to create x509 verify options from old and new orderer "
+                    + "config: " + e.getMessage());
+        }
+        String invalid = verifyConfigMetadata(updated, tls);
         if (invalid != null) {
             throw new ConfigtxException(METADATA_PREFIX + ": invalid new config metadata: " + invalid);
         }
@@ -198,13 +207,26 @@ public final class ConfigValueChecks {
             throw new ConfigtxException(METADATA_PREFIX + ": update of more than one consenter at a time is not supported, "
                     + "requested changes: add " + added + " node(s), remove " + removed + " node(s)");
         }
+        // chain.go: the new metadata was verified ignoring expiry; a consenter being added must also be valid now
+        if (tls.isPresent()) {
+            for (Consenter c : updated.getConsentersList()) {
+                if (before.contains(c.getClientTlsCert())) {
+                    continue;
+                }
+                String expired = tls.get().validate(c, false);
+                if (expired != null) {
+                    throw new ConfigtxException(METADATA_PREFIX + ": consenter " + c.getHost() + ":" + c.getPort()
+                            + " has invalid certificates: " + expired);
+                }
+            }
+        }
     }
 
     /**
-     * etcdraft's VerifyConfigMetadata; the certificates are parsed but not chain-verified against the orderer
-     * organizations' TLS CAs (RaftLens's transport verifies them when nodes connect). Null when valid.
+     * etcdraft's VerifyConfigMetadata: options, consenters' TLS certificates verified against the orderer
+     * organizations' TLS CAs ({@code tls}; expiry ignored), no duplicates. Null when valid.
      */
-    public static String verifyConfigMetadata(ConfigMetadata md) {
+    static String verifyConfigMetadata(ConfigMetadata md, Optional<ConsenterTlsChecks> tls) {
         if (!md.hasOptions()) {
             return "nil Raft config metadata options";
         }
@@ -232,18 +254,14 @@ public final class ConfigValueChecks {
         if (md.getConsentersCount() == 0) {
             return "empty consenter set";
         }
+        for (Consenter c : md.getConsentersList()) {
+            String invalid = tls.isPresent() ? tls.get().validate(c, true) : parseOnly(c);
+            if (invalid != null) {
+                return "consenter " + c.getHost() + ":" + c.getPort() + " has invalid certificate: " + invalid;
+            }
+        }
         Set<ByteString> seen = new HashSet<>();
         for (Consenter c : md.getConsentersList()) {
-            String where = c.getHost() + ":" + c.getPort();
-            for (var cert : List.of(new String[] {"client", "c"}, new String[] {"server", "s"})) {
-                ByteString pem = cert[0].equals("client") ? c.getClientTlsCert() : c.getServerTlsCert();
-                try {
-                    Certificates.fromPem(pem.toByteArray());
-                } catch (MspException e) {
-                    return "consenter " + where + " has invalid certificate: parsing tls " + cert[0] + " cert of " + where
-                            + ": " + e.getMessage();
-                }
-            }
             if (seen.contains(c.getServerTlsCert()) || seen.contains(c.getClientTlsCert())) {
                 return "duplicate consenter: server cert: " + c.getServerTlsCert().toString(StandardCharsets.UTF_8)
                         + ", client cert: " + c.getClientTlsCert().toString(StandardCharsets.UTF_8);
@@ -251,6 +269,36 @@ public final class ConfigValueChecks {
             seen.add(c.getServerTlsCert());
             if (!c.getClientTlsCert().equals(c.getServerTlsCert())) {
                 seen.add(c.getClientTlsCert());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * etcdraft's IsChannelMember checks of a join block's config before it looks for itself among the consenters:
+     * the etcdraft metadata verified with the orderer organizations' TLS CAs. Null when valid, else Fabric's text
+     * ({@code failed to validate config metadata of ordering config: …}), which the registrar wraps.
+     */
+    public static String verifyJoinBlockMetadata(ChannelConfig config, ConfigMetadata md) {
+        Optional<ConsenterTlsChecks> tls;
+        try {
+            tls = ConsenterTlsChecks.of(config, Instant.now());
+        } catch (ConfigtxException e) {
+            return "failed to create x509 verify options from orderer config: " + e.getMessage();
+        }
+        String invalid = verifyConfigMetadata(md, tls);
+        return invalid == null ? null : "failed to validate config metadata of ordering config: " + invalid;
+    }
+
+    /** Without orderer organizations (RaftLens's development block) the certificates are only parsed. */
+    private static String parseOnly(Consenter c) {
+        String where = c.getHost() + ":" + c.getPort();
+        for (var cert : List.of(new String[] {"client", "c"}, new String[] {"server", "s"})) {
+            ByteString pem = cert[0].equals("client") ? c.getClientTlsCert() : c.getServerTlsCert();
+            try {
+                Certificates.fromPem(pem.toByteArray());
+            } catch (MspException e) {
+                return "parsing tls " + cert[0] + " cert of " + where + ": " + e.getMessage();
             }
         }
         return null;
