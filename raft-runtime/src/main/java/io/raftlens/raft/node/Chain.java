@@ -4,18 +4,13 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.core.MemoryStorage;
 import io.raftlens.raft.core.ProposalDroppedException;
-import io.raftlens.raft.core.RaftConfig;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Slf4jRaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
-import io.raftlens.raft.core.pb.ConfChange;
-import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
-import io.raftlens.raft.core.pb.EntryType;
-import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.Snapshot;
 import io.raftlens.raft.metrics.ChannelRaftMetrics;
@@ -35,12 +30,9 @@ import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +40,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,7 +81,7 @@ public final class Chain {
     private volatile EnvelopeAdmission admission;
 
     private RaftLoop loop;
-    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final ChainTimers chainTimers;
 
     // Chain-thread state.
     /** Clients' replies by the token the core answers them with. */
@@ -99,7 +90,6 @@ public final class Chain {
     private final Map<Long, CompletableFuture<BroadcastResult>> acceptances = new HashMap<>();
     private long nextToken;
     private String configPause;
-    private ScheduledFuture<?> batchTimer;
     private final ElectionTally elections = new ElectionTally();
     private Reconfiguration reconfig;
     private ConsenterUpdates updates;
@@ -116,7 +106,6 @@ public final class Chain {
     private volatile long commitIndex;
     /** The stop-time abdication in progress (chain thread), completed by the core's AbdicationDone. */
     private CompletableFuture<Long> abdication;
-    private ScheduledFuture<?> abdicationTimer;
 
     private record Submit(Envelope tx, Submission replies) {
     }
@@ -157,6 +146,7 @@ public final class Chain {
         this.batchSize = BatchSize.newBuilder().setMaxMessageCount(options.maxMessageCount())
                 .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
+        this.chainTimers = new ChainTimers(timers, exec);
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
                 ledger.lastBlock(), options.snapshotIntervalSize(), log);
@@ -192,7 +182,8 @@ public final class Chain {
             Optional<Block> first = ledger.block(0);
             Optional<Block> last = ledger.block(consenters.configBlock());
             if (first.isPresent() && last.isPresent()) {
-                applyBatchConfig(GenesisBlock.read(first.get()), GenesisBlock.read(last.get()), consenters.configBlock());
+                core.batchConfig(GenesisBlock.read(first.get()), GenesisBlock.read(last.get()), consenters.configBlock())
+                        .ifPresent(b -> batchSize = b);
             }
         }
         membership.consentersChanged(channel, consenters.byId(), true);
@@ -237,15 +228,13 @@ public final class Chain {
                 options.electionTick(), options.readyOrder());
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
-        schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
+        chainTimers.every(tickMs, loop::tick);
         // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
-        long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
-        schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
-                TimeUnit.MILLISECONDS));
+        chainTimers.everyOnChain(Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2)),
+                this::suspectEviction);
         if (starting.stream().anyMatch(a -> a instanceof ChainAction.CampaignUntilLeader)) {
             loop.campaignUntilLeader();
-            long every = tickMs * options.heartbeatTick() * 2L;
-            schedules.add(timers.scheduleAtFixedRate(loop::campaignTick, every, every, TimeUnit.MILLISECONDS));
+            chainTimers.every(tickMs * options.heartbeatTick() * 2L, loop::campaignTick);
         }
         if (rec.snapshot() != null && rec.snapshotBlock() >= ledger.height()) {
             // Crashed while pulling the blocks of a snapshot received from the leader: finish that first.
@@ -415,7 +404,7 @@ public final class Chain {
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
     void stop(boolean graceful) {
         stopping = true;
-        schedules.forEach(s -> s.cancel(false));
+        chainTimers.cancelPeriodic();
         if (loop != null && !halted) {
             loop.stop(graceful);
         } else if (loop == null) {
@@ -490,21 +479,15 @@ public final class Chain {
             } else if (a instanceof ChainAction.Propose p) {
                 propose(p.number(), p.block());
             } else if (a instanceof ChainAction.StartBatchTimer t) {
-                stopBatchTimer();
-                batchTimer = timers.schedule(() -> exec.execute(() -> run(core.batchTimeout())),
-                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                chainTimers.startBatch(t.timeout(), () -> run(core.batchTimeout()));
             } else if (a instanceof ChainAction.StopBatchTimer) {
-                stopBatchTimer();
+                chainTimers.stopBatch();
             } else if (a instanceof ChainAction.TransferLeadership t) {
                 loop.submit(rn -> rn.transferLeader(t.to()));
             } else if (a instanceof ChainAction.StartAbdicationTimer t) {
-                abdicationTimer = timers.schedule(() -> exec.execute(() -> run(core.abdicationTimeout())),
-                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                chainTimers.startAbdication(t.timeout(), () -> run(core.abdicationTimeout()));
             } else if (a instanceof ChainAction.AbdicationDone d) {
-                if (abdicationTimer != null) {
-                    abdicationTimer.cancel(false);
-                    abdicationTimer = null;
-                }
+                chainTimers.stopAbdication();
                 if (abdication != null) {
                     abdication.complete(d.leader());
                     abdication = null;
@@ -522,8 +505,7 @@ public final class Chain {
                     observer.blockCommitted(channel, id, n, w.block().getData().getDataCount());
                 }
             } else if (a instanceof ChainAction.RetryCatchUp r) {
-                timers.schedule(() -> exec.execute(() -> run(core.catchUpRetry())), r.after().toMillis(),
-                        TimeUnit.MILLISECONDS);
+                chainTimers.once(r.after(), () -> run(core.catchUpRetry()));
             } else if (a instanceof ChainAction.AppendBlock b) {
                 appendBlock(b.block(), b.index());
             } else if (a instanceof ChainAction.ApplyConfChange c) {
@@ -539,13 +521,6 @@ public final class Chain {
             } else if (a instanceof ChainAction.Halt h) {
                 halt(h.evicted() ? HaltCause.EVICTED : HaltCause.FAILED, h.evicted() ? null : h.reason());
             }
-        }
-    }
-
-    private void stopBatchTimer() {
-        if (batchTimer != null) {
-            batchTimer.cancel(false);
-            batchTimer = null;
         }
     }
 
@@ -578,7 +553,7 @@ public final class Chain {
         haltReason = cause == HaltCause.EVICTED
                 ? "node " + id + " was removed from the consenters of channel " + channel : why;
         halted = true;
-        schedules.forEach(s -> s.cancel(false));
+        chainTimers.cancelPeriodic();
         if (updates != null) {
             updates.cancel();
         }
@@ -637,7 +612,8 @@ public final class Chain {
             GenesisBlock.OrderingConfig read = GenesisBlock.read(block);
             Optional<Block> previous = ledger.block(reconfig.consenters().configBlock());
             reconfig.configBlock(read.etcdRaft(), number);
-            previous.map(GenesisBlock::read).ifPresent(before -> applyBatchConfig(before, read, number));
+            previous.map(GenesisBlock::read).flatMap(before -> core.batchConfig(before, read, number))
+                    .ifPresent(b -> batchSize = b);
         }
         ConsenterSet consenters = reconfig.consenters();
         ledger.append(block, consenters.blockMetadata(index), consenters.configBlock());
@@ -647,24 +623,6 @@ public final class Chain {
         }
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
-    }
-
-    /** BatchSize and BatchTimeout that config block {@code number} changed, for the block cutter (validated before ordering). */
-    private void applyBatchConfig(GenesisBlock.OrderingConfig before, GenesisBlock.OrderingConfig config, long number) {
-        // only an update that changes them: the launch may run with other values than block 0 holds (--tick etc.)
-        if (config.batchSize().equals(before.batchSize()) && config.batchTimeout().equals(before.batchTimeout())) {
-            return;
-        }
-        try {
-            core.batchConfig(config.batchSize(), config.batchTimeout());
-            batchSize = config.batchSize();
-            log.info("Config block [" + number + "] sets BatchSize (MaxMessageCount " + config.batchSize().getMaxMessageCount()
-                    + ", AbsoluteMaxBytes " + Integer.toUnsignedString(config.batchSize().getAbsoluteMaxBytes())
-                    + ", PreferredMaxBytes " + Integer.toUnsignedString(config.batchSize().getPreferredMaxBytes())
-                    + ") and BatchTimeout " + io.raftlens.config.value.GoDuration.format(config.batchTimeout()));
-        } catch (IllegalArgumentException e) {
-            log.warn("Config block [" + number + "]: keeping the current batch settings: " + e.getMessage());
-        }
     }
 
     /** A local snapshot at Raft index {@code index} holding ledger block {@code number}, once the ledger has it durably. */
@@ -743,17 +701,8 @@ public final class Chain {
 
     /** Pulls the channel's blocks from {@code from} on from the other consenters for the core's eviction check. */
     private void pullForEviction(long from) {
-        List<Block> pulled = new ArrayList<>();
-        boolean refusedByAll = false;
-        for (long n = from; ; n++) {
-            BlockSource.Pulled p = peers.pull(channel, n);
-            if (p.block() == null) {
-                refusedByAll = pulled.isEmpty() && p.refusedByAll();
-                break;
-            }
-            pulled.add(p.block());
-        }
-        run(core.evictionPulled(pulled, refusedByAll, ledger::block, ledger.lastBlock()));
+        BlockSource.PulledRun pulled = peers.pullFrom(channel, from);
+        run(core.evictionPulled(pulled.blocks(), pulled.refusedByAll(), ledger::block, ledger.lastBlock()));
         if (halted) {
             publishStatus();
             observer.stateChanged(channel, id, status);
@@ -809,14 +758,6 @@ public final class Chain {
         }
     }
 
-    /** A float64 as Go's {@code %v} prints it: shortest representation, no ".0" ({@code 5}, {@code 3.2172}). */
-    static String goFloat(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
     /** Loop-thread callbacks, handed to the chain thread. */
     private final class LoopEvents implements RaftLoop.Listener {
         @Override
@@ -842,14 +783,8 @@ public final class Chain {
 
         @Override
         public void persisted(long nanos) {
-            double seconds = nanos / 1e9;
             metrics.dataPersistedNanos(nanos);
-            double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
-            if (seconds > electionSeconds / 2) {
-                log.warn("WAL sync took " + goFloat(seconds) + " seconds and the network is configured to start "
-                        + "elections after " + goFloat(electionSeconds) + " seconds. Your disk is too slow and may "
-                        + "cause loss of quorum and trigger leadership election.");
-            }
+            WalSyncWarning.of(nanos, options.electionTimeout()).ifPresent(log::warn);
         }
 
         @Override

@@ -229,6 +229,30 @@ public final class ChainCore {
         cutter.update(batchSize, batchTimeout);
     }
 
+    /**
+     * Config block {@code number} ({@code config}) follows the config block {@code before}: when it changes BatchSize
+     * or BatchTimeout, the cutter takes them (only then: the launch may run with other values than block 0 holds);
+     * values a channel config may not hold keep the current ones, with a warning. Returns the BatchSize in force when
+     * it changed.
+     */
+    public Optional<BatchSize> batchConfig(io.raftlens.raft.orderer.GenesisBlock.OrderingConfig before,
+                                           io.raftlens.raft.orderer.GenesisBlock.OrderingConfig config, long number) {
+        if (config.batchSize().equals(before.batchSize()) && config.batchTimeout().equals(before.batchTimeout())) {
+            return Optional.empty();
+        }
+        try {
+            cutter.update(config.batchSize(), config.batchTimeout());
+        } catch (IllegalArgumentException e) {
+            log.warn("Config block [" + number + "]: keeping the current batch settings: " + e.getMessage());
+            return Optional.empty();
+        }
+        log.info("Config block [" + number + "] sets BatchSize (MaxMessageCount " + config.batchSize().getMaxMessageCount()
+                + ", AbsoluteMaxBytes " + Integer.toUnsignedString(config.batchSize().getAbsoluteMaxBytes())
+                + ", PreferredMaxBytes " + Integer.toUnsignedString(config.batchSize().getPreferredMaxBytes())
+                + ") and BatchTimeout " + GoDuration.format(config.batchTimeout()));
+        return Optional.of(config.batchSize());
+    }
+
     /** The BatchTimeout fired: cut what is pending. */
     public List<ChainAction> batchTimeout() {
         begin();
