@@ -43,15 +43,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded driver. The Raft group runs on its
- * {@link RaftLoop}; the ordering decisions (serving state, block cutting, block creation, MaxInflightBlocks, the
- * answers to clients) are the pure {@link ChainCore}'s, which this class feeds with events on the chain's own
- * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
- * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
- * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
- * catch-up from other consenters after a snapshot, and the pulls of Fabric's eviction suspicion.
- * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
- * update removed halts ("evicted"), and so does a chain that fails ("halted").
+ * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded shell around the pure
+ * {@link ChainCore}. The Raft group runs on its {@link RaftLoop}; every ordering decision (serving state, block
+ * cutting and creation, MaxInflightBlocks, the answers to clients, which committed entries to apply and how, the
+ * snapshot trigger, catch-up, eviction) is the core's, which this class feeds with events on the chain's own thread
+ * and whose actions it carries out: propose to Raft, complete replies, write blocks to the ledger, take snapshots,
+ * pull blocks from the other consenters, arm timers ({@link ChainTimers}), halt. It also keeps what needs I/O or
+ * threads: the envelope checks at the door ({@link EnvelopeAdmission}), recovery ({@link ChainRecovery}), the WAL
+ * and ledger, and the consenter changes' certificates and replies ({@link Reconfiguration}). A chain whose node a
+ * config update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
 public final class Chain {
 
@@ -194,8 +194,9 @@ public final class Chain {
             halted = true;
             haltCause = HaltCause.EVICTED;
             haltReason = "node " + id + " was removed from the consenters of channel " + channel;
+            run(core.halt(haltReason)); // nothing waits yet; a config update is refused "chain is stopped"
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
-            updates = new ConsenterUpdates(channel, id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+            updates = new ConsenterUpdates(channel, id, log, reconfig, updateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
             publishStatus();
             return;
@@ -218,7 +219,7 @@ public final class Chain {
         commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
-        updates = new ConsenterUpdates(channel, id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+        updates = new ConsenterUpdates(channel, id, log, reconfig, updateHost(), timers, options.electionTimeout());
         metrics.clusterSize(consenters.ids().size());
         metrics.isLeader(false);
         metrics.activeNodes(0);
@@ -390,6 +391,10 @@ public final class Chain {
         }
     }
 
+    private ConsenterUpdates.Host updateHost() {
+        return new ConsenterUpdateHost(core, this::run, ledger, this::transferToBestFollower, exec);
+    }
+
     /** Hands leadership to the follower the core picks (none qualified: nothing); does not wait for the transfer. */
     private void transferToBestFollower() {
         loop.submit(rn -> {
@@ -531,11 +536,6 @@ public final class Chain {
             configPause = now;
             run(core.configPause(now));
         }
-    }
-
-    private BroadcastResult notServing() {
-        Answer x = core.notServing();
-        return new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
     }
 
     /**
@@ -718,43 +718,6 @@ public final class Chain {
                 return;
             }
             applied(core.blockPulled(b.get()));
-        }
-    }
-
-    /** The chain as its {@link ConsenterUpdates} sees it. */
-    private final class UpdateHost implements ConsenterUpdates.Host {
-        @Override
-        public ConsenterUpdateResult refusal() {
-            if (halted || core.serving() != ChainCore.Serving.SERVING) {
-                BroadcastResult r = notServing();
-                return ConsenterUpdateResult.unavailable(r.info(), r.leader());
-            }
-            return null;
-        }
-
-        @Override
-        public boolean leading() {
-            return !halted && core.serving() == ChainCore.Serving.SERVING;
-        }
-
-        @Override
-        public void cutAndPropose(Envelope configTx) {
-            run(core.orderConfig(configTx));
-        }
-
-        @Override
-        public Optional<Block> block(long number) {
-            return ledger.block(number);
-        }
-
-        @Override
-        public void transferLeadership() {
-            transferToBestFollower();
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            exec.execute(task);
         }
     }
 

@@ -62,6 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * commit [from=5] term=2 entries=empty,block:1,add:4,remove:3,junk,old:1   a batch of committed entries to apply
  *                            (from: the first one's index, default after the last; see {@code entries})
  * snapshot-taken             the snapshot the core asked for is saved
+ * batch-config number=4 [count=2] [preferred=…] [absolute=…] [timeout=1s]   config block 4 changes block 0's batch
+ *                            settings as given (none given: the same as block 0's)
  * pulled block=3             block 3 was pulled from another consenter
  * pull-failed block=3        no consenter serves block 3 (yet)
  * catch-up-retry             the catch-up retry timer fired
@@ -171,6 +173,19 @@ class ChainCoreScriptTest {
                 }
                 case "commit" -> core.apply(entries(c));
                 case "snapshot-taken" -> core.snapshotTaken();
+                case "batch-config" -> {
+                    GenesisBlock.OrderingConfig before = GenesisBlock.read(genesis);
+                    BatchSize size = before.batchSize().toBuilder()
+                            .setMaxMessageCount(Integer.parseInt(c.arg("count", Integer.toString(before.batchSize().getMaxMessageCount()))))
+                            .setPreferredMaxBytes(Integer.parseInt(c.arg("preferred", Integer.toString(before.batchSize().getPreferredMaxBytes()))))
+                            .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", Integer.toString(before.batchSize().getAbsoluteMaxBytes()))))
+                            .build();
+                    Duration timeout = c.args().containsKey("timeout") ? duration(c.arg("timeout")) : before.batchTimeout();
+                    logged.add("in force: " + core.batchConfig(before, new GenesisBlock.OrderingConfig(before.channelId(), size,
+                            timeout, before.etcdRaft()), Long.parseLong(c.arg("number"))).map(b -> "MaxMessageCount "
+                            + b.getMaxMessageCount()).orElse("unchanged"));
+                    yield List.of();
+                }
                 case "role" -> core.roleChanged(role(c.arg("role")), Long.parseLong(c.arg("leader")),
                         Long.parseLong(c.arg("term")));
                 case "submit" -> {
