@@ -36,6 +36,8 @@ public final class ConfigValueChecks {
     /** Fabric's ProposeConfigUpdate wrapping of ValidateConsensusMetadata errors. */
     public static final String METADATA_PREFIX = "consensus metadata update for channel config update is invalid";
     private static final long MAX_UINT32 = 0xffffffffL;
+    /** Channel capabilities whose ConsensusTypeMigration() is true (capabilities/channel.go). */
+    private static final Set<String> CHANNEL_MIGRATION_CAPABILITIES = Set.of("V1_4_2", "V1_4_3", "V2_0", "V3_0");
 
     private ConfigValueChecks() {
     }
@@ -123,11 +125,21 @@ public final class ConfigValueChecks {
             if (next.group(ChannelConfig.ORDERER).isEmpty()) {
                 throw new ConfigtxException("current config has orderer section, but new config does not");
             }
-            // RaftLens implements no consensus-type migration, so every change is refused with Fabric's message.
+            // without the channel capability ConsensusTypeMigration no type change passes; with it, the
+            // maintenance filter (msgprocessor.MaintenanceFilter) decides, after the update has been proposed
             String from = current.consensusType().map(ConsensusType::getType).orElse("");
             String to = next.consensusType().map(ConsensusType::getType).orElse("");
-            if (!from.equals(to)) {
+            if (current.channelCapabilities().stream().noneMatch(CHANNEL_MIGRATION_CAPABILITIES::contains) && !from.equals(to)) {
                 throw new ConfigtxException("attempted to change consensus type from " + from + " to " + to);
+            }
+            // moving the channel to capability V3_0 insists on per-organization orderer endpoints
+            if (!current.channelCapabilities().contains("V3_0") && next.channelCapabilities().contains("V3_0")) {
+                for (var org : next.group(ChannelConfig.ORDERER).get().getGroupsMap().entrySet()) {
+                    if (endpoints(org.getValue()) == 0) {
+                        throw new ConfigtxException("illegal orderer config update detected: endpoints of org "
+                                + org.getKey() + " are missing");
+                    }
+                }
             }
             sameMspIds(current, next, "/Channel/Orderer/", "orderer org ");
         }
@@ -302,6 +314,19 @@ public final class ConfigValueChecks {
             }
         }
         return null;
+    }
+
+    /** The number of addresses in an orderer organization's Endpoints value (0 when absent or unreadable). */
+    private static int endpoints(ConfigGroup organization) {
+        var v = organization.getValuesMap().get("Endpoints");
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return org.hyperledger.fabric.protos.common.OrdererAddresses.parseFrom(v.getValue()).getAddressesCount();
+        } catch (InvalidProtocolBufferException e) {
+            return 0;
+        }
     }
 
     private static <T extends com.google.protobuf.Message> T parse(com.google.protobuf.Parser<T> parser, ByteString bytes,
