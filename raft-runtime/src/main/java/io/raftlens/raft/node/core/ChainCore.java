@@ -527,8 +527,26 @@ public final class ChainCore {
             return null;
         }
         log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
+        if (Blocks.isConfigBlock(block)) {
+            snapshotIntervalFrom(block);
+        }
         out.add(new ChainAction.AppendBlock(block, e.getIndex()));
         return block;
+    }
+
+    /** Fabric's detectConfChange: a config block's SnapshotIntervalSize applies from this batch's trigger on. */
+    private void snapshotIntervalFrom(Block config) {
+        long bytes;
+        try {
+            bytes = Integer.toUnsignedLong(io.raftlens.raft.orderer.GenesisBlock.read(config).etcdRaft().getOptions()
+                    .getSnapshotIntervalSize());
+        } catch (RuntimeException unreadable) {
+            return; // writing it fails the chain, with the reason
+        }
+        long before = snapshots.sizeLimit(bytes);
+        if (before >= 0) {
+            log.info("Update snapshot interval size to " + bytes + " bytes (was " + before + ")");
+        }
     }
 
     private void applyConfChange(Entry e) {

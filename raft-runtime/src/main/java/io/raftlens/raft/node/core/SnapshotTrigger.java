@@ -10,7 +10,7 @@ package io.raftlens.raft.node.core;
  */
 final class SnapshotTrigger {
 
-    private final long sizeLimit;
+    private long sizeLimit;
     private long accumulated;
     private long lastSnapshotBlock;
     private boolean inProgress;
@@ -44,6 +44,16 @@ final class SnapshotTrigger {
 
     long sizeLimit() {
         return sizeLimit;
+    }
+
+    /** A config block set SnapshotIntervalSize to {@code bytes} (0: unset, kept). Returns the limit before, or -1 when unchanged. */
+    long sizeLimit(long bytes) {
+        if (bytes == 0 || bytes == sizeLimit) {
+            return -1;
+        }
+        long before = sizeLimit;
+        sizeLimit = bytes;
+        return before;
     }
 
     long lastSnapshotBlock() {

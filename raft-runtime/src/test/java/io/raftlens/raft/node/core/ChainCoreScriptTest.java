@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * abdication-timeout         the abdication timer fired
  * snapshot block=5 [index=9] [voters=1,2,3] [retry=200ms]   a snapshot at Raft index 9 holding block 5 was
  *                            installed (catch-up)
- * commit [from=5] term=2 entries=empty,block:1,add:4,remove:3,junk,old:1   a batch of committed entries to apply
+ * commit [from=5] term=2 entries=empty,block:1,add:4,remove:3,junk,old:1,config:2:300   a batch of committed entries
  *                            (from: the first one's index, default after the last; see {@code entries})
  * snapshot-taken             the snapshot the core asked for is saved
  * batch-config number=4 [count=2] [preferred=…] [absolute=…] [timeout=1s]   config block 4 changes block 0's batch
@@ -284,7 +284,8 @@ class ChainCoreScriptTest {
          * The entries of {@code commit [from=N] term=T entries=empty,block:1,add:4,remove:3,junk,old:1}: consecutive
          * Raft indexes from {@code from} (default: after the last committed one); {@code block:N} holds the block this
          * core proposed with that number, else the other consenters' block N; {@code old:N} is block N again (a
-         * block the ledger already has); {@code junk} is a normal entry that holds no block.
+         * block the ledger already has); {@code junk} is a normal entry that holds no block; {@code config:N:B} is
+         * config block N setting SnapshotIntervalSize to B bytes.
          */
         private List<Entry> entries(ScriptFile.Case c) {
             long index = Long.parseLong(c.arg("from", Long.toString(nextIndex)));
@@ -300,6 +301,14 @@ class ChainCoreScriptTest {
                         e.setData((proposed.containsKey(n) ? proposed.get(n) : ledgerBlock(n)).toByteString());
                     }
                     case "junk" -> e.setData(ByteString.copyFromUtf8("not a block"));
+                    case "config" -> {
+                        long n = Long.parseLong(kv[1]);
+                        ConfigMetadata md = metadata().toBuilder().setOptions(metadata().getOptions().toBuilder()
+                                .setSnapshotIntervalSize(Integer.parseInt(kv[2]))).build();
+                        e.setData(new BlockFactory(ledgerBlock(n - 1).getHeader()).createNextBlock(List.of(
+                                io.raftlens.raft.orderer.ConfigBlocks.configEnvelope(genesis, md, java.time.Instant.EPOCH)))
+                                .toByteString());
+                    }
                     case "add", "remove" -> e.setType(io.raftlens.raft.core.pb.EntryType.EntryConfChange).setData(
                             io.raftlens.raft.core.pb.ConfChange.newBuilder().setType(kv[0].equals("add")
                                     ? io.raftlens.raft.core.pb.ConfChangeType.ConfChangeAddNode
