@@ -645,10 +645,8 @@ public final class Chain {
     }
 
     private void stateChanged(StateRole newRole, long newLeader, long newTerm) {
-        long leader = core.leader();
-        boolean leaderMoved = newLeader != leader;
-        boolean losing = leaderMoved && leader == id
-                || core.role() == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id;
+        boolean leaderMoved = newLeader != core.leader();
+        boolean losing = core.losesLeadership(newRole, newLeader);
         run(core.roleChanged(newRole, newLeader, newTerm));
         if (leaderMoved) {
             metrics.leaderChanged();

@@ -265,6 +265,14 @@ public final class ChainCore {
         return end();
     }
 
+    /**
+     * Whether the role change {@link #roleChanged} is about to be told takes leadership from this node: it led, and
+     * another node or none leads now, or it stepped down (CheckQuorum) while the leader field still names it.
+     */
+    public boolean losesLeadership(StateRole newRole, long newLeader) {
+        return leader == id && (newLeader != id || role == StateRole.LEADER && newRole != StateRole.LEADER);
+    }
+
     /** Raft's role, leader or term changed (Fabric: a Ready's SoftState). */
     public List<ChainAction> roleChanged(StateRole newRole, long newLeader, long newTerm) {
         begin();
