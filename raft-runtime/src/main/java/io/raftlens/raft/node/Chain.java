@@ -21,11 +21,9 @@ import io.raftlens.raft.orderer.TransactionRejectedException;
 import io.raftlens.raft.orderer.admission.Admission;
 import io.raftlens.raft.orderer.admission.EnvelopeAdmission;
 import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
-import io.raftlens.raft.node.core.Answer;
 import io.raftlens.raft.node.core.ChainAction;
 import io.raftlens.raft.node.core.ChainCore;
 import io.raftlens.raft.node.core.StartMode;
-import java.util.HashMap;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
@@ -34,7 +32,6 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -84,11 +81,8 @@ public final class Chain {
     private final ChainTimers chainTimers;
 
     // Chain-thread state.
-    /** Clients' replies by the token the core answers them with. */
-    private final Map<Long, CompletableFuture<BroadcastResult>> replies = new HashMap<>();
-    /** Clients' acceptances by token, until the core accepts or answers them. */
-    private final Map<Long, CompletableFuture<BroadcastResult>> acceptances = new HashMap<>();
-    private long nextToken;
+    /** The clients waiting for the core's answers. */
+    private final ClientReplies clients = new ClientReplies();
     private String configPause;
     private final ElectionTally elections = new ElectionTally();
     private Reconfiguration reconfig;
@@ -326,7 +320,7 @@ public final class Chain {
         try {
             exec.execute(() -> {
                 // Fabric counts NormalProposalsReceived where the client's Order arrived, not again here
-                long token = nextToken++;
+                long token = clients.token();
                 syncConfigPause();
                 submitting = s;
                 run(core.forwardedSubmit(token, env, validatedSeq, currentSeq));
@@ -389,7 +383,7 @@ public final class Chain {
         try {
             exec.execute(() -> {
                 metrics.configProposalReceived();
-                List<ChainAction> route = core.submitConfig(nextToken++);
+                List<ChainAction> route = core.submitConfig(clients.token());
                 if (route.isEmpty()) {
                     updates.beginConfig(loop, config, configSeq, revalidation, reply, accepted);
                 } else {
@@ -540,9 +534,7 @@ public final class Chain {
 
     private void submit(Submit s) {
         metrics.normalProposalReceived();
-        long token = nextToken++;
-        replies.put(token, s.replies().committed());
-        acceptances.put(token, s.replies().accepted());
+        long token = clients.register(s.replies());
         syncConfigPause();
         submitting = s;
         run(core.submit(token, s.tx()));
@@ -553,25 +545,13 @@ public final class Chain {
     private void run(List<ChainAction> actions) {
         for (ChainAction a : actions) {
             if (a instanceof ChainAction.Reply r) {
-                CompletableFuture<BroadcastResult> f = replies.remove(r.token());
-                Answer x = r.answer();
-                BroadcastResult result = new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
-                if (f != null) {
-                    f.complete(result);
-                }
-                CompletableFuture<BroadcastResult> notYetAccepted = acceptances.remove(r.token());
-                if (notYetAccepted != null) {
-                    notYetAccepted.complete(result); // refused (or answered) before the cutter took it
-                }
+                clients.reply(r.token(), r.answer());
+            } else if (a instanceof ChainAction.Accept x) {
+                clients.accept(x.token());
             } else if (a instanceof ChainAction.Forward f) {
                 forward(f);
             } else if (a instanceof ChainAction.Revalidate r) {
                 revalidate(r);
-            } else if (a instanceof ChainAction.Accept x) {
-                CompletableFuture<BroadcastResult> f = acceptances.remove(x.token());
-                if (f != null) {
-                    f.complete(BroadcastResult.accepted());
-                }
             } else if (a instanceof ChainAction.Propose p) {
                 propose(p.number(), p.block());
             } else if (a instanceof ChainAction.StartBatchTimer t) {
@@ -624,12 +604,11 @@ public final class Chain {
     /** The core's Forward: the broadcast being decided on goes to the leader over the cluster. */
     private void forward(ChainAction.Forward f) {
         Submit s = submitting;
-        CompletableFuture<BroadcastResult> committed = replies.remove(f.token());
-        CompletableFuture<BroadcastResult> accepted = acceptances.remove(f.token());
+        Submission waiting = clients.take(f.token());
         if (s == null) {
             throw new IllegalStateException("the core forwarded broadcast " + f.token() + " outside a submit");
         }
-        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), false, accepted, committed);
+        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), false, waiting.accepted(), waiting.committed());
     }
 
     /** The core's Revalidate: Fabric's ProcessNormalMsg on the leader, then the core orders or drops it. */
