@@ -57,6 +57,12 @@ class StandaloneNodeTest {
         // others' Deliver; admin ports ephemeral
         NetworkPlan loaded = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
                 new NetworkPlanLoader.Overrides(Duration.ofMillis(100), TestNetworks.freePorts(1)[0]));
+        for (int attempt = 0; attempt < 20 && !derivedPortsFree(loaded); attempt++) { // other tests share the machine
+            configtx = TestNetworks.threeOrderersSample(dir);
+            c = LoadedConfigtx.read(configtx).model().orElseThrow();
+            loaded = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
+                    new NetworkPlanLoader.Overrides(Duration.ofMillis(100), TestNetworks.freePorts(1)[0]));
+        }
         NetworkPlan plan = loaded.withParticipation(loaded.participation().withAdminBasePort(0));
         Path org = sample.resolve("crypto/ordererOrganizations/example.com");
         Path ca = org.resolve("tlsca/tlsca.example.com-cert.pem");
@@ -152,6 +158,17 @@ class StandaloneNodeTest {
                 n.close();
             }
         }
+    }
+
+    /** The client ports (consenter port + 100) and operations ports (base + index) the plan implies are free now. */
+    private static boolean derivedPortsFree(NetworkPlan plan) {
+        for (int i = 0; i < plan.consenters().size(); i++) {
+            if (!TestNetworks.bindable(plan.consenters().get(i).port() + LocalNetwork.CLIENT_PORT_OFFSET,
+                    plan.opsBasePort() + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Block {@code n} of a channel {@code node} follows (its participation pulled it). */
