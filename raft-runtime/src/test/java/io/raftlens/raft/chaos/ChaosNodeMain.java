@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * One consenter as its own process, assembled exactly as {@code raftlens node} assembles it (same spec, file
  * storage, transport and TLS), plus the loopback control hooks that {@code raftlens node} does not expose:
  * status, broadcast, partition and heal. Usage: {@code ChaosNodeMain DATA_ROOT ID PORT,PORT,… SNAPSHOT_BYTES}.
- * Prints {@code CHAOS-READY <control port>} once serving.
+ * Prints {@code CHAOS-READY <control port>} once serving. Exits when its standard input ends: the test JVM that
+ * started it holds the other end, so a test that fails, times out or is killed leaves no node running.
  */
 public final class ChaosNodeMain {
 
@@ -41,6 +42,7 @@ public final class ChaosNodeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        exitWhenParentGoes();
         Path root = Path.of(args[0]);
         long id = Long.parseLong(args[1]);
         NetworkPlan plan = ChaosPlans.plan(root, ChaosPlans.parse(args[2]), Long.parseLong(args[3]));
@@ -89,6 +91,22 @@ public final class ChaosNodeMain {
         System.out.println(READY + http.getAddress().getPort());
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The parent's end of stdin closes when the parent exits, however it exits (kill -9 included). */
+    private static void exitWhenParentGoes() {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent; wait for the end
+                }
+            } catch (IOException ignored) {
+                // the pipe broke: the parent is gone too
+            }
+            System.exit(3);
+        }, "chaos-parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void reply(HttpExchange ex, int code, String body) throws IOException {

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Five consenters, each its own JVM ({@link ChaosNodeMain}) on loopback; a crash is a real {@code kill -9}
  * ({@link Process#destroyForcibly()} sends SIGKILL on Unix). Each process's output goes to {@code logs/<id>.log}.
+ * No node outlives the test: a failed start kills what started, {@link #killStrays()} (the test's {@code @AfterEach})
+ * and a shutdown hook kill whatever any cluster left, and each node exits by itself when this JVM is gone.
  */
 final class ProcessCluster implements ChaosCluster {
 
@@ -30,6 +32,13 @@ final class ProcessCluster implements ChaosCluster {
     private final int[] ports;
     private final long snapshotBytes;
     private final NetworkPlan plan;
+    /** Every node process any cluster of this JVM started and has not seen exit. */
+    private static final java.util.Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessCluster::killStrays, "chaos-kill-strays"));
+    }
+
     private final Map<Long, Process> processes = new ConcurrentHashMap<>();
     private final Map<Long, Integer> controlPorts = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,7 +54,25 @@ final class ProcessCluster implements ChaosCluster {
         // the marker and development CA are made once, before five processes race to read them
         DataDirectory dir = DataDirectory.prepareForNode(root, plan);
         NodeIdentities.resolve(plan, dir.root().resolve("devca"));
-        startAll();
+        try {
+            startAll();
+        } catch (Exception | Error e) {
+            killAll();
+            throw e;
+        }
+    }
+
+    /** Kills (SIGKILL) every node process still running; returns how many there were. */
+    static int killStrays() {
+        int n = 0;
+        for (Process p : List.copyOf(LIVE)) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                n++;
+            }
+            LIVE.remove(p);
+        }
+        return n;
     }
 
     @Override
@@ -118,6 +145,8 @@ final class ProcessCluster implements ChaosCluster {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long offset = Files.exists(log) ? Files.size(log) : 0;
         Process p = pb.start();
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
         processes.put(id, p);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
