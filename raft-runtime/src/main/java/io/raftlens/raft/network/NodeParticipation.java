@@ -1,5 +1,8 @@
 package io.raftlens.raft.network;
 
+import io.raftlens.raft.fabric.config.ChannelConfig;
+import io.raftlens.raft.fabric.config.ConfigException;
+import io.raftlens.raft.fabric.configtx.ConfigValueChecks;
 import io.raftlens.raft.fabric.participation.ChannelInfo;
 import io.raftlens.raft.fabric.participation.ChannelManagement;
 import io.raftlens.raft.fabric.participation.ChannelStatus;
@@ -186,6 +189,10 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
                         ? "failed to find a consenter for consensus type: " + type
                         : "failed extracting config envelope from block: " + e.getMessage());
             }
+            String invalid = invalidConsenterCertificates(configBlock, config);
+            if (invalid != null) {
+                throw new ParticipationException("failed to determine cluster membership from join-block: " + invalid);
+            }
             boolean member = isConsenterIn(config);
             if (configBlock.getHeader().getNumber() == 0 && member) {
                 OrderingNode.JoinedChannel joined = joined(channel, configBlock);
@@ -307,6 +314,21 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * etcdraft's IsChannelMember verifies the block's consenter certificates against its orderer organizations' TLS
+     * CAs before looking for itself; a block whose config RaftLens cannot build as a bundle (its ordering-only
+     * development block) keeps the checks {@link GenesisBlock#read} made.
+     */
+    private static String invalidConsenterCertificates(Block configBlock, GenesisBlock.OrderingConfig config) {
+        ChannelConfig bundle;
+        try {
+            bundle = ChannelConfig.fromBlock(configBlock);
+        } catch (ConfigException | RuntimeException e) {
+            return null;
+        }
+        return ConfigValueChecks.verifyJoinBlockMetadata(bundle, config.etcdRaft());
     }
 
     private boolean isConsenterIn(GenesisBlock.OrderingConfig config) {

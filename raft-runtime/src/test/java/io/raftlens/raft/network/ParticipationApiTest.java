@@ -211,15 +211,28 @@ class ParticipationApiTest {
 
     @Test
     void realFabricBlocksAFollowerAndARefusedSystemChannel() throws Exception {
-        byte[] app = Files.readAllBytes(JoinBlocksTest.fixture("linxj-2.5-app-channel/channel-artifacts/mychannel.block"));
+        // block 0 of hospital-channel as a real Fabric orderer wrote it (HugoIr/ehr-system, fabric-ledgers/SOURCES.md):
+        // its consenters are not this network's nodes, and their certificates chain to the block's own TLS CAs
+        byte[] app = hospitalChannelGenesis().toByteArray();
         HttpResponse<String> follower = join(2, app);
         assertEquals(201, follower.statusCode(), follower.body());
-        assertEquals("{\"name\":\"mychannel\",\"url\":\"/participation/v1/channels/mychannel\",\"consensusRelation\":\"follower\","
-                + "\"status\":\"onboarding\",\"height\":0}\n", follower.body()); // no consenter of it here to pull from
-        HttpResponse<String> notReady = get(2, "/participation/v1/channels/mychannel/blocks/oldest");
+        assertEquals("{\"name\":\"hospital-channel\",\"url\":\"/participation/v1/channels/hospital-channel\","
+                + "\"consensusRelation\":\"follower\",\"status\":\"onboarding\",\"height\":0}\n", follower.body());
+        HttpResponse<String> notReady = get(2, "/participation/v1/channels/hospital-channel/blocks/oldest");
         assertEquals(404, notReady.statusCode());
         assertEquals("{\"error\":\"channel is not ready, he is a follower\"}\n", notReady.body());
-        assertEquals(204, delete(2, "/participation/v1/channels/mychannel").statusCode());
+        assertEquals(204, delete(2, "/participation/v1/channels/hospital-channel").statusCode());
+        assertEquals(404, get(2, "/participation/v1/channels/hospital-channel").statusCode());
+
+        // the Fabric 2.5 test-network block of LinXJ1204/fabricWithEbpfSequencerExperiment lists orderer2's TLS
+        // certificate for orderer1 too (the repository's orderer1 server.crt is a copy of orderer2's): etcdraft's
+        // IsChannelMember refuses it in VerifyConfigMetadata, and so does this orderer
+        byte[] duplicated = Files.readAllBytes(JoinBlocksTest.fixture("linxj-2.5-app-channel/channel-artifacts/mychannel.block"));
+        HttpResponse<String> refusedDuplicate = join(2, duplicated);
+        assertEquals(400, refusedDuplicate.statusCode());
+        assertTrue(refusedDuplicate.body().startsWith("{\"error\":\"cannot join: failed to determine cluster membership from "
+                + "join-block: failed to validate config metadata of ordering config: duplicate consenter: server cert: "
+                + "-----BEGIN CERTIFICATE-----"), refusedDuplicate.body());
         assertEquals(404, get(2, "/participation/v1/channels/mychannel").statusCode());
 
         byte[] system = Files.readAllBytes(JoinBlocksTest.fixture("sjtu-2.2-system-channel/channel-artifacts/genesis.block"));
@@ -227,6 +240,17 @@ class ParticipationApiTest {
         assertEquals(400, refused.statusCode());
         assertEquals("{\"error\":\"invalid join block: invalid config: contains consortiums: system channel not supported\"}\n",
                 refused.body());
+    }
+
+    private static Block hospitalChannelGenesis() throws Exception {
+        Path chain = Path.of(ParticipationApiTest.class.getResource("/fabric-ledgers/ehr-system/chains/hospital-channel").toURI());
+        Block[] first = new Block[1];
+        io.raftlens.raft.fabricledger.FabricChainReader.read(chain, b -> {
+            first[0] = b.block();
+            return false;
+        });
+        assertEquals(0, first[0].getHeader().getNumber());
+        return first[0];
     }
 
     /**

@@ -8,6 +8,7 @@ import io.raftlens.raft.fabric.config.ConfigException;
 import io.raftlens.raft.fabric.msp.Certificates;
 import io.raftlens.raft.fabric.msp.MspException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,15 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.Options;
  * What Fabric checks of a proposed config before it orders it (ChainSupport.ProposeConfigUpdate after the configtx
  * validator): the new bundle must build ({@code channelconfig.NewChannelConfig}: groups, hashing, BatchSize,
  * BatchTimeout, MSPs, policies), {@code Bundle.ValidateNew} against the current one, and etcdraft's
- * {@code ValidateConsensusMetadata} without the live part (quorum loss needs the cluster, the chain checks it).
+ * {@code ValidateConsensusMetadata} without the live part (quorum loss needs the cluster, the chain checks it);
+ * consenter TLS certificates are verified against the orderer organizations' TLS CAs ({@link ConsenterTlsChecks}).
  */
 public final class ConfigValueChecks {
     /** Fabric's ProposeConfigUpdate wrapping of ValidateConsensusMetadata errors. */
     public static final String METADATA_PREFIX = "consensus metadata update for channel config update is invalid";
     private static final long MAX_UINT32 = 0xffffffffL;
+    /** Channel capabilities whose ConsensusTypeMigration() is true (capabilities/channel.go). */
+    private static final Set<String> CHANNEL_MIGRATION_CAPABILITIES = Set.of("V1_4_2", "V1_4_3", "V2_0", "V3_0");
 
     private ConfigValueChecks() {
     }
@@ -121,11 +125,21 @@ public final class ConfigValueChecks {
             if (next.group(ChannelConfig.ORDERER).isEmpty()) {
                 throw new ConfigtxException("current config has orderer section, but new config does not");
             }
-            // RaftLens implements no consensus-type migration, so every change is refused with Fabric's message.
+            // without the channel capability ConsensusTypeMigration no type change passes; with it, the
+            // maintenance filter (msgprocessor.MaintenanceFilter) decides, after the update has been proposed
             String from = current.consensusType().map(ConsensusType::getType).orElse("");
             String to = next.consensusType().map(ConsensusType::getType).orElse("");
-            if (!from.equals(to)) {
+            if (current.channelCapabilities().stream().noneMatch(CHANNEL_MIGRATION_CAPABILITIES::contains) && !from.equals(to)) {
                 throw new ConfigtxException("attempted to change consensus type from " + from + " to " + to);
+            }
+            // moving the channel to capability V3_0 insists on per-organization orderer endpoints
+            if (!current.channelCapabilities().contains("V3_0") && next.channelCapabilities().contains("V3_0")) {
+                for (var org : next.group(ChannelConfig.ORDERER).get().getGroupsMap().entrySet()) {
+                    if (endpoints(org.getValue()) == 0) {
+                        throw new ConfigtxException("illegal orderer config update detected: endpoints of org "
+                                + org.getKey() + " are missing");
+                    }
+                }
             }
             sameMspIds(current, next, "/Channel/Orderer/", "orderer org ");
         }
@@ -184,7 +198,14 @@ public final class ConfigValueChecks {
         } catch (InvalidProtocolBufferException e) {
             old = ConfigMetadata.getDefaultInstance();
         }
-        String invalid = verifyConfigMetadata(updated);
+        Optional<ConsenterTlsChecks> tls;
+        try {
+            tls = ConsenterTlsChecks.of(next, Instant.now());
+        } catch (ConfigtxException e) {
+            throw new ConfigtxException(METADATA_PREFIX + ": failed to create x509 verify options from old and new orderer "
+                    + "config: " + e.getMessage());
+        }
+        String invalid = verifyConfigMetadata(updated, tls);
         if (invalid != null) {
             throw new ConfigtxException(METADATA_PREFIX + ": invalid new config metadata: " + invalid);
         }
@@ -198,13 +219,26 @@ public final class ConfigValueChecks {
             throw new ConfigtxException(METADATA_PREFIX + ": update of more than one consenter at a time is not supported, "
                     + "requested changes: add " + added + " node(s), remove " + removed + " node(s)");
         }
+        // chain.go: the new metadata was verified ignoring expiry; a consenter being added must also be valid now
+        if (tls.isPresent()) {
+            for (Consenter c : updated.getConsentersList()) {
+                if (before.contains(c.getClientTlsCert())) {
+                    continue;
+                }
+                String expired = tls.get().validate(c, false);
+                if (expired != null) {
+                    throw new ConfigtxException(METADATA_PREFIX + ": consenter " + c.getHost() + ":" + c.getPort()
+                            + " has invalid certificates: " + expired);
+                }
+            }
+        }
     }
 
     /**
-     * etcdraft's VerifyConfigMetadata; the certificates are parsed but not chain-verified against the orderer
-     * organizations' TLS CAs (RaftLens's transport verifies them when nodes connect). Null when valid.
+     * etcdraft's VerifyConfigMetadata: options, consenters' TLS certificates verified against the orderer
+     * organizations' TLS CAs ({@code tls}; expiry ignored), no duplicates. Null when valid.
      */
-    public static String verifyConfigMetadata(ConfigMetadata md) {
+    static String verifyConfigMetadata(ConfigMetadata md, Optional<ConsenterTlsChecks> tls) {
         if (!md.hasOptions()) {
             return "nil Raft config metadata options";
         }
@@ -232,18 +266,14 @@ public final class ConfigValueChecks {
         if (md.getConsentersCount() == 0) {
             return "empty consenter set";
         }
+        for (Consenter c : md.getConsentersList()) {
+            String invalid = tls.isPresent() ? tls.get().validate(c, true) : parseOnly(c);
+            if (invalid != null) {
+                return "consenter " + c.getHost() + ":" + c.getPort() + " has invalid certificate: " + invalid;
+            }
+        }
         Set<ByteString> seen = new HashSet<>();
         for (Consenter c : md.getConsentersList()) {
-            String where = c.getHost() + ":" + c.getPort();
-            for (var cert : List.of(new String[] {"client", "c"}, new String[] {"server", "s"})) {
-                ByteString pem = cert[0].equals("client") ? c.getClientTlsCert() : c.getServerTlsCert();
-                try {
-                    Certificates.fromPem(pem.toByteArray());
-                } catch (MspException e) {
-                    return "consenter " + where + " has invalid certificate: parsing tls " + cert[0] + " cert of " + where
-                            + ": " + e.getMessage();
-                }
-            }
             if (seen.contains(c.getServerTlsCert()) || seen.contains(c.getClientTlsCert())) {
                 return "duplicate consenter: server cert: " + c.getServerTlsCert().toString(StandardCharsets.UTF_8)
                         + ", client cert: " + c.getClientTlsCert().toString(StandardCharsets.UTF_8);
@@ -254,6 +284,49 @@ public final class ConfigValueChecks {
             }
         }
         return null;
+    }
+
+    /**
+     * etcdraft's IsChannelMember checks of a join block's config before it looks for itself among the consenters:
+     * the etcdraft metadata verified with the orderer organizations' TLS CAs. Null when valid, else Fabric's text
+     * ({@code failed to validate config metadata of ordering config: …}), which the registrar wraps.
+     */
+    public static String verifyJoinBlockMetadata(ChannelConfig config, ConfigMetadata md) {
+        Optional<ConsenterTlsChecks> tls;
+        try {
+            tls = ConsenterTlsChecks.of(config, Instant.now());
+        } catch (ConfigtxException e) {
+            return "failed to create x509 verify options from orderer config: " + e.getMessage();
+        }
+        String invalid = verifyConfigMetadata(md, tls);
+        return invalid == null ? null : "failed to validate config metadata of ordering config: " + invalid;
+    }
+
+    /** Without orderer organizations (RaftLens's development block) the certificates are only parsed. */
+    private static String parseOnly(Consenter c) {
+        String where = c.getHost() + ":" + c.getPort();
+        for (var cert : List.of(new String[] {"client", "c"}, new String[] {"server", "s"})) {
+            ByteString pem = cert[0].equals("client") ? c.getClientTlsCert() : c.getServerTlsCert();
+            try {
+                Certificates.fromPem(pem.toByteArray());
+            } catch (MspException e) {
+                return "parsing tls " + cert[0] + " cert of " + where + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** The number of addresses in an orderer organization's Endpoints value (0 when absent or unreadable). */
+    private static int endpoints(ConfigGroup organization) {
+        var v = organization.getValuesMap().get("Endpoints");
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return org.hyperledger.fabric.protos.common.OrdererAddresses.parseFrom(v.getValue()).getAddressesCount();
+        } catch (InvalidProtocolBufferException e) {
+            return 0;
+        }
     }
 
     private static <T extends com.google.protobuf.Message> T parse(com.google.protobuf.Parser<T> parser, ByteString bytes,

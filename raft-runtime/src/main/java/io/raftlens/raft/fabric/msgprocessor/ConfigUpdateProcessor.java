@@ -62,6 +62,11 @@ public final class ConfigUpdateProcessor implements BroadcastAdmission.ConfigUpd
                 throw e.withPrefix("config update for existing channel did not pass final checks");
             }
         }
+        try {
+            MaintenanceFilter.apply(current, config);
+        } catch (RejectedMessage e) {
+            throw e.withPrefix("config update for existing channel did not pass maintenance checks");
+        }
         return config;
     }
 

@@ -35,7 +35,17 @@ final class ConfigUpdateFixtures {
     private ConfigUpdateFixtures() {
     }
 
-    static ChannelConfig sampleChannel() throws Exception {
+    private static ChannelConfig sample;
+
+    /** Encoded once per test JVM: a ChannelConfig is immutable, and encoding the sample costs ~0.5 s. */
+    static synchronized ChannelConfig sampleChannel() throws Exception {
+        if (sample == null) {
+            sample = encodeSample();
+        }
+        return sample;
+    }
+
+    private static ChannelConfig encodeSample() throws Exception {
         Configtx c = LoadedConfigtx.read(SAMPLE.resolve("configtx.yaml")).model().orElseThrow();
         ConfigGroup group = ChannelConfigEncoder.defaults().checkedChannelGroup(c.profile("ChannelUsingRaft").orElseThrow());
         return ChannelConfig.of(CHANNEL, Config.newBuilder().setChannelGroup(group).build());

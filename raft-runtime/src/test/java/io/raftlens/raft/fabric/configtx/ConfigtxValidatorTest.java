@@ -185,11 +185,32 @@ class ConfigtxValidatorTest {
         var solo = org.hyperledger.fabric.protos.orderer.ConsensusType.parseFrom(ct.getValue()).toBuilder().setType("solo").build();
         ConfigGroup g2 = c.channelGroup().toBuilder().putGroups("Orderer", orderer.toBuilder()
                 .putValues("ConsensusType", ct.toBuilder().setValue(solo.toByteString()).build()).build()).build();
-        e = assertThrows(ConfigtxException.class, () -> ConfigValueChecks.check(c, Config.newBuilder().setChannelGroup(g2).build()));
-        assertEquals("attempted to change consensus type from etcdraft to solo", e.getMessage());
+        // the sample's channel capability has ConsensusTypeMigration: the maintenance filter decides (MaintenanceFilterTest)
+        ConfigValueChecks.check(c, Config.newBuilder().setChannelGroup(g2).build());
 
         ConfigGroup noOrderer = c.channelGroup().toBuilder().removeGroups("Orderer").build();
         e = assertThrows(ConfigtxException.class, () -> ConfigValueChecks.check(c, Config.newBuilder().setChannelGroup(noOrderer).build()));
         assertEquals("current config has orderer section, but new config does not", e.getMessage());
+    }
+
+    @Test
+    void movingToChannelCapabilityV3RequiresEveryOrdererOrgsEndpoints() throws Exception {
+        ChannelConfig v3 = ConfigUpdateFixtures.sampleChannel();
+        ConfigGroup root = v3.channelGroup();
+        var caps = root.getValuesOrThrow("Capabilities");
+        var v20 = caps.toBuilder().setValue(org.hyperledger.fabric.protos.common.Capabilities.newBuilder()
+                .putCapabilities("V2_0", org.hyperledger.fabric.protos.common.Capability.getDefaultInstance()).build().toByteString());
+        ConfigGroup orderer = root.getGroupsOrThrow("Orderer");
+        ConfigGroup org = orderer.getGroupsOrThrow("OrdererOrg");
+        ConfigGroup noEndpoints = root.toBuilder().putValues("Capabilities", v20.build()).putGroups("Orderer", orderer.toBuilder()
+                .putGroups("OrdererOrg", org.toBuilder().removeValues("Endpoints").build()).build()).build();
+        ChannelConfig v2 = ChannelConfig.of("mychannel", Config.newBuilder().setChannelGroup(noEndpoints).build());
+        // the same config with V3_0 again, but the organization's endpoints still missing (Bundle.ValidateNew)
+        ConfigGroup upgraded = noEndpoints.toBuilder().putValues("Capabilities", caps).build();
+        ConfigtxException e = assertThrows(ConfigtxException.class,
+                () -> ConfigValueChecks.check(v2, Config.newBuilder().setSequence(1).setChannelGroup(upgraded).build()));
+        assertEquals("illegal orderer config update detected: endpoints of org OrdererOrg are missing", e.getMessage());
+        // with the endpoints the upgrade passes
+        ConfigValueChecks.check(v2, Config.newBuilder().setSequence(1).setChannelGroup(root).build());
     }
 }
