@@ -69,7 +69,7 @@ public final class ChaosNodeMain {
         http.createContext("/broadcast", ex -> {
             byte[] tx = ex.getRequestBody().readAllBytes();
             try {
-                BroadcastResult r = node.broadcast(ChaosPlans.CHANNEL, tx).get(10, TimeUnit.SECONDS);
+                BroadcastResult r = node.broadcast(ChaosPlans.CHANNEL, tx).get(ChaosCluster.CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 reply(ex, 200, r.status());
             } catch (Exception e) {
                 reply(ex, 200, "TIMEOUT");

@@ -112,7 +112,7 @@ final class ProcessCluster implements ChaosCluster {
             }
             leaderHint = target;
         }
-        String status = post(target, "/broadcast", tx, Duration.ofSeconds(15));
+        String status = post(target, "/broadcast", tx, CLIENT_TIMEOUT.plusSeconds(2));
         if (!"SUCCESS".equals(status)) {
             leaderHint = 0;
         }
