@@ -42,6 +42,7 @@ public final class ChaosNodeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        long booted = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         exitWhenParentGoes();
         Path root = Path.of(args[0]);
         long id = Long.parseLong(args[1]);
@@ -88,7 +89,9 @@ public final class ChaosNodeMain {
             reply(ex, 200, "OK");
         });
         http.start();
-        System.out.println(READY + http.getAddress().getPort());
+        // the port, then how long the JVM took to reach main and to serve (ms): where a slow start goes
+        System.out.println(READY + http.getAddress().getPort() + " " + booted + " "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.flush();
         Thread.currentThread().join();
     }

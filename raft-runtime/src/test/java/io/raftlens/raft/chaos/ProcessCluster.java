@@ -43,6 +43,8 @@ final class ProcessCluster implements ChaosCluster {
     private final Map<Long, Integer> controlPorts = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long leaderHint;
+    /** How long each node process took to reach main and to serve, printed at close: where a slow start goes. */
+    private final List<String> startTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ProcessCluster(Path root, Path logs, long snapshotBytes) throws Exception {
         this.root = root;
@@ -157,7 +159,11 @@ final class ProcessCluster implements ChaosCluster {
             int at = out.indexOf(ChaosNodeMain.READY);
             if (at >= 0) {
                 String rest = out.substring(at + ChaosNodeMain.READY.length());
-                controlPorts.put(id, Integer.parseInt(rest.substring(0, rest.indexOf('\n')).trim()));
+                String[] ready = rest.substring(0, rest.indexOf('\n')).trim().split(" ");
+                controlPorts.put(id, Integer.parseInt(ready[0]));
+                if (ready.length == 3) {
+                    startTimes.add("node " + id + ": main after " + ready[1] + " ms, serving after " + ready[2] + " ms");
+                }
                 return;
             }
             Thread.sleep(50);
@@ -229,6 +235,7 @@ final class ProcessCluster implements ChaosCluster {
     /** Graceful stop (SIGTERM runs the node's shutdown hook), then SIGKILL whatever is left. */
     @Override
     public void close() {
+        System.out.println("chaos[processes] starts: " + startTimes);
         processes.values().forEach(Process::destroy);
         for (Process p : processes.values()) {
             try {
