@@ -326,7 +326,8 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
                     timeout != null ? timeout : o.batchTimeout()));
         }
         return new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
-                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), plan.channelBlocks());
+                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), plan.channelBlocks(),
+                plan.participation(), plan.rpcTimeout());
     }
 
     private static Duration parse(String text, String option) {

@@ -75,6 +75,11 @@ public final class LaunchCommand implements java.util.concurrent.Callable<Intege
         }
         out.println("raftlens launch: profile " + plan.profile() + ", channels " + String.join(", ", plan.channels().keySet())
                 + ", " + plan.consenters().size() + " consenters; data dir " + dir.root() + (fresh ? " (emptied)" : ""));
+        if (plan.etcdRaftVersion() != io.raftlens.raft.core.EtcdRaftVersion.V3_6) {
+            // Said only when it is not what a Fabric 3 configuration (and the walkthrough) gets.
+            out.println("raftlens launch: nodes run etcd raft " + plan.etcdRaftVersion().label()
+                    + " as Fabric 2.5 to 3.1.4 do (self-vote and self-ack counted at once); --fabric-version to change");
+        }
         LocalNetwork net;
         try {
             net = LocalNetwork.start(plan, dir);

@@ -51,6 +51,11 @@ final class Raft {
     final boolean preVote;
     final boolean disableProposalForwarding;
     final boolean stepDownOnRemoval;
+    /**
+     * etcd raft 3.5 (Fabric 2.5 to 3.1.4) rather than 3.6: own vote and own appends counted at once instead of as
+     * messages to self after persistence, and 3.5's few other visible differences (see {@link EtcdRaftVersion}).
+     */
+    private final boolean etcd35;
     private final long maxMsgSize;
     private final long maxUncommittedSize;
     private long uncommittedSize;
@@ -77,7 +82,7 @@ final class Raft {
         this.id = c.id();
         this.logger = c.logger();
         long maxApplying = c.maxSizePerMsg() == 0 ? RaftConfig.NO_LIMIT : c.maxSizePerMsg();
-        this.raftLog = new RaftLog(c.storage(), logger, maxApplying);
+        this.raftLog = new RaftLog(c.storage(), logger, maxApplying, c.etcdRaftVersion());
         this.maxMsgSize = c.maxSizePerMsg();
         this.maxUncommittedSize = c.maxUncommittedEntriesSize();
         this.trk = new ProgressTracker(c.maxInflightMsgs());
@@ -87,6 +92,7 @@ final class Raft {
         this.preVote = c.preVote();
         this.disableProposalForwarding = c.disableProposalForwarding();
         this.stepDownOnRemoval = c.stepDownOnRemoval();
+        this.etcd35 = c.etcdRaftVersion() == EtcdRaftVersion.V3_5;
         this.random = c.random();
 
         InitialState init = c.storage().initialState();
@@ -276,7 +282,13 @@ final class Raft {
         long sterm = snapshot.getMetadata().getTerm();
         debug("maybeSendSnapshot", () -> hex(id) + " [firstindex: " + raftLog.firstIndex() + ", commit: " + raftLog.committed
                 + "] sent snapshot[index: " + sindex + ", term: " + sterm + "] to " + hex(to) + " [" + pr + "]");
+        long nextBefore = pr.next;
         pr.becomeSnapshot(sindex);
+        if (etcd35) {
+            // etcd 3.5's BecomeSnapshot leaves Next alone (3.6 moves it past the snapshot); it only shows in the
+            // progress dump, since a follower in StateSnapshot gets no appends either way.
+            pr.next = nextBefore;
+        }
         debug("maybeSendSnapshot", () -> hex(id) + " paused sending replication messages to " + hex(to) + " [" + pr + "]");
         send(msg(to, MessageType.MsgSnap).setSnapshot(snapshot));
         return true;
@@ -327,12 +339,27 @@ final class Raft {
     /** Appends entries built by the caller with this term and consecutive indexes after the last one. */
     private boolean appendBuilt(List<Entry> built, long payload) {
         if (!increaseUncommittedSize(payload)) {
-            logger.warn("appendEntry", hex(id) + " appending new entries to log would exceed uncommitted entry size limit; dropping proposal");
+            String line = hex(id) + " appending new entries to log would exceed uncommitted entry size limit; dropping proposal";
+            if (etcd35) {
+                debug("appendEntry", () -> line); // etcd 3.5 logs it at debug, 3.6 at warning
+            } else {
+                logger.warn("appendEntry", line);
+            }
             return false;
         }
         long li = raftLog.append(built);
-        // The leader acknowledges its own entries once they are durable (it sends itself no MsgApp).
-        sendSelfAck(li);
+        if (etcd35) {
+            // etcd 3.5: the leader's own progress moves as it appends, before anything is durable; the caller
+            // broadcasts regardless of whether this commits.
+            PeerProgress self = trk.get(id);
+            if (self != null) {
+                self.maybeUpdate(li);
+            }
+            maybeCommit();
+        } else {
+            // etcd 3.6: the leader acknowledges its own entries once they are durable (it sends itself no MsgApp).
+            sendSelfAck(li);
+        }
         return true;
     }
 
@@ -478,7 +505,10 @@ final class Raft {
         state = StateRole.LEADER;
         PeerProgress self = trk.get(id);
         self.becomeReplicate();
-        self.recentActive = true;
+        if (!etcd35) {
+            // etcd 3.6 marks the new leader active at once; 3.5 only at its first quorum check (status: "inactive").
+            self.recentActive = true;
+        }
         // Any unapplied entry may be a conf change: accept no new one until everything up to here is applied.
         pendingConfIndex = raftLog.lastIndex();
         // The empty entry of the new term lets the leader commit entries of earlier terms (Raft §5.4.2).
@@ -495,7 +525,14 @@ final class Raft {
             logger.warn("hup", hex(id) + " is unpromotable and can not campaign");
             return;
         }
-        if (hasUnappliedConfChanges()) {
+        if (etcd35) {
+            int n = raftLog.committed > raftLog.applied ? countUnappliedConfChanges(Integer.MAX_VALUE) : 0;
+            if (n != 0) {
+                logger.warn("hup", hex(id) + " cannot campaign at term " + term + " since there are still " + n
+                        + " pending configuration changes to apply");
+                return;
+            }
+        } else if (hasUnappliedConfChanges()) {
             logger.warn("hup", hex(id) + " cannot campaign at term " + term
                     + " since there are still pending configuration changes to apply");
             return;
@@ -505,21 +542,27 @@ final class Raft {
     }
 
     private boolean hasUnappliedConfChanges() {
+        return countUnappliedConfChanges(1) > 0;
+    }
+
+    /** Conf change entries committed but not applied, counted up to {@code atMost}. */
+    private int countUnappliedConfChanges(int atMost) {
+        int n = 0;
         if (raftLog.applied >= raftLog.committed) {
-            return false;
+            return 0;
         }
         long lo = raftLog.applied + 1;
         long hi = raftLog.committed + 1;
         while (lo < hi) {
             List<Entry> page = raftLog.slice(lo, hi, raftLog.maxApplyingEntsSize);
             for (Entry e : page) {
-                if (e.getType() == EntryType.EntryConfChange) {
-                    return true;
+                if (e.getType() == EntryType.EntryConfChange && ++n >= atMost) {
+                    return n;
                 }
             }
             lo += page.size();
         }
-        return false;
+        return n;
     }
 
     private void campaign(CampaignType t) {
@@ -537,12 +580,23 @@ final class Raft {
             voteMsg = MessageType.MsgVote;
             voteTerm = term;
         }
+        if (etcd35 && poll(id, voteRespType(voteMsg), true) == VoteResult.WON) {
+            // etcd 3.5: our own vote counts at once; winning with it alone means a single-voter group.
+            if (t == CampaignType.PRE_ELECTION) {
+                campaign(CampaignType.ELECTION);
+            } else {
+                becomeLeader();
+            }
+            return;
+        }
         long lastIndex = raftLog.lastIndex();
         long lastTerm = raftLog.lastTerm();
         for (long v : trk.voters()) {
             if (v == id) {
-                // Our own vote counts once it is durable: the response is stepped back on advance.
-                send(msg(id, voteRespType(voteMsg)).setTerm(voteTerm));
+                if (!etcd35) {
+                    // etcd 3.6: our own vote counts once it is durable: the response is stepped back on advance.
+                    send(msg(id, voteRespType(voteMsg)).setTerm(voteTerm));
+                }
                 continue;
             }
             logger.info("campaign", hex(id) + " [logterm: " + lastTerm + ", index: " + lastIndex + "] sent " + voteMsg
@@ -681,6 +735,11 @@ final class Raft {
                 return;
             }
             case MsgCheckQuorum -> {
+                // The leader always sees itself as active (it may have removed itself from the configuration).
+                PeerProgress me = trk.get(id);
+                if (me != null) {
+                    me.recentActive = true;
+                }
                 if (!trk.quorumActive()) {
                     logger.warn("stepLeader", hex(id) + " stepped down to follower since quorum is not active");
                     becomeFollower(term, 0);
@@ -778,8 +837,20 @@ final class Raft {
         if (!appendEntries(entries)) {
             throw ProposalDroppedException.tooLarge(id, maxUncommittedSize);
         }
-        // MsgApps go out before the next input is handled, so a burst of proposals shares them.
-        broadcastPending = true;
+        broadcastAfterProposal();
+    }
+
+    /**
+     * etcd 3.5 (and v3.6.0) broadcasts right after each proposal, one MsgApp per proposal and follower; the default
+     * (3.6) mode sends the MsgApps before the next input is handled, so a burst of proposals shares them, as etcd's
+     * main line does since (the v3.7 testdata sends a conf change and the proposal after it in one MsgApp).
+     */
+    private void broadcastAfterProposal() {
+        if (etcd35) {
+            bcastAppend();
+        } else {
+            broadcastPending = true;
+        }
     }
 
     /**
@@ -797,7 +868,7 @@ final class Raft {
         if (!appendBuilt(List.of(e), data.size())) {
             throw ProposalDroppedException.tooLarge(id, maxUncommittedSize);
         }
-        broadcastPending = true;
+        broadcastAfterProposal();
     }
 
     private void checkLeaderCanPropose() {

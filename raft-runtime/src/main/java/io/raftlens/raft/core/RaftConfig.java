@@ -25,6 +25,7 @@ public final class RaftConfig {
     private final boolean disableProposalForwarding;
     private final boolean pipelineReadies;
     private final boolean stepDownOnRemoval;
+    private final EtcdRaftVersion etcdRaftVersion;
     private final RandomGenerator random;
     private final RaftLogger logger;
 
@@ -42,6 +43,7 @@ public final class RaftConfig {
         this.disableProposalForwarding = b.disableProposalForwarding;
         this.pipelineReadies = b.pipelineReadies;
         this.stepDownOnRemoval = b.stepDownOnRemoval;
+        this.etcdRaftVersion = b.etcdRaftVersion;
         this.random = b.random != null ? b.random : new SplittableRandom(b.id);
         this.logger = b.logger != null ? b.logger : new Slf4jRaftLogger(null, b.id);
     }
@@ -109,6 +111,11 @@ public final class RaftConfig {
         return stepDownOnRemoval;
     }
 
+    /** The etcd raft release whose self-vote / self-ack timing and log lines the core reproduces (default 3.6). */
+    public EtcdRaftVersion etcdRaftVersion() {
+        return etcdRaftVersion;
+    }
+
     /** Source of randomized election timeouts: exactly one {@code nextInt(electionTick)} per timeout reset. */
     public RandomGenerator random() {
         return random;
@@ -132,6 +139,7 @@ public final class RaftConfig {
         private boolean disableProposalForwarding;
         private boolean pipelineReadies;
         private boolean stepDownOnRemoval;
+        private EtcdRaftVersion etcdRaftVersion = EtcdRaftVersion.V3_6;
         private RandomGenerator random;
         private RaftLogger logger;
 
@@ -203,6 +211,12 @@ public final class RaftConfig {
             return this;
         }
 
+        /** The etcd raft release to behave like: 3.5 for Fabric 2.5 to 3.1.4, 3.6 (the default) for 3.1.5 and later. */
+        public Builder etcdRaftVersion(EtcdRaftVersion version) {
+            this.etcdRaftVersion = Objects.requireNonNull(version, "etcdRaftVersion");
+            return this;
+        }
+
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -238,6 +252,12 @@ public final class RaftConfig {
             }
             if (applied < 0) {
                 throw new IllegalArgumentException("applied index must not be negative");
+            }
+            if (pipelineReadies && etcdRaftVersion == EtcdRaftVersion.V3_5) {
+                // 3.5 counts the leader's own appends before they are durable; sending before persisting on top of
+                // that lets a quorum "hold" an entry only the leader's lost write had.
+                throw new IllegalArgumentException("pipelined Readys need etcd raft 3.6 (3.5 counts the leader's own "
+                        + "appends before they are durable): use 3.6 or persist each Ready before sending its messages");
             }
             return new RaftConfig(this);
         }

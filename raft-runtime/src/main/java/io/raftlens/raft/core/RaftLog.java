@@ -21,7 +21,15 @@ final class RaftLog {
     private long applyingEntsSize;
     private boolean applyingEntsPaused;
 
+    /** Only for {@link #toString()}, which the snapshot-restore line prints in the version's format. */
+    private final EtcdRaftVersion version;
+
     RaftLog(Storage storage, RaftLogger logger, long maxApplyingEntsSize) {
+        this(storage, logger, maxApplyingEntsSize, EtcdRaftVersion.V3_6);
+    }
+
+    RaftLog(Storage storage, RaftLogger logger, long maxApplyingEntsSize, EtcdRaftVersion version) {
+        this.version = version;
         this.storage = storage;
         this.logger = logger;
         this.maxApplyingEntsSize = maxApplyingEntsSize;
@@ -35,6 +43,11 @@ final class RaftLog {
 
     @Override
     public String toString() {
+        if (version == EtcdRaftVersion.V3_5) {
+            // etcd 3.5's raftLog.String(): no applying index, no in-progress offset (it has no async writes).
+            return "committed=" + committed + ", applied=" + applied + ", unstable.offset=" + unstable.offset
+                    + ", len(unstable.Entries)=" + unstable.entries.size();
+        }
         return "committed=" + committed + ", applied=" + applied + ", applying=" + applying + ", unstable.offset="
                 + unstable.offset + ", unstable.offsetInProgress=" + unstable.offsetInProgress
                 + ", len(unstable.Entries)=" + unstable.entries.size();

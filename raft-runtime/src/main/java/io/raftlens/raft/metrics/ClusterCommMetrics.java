@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * Fabric's {@code cluster_comm_*} metrics (orderer/common/cluster/metrics.go) fed by the transport: pass this as the
  * transport's {@link TransportObserver} and {@link #attach} the started transport for the gauges, which are read at
- * scrape time. Every Raft message is Fabric's {@code msg_type="consensus"}. {@code host} is the peer's
+ * scrape time. Raft messages are Fabric's {@code msg_type="consensus"}, forwarded transactions {@code "transaction"}. {@code host} is the peer's
  * {@code host:port}. {@code msg_send_time} is the time a message waited in its egress queue until written to the
  * connection (Fabric times the gRPC Send, which is where its queue wait shows up). Refused peers have no Fabric
  * metric; they are counted in {@code raftlens_cluster_comm_refused_count}.
@@ -31,11 +31,11 @@ public final class ClusterCommMetrics implements TransportObserver {
     ClusterCommMetrics(PrometheusRegistry registry) {
         GaugeWithCallback.builder().name("cluster_comm_egress_queue_length").help("Length of the egress queue.")
                 .labelNames("host", "msg_type", "channel")
-                .callback(cb -> eachQueue(q -> cb.call(q.length(), q.host(), CONSENSUS, q.channel())))
+                .callback(cb -> eachQueue(q -> cb.call(q.length(), q.host(), q.msgType(), q.channel())))
                 .register(registry);
         GaugeWithCallback.builder().name("cluster_comm_egress_queue_capacity").help("Capacity of the egress queue.")
                 .labelNames("host", "msg_type", "channel")
-                .callback(cb -> eachQueue(q -> cb.call(q.capacity(), q.host(), CONSENSUS, q.channel())))
+                .callback(cb -> eachQueue(q -> cb.call(q.capacity(), q.host(), q.msgType(), q.channel())))
                 .register(registry);
         GaugeWithCallback.builder().name("cluster_comm_egress_queue_workers").help("Count of egress queue workers.")
                 .labelNames("channel")

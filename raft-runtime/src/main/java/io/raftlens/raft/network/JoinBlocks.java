@@ -73,13 +73,14 @@ public final class JoinBlocks {
                 options = new ChainOptions(channel, ids, tickOverride.get(), options.electionTick(), options.heartbeatTick(),
                         options.maxInflightBlocks(), options.snapshotIntervalSize(), options.maxMessageCount(),
                         options.absoluteMaxBytes(), options.preferredMaxBytes(), options.batchTimeout(),
-                        options.readyOrder(), options.evictionSuspicion());
+                        options.readyOrder(), options.evictionSuspicion(), options.etcdRaftVersion());
             }
             channels.put(channel, options);
             blocks.put(channel, block);
         }
         return new NetworkPlan(plan.configtx(), plan.profile(), plan.consenters(), channels, plan.opsListenHost(),
-                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), blocks, plan.participation());
+                plan.opsBasePort(), plan.walDir(), plan.snapDir(), plan.sendBufferSize(), blocks, plan.participation(),
+                plan.rpcTimeout());
     }
 
     static Block read(Path file) {
@@ -173,6 +174,7 @@ public final class JoinBlocks {
                 bs.getMaxMessageCount() != 0 ? bs.getMaxMessageCount() : template.maxMessageCount(),
                 bs.getAbsoluteMaxBytes() != 0 ? Integer.toUnsignedLong(bs.getAbsoluteMaxBytes()) : template.absoluteMaxBytes(),
                 bs.getPreferredMaxBytes() != 0 ? Integer.toUnsignedLong(bs.getPreferredMaxBytes()) : template.preferredMaxBytes(),
-                config.batchTimeout(), template.readyOrder(), template.evictionSuspicion());
+                config.batchTimeout(), template.readyOrder(), template.evictionSuspicion(),
+                template.etcdRaftVersion()); // the orderer's Fabric version, not the block's
     }
 }

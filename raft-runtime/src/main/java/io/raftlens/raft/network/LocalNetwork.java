@@ -186,7 +186,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private void openServices(OrderingNode node) {
         int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
         try {
-            OrdererServices s = OrdererServices.start(node, id -> Optional.ofNullable(nodes.get(id)).filter(OrderingNode::isRunning),
+            OrdererServices s = OrdererServices.start(node,
                     "127.0.0.1", port, identities.get(node.id()).tls(), false, Optional.ofNullable(signers.get(node.id())));
             services.put(node.id(), s);
             clientPorts.put(node.id(), s.address().getPort());
@@ -293,7 +293,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         Path nodeDir = dir.nodeDir(c);
         return new NodeSpec(c.id().value(), c.host(), listenHost, c.port(), ids.get(c.id().value()).tls(), peers, channelMembers,
                 plan.channels(), genesis, nodeDir, dir.consensusDir(c, "Consensus.WALDir", plan.walDir(), LedgerDirectory.WAL),
-                dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize());
+                dir.consensusDir(c, "Consensus.SnapDir", plan.snapDir(), LedgerDirectory.SNAP), plan.sendBufferSize(),
+                plan.rpcTimeout());
     }
 
     private static void checkPortFree(int port, String who, String fix) {
@@ -429,12 +430,18 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             NodeId id = NodeId.of(n.id());
             Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
             chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
+            NodeParticipation p = participations.get(n.id());
+            java.util.Set<String> followed = running && p != null ? p.followedChannels() : java.util.Set.of();
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
                     ChainStatus s = c.status();
                     chs.put(ch, new ChannelState(NodeRole.of(s), s.term(), n.nodeId(ch, RaftId.of(s.leader())),
                             s.commitIndex(), s.height(), !s.evicted() && current.get(ch).contains(id)));
                 });
+                if (n.chain(ch).isEmpty() && followed.contains(ch)) {
+                    // a follower pulls blocks: no Raft term, leader or commit index of its own
+                    chs.put(ch, new ChannelState(NodeRole.MEMBER, 0, NodeId.NONE, 0, p.followerHeight(ch), false));
+                }
             }
             if (running) {
                 lastKnown.put(n.id(), Map.copyOf(chs));

@@ -34,8 +34,13 @@ public final class NetworkPlanLoader {
     }
 
     /** Launch-time overrides; any may be null. */
-    public record Overrides(Duration tick, Integer opsBasePort) {
+    /** Launch options that override the files; null: not given. */
+    public record Overrides(Duration tick, Integer opsBasePort, FabricRelease fabricRelease) {
         public static final Overrides NONE = new Overrides(null, null);
+
+        public Overrides(Duration tick, Integer opsBasePort) {
+            this(tick, opsBasePort, null);
+        }
     }
 
     public static final String DEFAULT_CHANNEL = "mychannel";
@@ -67,6 +72,8 @@ public final class NetworkPlanLoader {
         if (tick == null && orderer != null) {
             tick = orderer.consensus().tickIntervalOverride().orElse(null);
         }
+        // The etcd raft the stood-in Fabric release vendors (Fabric 2.5: 3.5), unless --fabric-version says otherwise.
+        FabricRelease release = overrides.fabricRelease() != null ? overrides.fabricRelease() : FabricRelease.inferred(configtx);
         Map<String, ChainOptions> channels = new LinkedHashMap<>();
         for (ChannelRequest r : requests) {
             Profile p = r.profile() == null ? profile : profile(configtx, r.profile());
@@ -83,7 +90,8 @@ public final class NetworkPlanLoader {
             if (channels.containsKey(r.name())) {
                 throw new IllegalArgumentException("channel " + r.name() + " is given twice");
             }
-            ChainOptions options = options(configtx, r.name(), p, er, consenters, tick);
+            ChainOptions options = options(configtx, r.name(), p, er, consenters, tick)
+                    .withEtcdRaftVersion(release.etcdRaft());
             channels.put(r.name(), orderer == null ? options
                     : options.withEvictionSuspicion(orderer.consensus().evictionSuspicion()));
         }
@@ -92,6 +100,7 @@ public final class NetworkPlanLoader {
         String walDir = null;
         String snapDir = null;
         int sendBuffer = 100;
+        java.time.Duration rpcTimeout = NetworkPlan.DEFAULT_RPC_TIMEOUT;
         if (orderer != null) {
             Optional<HostPort> ops = orderer.operations().listenAddress();
             if (ops.isPresent()) {
@@ -103,13 +112,14 @@ public final class NetworkPlanLoader {
             walDir = orderer.consensus().walDir().map(Path::toString).orElse(null);
             snapDir = orderer.consensus().snapDir().map(Path::toString).orElse(null);
             sendBuffer = Math.max(1, orderer.general().cluster().sendBufferSize());
+            rpcTimeout = orderer.general().cluster().rpcTimeout();
         }
         if (overrides.opsBasePort() != null) {
             opsPort = overrides.opsBasePort();
         }
         ParticipationPlan participation = participation(orderer, opsPort).withTickOverride(tick);
         return new NetworkPlan(configtx.file(), profile.name(), consenters, channels, opsHost, opsPort, walDir,
-                snapDir, sendBuffer, Map.of(), participation);
+                snapDir, sendBuffer, Map.of(), participation, rpcTimeout);
     }
 
     /**

@@ -55,8 +55,8 @@ public final class NetworkTable {
         boolean agreed = true;
         for (NodeState n : network.nodes()) {
             ChannelState c = channel(n, channel);
-            // an evicted or halted node no longer takes part in the channel's elections: it has no say in agreement
-            if (c == null || c.role() == NodeRole.EVICTED || c.role() == NodeRole.HALTED) {
+            // an evicted or halted node no longer takes part in the channel's elections, a member never did: no say
+            if (c == null || c.role() == NodeRole.EVICTED || c.role() == NodeRole.HALTED || c.role() == NodeRole.MEMBER) {
                 continue;
             }
             if (agreedLeader == null) {

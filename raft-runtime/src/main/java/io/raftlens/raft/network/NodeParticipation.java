@@ -371,7 +371,7 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
             options = new ChainOptions(channel, ids, tick, options.electionTick(), options.heartbeatTick(),
                     options.maxInflightBlocks(), options.snapshotIntervalSize(), options.maxMessageCount(),
                     options.absoluteMaxBytes(), options.preferredMaxBytes(), options.batchTimeout(),
-                    options.readyOrder(), options.evictionSuspicion());
+                    options.readyOrder(), options.evictionSuspicion(), options.etcdRaftVersion());
         }
         return new OrderingNode.JoinedChannel(options, genesis, members);
     }

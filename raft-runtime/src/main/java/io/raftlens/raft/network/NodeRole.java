@@ -5,7 +5,8 @@ import io.raftlens.raft.node.ChainStatus;
 
 /**
  * A node's role on one channel as the network reports it: a Raft role, {@link #EVICTED} once a config update removed
- * the node from the channel's consenters, or {@link #STOPPED} for a node that is not running. The one vocabulary of
+ * the node from the channel's consenters, {@link #MEMBER} for a node that follows the channel without being one of
+ * its consenters, or {@link #STOPPED} for a node that is not running. The one vocabulary of
  * the control API, the event stream, the terminal table and the editor; {@link #label()} is what they print.
  */
 public enum NodeRole {
@@ -16,6 +17,11 @@ public enum NodeRole {
     EVICTED(ChainStatus.EVICTED),
     /** The channel's chain stopped after a chain failure on this node (Fabric panics); it answers SERVICE_UNAVAILABLE. */
     HALTED(ChainStatus.HALTED),
+    /**
+     * Follows the channel without being one of its consenters (Fabric's consensusRelation "follower", joined through
+     * the channel participation API): it pulls the channel's blocks and takes no part in Raft.
+     */
+    MEMBER("member"),
     STOPPED("stopped");
 
     private final String label;
@@ -24,7 +30,7 @@ public enum NodeRole {
         this.label = label;
     }
 
-    /** "leader", "follower", "candidate", "pre-candidate", "evicted", "halted" or "stopped". */
+    /** "leader", "follower", "candidate", "pre-candidate", "evicted", "halted", "member" or "stopped". */
     public String label() {
         return label;
     }

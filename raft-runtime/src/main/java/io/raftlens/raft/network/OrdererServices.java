@@ -1,6 +1,5 @@
 package io.raftlens.raft.network;
 
-import io.raftlens.raft.ids.RaftId;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongFunction;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Status;
@@ -39,22 +37,21 @@ import org.hyperledger.fabric.protos.common.Status;
 /**
  * Fabric's client-facing services of one node: {@code orderer.AtomicBroadcast} over gRPC with TLS (the node's own
  * server certificate; client certificates required when {@code requireClientCert}), on its client address. Each
- * channel's checks read the channel config of the last config block this node wrote. A follower hands a
- * broadcast to the leader (Fabric forwards it over the cluster; in one JVM the leader's chain is called directly).
+ * channel's checks read the channel config of the last config block this node wrote. A follower's chain forwards a
+ * broadcast to the leader over the cluster transport, as Fabric's does; the leader's side of that is here
+ * ({@link #receiveForwarded}: the config path for CONFIG envelopes, a second check when the config moved on).
  */
 public final class OrdererServices implements AutoCloseable {
     private final OrderingNode node;
-    private final LongFunction<Optional<OrderingNode>> peers;
     private final Map<String, ChannelView> channels = new ConcurrentHashMap<>();
     private final AtomicBroadcastService service;
     private final Server server;
     private final ConfigUpdateProcessor configUpdates;
 
-    private OrdererServices(OrderingNode node, LongFunction<Optional<OrderingNode>> peers, Server server,
-                            AtomicBroadcastService service, ConfigUpdateProcessor configUpdates) {
+    private OrdererServices(OrderingNode node, Server server, AtomicBroadcastService service,
+                            ConfigUpdateProcessor configUpdates) {
         this.configUpdates = configUpdates;
         this.node = node;
-        this.peers = peers;
         this.server = server;
         this.service = service;
     }
@@ -64,17 +61,17 @@ public final class OrdererServices implements AutoCloseable {
      *
      * @throws IllegalStateException with the address when the port cannot be bound
      */
-    public static OrdererServices start(OrderingNode node, LongFunction<Optional<OrderingNode>> peers, String host, int port,
-                                        TlsMaterial tls, boolean requireClientCert) {
-        return start(node, peers, host, port, tls, requireClientCert, Optional.empty());
+    public static OrdererServices start(OrderingNode node, String host, int port, TlsMaterial tls,
+                                        boolean requireClientCert) {
+        return start(node, host, port, tls, requireClientCert, Optional.empty());
     }
 
     /**
      * As above, with the node's orderer signing identity, which signs the CONFIG envelopes this node makes of config
      * updates (Fabric's ProcessConfigUpdateMsg); none: they carry an empty signature header.
      */
-    public static OrdererServices start(OrderingNode node, LongFunction<Optional<OrderingNode>> peers, String host, int port,
-                                        TlsMaterial tls, boolean requireClientCert, Optional<SigningIdentity> signer) {
+    public static OrdererServices start(OrderingNode node, String host, int port, TlsMaterial tls,
+                                        boolean requireClientCert, Optional<SigningIdentity> signer) {
         Holder holder = new Holder();
         ConfigUpdateProcessor configUpdates = new ConfigUpdateProcessor(signer);
         AtomicBroadcastService service = new AtomicBroadcastService(id -> holder.services == null ? Optional.empty()
@@ -87,7 +84,8 @@ public final class OrdererServices implements AutoCloseable {
                     .clientAuth(requireClientCert ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL).build();
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port)).sslContext(ssl)
                     .maxInboundMessageSize(100 * 1024 * 1024).addService(service).build().start();
-            holder.services = new OrdererServices(node, peers, server, service, configUpdates);
+            holder.services = new OrdererServices(node, server, service, configUpdates);
+            node.forwardedTransactions(holder.services::receiveForwarded);
             return holder.services;
         } catch (IOException e) {
             service.shutdown();
@@ -138,10 +136,55 @@ public final class OrdererServices implements AutoCloseable {
     }
 
     /**
+     * The leader's side of a transaction a follower forwarded over the cluster (Fabric's ReceiveSubmit → Submit): a
+     * CONFIG envelope goes through the config path ({@code Configure}, processed again if the config sequence moved),
+     * any other is ordered, checked again with ProcessNormalMsg when the config moved on since the follower checked
+     * it. Nobody waits for the outcome; a refusal is logged, as Fabric logs it.
+     */
+    private void receiveForwarded(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+        Optional<OrdererChannel> ch = channel(channel);
+        Optional<Chain> chain = node.chain(channel);
+        if (ch.isEmpty() || chain.isEmpty()) {
+            return;
+        }
+        ChannelView view = (ChannelView) ch.get();
+        Envelope env = request.getPayload();
+        if (isConfig(env)) {
+            view.configureChain(env, request.getLastValidationSeq(), true).thenAccept(r -> {
+                if (!r.isSuccess()) {
+                    org.slf4j.LoggerFactory.getLogger("orderer.consensus.etcdraft").warn(
+                            "[channel: {}] Dropping a config transaction forwarded by node {}: {}", channel, from, r.info());
+                }
+            });
+            return;
+        }
+        chain.get().receiveForwarded(env, request.getLastValidationSeq(), view.config.sequence(), e -> {
+            try {
+                view.processor().processNormal(e);
+                return null;
+            } catch (RejectedMessage rejected) {
+                return rejected.info();
+            }
+        });
+    }
+
+    /** Fabric's isConfig: a CONFIG (or ORDERER_TRANSACTION) envelope. */
+    private static boolean isConfig(Envelope env) {
+        try {
+            org.hyperledger.fabric.protos.common.Payload p = org.hyperledger.fabric.protos.common.Payload.parseFrom(env.getPayload());
+            int type = org.hyperledger.fabric.protos.common.ChannelHeader.parseFrom(p.getHeader().getChannelHeader()).getType();
+            return type == org.hyperledger.fabric.protos.common.HeaderType.CONFIG_VALUE
+                    || type == org.hyperledger.fabric.protos.common.HeaderType.ORDERER_TRANSACTION_VALUE;
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    /**
      * A Fabric envelope from the control API through the same path as a gRPC Broadcast (Fabric's admission, then this
-     * node's chain, or the leader's when this node follows; a CONFIG_UPDATE through the config path), answered with
-     * the block it is in once committed (the control API's wait for the commit, RaftLens's addition; gRPC Broadcast
-     * answers on acceptance, {@link ChannelView#order}).
+     * node's chain, which forwards it to the leader when this node follows; a CONFIG_UPDATE through the config path),
+     * answered with the block it is in once committed (the control API's wait for the commit, RaftLens's addition;
+     * gRPC Broadcast answers on acceptance, {@link ChannelView#order}).
      */
     public CompletableFuture<BroadcastResult> broadcast(Envelope env) {
         BroadcastAdmission.Admitted admitted;
@@ -156,16 +199,7 @@ public final class OrdererServices implements AutoCloseable {
             return view.configureChain(admitted.envelope(), admitted.configSequence())
                     .thenApply(r -> new BroadcastResult(r.status(), r.block(), r.info(), r.leader()));
         }
-        return node.broadcast(channel, admitted.envelope()).thenCompose(r -> {
-            long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
-            if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
-                Optional<OrderingNode> leader = peers.apply(leaderNode);
-                if (leader.isPresent()) {
-                    return leader.get().broadcast(channel, admitted.envelope());
-                }
-            }
-            return CompletableFuture.completedFuture(r);
-        });
+        return node.submit(channel, admitted.envelope(), admitted.configSequence()).committed();
     }
 
     /**
@@ -263,21 +297,19 @@ public final class OrdererServices implements AutoCloseable {
          */
         @Override
         public CompletableFuture<Ordered> order(Envelope envelope, boolean isConfig) {
+            return order(envelope, io.raftlens.raft.node.Chain.UNKNOWN_SEQUENCE);
+        }
+
+        /**
+         * As above, for an envelope checked against config sequence {@code configSeq}; a follower's chain forwards it
+         * to the leader (Fabric's SubmitRequest) and answers once it is on the stream to the leader.
+         */
+        @Override
+        public CompletableFuture<Ordered> order(Envelope envelope, long configSeq) {
             if (node.chain(channel).isEmpty()) {
                 return CompletableFuture.completedFuture(new Ordered(Status.SERVICE_UNAVAILABLE, "node " + node.id() + " is stopped"));
             }
-            return node.submit(channel, envelope).accepted().thenCompose(r -> forwardIfFollower(envelope, r));
-        }
-
-        private CompletableFuture<Ordered> forwardIfFollower(Envelope envelope, BroadcastResult r) {
-            long leaderNode = node.nodeId(channel, RaftId.of(r.leader())).value(); // results name Raft ids
-            if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
-                Optional<OrderingNode> leader = peers.apply(leaderNode).filter(n -> n.chain(channel).isPresent());
-                if (leader.isPresent()) {
-                    return leader.get().submit(channel, envelope).accepted().thenApply(OrdererServices::ordered);
-                }
-            }
-            return CompletableFuture.completedFuture(ordered(r));
+            return node.submit(channel, envelope, configSeq).accepted().thenApply(OrdererServices::ordered);
         }
 
         /**
@@ -290,28 +322,22 @@ public final class OrdererServices implements AutoCloseable {
                     .thenApply(r -> ordered(new BroadcastResult(r.status(), r.block(), r.info(), r.leader())));
         }
 
-        /** This node's chain, or the leader's when this one follows (as a follower forwards in Fabric). */
+        /** This node's chain (a follower's forwards it to the leader over the cluster, as Fabric's does). */
         CompletableFuture<ConsenterUpdateResult> configureChain(Envelope config, long configSeq) {
             return configureChain(config, configSeq, false);
         }
 
-        /** As above; {@code onAcceptance}: answered once the leader took it, else once the block is written and applied. */
+        /**
+         * As above; {@code onAcceptance}: answered once the leader took it (on a follower: once it is on the stream to
+         * the leader), else once the block is written (and, on the leader, applied).
+         */
         private CompletableFuture<ConsenterUpdateResult> configureChain(Envelope config, long configSeq, boolean onAcceptance) {
             Optional<Chain> chain = node.chain(channel);
             if (chain.isEmpty()) {
                 return CompletableFuture.completedFuture(new ConsenterUpdateResult(Status.SERVICE_UNAVAILABLE.name(), -1,
                         java.util.List.of(), "node " + node.id() + " is stopped", 0));
             }
-            return configure(chain.get(), config, configSeq, onAcceptance).thenCompose(r -> {
-                long leaderNode = node.nodeId(channel, io.raftlens.raft.ids.RaftId.of(r.leader())).value();
-                if (!r.isSuccess() && leaderNode != 0 && leaderNode != node.id()) {
-                    Optional<Chain> leader = peers.apply(leaderNode).flatMap(n -> n.chain(channel));
-                    if (leader.isPresent()) {
-                        return configure(leader.get(), config, configSeq, onAcceptance);
-                    }
-                }
-                return CompletableFuture.completedFuture(r);
-            });
+            return configure(chain.get(), config, configSeq, onAcceptance);
         }
 
         private CompletableFuture<ConsenterUpdateResult> configure(Chain chain, Envelope config, long configSeq, boolean onAcceptance) {

@@ -86,7 +86,7 @@ public final class StandaloneNode implements AutoCloseable {
             OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPort, node.metrics(), health);
             undo.add(ops);
             int clientPort = plan.opsBasePort() == 0 ? 0 : me.port() + LocalNetwork.CLIENT_PORT_OFFSET;
-            OrdererServices services = OrdererServices.start(node, other -> Optional.empty(), listenHost, clientPort,
+            OrdererServices services = OrdererServices.start(node, listenHost, clientPort,
                     ids.get(me.id().value()).tls(), false, signer);
             undo.add(services);
             // no followers here: the cluster transport of the consenters serves blocks only to their consenters

@@ -123,12 +123,25 @@ public final class Chain {
     private CompletableFuture<Long> abdication;
     private ScheduledFuture<?> abdicationTimer;
 
-    private record Submit(Envelope tx, Submission replies) {
+    /**
+     * A broadcast for the chain thread: checked against config sequence {@code validatedSeq}; {@code revalidate}
+     * (Fabric's ProcessNormalMsg, null: never needed) answers null or why it is no longer valid.
+     */
+    private record Submit(Envelope tx, Submission replies, long validatedSeq,
+                          java.util.function.Function<Envelope, String> revalidate) {
     }
+
+    /** The config sequence of a broadcast whose checks did not say it (the leader does not check it again). */
+    public static final long UNKNOWN_SEQUENCE = Long.MAX_VALUE;
+
+    /** A follower's forwarding of transactions to the leader (chain thread). */
+    private final ForwardedTransactions forwarded;
+    /** The broadcast the core is deciding on (chain thread): a Forward or Revalidate action concerns it. */
+    private Submit submitting;
 
     Chain(ChainOptions options, long id, RaftDisk disk, ChainLedger ledger, MessageSender sender,
           ScheduledExecutorService timers, ChannelRaftMetrics metrics, ChainObserver observer, BlockSource peers,
-          MembershipSink membership) {
+          MembershipSink membership, ForwardedTransactions.Sender forwarder, Duration rpcTimeout) {
         this.options = options;
         this.channel = options.channel();
         this.id = id;
@@ -166,6 +179,13 @@ public final class Chain {
         this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
                 ledger.lastBlock().getHeader(), log);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
+        this.forwarded = new ForwardedTransactions(channel, forwarder, rpcTimeout, timers, task -> {
+            try {
+                exec.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the chain stopped; its stop answered everything
+            }
+        });
         this.rawAdmission = StandardChannelAdmission.allowingOpaque(channel);
         this.admission = StandardChannelAdmission.fabric(channel);
     }
@@ -273,7 +293,8 @@ public final class Chain {
      * ({@link StandardChannelAdmission#allowingOpaque}).
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
-        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission).committed();
+        return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission,
+                UNKNOWN_SEQUENCE).committed();
     }
 
     /**
@@ -291,10 +312,46 @@ public final class Chain {
      * {@link Submission#committed()} once the block holding it is committed. A refusal completes both alike.
      */
     public Submission submit(Envelope env) {
-        return broadcast(env, admission);
+        return submit(env, UNKNOWN_SEQUENCE);
     }
 
-    private Submission broadcast(Envelope env, EnvelopeAdmission checks) {
+    /**
+     * As {@link #submit(Envelope)}, for an envelope the protocol layer checked against config sequence
+     * {@code configSeq}: a follower forwards it to the leader with that sequence (Fabric's SubmitRequest), and the
+     * leader checks it again when its config has moved on.
+     */
+    public Submission submit(Envelope env, long configSeq) {
+        return broadcast(env, admission, configSeq);
+    }
+
+    /**
+     * A transaction a follower forwarded to this node over the cluster (Fabric's ReceiveSubmit → Submit), checked
+     * there against config sequence {@code validatedSeq}; this node's channel is at {@code currentSeq}. Not checked
+     * again unless the sequence moved ({@code revalidate}: Fabric's ProcessNormalMsg, answering null or the reason);
+     * nobody waits for the answer (a dropped one is logged).
+     */
+    public void receiveForwarded(Envelope env, long validatedSeq, long currentSeq,
+                                 java.util.function.Function<Envelope, String> revalidate) {
+        if (halted) {
+            log.warn("Dropping a forwarded transaction: chain is stopped: " + haltReason);
+            return;
+        }
+        Submit s = new Submit(env, Submission.pending(), validatedSeq, revalidate);
+        try {
+            exec.execute(() -> {
+                // Fabric counts NormalProposalsReceived where the client's Order arrived, not again here
+                long token = nextToken++;
+                syncConfigPause();
+                submitting = s;
+                run(core.forwardedSubmit(token, env, validatedSeq, currentSeq));
+                submitting = null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.warn("Dropping a forwarded transaction: node " + id + " is stopped");
+        }
+    }
+
+    private Submission broadcast(Envelope env, EnvelopeAdmission checks, long configSeq) {
         Submission replies = Submission.pending();
         Admission verdict = checks.admit(env);
         if (!verdict.isAdmitted()) {
@@ -309,7 +366,7 @@ public final class Chain {
             return replies.refuse(BroadcastResult.unavailable("chain is stopped: " + haltReason, 0));
         }
         try {
-            exec.execute(() -> submit(new Submit(env, replies)));
+            exec.execute(() -> submit(new Submit(env, replies, configSeq, null)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             replies.refuse(BroadcastResult.unavailable("chain is stopped: node " + id + " is stopped", 0));
         }
@@ -346,12 +403,39 @@ public final class Chain {
         try {
             exec.execute(() -> {
                 metrics.configProposalReceived();
-                updates.beginConfig(loop, config, configSeq, revalidation, reply, accepted);
+                List<ChainAction> route = core.submitConfig(nextToken++);
+                if (route.isEmpty()) {
+                    updates.beginConfig(loop, config, configSeq, revalidation, reply, accepted);
+                } else {
+                    routeConfig(route, config, configSeq, reply, accepted);
+                }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reply.complete(ConsenterUpdateResult.unavailable("node " + id + " is stopped", 0));
         }
         return reply;
+    }
+
+    /**
+     * A config transaction this node does not order (chain thread): forwarded to the leader as Fabric's Configure
+     * does ({@code accepted} once sent, {@code reply} once this node writes the config block carrying it), or refused.
+     */
+    private void routeConfig(List<ChainAction> route, Envelope config, long configSeq,
+                             CompletableFuture<ConsenterUpdateResult> reply, CompletableFuture<ConsenterUpdateResult> accepted) {
+        for (ChainAction a : route) {
+            if (a instanceof ChainAction.Forward f) {
+                CompletableFuture<BroadcastResult> sent = new CompletableFuture<>();
+                CompletableFuture<BroadcastResult> written = new CompletableFuture<>();
+                forwarded.forward(f.leader(), config, configSeq, true, sent, written);
+                sent.thenAccept(r -> accepted.complete(r.isSuccess() ? ConsenterUpdateResult.accepted()
+                        : ConsenterUpdateResult.unavailable(r.info(), r.leader())));
+                written.thenAccept(r -> reply.complete(r.isSuccess()
+                        ? ConsenterUpdateResult.success(r.block(), status.consenters())
+                        : ConsenterUpdateResult.unavailable(r.info(), r.leader())));
+            } else if (a instanceof ChainAction.Reply r) {
+                reply.complete(ConsenterUpdateResult.unavailable(r.answer().info(), r.answer().leader()));
+            }
+        }
     }
 
     /** The channel's etcdraft metadata as of the last config block this node wrote. */
@@ -428,6 +512,7 @@ public final class Chain {
         if (graceful) {
             exec.execute(() -> {
                 run(core.stop("node " + id + " stopped"));
+                forwarded.failAll("node " + id + " stopped");
                 if (reconfig != null) {
                     reconfig.fail("node " + id + " stopped");
                 }
@@ -469,7 +554,9 @@ public final class Chain {
         replies.put(token, s.replies().committed());
         acceptances.put(token, s.replies().accepted());
         syncConfigPause();
+        submitting = s;
         run(core.submit(token, s.tx()));
+        submitting = null;
     }
 
     /** Carries out the core's actions, in order. */
@@ -486,6 +573,10 @@ public final class Chain {
                 if (notYetAccepted != null) {
                     notYetAccepted.complete(result); // refused (or answered) before the cutter took it
                 }
+            } else if (a instanceof ChainAction.Forward f) {
+                forward(f);
+            } else if (a instanceof ChainAction.Revalidate r) {
+                revalidate(r);
             } else if (a instanceof ChainAction.Accept x) {
                 CompletableFuture<BroadcastResult> f = acceptances.remove(x.token());
                 if (f != null) {
@@ -524,6 +615,7 @@ public final class Chain {
                     }
                     metrics.committedBlockNumber(n);
                     observer.blockCommitted(channel, id, n, w.block().getData().getDataCount());
+                    forwarded.blockWritten(w.block());
                 }
             } else if (a instanceof ChainAction.RetryCatchUp r) {
                 timers.schedule(() -> exec.execute(() -> run(core.catchUpRetry())), r.after().toMillis(),
@@ -536,6 +628,29 @@ public final class Chain {
                 halt(h.evicted() ? HaltCause.EVICTED : HaltCause.FAILED, h.evicted() ? null : h.reason());
             }
         }
+    }
+
+    /** The core's Forward: the broadcast being decided on goes to the leader over the cluster. */
+    private void forward(ChainAction.Forward f) {
+        Submit s = submitting;
+        CompletableFuture<BroadcastResult> committed = replies.remove(f.token());
+        CompletableFuture<BroadcastResult> accepted = acceptances.remove(f.token());
+        if (s == null) {
+            throw new IllegalStateException("the core forwarded broadcast " + f.token() + " outside a submit");
+        }
+        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), false, accepted, committed);
+    }
+
+    /** The core's Revalidate: Fabric's ProcessNormalMsg on the leader, then the core orders or drops it. */
+    private void revalidate(ChainAction.Revalidate r) {
+        Submit s = submitting;
+        String error;
+        try {
+            error = s == null || s.revalidate() == null ? null : s.revalidate().apply(r.env());
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+        }
+        run(core.revalidated(r.token(), r.env(), error));
     }
 
     private void stopBatchTimer() {
@@ -603,6 +718,7 @@ public final class Chain {
         }
         metrics.isLeader(false);
         run(core.halt(haltReason));
+        forwarded.failAll("chain is stopped: " + haltReason);
         if (reconfig != null) {
             reconfig.halted();
         }
@@ -696,6 +812,7 @@ public final class Chain {
         }
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
+        forwarded.blockWritten(block);
         bytesSinceSnapshot += e.getData().size();
         if (bytesSinceSnapshot >= options.snapshotIntervalSize()) {
             log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
@@ -874,12 +991,30 @@ public final class Chain {
         }
     }
 
-    /** A float64 as Go's {@code %v} prints it: shortest representation, no ".0" ({@code 5}, {@code 3.2172}). */
+    /**
+     * A float64 as Go's {@code %v} prints it ({@code strconv.FormatFloat(v, 'g', -1, 64)}): the shortest digits, in
+     * %e form ({@code 1.234567e+06}, {@code 1e-05}) when the exponent is below -4 or at least 6 (Go's precision for
+     * the shortest form), else plain ({@code 5}, {@code 3.2172}, {@code 0.0001}).
+     */
     static String goFloat(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
-            return Long.toString((long) v);
+        if (Double.isNaN(v)) {
+            return "NaN";
         }
-        return Double.toString(v);
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0";
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int exp = digits.length() - 1 - d.scale();
+        String sign = v < 0 ? "-" : "";
+        if (exp < -4 || exp >= 6) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        }
+        return sign + d.toPlainString();
     }
 
     /** Loop-thread callbacks, handed to the chain thread. */

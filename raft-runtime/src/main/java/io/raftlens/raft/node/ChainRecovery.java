@@ -84,6 +84,7 @@ final class ChainRecovery {
                 .preVote(true)
                 .disableProposalForwarding(true)
                 .pipelineReadies(options.readyOrder() == ReadyOrder.PIPELINED)
+                .etcdRaftVersion(options.etcdRaftVersion())
                 .random(random)
                 .logger(log)
                 .build();

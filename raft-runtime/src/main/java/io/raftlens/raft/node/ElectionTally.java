@@ -23,8 +23,18 @@ final class ElectionTally {
     private final Set<Long> voters = new HashSet<>();
     private final Set<Long> rejecters = new HashSet<>();
 
+    /** The role last seen, to tell a leader that got there in one step from a repeated report. */
+    private StateRole last = StateRole.FOLLOWER;
+
     /** The node's role changed; returns the tally when this change won the election it started. */
     Won roleChanged(StateRole role) {
+        StateRole before = last;
+        last = role;
+        if (role == StateRole.LEADER && startNanos == 0 && before != StateRole.LEADER) {
+            // etcd raft 3.5 (Fabric 2.5): a single voter polls its own (pre-)vote inside campaign and is leader
+            // before any Ready shows it as a (pre-)candidate; it won with its own votes alone.
+            return new Won(0, 1, 1, 0);
+        }
         if ((role == StateRole.PRE_CANDIDATE || role == StateRole.CANDIDATE) && startNanos == 0) {
             startNanos = System.nanoTime();
             preVoters.clear();

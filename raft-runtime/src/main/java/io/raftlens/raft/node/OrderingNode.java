@@ -152,7 +152,17 @@ public final class OrderingNode {
             }
             tc.observer(metrics.cluster());
             tc.blockProvider((channel, number) -> block(channel, number).map(Block::toByteArray));
-            Transport t = Transport.start(tc.build(), this::receive);
+            Transport t = Transport.start(tc.build(), new io.raftlens.raft.transport.InboundHandler() {
+                @Override
+                public void onMessage(String channel, long from, Message message) {
+                    receive(channel, from, message);
+                }
+
+                @Override
+                public void onSubmit(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+                    receiveSubmit(channel, from, request);
+                }
+            });
             undo.add(t::close);
             metrics.cluster().attach(t);
             spec.channelMembers().forEach((ch, m) -> {
@@ -198,7 +208,8 @@ public final class OrderingNode {
                 }
             }
         }
-        return new Chain(ch, raftId, wal, ledger, this::send, timers, m, observer, peers, this::consentersChanged);
+        return new Chain(ch, raftId, wal, ledger, this::send, timers, m, observer, peers, this::consentersChanged,
+                this::sendSubmit, spec.rpcTimeout());
     }
 
     /**
@@ -439,12 +450,17 @@ public final class OrderingNode {
 
     /** As above, with both answers ({@link Chain#submit}): accepted by the leader's cutter, and committed. */
     public Submission submit(String channel, org.hyperledger.fabric.protos.common.Envelope env) {
+        return submit(channel, env, Chain.UNKNOWN_SEQUENCE);
+    }
+
+    /** As above, for an envelope checked against config sequence {@code configSeq} ({@link Chain#submit(Envelope, long)}). */
+    public Submission submit(String channel, org.hyperledger.fabric.protos.common.Envelope env, long configSeq) {
         Chain c = chains.get(channel);
         if (c == null || transport == null) {
             return Submission.pending().refuse(BroadcastResult.unavailable(
                     c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
         }
-        Submission replies = c.submit(env);
+        Submission replies = c.submit(env, configSeq);
         for (CompletableFuture<BroadcastResult> reply : List.of(replies.accepted(), replies.committed())) {
             unanswered.add(reply);
             reply.whenComplete((r, e) -> unanswered.remove(reply));
@@ -493,6 +509,43 @@ public final class OrderingNode {
         }
         t.setChannelMembers(channel, members);
         LOG.info("node={} channel {}: consenters are now {}", spec.id(), channel, members.keySet());
+    }
+
+    /**
+     * What the leader does with a transaction a follower forwarded: by default it is ordered as it is (no config
+     * path, no revalidation); the protocol layer installs Fabric's handling ({@link #forwardedTransactions}).
+     */
+    @FunctionalInterface
+    public interface ForwardedSubmitHandler {
+        /** On a transport event loop: must not block. {@code from} is the sender's node id. */
+        void received(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request);
+    }
+
+    private volatile ForwardedSubmitHandler forwardedSubmits = (channel, from, request) -> chain(channel)
+            .ifPresent(c -> c.receiveForwarded(request.getPayload(), request.getLastValidationSeq(), 0, null));
+
+    /** Sets how this node handles transactions forwarded to it (the protocol layer: config path, revalidation). */
+    public void forwardedTransactions(ForwardedSubmitHandler handler) {
+        this.forwardedSubmits = java.util.Objects.requireNonNull(handler);
+    }
+
+    private void receiveSubmit(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+        if (chains.get(channel) == null) {
+            // Fabric's Dispatcher.OnSubmit
+            LOG.warn("An attempt to submit a transaction to a non existing channel ({}) was made by {}", channel, from);
+            return;
+        }
+        forwardedSubmits.received(channel, from, request);
+    }
+
+    /** Forwards a transaction to the channel's leader (a Raft id; on the wire consenters are named by node id). */
+    private CompletableFuture<Void> sendSubmit(String channel, long leader,
+                                               org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+        Transport t = transport;
+        if (t == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("node " + spec.id() + " is stopped"));
+        }
+        return t.sendSubmit(channel, ids.getOrDefault(channel, ChannelIds.IDENTITY).node(leader), request);
     }
 
     private boolean send(String channel, Message m) {

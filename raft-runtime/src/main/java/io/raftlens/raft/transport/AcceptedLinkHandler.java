@@ -78,6 +78,10 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
             onBlockRequest(ctx, channel, frame.getBlockRequest());
             return;
         }
+        if (frame.getBodyCase() == ClusterFrame.BodyCase.SUBMIT_REQUEST && frame.getFrom() == peer) {
+            onSubmit(ctx, channel, frame);
+            return;
+        }
         if (!frame.hasMessage() || frame.getFrom() != peer) {
             refuse(ctx, channel, "protocol violation: expected Raft messages from node " + peer, true);
             return;
@@ -106,6 +110,30 @@ final class AcceptedLinkHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         transport.serveBlock(channel, peer, request, ctx.channel());
+    }
+
+    /**
+     * A transaction forwarded by a follower: only a consenter of the channel may submit (Fabric's comm checks the
+     * sender's certificate against the channel's consenters). A refused or malformed one is dropped and counted;
+     * the sender is not told, as Fabric's Submit stream has no answer.
+     */
+    private void onSubmit(ChannelHandlerContext ctx, String channel, ClusterFrame frame) {
+        if (!transport.membership().authorizes(channel, peer, certDer)) {
+            refuseFrame(ctx, channel, "not a consenter of the channel");
+            return;
+        }
+        org.hyperledger.fabric.protos.orderer.SubmitRequest request;
+        try {
+            request = org.hyperledger.fabric.protos.orderer.SubmitRequest.parseFrom(frame.getSubmitRequest());
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            refuseFrame(ctx, channel, "a forwarded transaction is not a SubmitRequest: " + e.getMessage());
+            return;
+        }
+        if (!request.getChannel().isEmpty() && !request.getChannel().equals(channel)) {
+            refuseFrame(ctx, channel, "a forwarded transaction names channel " + request.getChannel());
+            return;
+        }
+        transport.deliverSubmit(channel, peer, request, ctx.channel());
     }
 
     /** Drops one frame and counts it; the link stays up for the channels the peer does serve. Logged once per link. */

@@ -14,4 +14,12 @@ public interface InboundHandler {
      * @param from    the sender's node id, established by its client certificate, not by the message
      */
     void onMessage(String channel, long from, Message message);
+
+    /**
+     * A transaction consenter {@code from} forwarded to this node (Fabric's cluster Submit; {@code request.channel}
+     * may be empty, {@code channel} is the frame's). Same threading rules as {@link #onMessage}. Dropped unless
+     * implemented.
+     */
+    default void onSubmit(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+    }
 }

@@ -58,6 +58,8 @@ final class PeerLink {
     private final EventLoop loop;
     private final TransportObserver observer;
     private final Map<String, EgressQueue> queues = new ConcurrentHashMap<>();
+    /** Forwarded transactions, one queue per channel (Fabric's Submit streams are separate from consensus ones). */
+    private final Map<String, EgressQueue> submitQueues = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger attempt = new AtomicInteger();
     /** Block requests sent on this link, by request id, until answered, timed out or the link closes. */
@@ -104,6 +106,32 @@ final class PeerLink {
             }
         }
         return true;
+    }
+
+    /**
+     * Queues a serialized SubmitRequest of {@code channelName} for the peer; never blocks. The future completes once
+     * the frame is written to the connection (Fabric's SendWithReport) and fails with {@link TransportException}
+     * saying why when it is dropped (not connected, the queue of SendBufferSize requests is full, the link closes).
+     */
+    CompletableFuture<Void> sendSubmit(String channelName, com.google.protobuf.ByteString request) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        if (!active) {
+            observer.messageDropped(endpoint.address(), channelName, DropReason.NOT_CONNECTED);
+            sent.completeExceptionally(new TransportException("not connected to consenter " + endpoint.address()
+                    + " (id " + endpoint.id() + ")"));
+            return sent;
+        }
+        EgressQueue queue = submitQueues.computeIfAbsent(channelName,
+                c -> new EgressQueue(c, EgressQueue.TRANSACTION, config.sendBufferSize()));
+        queue.offerSubmit(request, sent); // a full queue makes the sender wait, as Fabric's, until its timeout
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                loop.execute(this::drain);
+            } catch (RejectedExecutionException closing) {
+                sent.completeExceptionally(new TransportException("the cluster transport is closing"));
+            }
+        }
+        return sent;
     }
 
     /**
@@ -180,10 +208,16 @@ final class PeerLink {
 
     void removeQueue(String channelName) {
         queues.remove(channelName);
+        EgressQueue submits = submitQueues.remove(channelName);
+        if (submits != null) {
+            dropAll(submits);
+        }
     }
 
     Iterable<EgressQueue> queues() {
-        return queues.values();
+        java.util.List<EgressQueue> all = new java.util.ArrayList<>(queues.values());
+        all.addAll(submitQueues.values());
+        return all;
     }
 
     /** Stops dialing and closes the connection; queued messages are dropped. */
@@ -286,6 +320,26 @@ final class PeerLink {
                     observer.messageSent(endpoint.address(), queue.channel, System.nanoTime() - out.queuedAtNanos());
                 }
             }
+            for (EgressQueue queue : submitQueues.values()) {
+                // a transaction whose sender timed out waiting is not sent: its client was told SERVICE_UNAVAILABLE
+                // (Fabric would still send it from its stream buffer)
+                EgressQueue.Outgoing out = queue.poll(expired -> observer.messageDropped(endpoint.address(),
+                        queue.channel, DropReason.QUEUE_FULL));
+                if (out != null) {
+                    progress = true;
+                    wrote = true;
+                    ch.write(ClusterFrame.newBuilder().setChannel(queue.channel).setFrom(self)
+                            .setSubmitRequest(out.submit()).build()).addListener(f -> {
+                                if (f.isSuccess()) {
+                                    out.sent().complete(null);
+                                } else {
+                                    out.sent().completeExceptionally(new TransportException("cannot send to consenter "
+                                            + endpoint.address() + " (id " + endpoint.id() + "): " + describe(f.cause())));
+                                }
+                            });
+                    observer.messageSent(endpoint.address(), queue.channel, System.nanoTime() - out.queuedAtNanos());
+                }
+            }
         }
         if (wrote) {
             ch.flush();
@@ -296,6 +350,17 @@ final class PeerLink {
         for (EgressQueue queue : queues.values()) {
             while (queue.poll() != null) {
                 observer.messageDropped(endpoint.address(), queue.channel, DropReason.NOT_CONNECTED);
+            }
+        }
+        submitQueues.values().forEach(this::dropAll);
+    }
+
+    private void dropAll(EgressQueue queue) {
+        for (EgressQueue.Outgoing out = queue.poll(); out != null; out = queue.poll()) {
+            observer.messageDropped(endpoint.address(), queue.channel, DropReason.NOT_CONNECTED);
+            if (out.sent() != null) {
+                out.sent().completeExceptionally(new TransportException("the connection to consenter "
+                        + endpoint.address() + " (id " + endpoint.id() + ") closed before the transaction was sent"));
             }
         }
     }

@@ -210,6 +210,27 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
+     * Forwards a transaction to consenter {@code to} (Fabric's {@code RPC.SendSubmit}): queues Fabric's
+     * {@code orderer.SubmitRequest} on the link this node dialed to it; never blocks. The future completes once the
+     * request is written to the connection and fails with {@link TransportException} saying why it was not (unknown
+     * peer, not connected, full queue, injected fault, the link closed).
+     */
+    public CompletableFuture<Void> sendSubmit(String channel, long to, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+        PeerLink link = peers.get(to);
+        if (link == null) {
+            config.observer().messageDropped(String.valueOf(to), channel, DropReason.UNKNOWN_PEER);
+            return CompletableFuture.failedFuture(new TransportException("node " + to + " is not a known consenter of node "
+                    + config.nodeId()));
+        }
+        if (faults.blocks(to)) {
+            config.observer().messageDropped(link.endpoint.address(), channel, DropReason.FAULT_INJECTED);
+            return CompletableFuture.failedFuture(new TransportException("the link to consenter "
+                    + link.endpoint.address() + " (id " + to + ") is cut by an injected fault"));
+        }
+        return link.sendSubmit(channel, request.toByteString());
+    }
+
+    /**
      * Asks consenter {@code peer} for block {@code number} of {@code channel} (catch-up after a snapshot). Never
      * blocks: the future completes with the serialized {@code common.Block}, or empty if the peer does not have it,
      * and fails with {@link BlockRequestException} if the peer is unknown or not connected, refuses (this node is
@@ -291,7 +312,7 @@ public final class Transport implements AutoCloseable {
             }
             for (EgressQueue q : link.queues()) {
                 queues.add(new TransportStats.QueueStat(link.endpoint.address(), q.channel, q.length(), q.capacity(),
-                        link.isActive()));
+                        link.isActive(), q.msgType));
             }
         }
         return new TransportStats(List.copyOf(queues), inbound.size(), tlsUp, refused.sum());
@@ -381,6 +402,23 @@ public final class Transport implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("node={} inbound handler failed on a message of channel {} from node {}", config.nodeId(),
                     channelName, from, e);
+        }
+    }
+
+    /** Hands an authorised SubmitRequest to the handler (on the event loop, in the order the peer sent them). */
+    void deliverSubmit(String channelName, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request, Channel via) {
+        if (inbound.get(from) != via) {
+            return; // a superseded connection
+        }
+        if (faults.blocks(from)) {
+            config.observer().inboundDropped(from, channelName, DropReason.FAULT_INJECTED);
+            return;
+        }
+        try {
+            handler.onSubmit(channelName, from, request);
+        } catch (RuntimeException e) {
+            log.error("node={} inbound handler failed on a transaction of channel {} forwarded by node {}",
+                    config.nodeId(), channelName, from, e);
         }
     }
 

@@ -14,6 +14,12 @@ public record TransportStats(List<QueueStat> queues, int ingressStreams, int egr
     /**
      * @param host      the peer's {@code host:port}
      * @param connected whether the link to that peer is authenticated and open
+     * @param msgType   Fabric's {@code msg_type}: {@code consensus} (Raft messages) or {@code transaction}
+     *                  (transactions forwarded to the leader)
      */
-    public record QueueStat(String host, String channel, int length, int capacity, boolean connected) {}
+    public record QueueStat(String host, String channel, int length, int capacity, boolean connected, String msgType) {
+        public QueueStat(String host, String channel, int length, int capacity, boolean connected) {
+            this(host, channel, length, capacity, connected, "consensus");
+        }
+    }
 }

@@ -26,6 +26,12 @@
  *       failed when the link closes); the peer answers on that link only if the requester is a consenter of the
  *       channel, reading its ledger through a {@link io.raftlens.raft.transport.BlockProvider} off the event
  *       loops.</li>
+ *   <li><b>Forwarded transactions.</b> A follower hands a client's transaction to the leader with Fabric's
+ *       {@code orderer.SubmitRequest} in a {@code submit_request} frame on the link it dialed
+ *       ({@link io.raftlens.raft.transport.Transport#sendSubmit}: a bounded queue per (peer, channel) of its own,
+ *       Fabric's {@code msg_type="transaction"}; the future completes once written, or fails with the reason); the
+ *       leader hands it to {@link io.raftlens.raft.transport.InboundHandler#onSubmit} only if the sender is a
+ *       consenter of the channel. Nothing is answered, as in Fabric.</li>
  *   <li><b>Certificates.</b> Real PEM files ({@link io.raftlens.raft.transport.TlsMaterial#fromPemFiles}) or a
  *       development CA in the data directory ({@link io.raftlens.raft.transport.DevCa}).</li>
  * </ul>

@@ -163,7 +163,10 @@ class LogLinesTest {
         }
     }
 
-    /** Fabric prints the logging function before each raft line; compare a real Fabric 2.5 single-node start. */
+    /**
+     * Fabric prints the logging function before each raft line. etcd raft 3.6 (Fabric 3.1.5 and later) order: the
+     * self-votes are stepped after persistence, each with a tally line.
+     */
     @Test
     void linesNameTheEtcdFunctionThatLogsThem() {
         List<String> seen = new java.util.ArrayList<>();
@@ -204,5 +207,81 @@ class LogLinesTest {
                 "stepCandidate -> 1 has received 1 MsgVoteResp votes and 0 vote rejections",
                 "becomeLeader -> 1 became leader at term 2",
                 "run -> raft.node: 1 elected leader 1 at term 2"), seen);
+    }
+
+    /**
+     * etcd raft 3.5 (Fabric 2.5 to 3.1.4) starting a one-node channel prints what real orderers printed, line for
+     * line: the start from a Fabric 2.5 orderer (cello issue 650), the {@code hup} label of the election line from a
+     * Fabric 2.5/3.x orderer (lto note), and the election itself from a one-node Fabric 2.x orderer (minifabric issue
+     * 77; its raft, etcd of 2018, counts the self-vote as 3.5 does but still logged the first line under
+     * {@code Step}): the self-vote is polled before anything is sent and has no tally line, and the node wins inside
+     * {@code campaign}, before any Ready.
+     */
+    @Test
+    void singleNodeStartOnEtcd35ReadsLikeRealFabric25Orderers() throws java.io.IOException {
+        List<String> seen = new java.util.ArrayList<>();
+        RaftLogger withFunctions = new RecordingLogger() {
+            @Override
+            public void info(String function, String line) {
+                seen.add(function + " -> " + line);
+            }
+        };
+        MemoryStorage ms = new MemoryStorage();
+        RawNode node = new RawNode(RaftConfig.builder(1, ms).preVote(true).checkQuorum(true)
+                .etcdRaftVersion(EtcdRaftVersion.V3_5).logger(withFunctions).build());
+        node.bootstrap(List.of(1L));
+        Ready rd = node.ready();
+        ms.append(rd.entries());
+        ms.setHardState(rd.hardState());
+        node.advance(rd);
+        node.campaign();
+        assertEquals(StateRole.LEADER, node.status().role(), "a single 3.5 node wins inside campaign, before any Ready");
+        while (node.hasReady()) {
+            rd = node.ready();
+            ms.append(rd.entries());
+            if (rd.hardState() != null) {
+                ms.setHardState(rd.hardState());
+            }
+            node.advance(rd);
+        }
+
+        List<String> expected = new java.util.ArrayList<>(realRaftLines("cello-650-docker-desktop.log"));
+        expected.add("switchToConfig -> 1 switched to configuration voters=(1)"); // applying the bootstrap entry
+        expected.add(realRaftLines("lto-fabric-3.x-no-time.log").get(0));
+        List<String> minifabric = realRaftLines("minifabric-77-fabric-2.x.log");
+        expected.addAll(minifabric.subList(minifabric.indexOf(
+                "becomePreCandidate -> 1 became pre-candidate at term 1"), minifabric.size()));
+        expected.removeIf(l -> !l.matches("(switchToConfig|newRaft|become\\w+|hup|poll|stepCandidate|campaign|run) -> .*")
+                || l.startsWith("run -> Raft leader changed") || l.startsWith("run -> Start accepting"));
+        assertEquals(expected, seen);
+        assertEquals(List.of(
+                "switchToConfig -> 1 switched to configuration voters=()",
+                "becomeFollower -> 1 became follower at term 0",
+                "newRaft -> newRaft 1 [peers: [], term: 0, commit: 0, applied: 0, lastindex: 0, lastterm: 0]",
+                "becomeFollower -> 1 became follower at term 1",
+                "switchToConfig -> 1 switched to configuration voters=(1)",
+                "hup -> 1 is starting a new election at term 1",
+                "becomePreCandidate -> 1 became pre-candidate at term 1",
+                "poll -> 1 received MsgPreVoteResp from 1 at term 1",
+                "becomeCandidate -> 1 became candidate at term 2",
+                "poll -> 1 received MsgVoteResp from 1 at term 2",
+                "becomeLeader -> 1 became leader at term 2",
+                "run -> raft.node: 1 elected leader 1 at term 2"), expected, "what the three real transcripts say");
+    }
+
+    /** The etcdraft lines of a real orderer log under src/test/resources/logs/real, as "function -> message". */
+    private static List<String> realRaftLines(String file) throws java.io.IOException {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "\\[orderer\\.consensus\\.etcdraft\\] (\\w+) -> (?:[A-Z]{4} [0-9a-f]{3,} )?(.*) channel=\\S+ node=\\d+$");
+        List<String> out = new java.util.ArrayList<>();
+        try (java.io.InputStream in = LogLinesTest.class.getResourceAsStream("/logs/real/" + file)) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                java.util.regex.Matcher m = p.matcher(line.strip());
+                if (m.find()) {
+                    out.add(m.group(1) + " -> " + m.group(2));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -51,6 +51,18 @@ class NetworkPlanLoaderTest {
         assertEquals(List.of(SAMPLE.resolveSibling("crypto/ordererOrganizations/example.com/tlsca/tlsca.example.com-cert.pem")
                 .toAbsolutePath().normalize()), plan.participation().clientRootCAs().stream().map(p -> p.toAbsolutePath().normalize()).toList());
         assertEquals(1024 * 1024, plan.participation().maxRequestBodySize());
+        assertEquals(Duration.ofSeconds(7), plan.rpcTimeout(), "Fabric's default General.Cluster.RPCTimeout");
+    }
+
+    @Test
+    void clusterRpcTimeoutBoundsForwardingToTheLeader() throws Exception {
+        Configtx c = model(SAMPLE);
+        Path yaml = dir.resolve("orderer.yaml");
+        Files.writeString(yaml, Files.readString(SAMPLE.resolveSibling("orderer.yaml"))
+                .replace("    SendBufferSize: 100\n", "    SendBufferSize: 100\n    RPCTimeout: 3s\n"));
+        NetworkPlan plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), OrdererYaml.load(yaml),
+                NetworkPlanLoader.Overrides.NONE);
+        assertEquals(Duration.ofSeconds(3), plan.rpcTimeout());
     }
 
     @Test

@@ -299,6 +299,15 @@ class ParticipationApiTest {
             }
         });
 
+        // the network lists node 3 on the channel as a member (follows, no Raft), the others with their Raft roles
+        ChannelState member = net.snapshot().node(io.raftlens.raft.ids.NodeId.of(3)).orElseThrow().channel("pair").orElseThrow();
+        assertEquals(NodeRole.MEMBER, member.role());
+        assertEquals(2, member.height());
+        assertFalse(member.consenter());
+        assertTrue(ControlJson.network(net.snapshot()).toString().contains("role=member"), ControlJson.network(net.snapshot()).toString());
+        assertTrue(NetworkTable.compact(net.snapshot(), "pair").startsWith("pair: leader " + leader + " term "),
+                NetworkTable.compact(net.snapshot(), "pair"));
+
         // a config update adding node 3 reaches it as a pulled config block: it switches from follower to consenter
         var added = net.updateConsenters("pair", List.of(1L, 2L, 3L)).get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(added.isSuccess(), added.info());

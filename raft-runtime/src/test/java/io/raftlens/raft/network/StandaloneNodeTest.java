@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three {@link StandaloneNode}s — what three {@code raftlens node} processes run — of {@code samples/three-orderers}
  * (copied, on free ports): each serves the channel participation API over mutual TLS and orderer.AtomicBroadcast;
- * a configtxgen block joined on each starts a channel that elects a leader and orders a signed transaction; a node
- * restarted finds the joined channel in its ledger folder again. About 10 s.
+ * a configtxgen block joined on each starts a channel that elects a leader and orders a signed transaction; a
+ * follower forwards what it is sent to the leader over the cluster transport (the nodes share nothing in the JVM,
+ * as separate processes); a node restarted finds the joined channel in its ledger folder again. About 10 s.
  */
 class StandaloneNodeTest {
 
@@ -88,6 +89,25 @@ class StandaloneNodeTest {
             TestNetworks.await("block 1 everywhere", Duration.ofSeconds(20), () -> nodes.stream().allMatch(n ->
                     n.node().chain("solochannel").map(x -> x.status().height() == 2).orElse(false)));
 
+            // a follower's client forwards over the cluster to the leader's process
+            StandaloneNode follower = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
+            ManagedChannel toFollower = NettyChannelBuilder.forAddress("127.0.0.1", follower.clientPort())
+                    .overrideAuthority(plan.consenter(follower.node().id()).host())
+                    .sslContext(GrpcSslContexts.forClient().trustManager(Pem.readCertificate(ca)).build()).build();
+            var forwarded = Envelopes.signedTransaction("solochannel", client, ByteString.copyFromUtf8("forwarded"), Instant.now());
+            try {
+                BroadcastResponse ok = broadcast(toFollower, List.of(forwarded)).get(0);
+                assertEquals(Status.SUCCESS, ok.getStatus(), ok.getInfo());
+            } finally {
+                toFollower.shutdownNow();
+            }
+            TestNetworks.await("block 2 everywhere", Duration.ofSeconds(20), () -> nodes.stream().allMatch(n ->
+                    n.node().chain("solochannel").map(x -> x.status().height() == 3).orElse(false)));
+            for (StandaloneNode n : nodes) {
+                assertEquals(List.of(forwarded.toByteString()), n.node().block("solochannel", 2).orElseThrow().getData()
+                        .getDataList(), "block 2 of node " + n.node().id());
+            }
+
             // a restarted process finds the channel it joined in its ledger folder (Fabric's orderer does the same)
             ConsenterPlan third = plan.consenters().get(2);
             nodes.remove(2).close();
@@ -96,7 +116,7 @@ class StandaloneNodeTest {
                     + "/participation/v1/channels/solochannel")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, info.statusCode(), info.body());
             assertEquals("{\"name\":\"solochannel\",\"url\":\"/participation/v1/channels/solochannel\","
-                    + "\"consensusRelation\":\"consenter\",\"status\":\"active\",\"height\":2}\n", info.body());
+                    + "\"consensusRelation\":\"consenter\",\"status\":\"active\",\"height\":3}\n", info.body());
         } finally {
             for (StandaloneNode n : nodes) {
                 n.close();

@@ -75,6 +75,21 @@ class ChainRecoveryTest {
                 ElectionRandomness.forChain()).pipelineReadies());
     }
 
+    /** The etcd raft release of the orderer's Fabric version reaches the core; other options keep it. */
+    @Test
+    void theEtcdRaftReleaseOfTheOptionsReachesTheCore() {
+        assertEquals(io.raftlens.raft.core.EtcdRaftVersion.V3_6, ChainRecovery.raftConfig(OPTIONS, 2, new MemoryStorage(), QUIET,
+                ElectionRandomness.forChain()).etcdRaftVersion(), "3.6 unless the launch says otherwise");
+        ChainOptions on35 = OPTIONS.withEtcdRaftVersion(io.raftlens.raft.core.EtcdRaftVersion.V3_5)
+                .withChannel("other").withBatch(5, Duration.ofSeconds(1))
+                .withEvictionSuspicion(Duration.ofMinutes(1));
+        assertEquals(io.raftlens.raft.core.EtcdRaftVersion.V3_5, ChainRecovery.raftConfig(on35, 2, new MemoryStorage(), QUIET,
+                ElectionRandomness.forChain()).etcdRaftVersion());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> on35.withReadyOrder(ReadyOrder.PIPELINED));
+        assertTrue(e.getMessage().startsWith("channel other: -Draftlens.readyOrder=pipelined needs etcd raft 3.6"), e.getMessage());
+    }
+
     /**
      * Issue 14: election timeouts were drawn from {@code SplittableRandom(raftId)}, so raft id 2 drew 10, … after
      * every restart and on every channel and won the first election every time. Two starts of id 2 now draw

@@ -34,6 +34,15 @@ class ElectionTallyTest {
     }
 
     @Test
+    void aSingleVoterOnEtcd35IsLeaderAtOnceAndWonWithItsOwnVotes() {
+        ElectionTally.Won won = tally.roleChanged(StateRole.LEADER);
+        assertEquals(1, won.preVotes());
+        assertEquals(1, won.votes());
+        assertEquals(0, won.rejections());
+        assertNull(tally.roleChanged(StateRole.LEADER), "one election, one result");
+    }
+
+    @Test
     void anElectionLostToAnotherLeaderStartsTheNextTallyAfresh() {
         tally.roleChanged(StateRole.PRE_CANDIDATE);
         tally.response(resp(MessageType.MsgPreVoteResp, 2, true));

@@ -14,18 +14,31 @@ final class TestNode implements AutoCloseable {
 
     record Received(String channel, long from, Message message) {}
 
+    /** A transaction a peer forwarded (Fabric's SubmitRequest). */
+    record Submitted(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {}
+
     final long id;
     final String host;
     final TlsMaterial tls;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    final BlockingQueue<Submitted> submitted = new LinkedBlockingQueue<>();
     final Transport transport;
 
     TestNode(long id, TlsMaterial tls, TransportConfig.Builder config) {
         this.id = id;
         this.host = "orderer" + id + ".example.com";
         this.tls = tls;
-        this.transport = Transport.start(config.build(),
-                (channel, from, message) -> received.add(new Received(channel, from, message)));
+        this.transport = Transport.start(config.build(), new InboundHandler() {
+            @Override
+            public void onMessage(String channel, long from, Message message) {
+                received.add(new Received(channel, from, message));
+            }
+
+            @Override
+            public void onSubmit(String channel, long from, org.hyperledger.fabric.protos.orderer.SubmitRequest request) {
+                submitted.add(new Submitted(channel, from, request));
+            }
+        });
     }
 
     static TransportConfig.Builder config(long id, TlsMaterial tls) {

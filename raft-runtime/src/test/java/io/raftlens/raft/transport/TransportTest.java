@@ -262,6 +262,86 @@ class TransportTest {
         assertEquals(1, b.transport.stats().refusedPeers());
     }
 
+    private static org.hyperledger.fabric.protos.orderer.SubmitRequest submit(String channel, String payload, long seq) {
+        return org.hyperledger.fabric.protos.orderer.SubmitRequest.newBuilder().setChannel(channel).setLastValidationSeq(seq)
+                .setPayload(org.hyperledger.fabric.protos.common.Envelope.newBuilder()
+                        .setPayload(ByteString.copyFromUtf8(payload))).build();
+    }
+
+    @Test
+    void aForwardedTransactionReachesThePeerOnTheLinkItsSenderDialed() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        a.transport.sendSubmit(CH, 2, submit(CH, "tx1", 3)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        TestNode.Submitted s = b.submitted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(CH, s.channel());
+        assertEquals(1, s.from());
+        assertEquals(3, s.request().getLastValidationSeq());
+        assertEquals("tx1", s.request().getPayload().getPayload().toStringUtf8());
+        assertTrue(b.received.isEmpty(), "a forwarded transaction is not a Raft message");
+        // its own bounded queue, Fabric's msg_type "transaction", next to the Raft one
+        TransportStats.QueueStat q = a.transport.stats().queues().stream().filter(x -> x.msgType().equals("transaction"))
+                .findFirst().orElseThrow();
+        assertEquals(CH, q.channel());
+        assertTrue(q.capacity() > 0 && q.connected(), q.toString());
+    }
+
+    @Test
+    void aForwardedTransactionOfAChannelThePeerDoesNotServeIsRefusedAndCounted() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        b.transport.setChannelMembers("other", Map.of(1L, ca.nodeMaterial("orderer7.example.com").certificate(),
+                2L, b.tls.certificate()));
+        awaitLinks(a, b);
+        // sent (Fabric's sender learns nothing more), but not handed to node 2's chain
+        a.transport.sendSubmit("other", 2, submit("other", "intruding", 1)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        a.transport.sendSubmit(CH, 2, submit(CH, "member", 1)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        TestNode.Submitted s = b.submitted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals("member", s.request().getPayload().getPayload().toStringUtf8());
+        assertTrue(b.submitted.isEmpty());
+        assertEquals(1, b.transport.stats().refusedPeers());
+    }
+
+    @Test
+    void forwardedTransactionsBeyondTheSendBufferWaitForRoomInsteadOfBeingDropped() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca.nodeMaterial("orderer1.example.com"), TestNode.config(1, ca.nodeMaterial("orderer1.example.com"))
+                .sendBufferSize(2));
+        TestNode b = node(2, ca);
+        mesh(a, b);
+        awaitLinks(a, b);
+        List<java.util.concurrent.CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            sent.add(a.transport.sendSubmit(CH, 2, submit(CH, "tx" + i, 1)));
+        }
+        for (var f : sent) {
+            f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // none dropped: Fabric's sender waits on a full buffer
+        }
+        for (int i = 0; i < 500; i++) {
+            TestNode.Submitted s = b.submitted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertEquals("tx" + i, s.request().getPayload().getPayload().toStringUtf8());
+        }
+    }
+
+    @Test
+    void forwardingToAnUnknownOrUnconnectedPeerFailsWithTheReason() throws Exception {
+        DevCa ca = ca();
+        TestNode a = node(1, ca);
+        var unknown = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> a.transport.sendSubmit(CH, 5, submit(CH, "x", 1)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        assertTrue(unknown.getCause().getMessage().contains("node 5 is not a known consenter of node 1"),
+                unknown.getCause().getMessage());
+        a.transport.addPeer(new PeerEndpoint(3, "orderer3.example.com", 1, "127.0.0.1", null)); // nothing listens on port 1
+        var down = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> a.transport.sendSubmit(CH, 3, submit(CH, "x", 1)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        assertTrue(down.getCause().getMessage().contains("not connected to consenter"), down.getCause().getMessage());
+    }
+
     @Test
     void membersGivenAtStartAreInForceWhenThePortOpens() throws Exception {
         DevCa ca = ca();

@@ -185,7 +185,7 @@ public final class AtomicBroadcastService extends AtomicBroadcastGrpc.AtomicBroa
         }
         CompletableFuture<OrdererChannel.Ordered> ordered = admitted.config()
                 ? channel.configure(admitted.envelope(), admitted.configSequence())
-                : channel.order(admitted.envelope(), false);
+                : channel.order(admitted.envelope(), admitted.configSequence());
         return ordered.handle((o, e) -> {
             BroadcastResponse r;
             if (e != null) {

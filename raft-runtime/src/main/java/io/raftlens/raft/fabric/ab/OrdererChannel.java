@@ -23,6 +23,15 @@ public interface OrdererChannel {
     CompletableFuture<Ordered> order(Envelope envelope, boolean config);
 
     /**
+     * Hands an admitted normal envelope, checked against config sequence {@code configSeq}, to the consenter
+     * (Fabric's Order(env, configSeq): a follower forwards the sequence to the leader, which checks the envelope again
+     * if its config moved on).
+     */
+    default CompletableFuture<Ordered> order(Envelope envelope, long configSeq) {
+        return order(envelope, false);
+    }
+
+    /**
      * Hands a CONFIG envelope made of a config update validated against config sequence {@code configSeq} to the
      * consenter (Fabric's Configure), which processes it again if the sequence has moved.
      */

@@ -14,6 +14,10 @@ public record Answer(String status, long block, String info, long leader) {
         return new Answer("SERVICE_UNAVAILABLE", -1, info, leader);
     }
 
+    public static Answer badRequest(String info) {
+        return new Answer("BAD_REQUEST", -1, info, 0);
+    }
+
     public static Answer tooLarge(String info) {
         return new Answer("REQUEST_ENTITY_TOO_LARGE", -1, info, 0);
     }

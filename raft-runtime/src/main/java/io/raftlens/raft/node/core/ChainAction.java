@@ -12,6 +12,23 @@ public sealed interface ChainAction {
     record Propose(long number, ByteString block) implements ChainAction {
     }
 
+    /**
+     * Forward broadcast {@code token} to the leader {@code leader} (a Raft id) over the cluster transport, as Fabric's
+     * follower does ({@code chain.go} forwardToLeader → {@code rpc.SendSubmit}): its client is answered SUCCESS once
+     * the request is handed to the stream to the leader, or SERVICE_UNAVAILABLE with the reason it could not be.
+     * The core forgets the token: the driver answers it.
+     */
+    record Forward(long token, long leader) implements ChainAction {
+    }
+
+    /**
+     * Check the forwarded envelope of {@code token} again with the channel's current config (Fabric's
+     * ProcessNormalMsg, the follower checked it against an older config sequence), then report the outcome with
+     * {@link ChainCore#revalidated}.
+     */
+    record Revalidate(long token, org.hyperledger.fabric.protos.common.Envelope env) implements ChainAction {
+    }
+
     /** Answer the broadcast {@code token} (the driver's handle for the client's reply). */
     record Reply(long token, Answer answer) implements ChainAction {
     }

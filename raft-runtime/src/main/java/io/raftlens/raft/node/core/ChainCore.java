@@ -166,10 +166,34 @@ public final class ChainCore {
         return end();
     }
 
-    /** A broadcast (already admitted by the envelope checks), answered through {@code token}. */
+    /**
+     * Where a broadcast goes that this node receives (Fabric's etcdraft {@code Submit}: the run loop answers with the
+     * leader of its soft state): {@link Route#ORDER} here, {@link Route#FORWARD} to {@link #leader()}, or
+     * {@link Route#REFUSE} with {@link #notServing()} (halted; no Raft leader, which includes a (pre-)candidate).
+     */
+    public Route route() {
+        if (serving == Serving.HALTED) {
+            return Route.REFUSE;
+        }
+        if (role == StateRole.CANDIDATE || role == StateRole.PRE_CANDIDATE || leader == 0) {
+            return Route.REFUSE; // Fabric's run loop answers raft.None to a (pre-)candidate's Submit
+        }
+        return leader == id ? Route.ORDER : Route.FORWARD;
+    }
+
+    /** The answer of {@link #route()}. */
+    public enum Route { ORDER, FORWARD, REFUSE }
+
+    /**
+     * A broadcast (already admitted by the envelope checks), answered through {@code token}; a follower forwards it
+     * to the leader ({@link ChainAction.Forward}, logged as Fabric logs it), a node that knows no leader refuses it
+     * ("no Raft leader"), the leader orders it.
+     */
     public List<ChainAction> submit(long token, Envelope env) {
         begin();
-        if (serving != Serving.SERVING) {
+        if (route() == Route.FORWARD) {
+            forward(token);
+        } else if (serving != Serving.SERVING) {
             reply(token, notServing());
         } else if (configPause != null) {
             reply(token, Answer.unavailable(configPause, id));
@@ -494,6 +518,56 @@ public final class ChainCore {
         return end();
     }
 
+    /**
+     * A transaction a follower forwarded to this node (Fabric's {@code ReceiveSubmit} → {@code Submit} with the
+     * follower's SubmitRequest), checked there against config sequence {@code validatedSeq}; the channel is at
+     * {@code currentSeq} here. As Fabric's leader ({@code chain.go} ordered): checked again when the sequence has
+     * advanced ({@link ChainAction.Revalidate}), else handled as {@link #submit} (so a node that no longer leads
+     * forwards it on, as Fabric's Submit does).
+     */
+    public List<ChainAction> forwardedSubmit(long token, Envelope env, long validatedSeq, long currentSeq) {
+        if (validatedSeq < currentSeq && route() == Route.ORDER) {
+            begin();
+            log.warn("Normal message was validated against " + validatedSeq + ", although current config seq has advanced ("
+                    + currentSeq + ")");
+            out.add(new ChainAction.Revalidate(token, env));
+            return end();
+        }
+        return submit(token, env);
+    }
+
+    /**
+     * The outcome of {@link ChainAction.Revalidate}: {@code error} null when the envelope is still valid (it is
+     * ordered), else Fabric's reason; the message is dropped with Fabric's log line (a forwarded transaction has no
+     * client here to answer; its token is answered BAD_REQUEST).
+     */
+    public List<ChainAction> revalidated(long token, Envelope env, String error) {
+        if (error == null) {
+            return submit(token, env);
+        }
+        begin();
+        log.error("Failed to order message: bad normal message: " + error);
+        reply(token, Answer.badRequest("bad normal message: " + error));
+        return end();
+    }
+
+    /**
+     * A config transaction (a CONFIG envelope made of a config update) reached this node, answered through
+     * {@code token}: a follower forwards it to the leader as any other transaction (Fabric's Configure is a Submit);
+     * a node without a leader refuses it; on the leader nothing is returned and the driver orders it
+     * ({@link #orderConfig}, after its own checks).
+     */
+    public List<ChainAction> submitConfig(long token) {
+        begin();
+        Route r = route();
+        if (r == Route.FORWARD) {
+            forward(token);
+        } else if (r == Route.REFUSE) {
+            reply(token, notServing());
+        }
+        return end();
+    }
+
     /** Cuts the pending batch into a block, then proposes {@code configTx} alone in the next block (Fabric). */
     public List<ChainAction> orderConfig(Envelope configTx) {
         begin();
@@ -562,6 +636,11 @@ public final class ChainCore {
         List<ChainAction> done = out;
         out = new ArrayList<>();
         return done;
+    }
+
+    private void forward(long token) {
+        log.info("Forwarding transaction to the leader " + leader);
+        out.add(new ChainAction.Forward(token, leader));
     }
 
     private void reply(long token, Answer a) {

@@ -26,6 +26,11 @@ final class Describe {
 
     /** etcd's DescribeReady; "&lt;empty Ready&gt;" has no trailing newline, as in etcd. */
     static String ready(Ready rd) {
+        return ready(rd, false);
+    }
+
+    /** etcd's DescribeReady; {@code v35}: messages in etcd v3.5's one-line format. */
+    static String ready(Ready rd, boolean v35) {
         StringBuilder b = new StringBuilder();
         SoftState ss = rd.softState();
         if (ss != null) {
@@ -48,7 +53,7 @@ final class Describe {
         if (!rd.messages().isEmpty()) {
             b.append("Messages:\n");
             for (Message m : rd.messages()) {
-                b.append(message(m)).append('\n');
+                b.append(message(m, v35)).append('\n');
             }
         }
         if (b.isEmpty()) {
@@ -67,6 +72,14 @@ final class Describe {
 
     /** etcd's describeMessageWithIndent with no indent (RaftLens has no MsgStorage* responses). */
     static String message(Message m) {
+        return message(m, false);
+    }
+
+    /**
+     * etcd's DescribeMessage; {@code v35}: etcd v3.5's, which writes everything on one line (entries joined by
+     * ", ", the snapshot after a space).
+     */
+    static String message(Message m, boolean v35) {
         StringBuilder b = new StringBuilder();
         b.append(target(m.getFrom())).append("->").append(target(m.getTo())).append(' ').append(m.getType())
                 .append(" Term:").append(m.getTerm()).append(" Log:").append(m.getLogTerm()).append('/')
@@ -78,6 +91,19 @@ final class Describe {
             b.append(" Commit:").append(m.getCommit());
         }
         List<Entry> ents = m.getEntriesList();
+        if (v35) {
+            if (!ents.isEmpty()) {
+                b.append(" Entries:[");
+                for (int i = 0; i < ents.size(); i++) {
+                    b.append(i == 0 ? "" : ", ").append(entry(ents.get(i)));
+                }
+                b.append(']');
+            }
+            if (m.hasSnapshot() && m.getSnapshot().getMetadata().getIndex() != 0) {
+                b.append(" Snapshot: ").append(snapshot(m.getSnapshot()));
+            }
+            return b.toString();
+        }
         if (ents.size() == 1) {
             b.append(" Entries:[").append(entry(ents.get(0))).append(']');
         } else if (ents.size() > 1) {

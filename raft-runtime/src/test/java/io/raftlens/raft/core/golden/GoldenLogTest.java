@@ -1,5 +1,6 @@
 package io.raftlens.raft.core.golden;
 
+import io.raftlens.raft.core.EtcdRaftVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,7 +50,8 @@ class GoldenLogTest {
     @MethodSource("scripts")
     void raftLogMatchesEtcd(String file) throws IOException {
         GoldenScript script = GoldenScript.parse(file, read(file));
-        InteractionEnv env = new InteractionEnv();
+        // Scripts under v3.5/ are etcd v3.5's own testdata (what Fabric 2.5 to 3.1.4 vendors); the rest etcd-io/raft v3.6's.
+        InteractionEnv env = new InteractionEnv(file.startsWith("v3.5") ? EtcdRaftVersion.V3_5 : EtcdRaftVersion.V3_6);
         List<List<String>> outputs = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
         for (GoldenScript.Block block : script.blocks()) {

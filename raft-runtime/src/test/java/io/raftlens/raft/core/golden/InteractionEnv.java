@@ -71,6 +71,22 @@ final class InteractionEnv {
      */
     private final Map<Long, List<Snapshot>> history = new java.util.HashMap<>();
     private Level level = Level.DEBUG;
+    /** Whether the current command wrote Ready or message dumps that log-level none swallowed (etcd v3.5 says "ok (quiet)"). */
+    private boolean swallowed;
+    /** The etcd raft release every node of this environment behaves like (etcd's own testdata of that release). */
+    private final io.raftlens.raft.core.EtcdRaftVersion version;
+
+    private boolean v35() {
+        return version == io.raftlens.raft.core.EtcdRaftVersion.V3_5;
+    }
+
+    InteractionEnv() {
+        this(io.raftlens.raft.core.EtcdRaftVersion.V3_6);
+    }
+
+    InteractionEnv(io.raftlens.raft.core.EtcdRaftVersion version) {
+        this.version = version;
+    }
 
     static final String NODE_PREFIX = "raft.node: ";
 
@@ -82,6 +98,7 @@ final class InteractionEnv {
     /** Runs one command line and returns its output lines ("ok" when it printed nothing). */
     List<String> execute(String commandLine) {
         out = new StringBuilder();
+        swallowed = false;
         String[] withBody = commandLine.split("\n");
         Command c = Command.parse(withBody[0]);
         List<String> body = List.of(withBody).subList(1, withBody.length);
@@ -113,13 +130,19 @@ final class InteractionEnv {
             case "compact" -> compact(c.positionalId(0), Long.parseLong(c.positional(1)));
             default -> throw new IllegalArgumentException("unknown command '" + c.name() + "'");
         }
-        return out.isEmpty() ? List.of("ok") : List.of(out.toString().split("\n"));
+        if (out.isEmpty()) {
+            // etcd v3.5's handler says so when the output was swallowed by log-level none.
+            return List.of(v35() && swallowed ? "ok (quiet)" : "ok");
+        }
+        return List.of(out.toString().split("\n"));
     }
 
     /** Appends one line, unless the level is NONE (etcd's RedirectLogger then swallows all output). */
     private void println(String line) {
         if (level != Level.NONE) {
             out.append(line).append('\n');
+        } else {
+            swallowed = true;
         }
     }
 
@@ -127,6 +150,8 @@ final class InteractionEnv {
     private void print(String text) {
         if (level != Level.NONE) {
             out.append(text);
+        } else if (!text.isEmpty()) {
+            swallowed = true;
         }
     }
 
@@ -202,6 +227,7 @@ final class InteractionEnv {
                     .checkQuorum(c.boolArg("checkquorum"))
                     .random(new LongestTimeoutRandom())
                     .pipelineReadies(c.boolArg("async-storage-writes"))
+                    .etcdRaftVersion(version)
                     .logger(logger())
                     .build();
             nodes.add(new Node(id, new RawNode(config), storage, c.boolArg("async-storage-writes"), new java.util.ArrayDeque<>()));
@@ -267,7 +293,7 @@ final class InteractionEnv {
      */
     private void takeReady(Node n) {
         Ready rd = n.raw.ready();
-        print(Describe.ready(rd));
+        print(Describe.ready(rd, v35()));
         for (Message m : rd.messages()) {
             if (!needsDurability(m) && !isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
                 messages.add(m);
@@ -315,7 +341,7 @@ final class InteractionEnv {
         persistAndApply(n, rd);
         for (Message m : rd.messages()) {
             if (needsDurability(m)) {
-                println(Describe.message(m));
+                println(Describe.message(m, v35()));
                 if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
                     messages.add(m);
                 }
@@ -332,7 +358,7 @@ final class InteractionEnv {
             return;
         }
         Ready rd = n.raw.ready();
-        print(Describe.ready(rd));
+        print(Describe.ready(rd, v35()));
         persistAndApply(n, rd);
         for (Message m : rd.messages()) {
             if (!isolated.contains(m.getFrom()) && !isolated.contains(m.getTo())) {
@@ -407,7 +433,7 @@ final class InteractionEnv {
             return false;
         });
         for (Message m : mine) {
-            println((drop ? "dropped: " : "") + Describe.message(m));
+            println((drop ? "dropped: " : "") + Describe.message(m, v35()));
             if (drop) {
                 continue;
             }
@@ -459,7 +485,7 @@ final class InteractionEnv {
         Message m = Message.newBuilder().setType(MessageType.MsgSnap).setTerm(node(from).raw.status().term())
                 .setFrom(from).setTo(to).setSnapshot(snaps.get(snaps.size() - 1)).build();
         messages.add(m);
-        print(Describe.message(m)); // etcd writes it without a newline
+        print(Describe.message(m, v35())); // etcd writes it without a newline
     }
 
     private void compact(long id, long newFirstIndex) {

@@ -42,6 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * start mode=fresh|join|restart channel=mychannel consenters=3   the Raft node starts (consenters: the cluster size)
  * role role=leader|follower|candidate|pre-candidate leader=1 term=2    Raft's role, leader and term changed
  * submit tx=a [bytes=N]      a broadcast (answered as t1, t2, … in submit order); bytes pads the payload
+ * submit-config tx=cfg       a config transaction reached this node (forwarded, refused, or ordered by the driver)
+ * forwarded tx=a validated=1 current=2   a transaction a follower forwarded, checked there at config sequence 1
+ * revalidated tx=a [error=…]   the outcome of the revalidation the core asked for (the last forwarded token)
+ * route                      where a broadcast would go now (ORDER, FORWARD to the leader, REFUSE)
  * timeout                    the BatchTimeout fired
  * quorum-commit block=1      a Ready reports the proposed block 1 committed by a quorum
  * apply term=2 [block=1] [other]   an entry of term 2 applied; with block: that proposed block written
@@ -154,6 +158,26 @@ class ChainCoreScriptTest {
                     tokens.put(t, tx);
                     String payload = tx + ".".repeat(Math.max(0, Integer.parseInt(c.arg("bytes", "0")) - tx.length()));
                     yield core.submit(t, Envelope.newBuilder().setPayload(ByteString.copyFromUtf8(payload)).build());
+                }
+                case "submit-config" -> {
+                    long t = nextToken++;
+                    tokens.put(t, c.arg("tx"));
+                    yield core.submitConfig(t);
+                }
+                case "forwarded" -> {
+                    long t = nextToken++;
+                    tokens.put(t, c.arg("tx"));
+                    yield core.forwardedSubmit(t, Envelope.newBuilder().setPayload(ByteString.copyFromUtf8(c.arg("tx"))).build(),
+                            Long.parseLong(c.arg("validated")), Long.parseLong(c.arg("current")));
+                }
+                case "revalidated" -> core.revalidated(nextToken - 1, Envelope.newBuilder()
+                        .setPayload(ByteString.copyFromUtf8(c.arg("tx"))).build(),
+                        c.args().containsKey("error") ? text(c.arg("error")) : null);
+                case "route" -> {
+                    ChainCore.Route r = core.route();
+                    logged.add("route " + r + (r == ChainCore.Route.FORWARD ? " to=" + core.leader() : "")
+                            + (r == ChainCore.Route.REFUSE ? " \"" + core.notServing().info() + "\"" : ""));
+                    yield List.of();
                 }
                 case "timeout" -> core.batchTimeout();
                 case "quorum-commit" -> core.quorumCommitted(List.of(Entry.newBuilder().setIndex(1).setTerm(1)
@@ -318,6 +342,12 @@ class ChainCoreScriptTest {
                 String who = "t" + r.token() + "(" + tokens.get(r.token()) + ")";
                 return "reply " + who + " " + x.status() + (x.block() >= 0 ? " block=" + x.block() : "")
                         + (x.info().isEmpty() ? "" : " \"" + x.info() + "\"") + (x.leader() != 0 ? " leader=" + x.leader() : "");
+            }
+            if (a instanceof ChainAction.Forward f) {
+                return "forward t" + f.token() + "(" + tokens.get(f.token()) + ") to=" + f.leader();
+            }
+            if (a instanceof ChainAction.Revalidate r) {
+                return "revalidate t" + r.token() + "(" + tokens.get(r.token()) + ")";
             }
             if (a instanceof ChainAction.Accept x) {
                 return "accept t" + x.token() + "(" + tokens.get(x.token()) + ")";
