@@ -33,7 +33,7 @@ public final class PlanOptions {
     @Option(names = "--fabric-version", paramLabel = "RELEASE",
             description = "the Fabric release the nodes stand in for; it picks the etcd raft they behave and log like: "
                     + "2.5, 3.0 and 3.1.0 to 3.1.4 vendor etcd raft 3.5, 3 and 3.1.5+ etcd raft 3.6 (default: from the "
-                    + "Channel capabilities as validate infers: V2_x -> 2.5, V3_0 -> 3.1.5+)")
+                    + "Channel capabilities as validate infers, also 'auto': V2_x -> 2.5, V3_0 -> 3.1.5+)")
     String fabricVersion;
 
     @Option(names = "--config-block", paramLabel = "FILE",
@@ -54,7 +54,7 @@ public final class PlanOptions {
                 ? java.util.Optional.of(plan.channels().values().iterator().next().tickInterval())
                 : java.util.Optional.empty();
         NetworkPlan withBlocks = JoinBlocks.apply(plan, configBlocks, channels.isEmpty(), override);
-        return fabricVersion == null ? withBlocks
+        return fabricVersion == null || fabricVersion.trim().equalsIgnoreCase("auto") ? withBlocks
                 : withBlocks.withEtcdRaftVersion(FabricRelease.parse(fabricVersion).etcdRaft());
     }
 

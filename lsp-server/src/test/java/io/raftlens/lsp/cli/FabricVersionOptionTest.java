@@ -25,6 +25,10 @@ class FabricVersionOptionTest {
         PlanOptions inferred = new PlanOptions();
         assertEquals(EtcdRaftVersion.V3_6, inferred.withConfigBlocks(planned(inferred)).etcdRaftVersion());
 
+        PlanOptions auto = new PlanOptions();
+        new CommandLine(auto).parseArgs("--fabric-version", "auto");
+        assertEquals(EtcdRaftVersion.V3_6, auto.withConfigBlocks(planned(auto)).etcdRaftVersion(), "auto: as validate infers");
+
         PlanOptions on25 = new PlanOptions();
         new CommandLine(on25).parseArgs("--fabric-version", "2.5");
         NetworkPlan plan = on25.withConfigBlocks(planned(on25));

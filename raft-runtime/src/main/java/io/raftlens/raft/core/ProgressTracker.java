@@ -27,7 +27,7 @@ final class ProgressTracker {
     }
 
     PeerProgress get(long id) {
-        int i = Arrays.binarySearch(ids, id);
+        int i = search(ids, id);
         return i >= 0 ? progress[i] : null;
     }
 
@@ -48,7 +48,7 @@ final class ProgressTracker {
     }
 
     boolean isVoter(long id) {
-        return Arrays.binarySearch(voters, id) >= 0;
+        return search(voters, id) >= 0;
     }
 
     /** Adds a voter, or promotes a learner; a no-op for an existing voter. */
@@ -76,7 +76,7 @@ final class ProgressTracker {
     }
 
     void remove(long id) {
-        int i = Arrays.binarySearch(ids, id);
+        int i = search(ids, id);
         if (i < 0) {
             return;
         }
@@ -98,7 +98,7 @@ final class ProgressTracker {
     }
 
     private void put(long id, PeerProgress pr) {
-        int i = Arrays.binarySearch(ids, id);
+        int i = search(ids, id);
         if (i >= 0) {
             progress[i] = pr;
             return;
@@ -228,7 +228,7 @@ final class ProgressTracker {
     }
 
     private static long[] with(long[] xs, long id) {
-        int i = Arrays.binarySearch(xs, id);
+        int i = search(xs, id);
         if (i >= 0) {
             return xs;
         }
@@ -241,7 +241,7 @@ final class ProgressTracker {
     }
 
     private static long[] without(long[] xs, long id) {
-        int i = Arrays.binarySearch(xs, id);
+        int i = search(xs, id);
         if (i < 0) {
             return xs;
         }
@@ -249,5 +249,26 @@ final class ProgressTracker {
         System.arraycopy(xs, 0, out, 0, i);
         System.arraycopy(xs, i + 1, out, i, xs.length - i - 1);
         return out;
+    }
+
+    /**
+     * {@link Arrays#binarySearch(long[], long)} over ids in etcd's order: uint64 ascending, so an id of 2^63 or more
+     * (etcd's random member ids) comes after the small ones, as in etcd's sorted voter lists and vote requests.
+     */
+    private static int search(long[] xs, long id) {
+        int lo = 0;
+        int hi = xs.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Long.compareUnsigned(xs[mid], id);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The Raft core: a pure, deterministic state machine with etcd raft's semantics (etcd-io/raft v3.6, the
- * version Fabric 3 vendors), including its log lines.
+ * The Raft core: a pure, deterministic state machine with etcd raft's semantics, including its log lines: etcd-io/raft
+ * v3.6 (Fabric 3.1.5 and later) by default, or etcd v3.5's (Fabric 2.5 to 3.1.4) with
+ * {@link io.raftlens.raft.core.EtcdRaftVersion#V3_5}, which counts a node's own vote and own appends at once.
  *
  * <p>No threads, clocks, files or network here. A driver owns one {@link io.raftlens.raft.core.RawNode}
  * per Raft group and runs this loop on a single thread:

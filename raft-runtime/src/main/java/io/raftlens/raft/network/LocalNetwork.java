@@ -55,28 +55,29 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     private final EventLoopGroup eventLoops;
     /** A node's orderer.AtomicBroadcast port relative to its consenter port. */
     public static final int CLIENT_PORT_OFFSET = 100;
-    private final Map<Long, OrderingNode> nodes = new LinkedHashMap<>();
-    private final Map<Long, Integer> opsPorts = new LinkedHashMap<>();
+    private final ByNode<OrderingNode> nodes = ByNode.ordered();
+    private final ByNode<Integer> opsPorts = ByNode.concurrent();
     /** Each running node's operations endpoint; a stopped or killed node has none, like a dead orderer process. */
-    private final Map<Long, OperationsServer> operations = new ConcurrentHashMap<>();
+    private final ByNode<OperationsServer> operations = ByNode.concurrent();
     /** orderer.AtomicBroadcast over gRPC per running node, and the client port each node keeps across restarts. */
     /** Each consenter's orderer signing identity (blocks, and the CONFIG envelopes it makes of config updates). */
-    private final Map<Long, io.raftlens.raft.fabric.msp.SigningIdentity> signers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ByNode<io.raftlens.raft.fabric.msp.SigningIdentity> signers = ByNode.concurrent();
     /** The sample client identity the control API signs broadcasts with, per channel (empty: none). */
     private final Map<String, Optional<io.raftlens.raft.fabric.msp.SigningIdentity>> clients = new ConcurrentHashMap<>();
-    private final Map<Long, OrdererServices> services = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> clientPorts = new ConcurrentHashMap<>();
+    private final ByNode<OrdererServices> services = ByNode.concurrent();
+    private final ByNode<Integer> clientPorts = ByNode.concurrent();
     /** The channel participation API per running node, and the admin port each node keeps across restarts. */
-    private final Map<Long, io.raftlens.raft.fabric.participation.AdminServer> admins = new ConcurrentHashMap<>();
-    private final Map<Long, NodeParticipation> participations = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> adminPorts = new ConcurrentHashMap<>();
+    private final ByNode<io.raftlens.raft.fabric.participation.AdminServer> admins = ByNode.concurrent();
+    private final ByNode<NodeParticipation> participations = ByNode.concurrent();
+    private final ByNode<Integer> adminPorts = ByNode.concurrent();
     private volatile boolean launched;
-    private final Map<Long, Object> lifecycleLocks = new ConcurrentHashMap<>();
+    private final ByNode<Object> lifecycleLocks = ByNode.concurrent();
     private final Map<String, NodeId> lastLeader = new ConcurrentHashMap<>();
     /** Each node's channels as of its last snapshot while running: what a stopped node shows. */
-    private final Map<Long, Map<String, ChannelState>> lastKnown = new ConcurrentHashMap<>();
+    private final ByNode<Map<String, ChannelState>> lastKnown = ByNode.concurrent();
     /** Nodes isolated and not healed, restarted or stopped since. */
-    private final java.util.Set<Long> isolated = ConcurrentHashMap.newKeySet();
+    private final ByNode.Ids isolated = new ByNode.Ids();
+    /** Each node's certificates, as {@link NodeIdentities} resolves them (read through {@link #identity}). */
     private Map<Long, NodeIdentities.Identity> identities = Map.of();
     private final List<Runnable> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -119,7 +120,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (ops != 0) {
                 checkPortFree(ops, "operations endpoint of consenter " + c.address(), "pass --ops-base-port");
             }
-            opsPorts.put(c.id().value(), ops);
+            opsPorts.put(c.id(), ops);
         }
         Map<Long, NodeIdentities.Identity> ids = NodeIdentities.resolve(plan, dir.root().resolve("devca"));
         identities = ids;
@@ -129,13 +130,13 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             ChainStorage chainStorage = storage.apply(spec);
             Optional<io.raftlens.raft.fabric.msp.SigningIdentity> signer = genesis.isEmpty() ? Optional.empty()
                     : NodeSigners.forConsenter(c, genesis.values().iterator().next());
-            signer.ifPresent(id -> signers.put(c.id().value(), id));
+            signer.ifPresent(id -> signers.put(c.id(), id));
             if (chainStorage instanceof io.raftlens.raft.node.FileChainStorage files) {
                 signer.ifPresent(id -> files.signingBlocksWith(b -> io.raftlens.raft.orderer.BlockSignatures.sign(b, id)));
             }
             OrderingNode node = new OrderingNode(spec, chainStorage, new Observer(c.id()), this::pull,
                     timers, eventLoops);
-            nodes.put(c.id().value(), node);
+            nodes.put(c.id(), node);
         }
         for (OrderingNode node : nodes.values()) {
             ConsenterPlan c = plan.consenter(node.id());
@@ -150,7 +151,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         // A node keeps its operations and client ports across restarts, so no ephemeral port is chosen after this.
         for (OrderingNode node : nodes.values()) {
             openOperations(node);
-            publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STARTED);
+            publishLifecycle(idOf(node), node.spec().host(), NetworkEvent.Lifecycle.STARTED);
         }
         launched = true;
         for (OrderingNode node : nodes.values()) {
@@ -158,7 +159,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
         for (OrderingNode node : nodes.values()) {
             for (String ch : node.channelOptions().keySet()) {
-                resync(ch, node.id()); // config updates a node missed while the launch was down
+                resync(ch, idOf(node)); // config updates a node missed while the launch was down
             }
         }
     }
@@ -171,9 +172,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 throw new IllegalStateException("node " + node.id() + " is stopped");
             }
         });
-        OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(node.id()), node.metrics(), health);
-        operations.put(node.id(), ops);
-        opsPorts.put(node.id(), ops.address().getPort());
+        OperationsServer ops = OperationsServer.start(plan.opsListenHost(), opsPorts.get(idOf(node)), node.metrics(), health);
+        operations.put(idOf(node), ops);
+        opsPorts.put(idOf(node), ops.address().getPort());
         if (launched) {
             openServices(node);
         }
@@ -184,12 +185,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      * any free port when the operations ports are (tests); a taken client port is a warning, not a failed start.
      */
     private void openServices(OrderingNode node) {
-        int port = clientPorts.computeIfAbsent(node.id(), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
+        int port = clientPorts.computeIfAbsent(idOf(node), id -> plan.opsBasePort() == 0 ? 0 : node.spec().port() + CLIENT_PORT_OFFSET);
         try {
             OrdererServices s = OrdererServices.start(node,
-                    "127.0.0.1", port, identities.get(node.id()).tls(), false, Optional.ofNullable(signers.get(node.id())));
-            services.put(node.id(), s);
-            clientPorts.put(node.id(), s.address().getPort());
+                    "127.0.0.1", port, identity(idOf(node)).tls(), false, Optional.ofNullable(signers.get(idOf(node))));
+            services.put(idOf(node), s);
+            clientPorts.put(idOf(node), s.address().getPort());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("{}", e.getMessage());
         }
@@ -205,30 +206,30 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 new NodeParticipation.Listener() {
                     @Override
                     public void joined(String channel, io.raftlens.raft.fabric.participation.ConsensusRelation relation) {
-                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), idOf(node),
                                 node.spec().host(), NetworkEvent.Lifecycle.JOINED, channel));
                     }
 
                     @Override
                     public void removed(String channel) {
-                        lastLeader.remove(channel + "/" + node.id());
-                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(node.id()),
+                        lastLeader.remove(channel + "/" + idOf(node));
+                        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), idOf(node),
                                 node.spec().host(), NetworkEvent.Lifecycle.LEFT, channel));
                     }
                 });
-        OrdererServices svc = services.get(node.id());
+        OrdererServices svc = services.get(idOf(node));
         if (svc != null) {
             p.takingConfigUpdatesThrough(svc);
         }
-        participations.put(node.id(), p);
+        participations.put(idOf(node), p);
         p.recover();
         int index = plan.consenters().indexOf(plan.consenter(node.id()));
-        int port = adminPorts.computeIfAbsent(node.id(), id -> plan.participation().adminPort(index));
+        int port = adminPorts.computeIfAbsent(idOf(node), id -> plan.participation().adminPort(index));
         try {
-            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, plan.participation().tlsFor(identities.get(node.id()).tls()),
+            var admin = io.raftlens.raft.fabric.participation.AdminServer.start("127.0.0.1", port, p, plan.participation().tlsFor(identity(idOf(node)).tls()),
                     plan.participation().maxRequestBodySize());
-            admins.put(node.id(), admin);
-            adminPorts.put(node.id(), admin.address().getPort());
+            admins.put(idOf(node), admin);
+            adminPorts.put(idOf(node), admin.address().getPort());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(LocalNetwork.class).warn("node {}: {}", node.id(), e.getMessage());
         }
@@ -236,22 +237,22 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
     /** Where the node serves the channel participation API, e.g. {@code https://127.0.0.1:9443} (empty when not served). */
     public Optional<String> adminUrl(long id) {
-        return Optional.ofNullable(admins.get(id)).map(io.raftlens.raft.fabric.participation.AdminServer::url);
+        return admins.find(nodeId(id)).map(io.raftlens.raft.fabric.participation.AdminServer::url);
     }
 
     /** The node's side of the channel participation API while it runs. */
     public Optional<NodeParticipation> participation(long id) {
-        return Optional.ofNullable(participations.get(id));
+        return participations.find(nodeId(id));
     }
 
     /** The port clients reach the node's orderer.AtomicBroadcast on (0 when it is not served). */
     public int clientPort(long id) {
-        OrdererServices s = services.get(id);
+        OrdererServices s = services.get(nodeId(id));
         return s == null ? 0 : s.address().getPort();
     }
 
     /** Releases the node's operations port, so scrapes fail as they do for a dead process. */
-    private void closeOperations(long id) {
+    private void closeOperations(NodeId id) {
         var admin = admins.remove(id);
         if (admin != null) {
             admin.close();
@@ -315,7 +316,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     public Optional<OrderingNode> node(long id) {
-        return Optional.ofNullable(nodes.get(id));
+        return nodes.find(nodeId(id));
     }
 
     public List<OrderingNode> nodes() {
@@ -323,19 +324,43 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     public int opsPort(long id) {
-        return opsPorts.get(id);
+        return opsPorts.get(nodeId(id));
+    }
+
+    /**
+     * The one place a {@code long} node id (the control API's, {@link NetworkControl}'s) becomes a {@link NodeId}; a
+     * negative one names no node.
+     */
+    private NodeId nodeId(long id) {
+        if (id < 0) {
+            throw NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + nodes.size() + ")");
+        }
+        return NodeId.of(id);
+    }
+
+    /** The launch's id of {@code node} ({@link OrderingNode#id()} is that id as a {@code long}). */
+    private static NodeId idOf(OrderingNode node) {
+        return NodeId.of(node.id());
+    }
+
+    private NodeIdentities.Identity identity(NodeId id) {
+        return identities.get(id.value());
     }
 
     /** The node every running node of {@code channel} agrees leads it (highest term wins), or 0. */
     public long leader(String channel) {
-        long best = 0;
+        return leaderNode(channel).value();
+    }
+
+    private NodeId leaderNode(String channel) {
+        NodeId best = NodeId.NONE;
         long bestTerm = -1;
         for (OrderingNode n : nodes.values()) {
             Optional<Chain> c = n.chain(channel);
             if (c.isPresent()) {
                 ChainStatus s = c.get().status();
                 if (NodeRole.of(s).isLeader() && s.term() > bestTerm) {
-                    best = n.id();
+                    best = idOf(n);
                     bestTerm = s.term();
                 }
             }
@@ -353,7 +378,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return Optional.empty();
     }
 
-    private OrderingNode require(long id) {
+    private OrderingNode require(NodeId id) {
         OrderingNode n = nodes.get(id);
         if (n == null) {
             throw NetworkOperationException.notFound("no node " + id + " (nodes are 1.." + nodes.size() + ")");
@@ -361,7 +386,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         return n;
     }
 
-    private OrderingNode requireRunning(long id) {
+    private OrderingNode requireRunning(NodeId id) {
         OrderingNode n = require(id);
         if (!n.isRunning()) {
             throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is not running; start it first");
@@ -427,10 +452,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         List<NodeState> list = new ArrayList<>();
         for (OrderingNode n : nodes.values()) {
             boolean running = n.isRunning();
-            NodeId id = NodeId.of(n.id());
-            Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(n.id(), Map.of()));
+            NodeId id = idOf(n);
+            Map<String, ChannelState> chs = new LinkedHashMap<>(lastKnown.getOrDefault(idOf(n), Map.of()));
             chs.keySet().retainAll(n.channelOptions().keySet()); // channels it left through the participation API
-            NodeParticipation p = participations.get(n.id());
+            NodeParticipation p = participations.get(idOf(n));
             java.util.Set<String> followed = running && p != null ? p.followedChannels() : java.util.Set.of();
             for (String ch : channels) {
                 n.chain(ch).ifPresent(c -> {
@@ -444,12 +469,12 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                 }
             }
             if (running) {
-                lastKnown.put(n.id(), Map.copyOf(chs));
+                lastKnown.put(idOf(n), Map.copyOf(chs));
             }
-            list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(n.id()),
-                    running, running && isolated.contains(n.id()), chs,
-                    clientPorts.containsKey(n.id()) ? "127.0.0.1:" + clientPorts.get(n.id()) : null,
-                    adminPorts.containsKey(n.id()) ? "127.0.0.1:" + adminPorts.get(n.id()) : null));
+            list.add(new NodeState(id, n.spec().host(), n.spec().port(), plan.opsListenHost() + ":" + opsPorts.get(id),
+                    running, running && isolated.contains(id), chs,
+                    clientPorts.containsKey(idOf(n)) ? "127.0.0.1:" + clientPorts.get(idOf(n)) : null,
+                    adminPorts.containsKey(idOf(n)) ? "127.0.0.1:" + adminPorts.get(idOf(n)) : null));
         }
         return new NetworkSnapshot(plan.profile(), channels, current, list);
     }
@@ -458,13 +483,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      * The lock serializing one node's lifecycle requests: two concurrent starts once both saw the node stopped,
      * both started it, and the loser's cleanup left it stopped with its operations port bound (adversarial.md H2).
      */
-    private Object lifecycle(long id) {
+    private Object lifecycle(NodeId id) {
         require(id);
         return lifecycleLocks.computeIfAbsent(id, k -> new Object());
     }
 
     @Override
-    public void stopNode(long id) {
+    public void stopNode(long raw) {
+        NodeId id = nodeId(raw);
         synchronized (lifecycle(id)) {
             OrderingNode n = requireRunning(id);
             n.stop();
@@ -474,7 +500,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     @Override
-    public void killNode(long id) {
+    public void killNode(long raw) {
+        NodeId id = nodeId(raw);
         synchronized (lifecycle(id)) {
             OrderingNode n = requireRunning(id);
             n.kill();
@@ -484,13 +511,14 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     @Override
-    public void startNode(long id) {
+    public void startNode(long raw) {
+        NodeId id = nodeId(raw);
         synchronized (lifecycle(id)) {
             startLocked(id);
         }
     }
 
-    private void startLocked(long id) {
+    private void startLocked(NodeId id) {
         OrderingNode n = require(id);
         if (n.isRunning()) {
             throw NetworkOperationException.conflict("node " + id + " (" + n.spec().host() + ") is already running");
@@ -514,7 +542,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     @Override
-    public void isolateNode(long id) {
+    public void isolateNode(long raw) {
+        NodeId id = nodeId(raw);
         synchronized (lifecycle(id)) {
             requireConsenterSomewhere(id, "isolating");
             requireRunning(id).isolate();
@@ -523,7 +552,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     @Override
-    public void healNode(long id) {
+    public void healNode(long raw) {
+        NodeId id = nodeId(raw);
         synchronized (lifecycle(id)) {
             if (!isolated.contains(id)) {
                 requireConsenterSomewhere(id, "healing");
@@ -531,7 +561,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             requireRunning(id).heal();
             isolated.remove(id);
             for (OrderingNode n : nodes.values()) {
-                if (n.isRunning() && n.id() != id) {
+                if (n.isRunning() && !idOf(n).equals(id)) {
                     n.heal();
                 }
             }
@@ -540,9 +570,9 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     /** A node removed from every channel takes part in no Raft traffic: isolating or healing it would do nothing (L4). */
-    private void requireConsenterSomewhere(long id, String doing) {
+    private void requireConsenterSomewhere(NodeId id, String doing) {
         for (String ch : channels()) {
-            if (consenters(ch).contains(id)) {
+            if (consenterNodes(ch).contains(id)) {
                 return;
             }
         }
@@ -553,9 +583,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public void partition(List<List<Long>> groups) {
         // checked whole before any node applies it: a half-applied partition cut nodes off with a 500 (M4)
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Set<NodeId> seen = new java.util.HashSet<>();
         for (List<Long> g : groups) {
-            for (long id : g) {
+            for (long raw : g) {
+                NodeId id = nodeId(raw);
                 require(id);
                 if (!seen.add(id)) {
                     throw NetworkOperationException.invalid("node " + id + " appears in two partition groups; nothing was changed");
@@ -583,22 +614,23 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     }
 
     @Override
-    public void transferLeader(String channel, long to) {
+    public void transferLeader(String channel, long raw) {
+        NodeId to = nodeId(raw);
         requireChannel(channel);
         requireRunning(to);
-        if (!consenters(channel).contains(to)) {
+        if (!consenterNodes(channel).contains(to)) {
             throw NetworkOperationException.conflict("node " + to + " is not a consenter of channel " + channel + " (consenters: "
                     + consenters(channel) + "); it cannot lead it");
         }
-        long leader = leader(channel);
-        if (leader == 0) {
+        NodeId leader = leaderNode(channel);
+        if (leader.isNone()) {
             throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
         }
-        if (leader == to) {
+        if (leader.equals(to)) {
             return;
         }
         OrderingNode l = nodes.get(leader);
-        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, NodeId.of(to)).value());
+        l.chain(channel).orElseThrow().transferLeadership(l.raftId(channel, to).value());
     }
 
     @Override
@@ -609,10 +641,10 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             return broadcastRaw(channel, node, transaction);
         }
         if (node != null) {
-            requireRunning(node);
+            requireRunning(nodeId(node));
         }
-        long target = node != null ? node : leader(channel);
-        if (target == 0) {
+        NodeId target = node != null ? nodeId(node) : leaderNode(channel);
+        if (target.isNone()) {
             return CompletableFuture.completedFuture(BroadcastResult.unavailable("no Raft leader on channel " + channel, 0));
         }
         OrdererServices entry = services.get(target);
@@ -628,17 +660,17 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     CompletableFuture<BroadcastResult> broadcastRaw(String channel, Long node, byte[] transaction) {
         requireChannel(channel);
         if (node != null) {
-            return requireRunning(node).broadcast(channel, transaction);
+            return requireRunning(nodeId(node)).broadcast(channel, transaction);
         }
-        long leader = leader(channel);
-        if (leader == 0) {
+        NodeId leader = leaderNode(channel);
+        if (leader.isNone()) {
             return CompletableFuture.completedFuture(BroadcastResult.unavailable("no Raft leader on channel " + channel, 0));
         }
         OrderingNode l = nodes.get(leader);
         return l.broadcast(channel, transaction).thenCompose(r -> {
             // The leader may have just changed: follow the hint (a Raft id) once.
-            long hint = l.nodeId(channel, RaftId.of(r.leader())).value();
-            if (!r.isSuccess() && hint != 0 && hint != leader && nodes.containsKey(hint)) {
+            NodeId hint = l.nodeId(channel, RaftId.of(r.leader()));
+            if (!r.isSuccess() && !hint.isNone() && !hint.equals(leader) && nodes.containsKey(hint)) {
                 return nodes.get(hint).broadcast(channel, transaction);
             }
             return CompletableFuture.completedFuture(r);
@@ -693,22 +725,23 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
     @Override
     public CompletableFuture<ConsenterUpdateResult> updateConsenters(String channel, List<Long> consenters) {
         requireChannel(channel);
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        for (long id : consenters) {
+        List<NodeId> wanted = consenters.stream().map(this::nodeId).toList();
+        java.util.Set<NodeId> seen = new java.util.HashSet<>();
+        for (NodeId id : wanted) {
             require(id);
             if (!seen.add(id)) {
                 // named by id here: the chain's own check would quote the whole certificate (L6)
                 throw NetworkOperationException.invalid("node " + id + " is listed twice; each consenter appears once");
             }
         }
-        long leader = leader(channel);
-        if (leader == 0) {
+        NodeId leader = leaderNode(channel);
+        if (leader.isNone()) {
             throw NetworkOperationException.conflict("channel " + channel + " has no leader right now; try again after the election");
         }
         OrderingNode l = nodes.get(leader);
         Chain chain = l.chain(channel).orElseThrow();
-        List<Long> before = consenters(channel);
-        for (long id : consenters) {
+        List<NodeId> before = consenterNodes(channel);
+        for (NodeId id : wanted) {
             if (!before.contains(id) && !nodes.get(id).isRunning()) {
                 throw NetworkOperationException.conflict("node " + id + " (" + nodes.get(id).spec().host()
                         + ") is not running; start it before adding it to channel " + channel);
@@ -720,15 +753,15 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
                     + "serve orderer.AtomicBroadcast (its client port was taken); a config update enters there");
         }
         return chain.consensusMetadata().thenCompose(current -> {
-            Map<Long, Consenter> byNode = new LinkedHashMap<>();
+            Map<NodeId, Consenter> byNode = new LinkedHashMap<>();
             List<Long> currentIds = chain.status().consenters();
             for (int i = 0; i < currentIds.size() && i < current.getConsentersCount(); i++) {
-                byNode.put(l.nodeId(channel, RaftId.of(currentIds.get(i))).value(), current.getConsenters(i));
+                byNode.put(l.nodeId(channel, RaftId.of(currentIds.get(i))), current.getConsenters(i));
             }
             ConfigMetadata.Builder updated = current.toBuilder().clearConsenters();
-            for (long id : consenters) {
+            for (NodeId id : wanted) {
                 Consenter c = byNode.get(id);
-                updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id), identities.get(id)));
+                updated.addConsenters(c != null ? c : GenesisBlocks.consenter(plan.consenter(id.value()), identity(id)));
             }
             // Fabric's way: compute the update against the channel's config, sign it with the orderer admins, broadcast
             ChannelConfig config = lastConfig(l, channel);
@@ -739,7 +772,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             if (!r.isSuccess()) {
                 return r;
             }
-            for (long id : consenters) {
+            for (NodeId id : wanted) {
                 if (!before.contains(id)) {
                     resync(channel, id);
                 }
@@ -767,28 +800,28 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
      * A running node whose chain disagrees with the channel's consenter set catches up with the config updates it
      * missed: added back after its chain halted, it joins again; removed while it was down, it halts.
      */
-    private void resync(String channel, long id) {
+    private void resync(String channel, NodeId id) {
         OrderingNode n = nodes.get(id);
         Optional<Chain> chain = n.chain(channel);
         if (!n.isRunning() || chain.isEmpty()) {
             return;
         }
-        boolean consenter = consenters(channel).contains(id);
+        boolean consenter = consenterNodes(channel).contains(id);
         if (chain.get().status().evicted() == consenter) {
             n.resync(channel);
-            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), n.spec().host(),
+            events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, n.spec().host(),
                     consenter ? NetworkEvent.Lifecycle.JOINED : NetworkEvent.Lifecycle.EVICTED, channel));
         }
     }
 
     /** Publishes a node's lifecycle change and keeps the isolated set in step with it. */
-    private void publishLifecycle(long id, String host, NetworkEvent.Lifecycle state) {
+    private void publishLifecycle(NodeId id, String host, NetworkEvent.Lifecycle state) {
         if (state == NetworkEvent.Lifecycle.ISOLATED) {
             isolated.add(id);
         } else {
             isolated.remove(id);
         }
-        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), NodeId.of(id), host, state, null));
+        events.publish(new NetworkEvent.NodeLifecycle(System.currentTimeMillis(), id, host, state, null));
     }
 
     @Override
@@ -829,8 +862,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
             runBounded(stoppers, running, "hand leadership over", OrderingNode::abdicateLeadership);
             runBounded(stoppers, running, "stop", node -> {
                 node.stopWithoutHandOver();
-                closeOperations(node.id());
-                publishLifecycle(node.id(), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
+                closeOperations(idOf(node));
+                publishLifecycle(idOf(node), node.spec().host(), NetworkEvent.Lifecycle.STOPPED);
             });
         } finally {
             // not shutdownNow: a node left behind finishes its graceful stop on its own once its disk answers
@@ -890,8 +923,8 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         for (OrderingNode n : nodes.values()) {
             if (n.isRunning()) {
                 n.kill();
-                closeOperations(n.id());
-                publishLifecycle(n.id(), n.spec().host(), NetworkEvent.Lifecycle.KILLED);
+                closeOperations(idOf(n));
+                publishLifecycle(idOf(n), n.spec().host(), NetworkEvent.Lifecycle.KILLED);
             }
         }
     }
@@ -903,7 +936,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         } catch (RuntimeException ignored) {
             // closing anyway
         }
-        for (Long id : List.copyOf(operations.keySet())) {
+        for (NodeId id : operations.keys()) {
             try {
                 closeOperations(id);
             } catch (RuntimeException ignored) {
@@ -926,7 +959,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
         }
 
         private NodeId node(String channel, long raftId) {
-            OrderingNode n = nodes.get(nodeId.value());
+            OrderingNode n = nodes.get(nodeId);
             return n == null ? NodeId.of(raftId) : n.nodeId(channel, RaftId.of(raftId));
         }
 
@@ -959,7 +992,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void configBlockWritten(String channel, long node, long number) {
-            OrdererServices s = services.get(nodeId.value());
+            OrdererServices s = services.get(nodeId);
             if (s != null) {
                 s.blockWritten(channel, number, true); // the channel's checks switch to the new config
             }
@@ -967,7 +1000,7 @@ public final class LocalNetwork implements NetworkControl, AutoCloseable {
 
         @Override
         public void blockCommitted(String channel, long node, long number, int transactions) {
-            OrdererServices s = services.get(nodeId.value());
+            OrdererServices s = services.get(nodeId);
             if (s != null) {
                 s.blockWritten(channel, number, false); // wakes deliver streams
             }

@@ -21,4 +21,23 @@ public interface BlockSource {
     /** A pulled block (null when none was had), or a refusal by every consenter asked. */
     record Pulled(Block block, boolean refusedByAll) {
     }
+
+    /**
+     * The blocks of {@code channel} from {@code from} on, in order, up to the first one nobody serves (the other
+     * consenters' last block); {@code refusedByAll} when every consenter refused this node the first one.
+     */
+    default PulledRun pullFrom(String channel, long from) {
+        java.util.List<Block> blocks = new java.util.ArrayList<>();
+        for (long n = from; ; n++) {
+            Pulled p = pull(channel, n);
+            if (p.block() == null) {
+                return new PulledRun(blocks, blocks.isEmpty() && p.refusedByAll());
+            }
+            blocks.add(p.block());
+        }
+    }
+
+    /** Consecutive pulled blocks, or a refusal by every consenter asked. */
+    record PulledRun(java.util.List<Block> blocks, boolean refusedByAll) {
+    }
 }

@@ -4,18 +4,13 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.core.MemoryStorage;
 import io.raftlens.raft.core.ProposalDroppedException;
-import io.raftlens.raft.core.RaftConfig;
 import io.raftlens.raft.core.RaftLogger;
 import io.raftlens.raft.core.RawNode;
 import io.raftlens.raft.core.Slf4jRaftLogger;
 import io.raftlens.raft.core.StateRole;
 import io.raftlens.raft.core.Status;
-import io.raftlens.raft.core.pb.ConfChange;
-import io.raftlens.raft.core.pb.ConfChangeType;
 import io.raftlens.raft.core.pb.ConfState;
 import io.raftlens.raft.core.pb.Entry;
-import io.raftlens.raft.core.pb.EntryType;
-import io.raftlens.raft.core.pb.HardState;
 import io.raftlens.raft.core.pb.Message;
 import io.raftlens.raft.core.pb.Snapshot;
 import io.raftlens.raft.metrics.ChannelRaftMetrics;
@@ -26,41 +21,34 @@ import io.raftlens.raft.orderer.TransactionRejectedException;
 import io.raftlens.raft.orderer.admission.Admission;
 import io.raftlens.raft.orderer.admission.EnvelopeAdmission;
 import io.raftlens.raft.orderer.admission.StandardChannelAdmission;
-import io.raftlens.raft.node.core.Answer;
 import io.raftlens.raft.node.core.ChainAction;
 import io.raftlens.raft.node.core.ChainCore;
 import io.raftlens.raft.node.core.StartMode;
-import java.util.HashMap;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.orderer.BatchSize;
 import io.raftlens.raft.wal.RaftDisk;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.orderer.etcdraft.ConfigMetadata;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded driver. The Raft group runs on its
- * {@link RaftLoop}; the ordering decisions (serving state, block cutting, block creation, MaxInflightBlocks, the
- * answers to clients) are the pure {@link ChainCore}'s, which this class feeds with events on the chain's own
- * thread and whose actions it carries out (propose to Raft, complete replies, arm the BatchTimeout timer). It
- * also does what needs I/O: the envelope checks at the door ({@link EnvelopeAdmission}), recovery
- * ({@link ChainRecovery}), applying committed blocks to the ledger, snapshots every SnapshotIntervalSize bytes,
- * catch-up from other consenters after a snapshot, and the pulls of Fabric's eviction suspicion.
- * Consenter changes (config updates) are tracked by its {@link Reconfiguration}; a chain whose node a config
- * update removed halts ("evicted"), and so does a chain that fails ("halted").
+ * One channel on one consenter: Fabric's etcdraft {@code Chain}, the threaded shell around the pure
+ * {@link ChainCore}. The Raft group runs on its {@link RaftLoop}; every ordering decision (serving state, block
+ * cutting and creation, MaxInflightBlocks, the answers to clients, which committed entries to apply and how, the
+ * snapshot trigger, catch-up, eviction) is the core's, which this class feeds with events on the chain's own thread
+ * and whose actions it carries out: propose to Raft, complete replies, write blocks to the ledger, take snapshots,
+ * pull blocks from the other consenters, arm timers ({@link ChainTimers}), halt. It also keeps what needs I/O or
+ * threads: the envelope checks at the door ({@link EnvelopeAdmission}), recovery ({@link ChainRecovery}), the WAL
+ * and ledger, and the consenter changes' certificates and replies ({@link Reconfiguration}). A chain whose node a
+ * config update removed halts ("evicted"), and so does a chain that fails ("halted").
  */
 public final class Chain {
 
@@ -90,22 +78,13 @@ public final class Chain {
     private volatile EnvelopeAdmission admission;
 
     private RaftLoop loop;
-    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final ChainTimers chainTimers;
 
     // Chain-thread state.
-    /** Clients' replies by the token the core answers them with. */
-    private final Map<Long, CompletableFuture<BroadcastResult>> replies = new HashMap<>();
-    /** Clients' acceptances by token, until the core accepts or answers them. */
-    private final Map<Long, CompletableFuture<BroadcastResult>> acceptances = new HashMap<>();
-    private long nextToken;
+    /** The clients waiting for the core's answers. */
+    private final ClientReplies clients = new ClientReplies();
     private String configPause;
-    private ScheduledFuture<?> batchTimer;
-    private long appliedIndex;
-    private long bytesSinceSnapshot;
-    private long lastSnapshotBlock;
     private final ElectionTally elections = new ElectionTally();
-    private Snapshot pendingCatchUp;
-    private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private Reconfiguration reconfig;
     private ConsenterUpdates updates;
 
@@ -121,7 +100,6 @@ public final class Chain {
     private volatile long commitIndex;
     /** The stop-time abdication in progress (chain thread), completed by the core's AbdicationDone. */
     private CompletableFuture<Long> abdication;
-    private ScheduledFuture<?> abdicationTimer;
 
     /**
      * A broadcast for the chain thread: checked against config sequence {@code validatedSeq}; {@code revalidate}
@@ -175,9 +153,12 @@ public final class Chain {
         this.batchSize = BatchSize.newBuilder().setMaxMessageCount(options.maxMessageCount())
                 .setAbsoluteMaxBytes((int) options.absoluteMaxBytes())
                 .setPreferredMaxBytes((int) options.preferredMaxBytes()).build();
+        this.chainTimers = new ChainTimers(timers, exec);
         this.syncer = new LedgerSyncer(ledger, log, "ledger-sync-" + channel + "-" + id);
         this.core = new ChainCore(id, batchSize, options.batchTimeout(), options.maxInflightBlocks(),
-                ledger.lastBlock().getHeader(), log);
+                ledger.lastBlock(), options.snapshotIntervalSize(), log);
+        // each applied entry's block is written before the next entry is decided (Fabric's line order)
+        this.core.carryOutEachEntry(this::run);
         this.status = new ChainStatus(StateRole.FOLLOWER.label(), 0, 0, 0, ledger.height(), options.consenterIds());
         this.forwarded = new ForwardedTransactions(channel, forwarder, rpcTimeout, timers, task -> {
             try {
@@ -215,7 +196,8 @@ public final class Chain {
             Optional<Block> first = ledger.block(0);
             Optional<Block> last = ledger.block(consenters.configBlock());
             if (first.isPresent() && last.isPresent()) {
-                applyBatchConfig(GenesisBlock.read(first.get()), GenesisBlock.read(last.get()), consenters.configBlock());
+                core.batchConfig(GenesisBlock.read(first.get()), GenesisBlock.read(last.get()), consenters.configBlock())
+                        .ifPresent(b -> batchSize = b);
             }
         }
         membership.consentersChanged(channel, consenters.byId(), true);
@@ -226,8 +208,9 @@ public final class Chain {
             halted = true;
             haltCause = HaltCause.EVICTED;
             haltReason = "node " + id + " was removed from the consenters of channel " + channel;
+            run(core.halt(haltReason)); // nothing waits yet; a config update is refused "chain is stopped"
             reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters, consenters.ids());
-            updates = new ConsenterUpdates(channel, id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+            updates = new ConsenterUpdates(channel, id, log, reconfig, updateHost(), timers, options.electionTimeout());
             metrics.clusterSize(consenters.ids().size());
             publishStatus();
             return;
@@ -238,40 +221,37 @@ public final class Chain {
         if (rec.mode() == ChainRecovery.Mode.FRESH) {
             node.bootstrap(options.consenterIds());
         }
+        MemoryStorage storage = rec.storage();
+        Block last = ledger.lastBlock();
         // decided before the loop runs: no other event can reach the core yet
         List<ChainAction> starting = core.start(switch (rec.mode()) {
             case FRESH -> StartMode.FRESH;
             case JOIN -> StartMode.JOIN;
             case RESTART -> StartMode.RESTART;
-        }, channel, options.consenterIds());
-        MemoryStorage storage = rec.storage();
-        Block last = ledger.lastBlock();
-        appliedIndex = ledger.raftIndex(last);
-        lastSnapshotBlock = rec.snapshotBlock();
+        }, channel, options.consenterIds(), new ChainCore.Applied(ledger.raftIndex(last), rec.snapshotBlock(),
+                confState.getVotersList()));
         commitIndex = rec.commitIndex();
         reconfig = new Reconfiguration(channel, id, log, metrics, membership, observer, consenters,
                 confState.getVotersList());
-        updates = new ConsenterUpdates(channel, id, log, reconfig, new UpdateHost(), timers, options.electionTimeout());
+        updates = new ConsenterUpdates(channel, id, log, reconfig, updateHost(), timers, options.electionTimeout());
         metrics.clusterSize(consenters.ids().size());
         metrics.isLeader(false);
         metrics.activeNodes(0);
         metrics.committedBlockNumber(last.getHeader().getNumber());
-        metrics.snapshotBlockNumber(lastSnapshotBlock);
+        metrics.snapshotBlockNumber(rec.snapshotBlock());
         loop = new RaftLoop(channel, id, node, storage, confState, disk, sender, new LoopEvents(), log,
                 options.electionTick(), options.readyOrder());
         loop.start();
         long tickMs = Math.max(1, options.tickInterval().toMillis());
-        schedules.add(timers.scheduleAtFixedRate(loop::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
+        chainTimers.every(tickMs, loop::tick);
         // Fabric's PeriodicCheck runs every 10 s (DefaultLeaderlessCheckInterval); a shorter suspicion checks more often.
-        long checkMs = Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2));
-        schedules.add(timers.scheduleAtFixedRate(() -> exec.execute(this::suspectEviction), checkMs, checkMs,
-                TimeUnit.MILLISECONDS));
+        chainTimers.everyOnChain(Math.max(tickMs, Math.min(10_000, options.evictionSuspicion().toMillis() / 2)),
+                this::suspectEviction);
         if (starting.stream().anyMatch(a -> a instanceof ChainAction.CampaignUntilLeader)) {
             loop.campaignUntilLeader();
-            long every = tickMs * options.heartbeatTick() * 2L;
-            schedules.add(timers.scheduleAtFixedRate(loop::campaignTick, every, every, TimeUnit.MILLISECONDS));
+            chainTimers.every(tickMs * options.heartbeatTick() * 2L, loop::campaignTick);
         }
-        if (rec.snapshot() != null && lastSnapshotBlock >= ledger.height()) {
+        if (rec.snapshot() != null && rec.snapshotBlock() >= ledger.height()) {
             // Crashed while pulling the blocks of a snapshot received from the leader: finish that first.
             Snapshot snap = rec.snapshot();
             exec.execute(() -> snapshotInstalled(snap));
@@ -340,7 +320,7 @@ public final class Chain {
         try {
             exec.execute(() -> {
                 // Fabric counts NormalProposalsReceived where the client's Order arrived, not again here
-                long token = nextToken++;
+                long token = clients.token();
                 syncConfigPause();
                 submitting = s;
                 run(core.forwardedSubmit(token, env, validatedSeq, currentSeq));
@@ -403,7 +383,7 @@ public final class Chain {
         try {
             exec.execute(() -> {
                 metrics.configProposalReceived();
-                List<ChainAction> route = core.submitConfig(nextToken++);
+                List<ChainAction> route = core.submitConfig(clients.token());
                 if (route.isEmpty()) {
                     updates.beginConfig(loop, config, configSeq, revalidation, reply, accepted);
                 } else {
@@ -489,6 +469,10 @@ public final class Chain {
         }
     }
 
+    private ConsenterUpdates.Host updateHost() {
+        return new ConsenterUpdateHost(core, this::run, ledger, this::transferToBestFollower, exec);
+    }
+
     /** Hands leadership to the follower the core picks (none qualified: nothing); does not wait for the transfer. */
     private void transferToBestFollower() {
         loop.submit(rn -> {
@@ -503,7 +487,7 @@ public final class Chain {
     /** Graceful (flush, close the WAL) or crash (drop what is not synced) stop. */
     void stop(boolean graceful) {
         stopping = true;
-        schedules.forEach(s -> s.cancel(false));
+        chainTimers.cancelPeriodic();
         if (loop != null && !halted) {
             loop.stop(graceful);
         } else if (loop == null) {
@@ -550,9 +534,7 @@ public final class Chain {
 
     private void submit(Submit s) {
         metrics.normalProposalReceived();
-        long token = nextToken++;
-        replies.put(token, s.replies().committed());
-        acceptances.put(token, s.replies().accepted());
+        long token = clients.register(s.replies());
         syncConfigPause();
         submitting = s;
         run(core.submit(token, s.tx()));
@@ -563,43 +545,25 @@ public final class Chain {
     private void run(List<ChainAction> actions) {
         for (ChainAction a : actions) {
             if (a instanceof ChainAction.Reply r) {
-                CompletableFuture<BroadcastResult> f = replies.remove(r.token());
-                Answer x = r.answer();
-                BroadcastResult result = new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
-                if (f != null) {
-                    f.complete(result);
-                }
-                CompletableFuture<BroadcastResult> notYetAccepted = acceptances.remove(r.token());
-                if (notYetAccepted != null) {
-                    notYetAccepted.complete(result); // refused (or answered) before the cutter took it
-                }
+                clients.reply(r.token(), r.answer());
+            } else if (a instanceof ChainAction.Accept x) {
+                clients.accept(x.token());
             } else if (a instanceof ChainAction.Forward f) {
                 forward(f);
             } else if (a instanceof ChainAction.Revalidate r) {
                 revalidate(r);
-            } else if (a instanceof ChainAction.Accept x) {
-                CompletableFuture<BroadcastResult> f = acceptances.remove(x.token());
-                if (f != null) {
-                    f.complete(BroadcastResult.accepted());
-                }
             } else if (a instanceof ChainAction.Propose p) {
                 propose(p.number(), p.block());
             } else if (a instanceof ChainAction.StartBatchTimer t) {
-                stopBatchTimer();
-                batchTimer = timers.schedule(() -> exec.execute(() -> run(core.batchTimeout())),
-                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                chainTimers.startBatch(t.timeout(), () -> run(core.batchTimeout()));
             } else if (a instanceof ChainAction.StopBatchTimer) {
-                stopBatchTimer();
+                chainTimers.stopBatch();
             } else if (a instanceof ChainAction.TransferLeadership t) {
                 loop.submit(rn -> rn.transferLeader(t.to()));
             } else if (a instanceof ChainAction.StartAbdicationTimer t) {
-                abdicationTimer = timers.schedule(() -> exec.execute(() -> run(core.abdicationTimeout())),
-                        t.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                chainTimers.startAbdication(t.timeout(), () -> run(core.abdicationTimeout()));
             } else if (a instanceof ChainAction.AbdicationDone d) {
-                if (abdicationTimer != null) {
-                    abdicationTimer.cancel(false);
-                    abdicationTimer = null;
-                }
+                chainTimers.stopAbdication();
                 if (abdication != null) {
                     abdication.complete(d.leader());
                     abdication = null;
@@ -618,10 +582,17 @@ public final class Chain {
                     forwarded.blockWritten(w.block());
                 }
             } else if (a instanceof ChainAction.RetryCatchUp r) {
-                timers.schedule(() -> exec.execute(() -> run(core.catchUpRetry())), r.after().toMillis(),
-                        TimeUnit.MILLISECONDS);
+                chainTimers.once(r.after(), () -> run(core.catchUpRetry()));
+            } else if (a instanceof ChainAction.AppendBlock b) {
+                appendBlock(b.block(), b.index());
+            } else if (a instanceof ChainAction.ApplyConfChange c) {
+                reconfig.confChangeApplied(c.change(), c.replay()); // a removal of this node: the core's Halt follows
+            } else if (a instanceof ChainAction.TakeSnapshot t) {
+                snapshot(t.index(), t.number());
             } else if (a instanceof ChainAction.CaughtUp c) {
-                caughtUp(c.number());
+                reconfig.reload(ConsenterSet.fromLedger(ledger), c.voters());
+                metrics.snapshotBlockNumber(c.number());
+                publishStatus();
             } else if (a instanceof ChainAction.PullForEviction p) {
                 pullForEviction(p.from());
             } else if (a instanceof ChainAction.Halt h) {
@@ -633,12 +604,11 @@ public final class Chain {
     /** The core's Forward: the broadcast being decided on goes to the leader over the cluster. */
     private void forward(ChainAction.Forward f) {
         Submit s = submitting;
-        CompletableFuture<BroadcastResult> committed = replies.remove(f.token());
-        CompletableFuture<BroadcastResult> accepted = acceptances.remove(f.token());
+        Submission waiting = clients.take(f.token());
         if (s == null) {
             throw new IllegalStateException("the core forwarded broadcast " + f.token() + " outside a submit");
         }
-        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), false, accepted, committed);
+        forwarded.forward(f.leader(), s.tx(), s.validatedSeq(), false, waiting.accepted(), waiting.committed());
     }
 
     /** The core's Revalidate: Fabric's ProcessNormalMsg on the leader, then the core orders or drops it. */
@@ -653,47 +623,12 @@ public final class Chain {
         run(core.revalidated(r.token(), r.env(), error));
     }
 
-    private void stopBatchTimer() {
-        if (batchTimer != null) {
-            batchTimer.cancel(false);
-            batchTimer = null;
-        }
-    }
-
     /** The core refuses intake while a config block is being applied (Reconfiguration's pause). */
     private void syncConfigPause() {
         String now = reconfig != null && reconfig.pausing() ? reconfig.pauseReason() : null;
         if (!java.util.Objects.equals(now, configPause)) {
             configPause = now;
             run(core.configPause(now));
-        }
-    }
-
-    private BroadcastResult notServing() {
-        Answer x = core.notServing();
-        return new BroadcastResult(x.status(), x.block(), x.info(), x.leader());
-    }
-
-    /** A committed conf change (already applied to the Raft node): the chain's side of it. */
-    private void confChangeCommitted(Entry e) {
-        ConfChange cc;
-        try {
-            cc = ConfChange.parseFrom(e.getData());
-        } catch (InvalidProtocolBufferException ex) {
-            log.error("cannot decode conf change at index " + e.getIndex() + ": " + ex.getMessage());
-            return;
-        }
-        boolean replay = e.getIndex() <= appliedIndex;
-        boolean joins = cc.getType() == ConfChangeType.ConfChangeAddNode && !reconfig.voter(cc.getNodeId());
-        if (reconfig.confChangeApplied(cc, replay)) {
-            halt(HaltCause.EVICTED, null); // the removal's lines are ConsenterChanges'
-        } else if (joins && !replay) {
-            // A joining node may need a snapshot (the log it would replay may be compacted away); the last one was
-            // taken before it was a member, and a node does not restore a snapshot whose ConfState lacks it.
-            Block last = ledger.lastBlock();
-            log.info("Taking snapshot at block [" + last.getHeader().getNumber() + "] (index: " + e.getIndex()
-                    + ") so that node " + cc.getNodeId() + " can join from it");
-            snapshot(e.getIndex(), last.toByteString(), last.getHeader().getNumber());
         }
     }
 
@@ -712,7 +647,7 @@ public final class Chain {
         haltReason = cause == HaltCause.EVICTED
                 ? "node " + id + " was removed from the consenters of channel " + channel : why;
         halted = true;
-        schedules.forEach(s -> s.cancel(false));
+        chainTimers.cancelPeriodic();
         if (updates != null) {
             updates.cancel();
         }
@@ -748,27 +683,13 @@ public final class Chain {
     }
 
     private void apply(List<Entry> entries) {
-        if (pendingCatchUp != null) {
-            deferred.add(entries); // applied once the blocks up to the snapshot are pulled
-            return;
-        }
+        applied(core.apply(entries));
+    }
+
+    /** Carries out what the core decided about committed entries, then what follows every applied batch. */
+    private void applied(List<ChainAction> actions) {
         long heightBefore = ledger.height();
-        for (Entry e : entries) {
-            if (halted) {
-                break;
-            }
-            if (e.getType() == EntryType.EntryConfChange) {
-                confChangeCommitted(e); // replayed ones too: the voters are rebuilt from the log after a restart
-                appliedIndex = Math.max(appliedIndex, e.getIndex());
-                continue;
-            }
-            if (e.getIndex() <= appliedIndex) {
-                continue;
-            }
-            Block written = e.getData().isEmpty() ? null : applyBlock(e);
-            appliedIndex = e.getIndex();
-            run(core.entryApplied(e.getTerm(), written));
-        }
+        run(actions);
         if (ledger.height() != heightBefore) {
             syncer.requestSync();
         }
@@ -778,84 +699,50 @@ public final class Chain {
         syncConfigPause();
     }
 
-    /** Writes the block of entry {@code e} to the ledger; returns it, or null when nothing was written. */
-    private Block applyBlock(Entry e) {
-        Block block;
-        try {
-            block = Block.parseFrom(e.getData());
-        } catch (InvalidProtocolBufferException ex) {
-            log.error("Raft entry " + e.getIndex() + " does not hold a block: " + ex.getMessage());
-            return null;
-        }
+    /** Writes committed block {@code block} of Raft entry {@code index} (the core checked it is the next one). */
+    private void appendBlock(Block block, long index) {
         long number = block.getHeader().getNumber();
-        long height = ledger.height();
-        if (number < height) {
-            return null; // already in the ledger (replayed from the WAL after a restart)
-        }
-        if (number > height) {
-            log.error("Got block [" + number + "] at Raft index " + e.getIndex() + " but the ledger height is "
-                    + height + "; waiting for catch-up");
-            return null;
-        }
-        log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
-        if (Blocks.isConfigBlock(block)) {
-            GenesisBlock.OrderingConfig config = GenesisBlock.read(block);
+        boolean config = Blocks.isConfigBlock(block);
+        if (config) {
+            GenesisBlock.OrderingConfig read = GenesisBlock.read(block);
             Optional<Block> previous = ledger.block(reconfig.consenters().configBlock());
-            reconfig.configBlock(config.etcdRaft(), number);
-            previous.map(GenesisBlock::read).ifPresent(before -> applyBatchConfig(before, config, number));
+            reconfig.configBlock(read.etcdRaft(), number);
+            previous.map(GenesisBlock::read).flatMap(before -> core.batchConfig(before, read, number))
+                    .ifPresent(b -> batchSize = b);
         }
         ConsenterSet consenters = reconfig.consenters();
-        ledger.append(block, consenters.blockMetadata(e.getIndex()), consenters.configBlock());
-        if (Blocks.isConfigBlock(block)) {
+        ledger.append(block, consenters.blockMetadata(index), consenters.configBlock());
+        if (config) {
             reconfig.configWritten();
             observer.configBlockWritten(channel, id, number);
         }
         metrics.committedBlockNumber(number);
         observer.blockCommitted(channel, id, number, block.getData().getDataCount());
         forwarded.blockWritten(block);
-        bytesSinceSnapshot += e.getData().size();
-        if (bytesSinceSnapshot >= options.snapshotIntervalSize()) {
-            log.info("Accumulated " + bytesSinceSnapshot + " bytes since last snapshot, exceeding size limit ("
-                    + options.snapshotIntervalSize() + " bytes), taking snapshot at block [" + number + "] (index: "
-                    + e.getIndex() + "), last snapshotted block number is " + lastSnapshotBlock + ", current nodes: "
-                    + Reconfiguration.goList(loop.confState().getVotersList()));
-            snapshot(e.getIndex(), e.getData(), number);
-        }
-        return block;
     }
 
-    /** BatchSize and BatchTimeout that config block {@code number} changed, for the block cutter (validated before ordering). */
-    private void applyBatchConfig(GenesisBlock.OrderingConfig before, GenesisBlock.OrderingConfig config, long number) {
-        // only an update that changes them: the launch may run with other values than block 0 holds (--tick etc.)
-        if (config.batchSize().equals(before.batchSize()) && config.batchTimeout().equals(before.batchTimeout())) {
+    /** A local snapshot at Raft index {@code index} holding ledger block {@code number}, once the ledger has it durably. */
+    private void snapshot(long index, long number) {
+        ledger.sync(); // the WAL may forget the entries below the snapshot once it is saved
+        Optional<Block> block = ledger.block(number);
+        if (block.isEmpty()) {
+            log.error("Cannot take a snapshot at block [" + number + "]: the ledger does not hold it");
+            run(core.snapshotTaken());
             return;
         }
-        try {
-            core.batchConfig(config.batchSize(), config.batchTimeout());
-            batchSize = config.batchSize();
-            log.info("Config block [" + number + "] sets BatchSize (MaxMessageCount " + config.batchSize().getMaxMessageCount()
-                    + ", AbsoluteMaxBytes " + Integer.toUnsignedString(config.batchSize().getAbsoluteMaxBytes())
-                    + ", PreferredMaxBytes " + Integer.toUnsignedString(config.batchSize().getPreferredMaxBytes())
-                    + ") and BatchTimeout " + io.raftlens.config.value.GoDuration.format(config.batchTimeout()));
-        } catch (IllegalArgumentException e) {
-            log.warn("Config block [" + number + "]: keeping the current batch settings: " + e.getMessage());
-        }
-    }
-
-    /** A local snapshot at Raft index {@code index} holding block {@code number}, once the ledger has it durably. */
-    private void snapshot(long index, ByteString block, long number) {
-        ledger.sync(); // the WAL may forget the entries below the snapshot once it is saved
-        loop.takeSnapshot(index, block, SNAPSHOT_CATCHUP_ENTRIES);
-        lastSnapshotBlock = number;
-        bytesSinceSnapshot = 0;
+        loop.takeSnapshot(index, block.get().toByteString(), SNAPSHOT_CATCHUP_ENTRIES).whenComplete((v, e) -> {
+            try {
+                exec.execute(() -> run(core.snapshotTaken()));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the chain stopped meanwhile
+            }
+        });
         metrics.snapshotBlockNumber(number);
     }
 
     private void stateChanged(StateRole newRole, long newLeader, long newTerm) {
-        long leader = core.leader();
-        boolean leaderMoved = newLeader != leader;
-        boolean losing = leaderMoved && leader == id
-                || core.role() == StateRole.LEADER && newRole != StateRole.LEADER && leader == id && newLeader == id;
+        boolean leaderMoved = newLeader != core.leader();
+        boolean losing = core.losesLeadership(newRole, newLeader);
         run(core.roleChanged(newRole, newLeader, newTerm));
         if (leaderMoved) {
             metrics.leaderChanged();
@@ -894,8 +781,8 @@ public final class Chain {
             log.error("Snapshot at Raft index " + snap.getMetadata().getIndex() + " does not hold a block: " + e.getMessage());
             return;
         }
-        pendingCatchUp = snap;
-        run(core.snapshotReceived(block, options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
+        applied(core.snapshotReceived(block, snap.getMetadata().getIndex(), snap.getMetadata().getConfState().getVotersList(),
+                options.tickInterval().multipliedBy(options.heartbeatTick() * 2L)));
     }
 
     /** Fabric's periodic eviction check, decided by the core ({@link ChainCore#evictionCheck}). */
@@ -908,17 +795,8 @@ public final class Chain {
 
     /** Pulls the channel's blocks from {@code from} on from the other consenters for the core's eviction check. */
     private void pullForEviction(long from) {
-        List<Block> pulled = new ArrayList<>();
-        boolean refusedByAll = false;
-        for (long n = from; ; n++) {
-            BlockSource.Pulled p = peers.pull(channel, n);
-            if (p.block() == null) {
-                refusedByAll = pulled.isEmpty() && p.refusedByAll();
-                break;
-            }
-            pulled.add(p.block());
-        }
-        run(core.evictionPulled(pulled, refusedByAll, ledger::block, ledger.lastBlock()));
+        BlockSource.PulledRun pulled = peers.pullFrom(channel, from);
+        run(core.evictionPulled(pulled.blocks(), pulled.refusedByAll(), ledger::block, ledger.lastBlock()));
         if (halted) {
             publishStatus();
             observer.stateChanged(channel, id, status);
@@ -933,88 +811,8 @@ public final class Chain {
                 run(core.pullFailed(n));
                 return;
             }
-            run(core.blockPulled(b.get()));
+            applied(core.blockPulled(b.get()));
         }
-    }
-
-    /** The ledger holds every block up to the snapshot's: the snapshot is installed; apply what waited for it. */
-    private void caughtUp(long target) {
-        Snapshot snap = pendingCatchUp;
-        if (snap == null) {
-            return;
-        }
-        appliedIndex = Math.max(appliedIndex, snap.getMetadata().getIndex());
-        reconfig.reload(ConsenterSet.fromLedger(ledger), snap.getMetadata().getConfState().getVotersList());
-        lastSnapshotBlock = target;
-        metrics.snapshotBlockNumber(target);
-        pendingCatchUp = null;
-        publishStatus();
-        while (!deferred.isEmpty() && pendingCatchUp == null) {
-            apply(deferred.pollFirst());
-        }
-    }
-
-    /** The chain as its {@link ConsenterUpdates} sees it. */
-    private final class UpdateHost implements ConsenterUpdates.Host {
-        @Override
-        public ConsenterUpdateResult refusal() {
-            if (halted || core.serving() != ChainCore.Serving.SERVING) {
-                BroadcastResult r = notServing();
-                return ConsenterUpdateResult.unavailable(r.info(), r.leader());
-            }
-            return null;
-        }
-
-        @Override
-        public boolean leading() {
-            return !halted && core.serving() == ChainCore.Serving.SERVING;
-        }
-
-        @Override
-        public void cutAndPropose(Envelope configTx) {
-            run(core.orderConfig(configTx));
-        }
-
-        @Override
-        public Optional<Block> block(long number) {
-            return ledger.block(number);
-        }
-
-        @Override
-        public void transferLeadership() {
-            transferToBestFollower();
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            exec.execute(task);
-        }
-    }
-
-    /**
-     * A float64 as Go's {@code %v} prints it ({@code strconv.FormatFloat(v, 'g', -1, 64)}): the shortest digits, in
-     * %e form ({@code 1.234567e+06}, {@code 1e-05}) when the exponent is below -4 or at least 6 (Go's precision for
-     * the shortest form), else plain ({@code 5}, {@code 3.2172}, {@code 0.0001}).
-     */
-    static String goFloat(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == 0) {
-            return 1 / v < 0 ? "-0" : "0";
-        }
-        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
-        String digits = d.unscaledValue().toString();
-        int exp = digits.length() - 1 - d.scale();
-        String sign = v < 0 ? "-" : "";
-        if (exp < -4 || exp >= 6) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-        }
-        return sign + d.toPlainString();
     }
 
     /** Loop-thread callbacks, handed to the chain thread. */
@@ -1042,14 +840,8 @@ public final class Chain {
 
         @Override
         public void persisted(long nanos) {
-            double seconds = nanos / 1e9;
             metrics.dataPersistedNanos(nanos);
-            double electionSeconds = options.electionTimeout().toMillis() / 1000.0;
-            if (seconds > electionSeconds / 2) {
-                log.warn("WAL sync took " + goFloat(seconds) + " seconds and the network is configured to start "
-                        + "elections after " + goFloat(electionSeconds) + " seconds. Your disk is too slow and may "
-                        + "cause loss of quorum and trigger leadership election.");
-            }
+            WalSyncWarning.of(nanos, options.electionTimeout()).ifPresent(log::warn);
         }
 
         @Override

@@ -209,23 +209,36 @@ final class RaftLoop {
         }
     }
 
-    /** Local snapshot at {@code index} (its block is durable in the ledger); keeps a few entries for catch-up. */
-    void takeSnapshot(long index, ByteString data, long keepEntries) {
+    /**
+     * Local snapshot at {@code index} (its block is durable in the ledger); keeps a few entries for catch-up. The
+     * future completes once it is saved, or not taken (behind the storage's snapshot), or failed.
+     */
+    java.util.concurrent.CompletableFuture<Void> takeSnapshot(long index, ByteString data, long keepEntries) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         tasks.add(() -> {
             if (index <= storage.firstIndex() - 1) {
+                done.complete(null);
                 return;
             }
-            Snapshot snap = storage.createSnapshot(index, confState, data);
-            long compactTo = index - keepEntries;
-            if (compactTo > storage.firstIndex()) {
-                storage.compact(compactTo);
+            Snapshot snap;
+            try {
+                snap = storage.createSnapshot(index, confState, data);
+                long compactTo = index - keepEntries;
+                if (compactTo > storage.firstIndex()) {
+                    storage.compact(compactTo);
+                }
+            } catch (RuntimeException e) {
+                done.complete(null); // the next snapshot may still be taken
+                throw e;
             }
             disk.saveLocalSnapshot(snap).whenComplete((v, err) -> {
                 if (err != null && running) {
                     log.error("Failed to save snapshot at index " + index + ": " + err.getMessage());
                 }
+                done.complete(null);
             });
         });
+        return done;
     }
 
     /**

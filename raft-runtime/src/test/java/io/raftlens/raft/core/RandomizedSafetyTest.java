@@ -207,7 +207,7 @@ class RandomizedSafetyTest {
     @ParameterizedTest(name = "{0} nodes")
     @ValueSource(ints = {3, 5})
     void safetyHoldsOnEtcdRaft35Too(int size) {
-        run(size, EtcdRaftVersion.V3_5, Long.getLong("raftlens.safetySeeds", 25));
+        run(size, EtcdRaftVersion.V3_5, Long.getLong("raftlens.safetySeeds", 12));
     }
 
     private void run(int size, EtcdRaftVersion version, long seeds) {

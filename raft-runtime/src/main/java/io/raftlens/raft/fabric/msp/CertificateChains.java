@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class CertificateChains {
     private static final int MAX_DEPTH = 16;
+    private static final int KEY_CERT_SIGN = 5;
     private final List<X509Certificate> roots;
     private final List<X509Certificate> intermediates;
 
@@ -24,10 +25,22 @@ final class CertificateChains {
     /** All chains, leaf first; the error names why none exists. */
     List<List<X509Certificate>> verify(X509Certificate cert) throws MspException {
         Date at = new Date(cert.getNotBefore().getTime() + 1000);
-        List<List<X509Certificate>> out = new ArrayList<>();
         if (!validAt(cert, at)) {
             throw new MspException("x509: certificate has expired or is not yet valid");
         }
+        List<List<X509Certificate>> out = chainsAt(cert, at);
+        if (out.isEmpty()) {
+            throw new MspException("x509: certificate signed by unknown authority");
+        }
+        return out;
+    }
+
+    /**
+     * Every chain from {@code cert} (whose own validity the caller checked) to a root, each issuer valid at
+     * {@code at}; the certificate alone when it is itself a root, as Go's Verify; empty when there is none.
+     */
+    List<List<X509Certificate>> chainsAt(X509Certificate cert, Date at) {
+        List<List<X509Certificate>> out = new ArrayList<>();
         for (X509Certificate r : roots) {
             if (r.equals(cert)) {
                 out.add(List.of(cert));
@@ -37,9 +50,6 @@ final class CertificateChains {
         List<X509Certificate> path = new ArrayList<>();
         path.add(cert);
         extend(path, at, out);
-        if (out.isEmpty()) {
-            throw new MspException("x509: certificate signed by unknown authority");
-        }
         return out;
     }
 
@@ -64,13 +74,18 @@ final class CertificateChains {
         }
     }
 
+    /** Go's CheckSignatureFrom (a CA allowed to sign certificates, whose key verifies) and isValid (time, path length). */
     private static boolean usableIssuer(X509Certificate child, X509Certificate issuer, List<X509Certificate> path, Date at) {
-        if (!Certificates.signedBy(child, issuer) || !validAt(issuer, at)) {
-            return false;
-        }
         int pathLen = issuer.getBasicConstraints();
         if (pathLen < 0) {
             return false; // not a CA
+        }
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN])) {
+            return false; // a key usage without keyCertSign
+        }
+        if (!validAt(issuer, at) || !Certificates.signedBy(child, issuer)) {
+            return false;
         }
         // intermediates below this issuer (the leaf itself does not count)
         int below = path.size() - 1;

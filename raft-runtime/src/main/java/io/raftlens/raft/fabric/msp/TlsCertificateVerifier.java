@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,8 @@ import java.util.Optional;
  * ({@code createX509VerifyOptions}: the orderer organizations' TLS root and intermediate CAs, key usages client
  * and server auth, the current time): a chain from the certificate through the intermediates to a root, every
  * issuer a CA allowed to sign certificates, within its path length and valid now, and a chain whose extended key
- * usages allow client or server authentication. Unlike the MSP's {@link CertificateChains}, which verifies at the
- * certificate's own NotBefore, this checks the current time, as Go's Verify does for TLS.
+ * usages allow client or server authentication. The chains are the MSP's ({@link CertificateChains}), built at the
+ * current time here, as Go's Verify does for TLS, where the MSP builds them at the certificate's own NotBefore.
  *
  * <p>Messages are Go's ({@code x509: certificate signed by unknown authority}, {@code x509: certificate has expired
  * or is not yet valid: current time … is after …}, {@code x509: certificate specifies an incompatible key usage}).
@@ -25,16 +26,12 @@ public final class TlsCertificateVerifier {
     private static final String ANY_EKU = "2.5.29.37.0";
     /** x509.ExtKeyUsageClientAuth and ExtKeyUsageServerAuth, the usages etcdraft asks for. */
     private static final List<String> REQUESTED_EKUS = List.of("1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.1");
-    private static final int MAX_DEPTH = 16;
-    private static final int KEY_CERT_SIGN = 5;
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final List<X509Certificate> roots;
-    private final List<X509Certificate> intermediates;
+    private final CertificateChains chains;
 
     public TlsCertificateVerifier(List<X509Certificate> roots, List<X509Certificate> intermediates) {
-        this.roots = List.copyOf(roots);
-        this.intermediates = List.copyOf(intermediates);
+        this.chains = new CertificateChains(List.copyOf(roots), List.copyOf(intermediates));
     }
 
     /**
@@ -47,14 +44,7 @@ public final class TlsCertificateVerifier {
         if (expired.isPresent()) {
             return ignoreExpiration ? Optional.empty() : expired;
         }
-        List<List<X509Certificate>> chains = new ArrayList<>();
-        if (roots.contains(cert)) {
-            chains.add(List.of(cert));
-        } else {
-            List<X509Certificate> path = new ArrayList<>();
-            path.add(cert);
-            extend(path, now, chains);
-        }
+        List<List<X509Certificate>> chains = this.chains.chainsAt(cert, Date.from(now));
         if (chains.isEmpty()) {
             return Optional.of("x509: certificate signed by unknown authority");
         }
@@ -64,44 +54,6 @@ public final class TlsCertificateVerifier {
             }
         }
         return Optional.of("x509: certificate specifies an incompatible key usage");
-    }
-
-    private void extend(List<X509Certificate> path, Instant now, List<List<X509Certificate>> out) {
-        if (path.size() > MAX_DEPTH) {
-            return;
-        }
-        X509Certificate child = path.get(path.size() - 1);
-        for (X509Certificate root : roots) {
-            if (usableIssuer(child, root, path, now)) {
-                List<X509Certificate> chain = new ArrayList<>(path);
-                chain.add(root);
-                out.add(chain);
-            }
-        }
-        for (X509Certificate mid : intermediates) {
-            if (!path.contains(mid) && usableIssuer(child, mid, path, now)) {
-                path.add(mid);
-                extend(path, now, out);
-                path.remove(path.size() - 1);
-            }
-        }
-    }
-
-    /** Go's CheckSignatureFrom (a CA, allowed to sign certificates) plus isValid for the issuer (time, path length). */
-    private static boolean usableIssuer(X509Certificate child, X509Certificate issuer, List<X509Certificate> path, Instant now) {
-        int pathLen = issuer.getBasicConstraints();
-        if (pathLen < 0) {
-            return false;
-        }
-        boolean[] usage = issuer.getKeyUsage();
-        if (usage != null && (usage.length <= KEY_CERT_SIGN || !usage[KEY_CERT_SIGN])) {
-            return false;
-        }
-        if (validity(issuer, now).isPresent() || !Certificates.signedBy(child, issuer)) {
-            return false;
-        }
-        int below = path.size() - 1; // intermediates between the leaf and this issuer
-        return pathLen == Integer.MAX_VALUE || below <= pathLen;
     }
 
     private static Optional<String> validity(X509Certificate c, Instant now) {

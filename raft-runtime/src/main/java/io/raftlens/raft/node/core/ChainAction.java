@@ -83,8 +83,35 @@ public sealed interface ChainAction {
     record RetryCatchUp(Duration after) implements ChainAction {
     }
 
-    /** The ledger holds every block up to the snapshot's block {@code number}: apply what was deferred meanwhile. */
-    record CaughtUp(long number) implements ChainAction {
+    /**
+     * The ledger holds every block up to the snapshot's block {@code number}: reload the consenters from the ledger
+     * and take the snapshot's {@code voters} as applied. Entries deferred meanwhile are applied by the actions that
+     * follow.
+     */
+    record CaughtUp(long number, java.util.List<Long> voters) implements ChainAction {
+    }
+
+    /**
+     * Write committed block {@code block} of Raft entry {@code index} to the ledger with this chain's etcdraft
+     * metadata (Fabric's {@code writeBlock}: a config block also updates the consenters and batch settings).
+     */
+    record AppendBlock(Block block, long index) implements ChainAction {
+    }
+
+    /**
+     * The committed Raft conf change {@code change} at {@code index} (already applied to the Raft node): the
+     * chain's side of it. {@code replay}: an entry at or below the applied index, re-applied after a restart only to
+     * rebuild the voters.
+     */
+    record ApplyConfChange(io.raftlens.raft.core.pb.ConfChange change, long index, boolean replay) implements ChainAction {
+    }
+
+    /**
+     * Take a local snapshot at Raft index {@code index} holding block {@code number} as the ledger holds it (with its
+     * metadata, so that a node catching up from it can write it as is), once the ledger has it durably; report it
+     * saved with {@link ChainCore#snapshotTaken()}.
+     */
+    record TakeSnapshot(long index, long number) implements ChainAction {
     }
 
     /**

@@ -65,6 +65,17 @@ public final class ChainCore {
     private record Waiting(long token, Envelope env) {
     }
 
+    /**
+     * Where applying stands when the Raft node starts: the Raft index of the ledger's last block, the block of the
+     * last snapshot (0: none) and the Raft voters as recovered (Fabric's {@code appliedIndex}, {@code lastSnapBlockNum}
+     * and {@code confState}).
+     */
+    public record Applied(long index, long snapshotBlock, List<Long> voters) {
+        public Applied {
+            voters = List.copyOf(voters);
+        }
+    }
+
     private final long id;
     private final int maxInflightBlocks;
     private final RaftLogger log;
@@ -86,22 +97,36 @@ public final class ChainCore {
     private Duration catchUpRetry = Duration.ofSeconds(1);
     /** An abdication is waiting for another node to lead. */
     private boolean abdicating;
-    private BlockHeader lastHeader;
+    /** The ledger's last block (this core decides every write, so it knows it). */
+    private Block lastBlock;
+    /** The Raft index of the last entry applied (Fabric's {@code appliedIndex}). */
+    private long appliedIndex;
+    /** The Raft voters as applied (Fabric's {@code confState.Voters}). */
+    private final java.util.TreeSet<Long> voters = new java.util.TreeSet<>();
+    private SnapshotTrigger snapshots;
+    /** The Raft index of the snapshot being caught up with, or -1; committed batches wait in {@link #deferred}. */
+    private long catchUpIndex = -1;
+    private List<Long> catchUpVoters = List.of();
+    private final ArrayDeque<List<Entry>> deferred = new ArrayDeque<>();
     private BlockFactory factory;
     private final ArrayDeque<InflightBlock> inflight = new ArrayDeque<>();
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private final List<Long> pendingBatch = new ArrayList<>();
     private List<ChainAction> out = new ArrayList<>();
+    /** Where the actions decided so far go after each applied entry; null: returned with the event's others. */
+    private java.util.function.Consumer<List<ChainAction>> entrySink;
 
     /**
-     * @param lastHeader the header of the ledger's last block (a new leader's blocks follow it)
+     * @param lastBlock            the ledger's last block (a new leader's blocks follow it)
+     * @param snapshotIntervalSize SnapshotIntervalSize: bytes of blocks applied between two local snapshots
      */
-    public ChainCore(long id, BatchSize batchSize, Duration batchTimeout, int maxInflightBlocks, BlockHeader lastHeader,
-                     RaftLogger log) {
+    public ChainCore(long id, BatchSize batchSize, Duration batchTimeout, int maxInflightBlocks, Block lastBlock,
+                     long snapshotIntervalSize, RaftLogger log) {
         this.id = id;
         this.maxInflightBlocks = maxInflightBlocks;
         this.log = log;
-        this.lastHeader = lastHeader;
+        this.lastBlock = lastBlock;
+        this.snapshots = new SnapshotTrigger(snapshotIntervalSize, 0);
         this.cutter = new BlockCutter(batchSize, batchTimeout, new BatchTimer() {
             @Override
             public void start(Duration timeout) {
@@ -151,6 +176,15 @@ public final class ChainCore {
      * the channel id ({@link FirstCampaign}), campaigns at once instead of every node waiting an election timeout.
      */
     public List<ChainAction> start(StartMode mode, String channel, List<Long> consenterIds) {
+        return start(mode, channel, consenterIds, new Applied(0, 0, consenterIds));
+    }
+
+    /** As {@link #start(StartMode, String, List)}, from where applying stands ({@code applied}, from recovery). */
+    public List<ChainAction> start(StartMode mode, String channel, List<Long> consenterIds, Applied applied) {
+        appliedIndex = applied.index();
+        voters.clear();
+        voters.addAll(applied.voters());
+        snapshots = new SnapshotTrigger(snapshots.sizeLimit(), applied.snapshotBlock());
         begin();
         switch (mode) {
             case JOIN -> log.info("Starting raft node to join an existing channel");
@@ -219,6 +253,30 @@ public final class ChainCore {
         cutter.update(batchSize, batchTimeout);
     }
 
+    /**
+     * Config block {@code number} ({@code config}) follows the config block {@code before}: when it changes BatchSize
+     * or BatchTimeout, the cutter takes them (only then: the launch may run with other values than block 0 holds);
+     * values a channel config may not hold keep the current ones, with a warning. Returns the BatchSize in force when
+     * it changed.
+     */
+    public Optional<BatchSize> batchConfig(io.raftlens.raft.orderer.GenesisBlock.OrderingConfig before,
+                                           io.raftlens.raft.orderer.GenesisBlock.OrderingConfig config, long number) {
+        if (config.batchSize().equals(before.batchSize()) && config.batchTimeout().equals(before.batchTimeout())) {
+            return Optional.empty();
+        }
+        try {
+            cutter.update(config.batchSize(), config.batchTimeout());
+        } catch (IllegalArgumentException e) {
+            log.warn("Config block [" + number + "]: keeping the current batch settings: " + e.getMessage());
+            return Optional.empty();
+        }
+        log.info("Config block [" + number + "] sets BatchSize (MaxMessageCount " + config.batchSize().getMaxMessageCount()
+                + ", AbsoluteMaxBytes " + Integer.toUnsignedString(config.batchSize().getAbsoluteMaxBytes())
+                + ", PreferredMaxBytes " + Integer.toUnsignedString(config.batchSize().getPreferredMaxBytes())
+                + ") and BatchTimeout " + GoDuration.format(config.batchTimeout()));
+        return Optional.of(config.batchSize());
+    }
+
     /** The BatchTimeout fired: cut what is pending. */
     public List<ChainAction> batchTimeout() {
         begin();
@@ -229,6 +287,14 @@ public final class ChainCore {
             }
         }
         return end();
+    }
+
+    /**
+     * Whether the role change {@link #roleChanged} is about to be told takes leadership from this node: it led, and
+     * another node or none leads now, or it stepped down (CheckQuorum) while the leader field still names it.
+     */
+    public boolean losesLeadership(StateRole newRole, long newLeader) {
+        return leader == id && (newLeader != id || role == StateRole.LEADER && newRole != StateRole.LEADER);
     }
 
     /** Raft's role, leader or term changed (Fabric: a Ready's SoftState). */
@@ -339,19 +405,47 @@ public final class ChainCore {
     }
 
     /**
+     * A batch of committed entries to apply, in order (Fabric etcdraft {@code apply}, chain.go): a normal entry's
+     * block is written when it is the ledger's next ({@link ChainAction.AppendBlock}, Fabric's {@code writeBlock});
+     * entries at or below the applied index are not applied again (a conf change is, as a replay that only rebuilds
+     * the voters); a conf change that removes this node halts the chain, the rest of the batch unapplied; a conf change
+     * that adds a node takes a snapshot it can join from. At the end of the batch, the snapshot trigger
+     * ({@link SnapshotTrigger}). While a snapshot from the leader is being caught up with, batches wait.
+     */
+    public List<ChainAction> apply(List<Entry> entries) {
+        begin();
+        applyBatch(entries);
+        return end();
+    }
+
+    /**
+     * Hands the actions decided so far to {@code sink} after each applied entry, before the next one is decided, instead
+     * of returning them all with the event: the driver writes a block (and logs what its config changes) before the
+     * next entry's lines, in Fabric's order, and a halt it carries out stops the batch. Scripts leave it unset.
+     */
+    public void carryOutEachEntry(java.util.function.Consumer<List<ChainAction>> sink) {
+        this.entrySink = sink;
+    }
+
+    /** The snapshot of the last {@link ChainAction.TakeSnapshot} is saved: the next may be taken. */
+    public List<ChainAction> snapshotTaken() {
+        begin();
+        snapshots.taken();
+        return end();
+    }
+
+    /** The Raft index of the last entry applied. */
+    public long appliedIndex() {
+        return appliedIndex;
+    }
+
+    /**
      * A committed entry of term {@code entryTerm} was applied; {@code written} is the block it held once written
      * to the ledger (null for an empty entry or a conf change).
      */
     public List<ChainAction> entryApplied(long entryTerm, Block written) {
         begin();
-        if (written != null) {
-            lastHeader = written.getHeader();
-            resolveInflight(written);
-        }
-        if (serving == Serving.CATCHING_UP && entryTerm >= electedTerm) {
-            startServing();
-        }
-        drainWaiting();
+        entryDone(entryTerm, written);
         return end();
     }
 
@@ -362,20 +456,22 @@ public final class ChainCore {
      * pulled from the other consenters. Fabric panics when a block cannot be pulled; the core retries every
      * {@code retry}.
      */
-    public List<ChainAction> snapshotReceived(Block snapshotBlock, Duration retry) {
+    public List<ChainAction> snapshotReceived(Block snapshotBlock, long index, List<Long> snapshotVoters, Duration retry) {
         begin();
         long target = snapshotBlock.getHeader().getNumber();
-        long last = lastHeader.getNumber();
+        long last = lastBlock.getHeader().getNumber();
         catchUpRetry = retry;
+        catchUpIndex = index;
+        catchUpVoters = List.copyOf(snapshotVoters);
         if (last >= target) {
             log.warn("Snapshot is at block [" + target + "], local block number is " + last + ", no sync needed");
-            out.add(new ChainAction.CaughtUp(target));
+            caughtUp(target);
         } else if (target == last + 1) {
             log.info("The only missing block [" + target + "] is encapsulated in snapshot, committing it to shortcut "
                     + "catchup process");
-            lastHeader = snapshotBlock.getHeader();
+            lastBlock = snapshotBlock;
             out.add(new ChainAction.WriteBlock(snapshotBlock));
-            out.add(new ChainAction.CaughtUp(target));
+            caughtUp(target);
         } else {
             catchUpTarget = target;
             log.info("Catching up with snapshot taken at block [" + target + "], starting from block [" + (last + 1) + "]");
@@ -384,17 +480,182 @@ public final class ChainCore {
         return end();
     }
 
+    private void entryDone(long entryTerm, Block written) {
+        if (written != null) {
+            lastBlock = written;
+            resolveInflight(written);
+        }
+        if (serving == Serving.CATCHING_UP && entryTerm >= electedTerm) {
+            startServing();
+        }
+        drainWaiting();
+    }
+
+    private void applyBatch(List<Entry> entries) {
+        if (serving == Serving.HALTED || entries.isEmpty()) {
+            return;
+        }
+        if (catchUpIndex >= 0) {
+            deferred.add(List.copyOf(entries)); // applied once the blocks up to the snapshot's are in the ledger
+            return;
+        }
+        Entry lastWithData = null; // Fabric's ents[position]
+        for (Entry e : entries) {
+            if (serving == Serving.HALTED) {
+                break; // this node applied its own removal
+            }
+            if (e.getType() == EntryType.EntryConfChange) {
+                applyConfChange(e);
+                carryOut();
+                continue;
+            }
+            if (e.getType() == EntryType.EntryNormal && !e.getData().isEmpty()) {
+                lastWithData = e;
+                snapshots.accumulate(e.getData().size()); // re-applied entries too, as Fabric counts them
+            }
+            if (e.getIndex() <= appliedIndex) {
+                continue; // never write a block twice
+            }
+            Block written = e.getType() == EntryType.EntryNormal && !e.getData().isEmpty() ? writeBlock(e) : null;
+            appliedIndex = e.getIndex();
+            entryDone(e.getTerm(), written);
+            carryOut();
+        }
+        if (serving != Serving.HALTED && lastWithData != null && snapshots.due()) {
+            if (snapshots.inProgress()) {
+                log.warn("Snapshotting is in progress, it is very likely that SnapshotIntervalSize is too small");
+            } else {
+                long number = Blocks.header(lastWithData.getData()).map(BlockHeader::getNumber).orElse(-1L);
+                if (number >= 0) {
+                    log.info("Accumulated " + snapshots.accumulated() + " bytes since last snapshot, exceeding size "
+                            + "limit (" + snapshots.sizeLimit() + " bytes), taking snapshot at block [" + number
+                            + "] (index: " + appliedIndex + "), last snapshotted block number is "
+                            + snapshots.lastSnapshotBlock() + ", current nodes: " + ConsenterChanges.goList(List.copyOf(voters)));
+                    takeSnapshot(appliedIndex, number);
+                }
+            }
+        }
+    }
+
+    /** Fabric's {@code writeBlock}: the block of entry {@code e} when it is the ledger's next, else null. */
+    private Block writeBlock(Entry e) {
+        Block block;
+        try {
+            block = Block.parseFrom(e.getData());
+        } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+            log.error("Raft entry " + e.getIndex() + " does not hold a block: " + ex.getMessage());
+            return null;
+        }
+        long number = block.getHeader().getNumber();
+        long expected = lastBlock.getHeader().getNumber() + 1;
+        if (number < expected) {
+            log.info("Got block [" + number + "], expect block [" + expected + "], this node was forced to catch up");
+            return null;
+        }
+        if (number > expected) {
+            // Fabric panics here; the blocks in between can only come from a catch-up
+            log.error("Got block [" + number + "], expect block [" + expected + "] at Raft index " + e.getIndex()
+                    + "; waiting for catch-up");
+            return null;
+        }
+        log.info("Writing block [" + number + "] (Raft index: " + e.getIndex() + ") to ledger");
+        if (Blocks.isConfigBlock(block)) {
+            snapshotIntervalFrom(block);
+        }
+        out.add(new ChainAction.AppendBlock(block, e.getIndex()));
+        return block;
+    }
+
+    /** Fabric's detectConfChange: a config block's SnapshotIntervalSize applies from this batch's trigger on. */
+    private void snapshotIntervalFrom(Block config) {
+        long bytes;
+        try {
+            bytes = Integer.toUnsignedLong(io.raftlens.raft.orderer.GenesisBlock.read(config).etcdRaft().getOptions()
+                    .getSnapshotIntervalSize());
+        } catch (RuntimeException unreadable) {
+            return; // writing it fails the chain, with the reason
+        }
+        long before = snapshots.sizeLimit(bytes);
+        if (before >= 0) {
+            log.info("Update snapshot interval size to " + bytes + " bytes (was " + before + ")");
+        }
+    }
+
+    private void applyConfChange(Entry e) {
+        io.raftlens.raft.core.pb.ConfChange cc;
+        try {
+            cc = io.raftlens.raft.core.pb.ConfChange.parseFrom(e.getData());
+        } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+            log.warn("Failed to unmarshal ConfChange data: " + ex.getMessage());
+            appliedIndex = Math.max(appliedIndex, e.getIndex());
+            return;
+        }
+        boolean replay = e.getIndex() <= appliedIndex;
+        boolean add = cc.getType() == io.raftlens.raft.core.pb.ConfChangeType.ConfChangeAddNode;
+        boolean remove = cc.getType() == io.raftlens.raft.core.pb.ConfChangeType.ConfChangeRemoveNode;
+        boolean joins = add && !voters.contains(cc.getNodeId());
+        if (add) {
+            voters.add(cc.getNodeId());
+        } else if (remove) {
+            voters.remove(cc.getNodeId());
+        }
+        out.add(new ChainAction.ApplyConfChange(cc, e.getIndex(), replay));
+        appliedIndex = Math.max(appliedIndex, e.getIndex());
+        if (replay) {
+            return;
+        }
+        if (remove && cc.getNodeId() == id) {
+            // Fabric's shouldHalt: the removal's lines are ConsenterChanges'
+            String reason = "node " + id + " was removed from the consenters of the channel";
+            out.add(new ChainAction.Halt(reason, true));
+            halting(reason);
+        } else if (joins) {
+            // Not Fabric's (it rewrites the ConfState of the snapshot it sends): the last snapshot was taken before
+            // the node was a member, and a node does not restore a snapshot whose ConfState lacks it.
+            long number = lastBlock.getHeader().getNumber();
+            log.info("Taking snapshot at block [" + number + "] (index: " + e.getIndex() + ") so that node "
+                    + cc.getNodeId() + " can join from it");
+            takeSnapshot(e.getIndex(), number);
+        }
+    }
+
+    private void carryOut() {
+        if (entrySink != null && !out.isEmpty()) {
+            List<ChainAction> done = out;
+            out = new ArrayList<>(); // the sink may feed the core other events meanwhile
+            entrySink.accept(done);
+        }
+    }
+
+    private void takeSnapshot(long index, long number) {
+        snapshots.taking(number);
+        out.add(new ChainAction.TakeSnapshot(index, number));
+    }
+
+    /** The ledger holds every block up to the snapshot's: apply what waited for it. */
+    private void caughtUp(long target) {
+        out.add(new ChainAction.CaughtUp(target, List.copyOf(catchUpVoters)));
+        appliedIndex = Math.max(appliedIndex, catchUpIndex);
+        voters.clear();
+        voters.addAll(catchUpVoters);
+        snapshots.installed(target);
+        catchUpIndex = -1;
+        while (!deferred.isEmpty() && catchUpIndex < 0 && serving != Serving.HALTED) {
+            applyBatch(deferred.pollFirst());
+        }
+    }
+
     /** A block pulled for the catch-up. */
     public List<ChainAction> blockPulled(Block block) {
         begin();
         long n = block.getHeader().getNumber();
-        if (catchUpTarget >= 0 && n == lastHeader.getNumber() + 1) {
-            lastHeader = block.getHeader();
+        if (catchUpTarget >= 0 && n == lastBlock.getHeader().getNumber() + 1) {
+            lastBlock = block;
             out.add(new ChainAction.WriteBlock(block));
             if (n == catchUpTarget) {
                 log.info("Finished syncing with cluster up to and including block [" + n + "]");
                 catchUpTarget = -1;
-                out.add(new ChainAction.CaughtUp(n));
+                caughtUp(n);
             }
         }
         return end();
@@ -415,7 +676,7 @@ public final class ChainCore {
     public List<ChainAction> catchUpRetry() {
         begin();
         if (catchUpTarget >= 0) {
-            out.add(new ChainAction.PullBlocks(lastHeader.getNumber() + 1, catchUpTarget));
+            out.add(new ChainAction.PullBlocks(lastBlock.getHeader().getNumber() + 1, catchUpTarget));
         }
         return end();
     }
@@ -434,7 +695,7 @@ public final class ChainCore {
             long leaderless = suspector.check(nowNanos, leader == 0);
             if (leaderless >= 0) {
                 log.info("Suspecting our own eviction from the channel for " + GoDuration.format(Duration.ofNanos(leaderless)));
-                out.add(new ChainAction.PullForEviction(lastHeader.getNumber() + 1));
+                out.add(new ChainAction.PullForEviction(lastBlock.getHeader().getNumber() + 1));
             }
         }
         return end();
@@ -471,16 +732,14 @@ public final class ChainCore {
                 }
                 log.info("Waiting for chain to halt");
                 String reason = "node " + id + " was removed from the consenters of the channel";
-                List<ChainAction> halting = halt(reason);
-                begin();
                 out.add(new ChainAction.Halt(reason, true));
-                out.addAll(halting);
+                halting(reason);
                 if (!o.toWrite().isEmpty()) {
                     log.info("Chain has been halted, pulling remaining blocks up to (and including) eviction block.");
                     for (Block b : o.toWrite()) {
-                        if (b.getHeader().getNumber() == lastHeader.getNumber() + 1) {
+                        if (b.getHeader().getNumber() == lastBlock.getHeader().getNumber() + 1) {
                             log.info("Pulling block [" + b.getHeader().getNumber() + "]");
-                            lastHeader = b.getHeader();
+                            lastBlock = b;
                             out.add(new ChainAction.WriteBlock(b));
                         }
                     }
@@ -590,6 +849,11 @@ public final class ChainCore {
     /** The chain stops for good (eviction, chain failure): everything unanswered is answered SERVICE_UNAVAILABLE. */
     public List<ChainAction> halt(String reason) {
         begin();
+        halting(reason);
+        return end();
+    }
+
+    private void halting(String reason) {
         if (serving != Serving.HALTED) {
             serving = Serving.HALTED;
             haltReason = reason;
@@ -601,7 +865,6 @@ public final class ChainCore {
                 out.add(new ChainAction.AbdicationDone(0));
             }
         }
-        return end();
     }
 
     /** The node stops (this chain may resume after a restart): everything unanswered is answered. */
@@ -678,7 +941,7 @@ public final class ChainCore {
 
     private void propose(List<Envelope> batch) {
         if (factory == null) {
-            factory = new BlockFactory(lastHeader);
+            factory = new BlockFactory(lastBlock.getHeader());
         }
         Block block = factory.createNextBlock(batch);
         long number = block.getHeader().getNumber();
@@ -721,8 +984,8 @@ public final class ChainCore {
 
     private void startServing() {
         paused = false;
-        log.info("Start accepting requests as Raft leader at block [" + lastHeader.getNumber() + "]");
-        factory = new BlockFactory(lastHeader);
+        log.info("Start accepting requests as Raft leader at block [" + lastBlock.getHeader().getNumber() + "]");
+        factory = new BlockFactory(lastBlock.getHeader());
         serving = Serving.SERVING;
     }
 

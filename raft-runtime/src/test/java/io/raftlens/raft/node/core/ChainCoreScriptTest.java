@@ -38,8 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <p>Commands (one per case; the output is everything the event produced):
  * <pre>
- * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2   a chain core after the genesis block
- * start mode=fresh|join|restart channel=mychannel consenters=3   the Raft node starts (consenters: the cluster size)
+ * new id=1 count=2 preferred=100 absolute=1000 timeout=2s inflight=2 [snapshot=1048576] [last=3]   a chain core
+ *                            after the genesis block (snapshot: SnapshotIntervalSize in bytes; last: the ledger
+ *                            holds the other consenters' blocks up to 3)
+ * start mode=fresh|join|restart channel=mychannel consenters=3 [applied=7] [snapshot-block=2] [voters=1,2,3]
+ *                            the Raft node starts (consenters: the cluster size; applied: the ledger's last Raft
+ *                            index; voters: as recovered, default the consenters)
  * role role=leader|follower|candidate|pre-candidate leader=1 term=2    Raft's role, leader and term changed
  * submit tx=a [bytes=N]      a broadcast (answered as t1, t2, … in submit order); bytes pads the payload
  * submit-config tx=cfg       a config transaction reached this node (forwarded, refused, or ordered by the driver)
@@ -57,7 +61,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * abdicate lead=1 progress=2:5:active,3:7:active:paused wait=1s   stop while leading: Raft's leader and each
  *                            follower's id:match[:active][:paused]; wait is ElectionTick × TickInterval
  * abdication-timeout         the abdication timer fired
- * snapshot block=5 [retry=200ms]   a snapshot holding block 5 was installed (catch-up)
+ * snapshot block=5 [index=9] [voters=1,2,3] [retry=200ms]   a snapshot at Raft index 9 holding block 5 was
+ *                            installed (catch-up)
+ * commit [from=5] term=2 entries=empty,block:1,add:4,remove:3,junk,old:1,config:2:300   a batch of committed entries
+ *                            (from: the first one's index, default after the last; see {@code entries})
+ * snapshot-taken             the snapshot the core asked for is saved
+ * batch-config number=4 [count=2] [preferred=…] [absolute=…] [timeout=1s]   config block 4 changes block 0's batch
+ *                            settings as given (none given: the same as block 0's)
  * pulled block=3             block 3 was pulled from another consenter
  * pull-failed block=3        no consenter serves block 3 (yet)
  * catch-up-retry             the catch-up retry timer fired
@@ -71,7 +81,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * conf-change-applied add=4|remove=3 [replay]   a committed Raft conf change was applied
  * ordering-failed            the config block's proposal was dropped (or leadership lost first)
  * consenter-status           consenters, voters, the change still needed and what the leader does about it
- * status                     the core's state
+ * status [applied]          the core's state (applied: with the applied index)
  * </pre>
  * Values cannot contain spaces: write {@code _} for a space.
  */
@@ -117,6 +127,8 @@ class ChainCoreScriptTest {
         private final Map<Long, String> tokens = new HashMap<>();
         private long nextToken = 1;
         private long lastWritten;
+        /** The Raft index after the last committed entry of the script. */
+        private long nextIndex = 1;
         /** {@code new accepts=true}: the script shows when broadcasts are accepted ({@link ChainAction.Accept}). */
         private boolean showAccepts;
         private Block genesis;
@@ -143,13 +155,41 @@ class ChainCoreScriptTest {
                     genesis = GenesisBlock.create("mychannel", size, timeout, metadata());
                     ledger.clear();
                     ledger.put(0L, genesis);
+                    proposed.clear();
+                    long last = Long.parseLong(c.arg("last", "0"));
+                    for (long n = 1; n <= last; n++) {
+                        ledger.put(n, ledgerBlock(n));
+                    }
                     core = new ChainCore(Long.parseLong(c.arg("id", "1")), size, timeout,
-                            Integer.parseInt(c.arg("inflight", "5")), genesis.getHeader(), log);
+                            Integer.parseInt(c.arg("inflight", "5")), ledger.get(last),
+                            Long.parseLong(c.arg("snapshot", "1048576")), log);
+                    nextIndex = 1;
                     yield List.of();
                 }
-                case "start" -> core.start(StartMode.valueOf(c.arg("mode").toUpperCase(Locale.ROOT)),
-                        c.arg("channel", "mychannel"), java.util.stream.LongStream.rangeClosed(1,
-                                Long.parseLong(c.arg("consenters", "3"))).boxed().toList());
+                case "start" -> {
+                    List<Long> consenters = java.util.stream.LongStream.rangeClosed(1,
+                            Long.parseLong(c.arg("consenters", "3"))).boxed().toList();
+                    long applied = Long.parseLong(c.arg("applied", "0"));
+                    nextIndex = applied + 1;
+                    yield core.start(StartMode.valueOf(c.arg("mode").toUpperCase(Locale.ROOT)), c.arg("channel", "mychannel"),
+                            consenters, new ChainCore.Applied(applied, Long.parseLong(c.arg("snapshot-block", "0")),
+                                    c.args().containsKey("voters") ? ids(c.arg("voters")) : consenters));
+                }
+                case "commit" -> core.apply(entries(c));
+                case "snapshot-taken" -> core.snapshotTaken();
+                case "batch-config" -> {
+                    GenesisBlock.OrderingConfig before = GenesisBlock.read(genesis);
+                    BatchSize size = before.batchSize().toBuilder()
+                            .setMaxMessageCount(Integer.parseInt(c.arg("count", Integer.toString(before.batchSize().getMaxMessageCount()))))
+                            .setPreferredMaxBytes(Integer.parseInt(c.arg("preferred", Integer.toString(before.batchSize().getPreferredMaxBytes()))))
+                            .setAbsoluteMaxBytes(Integer.parseInt(c.arg("absolute", Integer.toString(before.batchSize().getAbsoluteMaxBytes()))))
+                            .build();
+                    Duration timeout = c.args().containsKey("timeout") ? duration(c.arg("timeout")) : before.batchTimeout();
+                    logged.add("in force: " + core.batchConfig(before, new GenesisBlock.OrderingConfig(before.channelId(), size,
+                            timeout, before.etcdRaft()), Long.parseLong(c.arg("number"))).map(b -> "MaxMessageCount "
+                            + b.getMaxMessageCount()).orElse("unchanged"));
+                    yield List.of();
+                }
                 case "role" -> core.roleChanged(role(c.arg("role")), Long.parseLong(c.arg("leader")),
                         Long.parseLong(c.arg("term")));
                 case "submit" -> {
@@ -201,7 +241,7 @@ class ChainCoreScriptTest {
                         duration(c.arg("wait", "1s")));
                 case "abdication-timeout" -> core.abdicationTimeout();
                 case "snapshot" -> core.snapshotReceived(ledgerBlock(Long.parseLong(c.arg("block"))),
-                        duration(c.arg("retry", "200ms")));
+                        Long.parseLong(c.arg("index", "0")), ids(c.arg("voters", "1,2,3")), duration(c.arg("retry", "200ms")));
                 case "pulled" -> core.blockPulled(ledgerBlock(Long.parseLong(c.arg("block"))));
                 case "pull-failed" -> core.pullFailed(Long.parseLong(c.arg("block")));
                 case "catch-up-retry" -> core.catchUpRetry();
@@ -247,7 +287,8 @@ class ChainCoreScriptTest {
                 case "status" -> {
                     logged.add(core.serving() + " role=" + core.role().label() + " leader=" + core.leader() + " term="
                             + core.term() + " inflight=" + core.inflightBlocks() + " waiting=" + core.waitingBroadcasts()
-                            + (core.catchingUp() ? " catching-up" : ""));
+                            + (core.catchingUp() ? " catching-up" : "") + (c.args().containsKey("applied")
+                            ? " applied=" + core.appliedIndex() : ""));
                     yield List.of();
                 }
                 default -> throw new IllegalArgumentException(c.line() + ": unknown command " + c.command());
@@ -261,6 +302,48 @@ class ChainCoreScriptTest {
                 out.add(describe(a));
             }
             return String.join("\n", out);
+        }
+
+        /**
+         * The entries of {@code commit [from=N] term=T entries=empty,block:1,add:4,remove:3,junk,old:1}: consecutive
+         * Raft indexes from {@code from} (default: after the last committed one); {@code block:N} holds the block this
+         * core proposed with that number, else the other consenters' block N; {@code old:N} is block N again (a
+         * block the ledger already has); {@code junk} is a normal entry that holds no block; {@code config:N:B} is
+         * config block N setting SnapshotIntervalSize to B bytes.
+         */
+        private List<Entry> entries(ScriptFile.Case c) {
+            long index = Long.parseLong(c.arg("from", Long.toString(nextIndex)));
+            long term = Long.parseLong(c.arg("term"));
+            List<Entry> out = new ArrayList<>();
+            for (String spec : c.arg("entries").split(",")) {
+                String[] kv = spec.split(":");
+                Entry.Builder e = Entry.newBuilder().setIndex(index++).setTerm(term);
+                switch (kv[0]) {
+                    case "empty" -> { }
+                    case "block", "old" -> {
+                        long n = Long.parseLong(kv[1]);
+                        e.setData((proposed.containsKey(n) ? proposed.get(n) : ledgerBlock(n)).toByteString());
+                    }
+                    case "junk" -> e.setData(ByteString.copyFromUtf8("not a block"));
+                    case "config" -> {
+                        long n = Long.parseLong(kv[1]);
+                        ConfigMetadata md = metadata().toBuilder().setOptions(metadata().getOptions().toBuilder()
+                                .setSnapshotIntervalSize(Integer.parseInt(kv[2]))).build();
+                        e.setData(new BlockFactory(ledgerBlock(n - 1).getHeader()).createNextBlock(List.of(
+                                io.raftlens.raft.orderer.ConfigBlocks.configEnvelope(genesis, md, java.time.Instant.EPOCH)))
+                                .toByteString());
+                    }
+                    case "add", "remove" -> e.setType(io.raftlens.raft.core.pb.EntryType.EntryConfChange).setData(
+                            io.raftlens.raft.core.pb.ConfChange.newBuilder().setType(kv[0].equals("add")
+                                    ? io.raftlens.raft.core.pb.ConfChangeType.ConfChangeAddNode
+                                    : io.raftlens.raft.core.pb.ConfChangeType.ConfChangeRemoveNode)
+                                    .setNodeId(Long.parseLong(kv[1])).build().toByteString());
+                    default -> throw new IllegalArgumentException(c.line() + ": unknown entry " + spec);
+                }
+                out.add(e.build());
+            }
+            nextIndex = Math.max(nextIndex, index);
+            return out;
         }
 
         /** Block {@code number} of the channel as the other consenters hold it (blocks "b1", "b2", … after genesis). */
@@ -379,6 +462,17 @@ class ChainCoreScriptTest {
             }
             if (a instanceof ChainAction.CaughtUp u) {
                 return "caught-up [" + u.number() + "]";
+            }
+            if (a instanceof ChainAction.AppendBlock b) {
+                ledger.put(b.block().getHeader().getNumber(), b.block());
+                return "append-block [" + b.block().getHeader().getNumber() + "] index=" + b.index();
+            }
+            if (a instanceof ChainAction.ApplyConfChange x) {
+                return "apply-conf-change " + x.change().getType() + " " + x.change().getNodeId() + " index=" + x.index()
+                        + (x.replay() ? " replay" : "");
+            }
+            if (a instanceof ChainAction.TakeSnapshot t) {
+                return "take-snapshot index=" + t.index() + " block=[" + t.number() + "]";
             }
             if (a instanceof ChainAction.ProposeConfChange p) {
                 return "propose-conf-change " + p.change().getType() + " " + p.change().getNodeId();
