@@ -31,6 +31,7 @@ describe('raftlens/networkStatus parsing', () => {
     assert.equal(normalizeRole('PreCandidate'), 'pre-candidate');
     assert.equal(normalizeRole('killed'), 'stopped');
     assert.equal(normalizeRole('evicted'), 'evicted');
+    assert.equal(normalizeRole('member'), 'member'); // follows a channel it is no consenter of
     assert.equal(normalizeRole('learner'), 'unknown');
     assert.equal(normalizeRole(3), 'unknown');
   });
@@ -80,6 +81,14 @@ describe('status → decorations', () => {
     const decorations = decorationsFor([status]);
     assert.equal(decorations[1].role, 'evicted');
     assert.equal(decorations[1].text, '  ● evicted (not a consenter) · height 5');
+  });
+
+  it('marks a node that follows the channel without being its consenter as a member, without a term', () => {
+    const status = fiveNodes(3, 4);
+    status.nodes[4] = { ...status.nodes[4], role: 'member', term: 0, leader: 0, height: 7 };
+    const decorations = decorationsFor([status]);
+    assert.equal(decorations[4].role, 'member');
+    assert.equal(decorations[4].text, '  ● member (follows, not a consenter) · height 7');
   });
 
   it('shows candidates and pre-candidates while an election runs, and a follower without leader', () => {

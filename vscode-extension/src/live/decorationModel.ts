@@ -14,7 +14,7 @@ export interface LineDecoration {
 }
 
 /** When a node has different roles in several channels, the most telling one colors the line. */
-const ROLE_PRIORITY: Role[] = ['leader', 'candidate', 'pre-candidate', 'follower', 'unknown', 'evicted', 'stopped'];
+const ROLE_PRIORITY: Role[] = ['leader', 'candidate', 'pre-candidate', 'follower', 'member', 'unknown', 'evicted', 'stopped'];
 
 function primaryRole(roles: Role[]): Role {
   return ROLE_PRIORITY.find((r) => roles.includes(r)) ?? 'unknown';
@@ -35,6 +35,8 @@ function nodeText(node: NodeStatus, channel: ChannelStatus): string {
       return `stopped · height ${node.height}`;
     case 'evicted':
       return `evicted (not a consenter) · height ${node.height}`;
+    case 'member':
+      return `member (follows, not a consenter) · height ${node.height}`;
     case 'follower': {
       const leader = channel.nodes.find((n) => n.id === node.leader);
       const of = leader ? ` of ${shortName(leader.name)}` : ' (no leader)';

@@ -7,7 +7,8 @@
 export const NETWORK_STATUS_NOTIFICATION = 'raftlens/networkStatus';
 
 // 'evicted': removed from the channel's consenter set by a config update; its chain has halted
-export const ROLES = ['leader', 'follower', 'candidate', 'pre-candidate', 'evicted', 'stopped'] as const;
+// 'member': follows the channel (pulls its blocks) without being one of its consenters (Fabric's "follower" relation)
+export const ROLES = ['leader', 'follower', 'candidate', 'pre-candidate', 'member', 'evicted', 'stopped'] as const;
 export type KnownRole = (typeof ROLES)[number];
 /** 'unknown' keeps a node visible when a newer server sends a role this client does not know */
 export type Role = KnownRole | 'unknown';
@@ -59,6 +60,8 @@ export function normalizeRole(raw: unknown): Role {
       return 'candidate';
     case 'precandidate':
       return 'pre-candidate';
+    case 'member':
+      return 'member';
     case 'evicted':
       return 'evicted';
     case 'stopped':

@@ -11,6 +11,7 @@ const ROLE_COLORS: Record<Role, string> = {
   follower: 'raftlens.followerForeground',
   candidate: 'raftlens.candidateForeground',
   'pre-candidate': 'raftlens.preCandidateForeground',
+  member: 'raftlens.followerForeground',
   evicted: 'raftlens.evictedForeground',
   stopped: 'raftlens.stoppedForeground',
   unknown: 'descriptionForeground',

@@ -13,6 +13,7 @@ const ROLE_ICONS: Record<Role, [string, string]> = {
   follower: ['circle-filled', 'raftlens.followerForeground'],
   candidate: ['sync', 'raftlens.candidateForeground'],
   'pre-candidate': ['question', 'raftlens.preCandidateForeground'],
+  member: ['circle-outline', 'raftlens.followerForeground'],
   evicted: ['circle-slash', 'raftlens.evictedForeground'],
   stopped: ['debug-stop', 'raftlens.stoppedForeground'],
   unknown: ['circle-outline', 'descriptionForeground'],

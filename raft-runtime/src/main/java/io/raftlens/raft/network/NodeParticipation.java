@@ -209,9 +209,11 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
             if (followerSource.isEmpty()) {
                 throw new ParticipationException("failed to create follower: " + (member
                         ? "block " + configBlock.getHeader().getNumber() + " is not a genesis block, and joining a running"
-                        + " channel goes through onboarding, which this orderer process does not do; join with block 0"
-                        : "this node is not in the block's consenter set, and a `raftlens node` process does not follow"
-                        + " channels; add it to the consenters (a config update) and join with the genesis block"));
+                        + " channel goes through onboarding, which this orderer process cannot do without the other"
+                        + " orderers' client ports (start it with fixed ports, not ephemeral ones); join with block 0"
+                        : "this node is not in the block's consenter set, and this `raftlens node` process cannot follow"
+                        + " channels without the other orderers' client ports (start it with fixed ports, not ephemeral"
+                        + " ones), or add it to the consenters (a config update) and join with the genesis block"));
             }
             Path ledgerDir = new LedgerDirectory(node.spec().dataDir(), node.spec().walDir(), node.spec().snapDir())
                     .ledgerDir(channel);

@@ -3,6 +3,7 @@ package io.raftlens.raft.network;
 import io.raftlens.raft.fabric.participation.AdminServer;
 import io.raftlens.raft.metrics.HealthRegistry;
 import io.raftlens.raft.metrics.OperationsServer;
+import io.raftlens.raft.node.BlockSource;
 import io.raftlens.raft.node.ChainObserver;
 import io.raftlens.raft.node.FileChainStorage;
 import io.raftlens.raft.node.NodeSpec;
@@ -31,10 +32,14 @@ public final class StandaloneNode implements AutoCloseable {
     private final OperationsServer ops;
     private final OrdererServices services;
     private final NodeParticipation participation;
+    /** Where the channels this node follows are pulled from (closed with the node). */
+    private final AutoCloseable followerSource;
     private final AdminServer admin;
 
     private StandaloneNode(ScheduledExecutorService timers, DataDirectory dir, OrderingNode node, OperationsServer ops,
-                           OrdererServices services, NodeParticipation participation, AdminServer admin) {
+                           OrdererServices services, NodeParticipation participation, AdminServer admin,
+                           AutoCloseable followerSource) {
+        this.followerSource = followerSource;
         this.timers = timers;
         this.dir = dir;
         this.node = node;
@@ -89,14 +94,30 @@ public final class StandaloneNode implements AutoCloseable {
             OrdererServices services = OrdererServices.start(node, listenHost, clientPort,
                     ids.get(me.id().value()).tls(), false, signer);
             undo.add(services);
-            // no followers here: the cluster transport of the consenters serves blocks only to their consenters
+            // a channel this node follows without being a consenter is pulled from the other orderers' Deliver with
+            // this orderer's identity, as Fabric's follower does (their client ports are known when not ephemeral)
+            Optional<BlockSource> followerSource = Optional.empty();
+            if (plan.opsBasePort() != 0 && signer.isPresent()) {
+                List<DeliverBlockSource.Endpoint> others = new ArrayList<>();
+                for (ConsenterPlan c : plan.consenters()) {
+                    if (!c.id().equals(me.id())) {
+                        others.add(new DeliverBlockSource.Endpoint(c.host(), dialHost.apply(c),
+                                c.port() + LocalNetwork.CLIENT_PORT_OFFSET));
+                    }
+                }
+                DeliverBlockSource deliver = new DeliverBlockSource(others, ids.get(me.id().value()).tls().trustedRoots(),
+                        signer.get(), TransportBlockSource.DEFAULT_TIMEOUT);
+                undo.add(deliver);
+                followerSource = Optional.of(deliver);
+            }
             NodeParticipation participation = new NodeParticipation(node, plan, NodeParticipation.certificates(ids),
-                    Optional.empty(), timers, NodeParticipation.Listener.NONE).takingConfigUpdatesThrough(services);
+                    followerSource, timers, NodeParticipation.Listener.NONE).takingConfigUpdatesThrough(services);
             undo.add(participation);
             participation.recover();
             AdminServer admin = AdminServer.start(listenHost, plan.participation().adminPort(index), participation,
                     plan.participation().tlsFor(ids.get(me.id().value()).tls()), plan.participation().maxRequestBodySize());
-            return new StandaloneNode(timers, dir, node, ops, services, participation, admin);
+            return new StandaloneNode(timers, dir, node, ops, services, participation, admin,
+                    followerSource.map(AutoCloseable.class::cast).orElse(() -> { }));
         } catch (RuntimeException e) {
             for (int i = undo.size() - 1; i >= 0; i--) {
                 try {
@@ -112,6 +133,11 @@ public final class StandaloneNode implements AutoCloseable {
 
     public OrderingNode node() {
         return node;
+    }
+
+    /** The channel participation of this node (channels it joined, followed ones among them). */
+    public NodeParticipation participation() {
+        return participation;
     }
 
     public DataDirectory dataDirectory() {
@@ -136,6 +162,11 @@ public final class StandaloneNode implements AutoCloseable {
     public void close() {
         admin.close();
         participation.close();
+        try {
+            followerSource.close();
+        } catch (Exception e) {
+            // the gRPC channels it opened are shut down; nothing else to release
+        }
         services.close();
         node.stop();
         ops.close();

@@ -9,8 +9,10 @@
  * ({@link io.raftlens.raft.network.NetworkBench}; {@link io.raftlens.raft.network.GrpcBench}, a Fabric client over gRPC
  * with envelopes signed beforehand), each node's side of Fabric's channel participation API
  * ({@link io.raftlens.raft.network.NodeParticipation}: channels joined and removed at run time, followers
- * {@link io.raftlens.raft.network.FollowerChannel}) and one node on its own with all its endpoints
- * ({@link io.raftlens.raft.network.StandaloneNode}, what {@code raftlens node} runs).
+ * {@link io.raftlens.raft.network.FollowerChannel}, which a {@code raftlens node} feeds from the other orderers'
+ * Deliver, {@link io.raftlens.raft.network.DeliverBlockSource}) and one node on its own with all its endpoints
+ * ({@link io.raftlens.raft.network.StandaloneNode}, what {@code raftlens node} runs). The leader's side of a
+ * transaction a follower forwarded over the cluster is in {@link io.raftlens.raft.network.OrdererServices}.
  *
  * <p>Ids: the model, the events and the table speak {@link io.raftlens.raft.ids.NodeId}s; a chain's Raft ids
  * ({@link io.raftlens.raft.ids.RaftId}) are turned into node ids only through {@code OrderingNode.nodeId}/{@code raftId}.

@@ -68,6 +68,13 @@ class ForwardingTest {
                 assertTrue(logs.of("mychannel", follower).stream().anyMatch(l -> l.startsWith("Forwarding transaction to the leader " + leader.id() + " ")),
                         String.join("\n", logs.of("mychannel", follower)));
 
+                // the follower's forwarding queue to the leader is Fabric's msg_type "transaction"
+                String scrape = net.node(follower).orElseThrow().metrics().scrape();
+                String queue = "cluster_comm_egress_queue_capacity{channel=\"mychannel\",host=\""
+                        + plan.consenter(leader.id()).host() + ":" + plan.consenter(leader.id()).port()
+                        + "\",msg_type=\"transaction\"}";
+                assertTrue(scrape.contains(queue), queue + " in\n" + scrape);
+
                 // in one block, the same on every ledger
                 long number = awaitBlockHolding(net, leader.id(), tx);
                 for (long id : net.consenters("mychannel")) {

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (copied, on free ports): each serves the channel participation API over mutual TLS and orderer.AtomicBroadcast;
  * a configtxgen block joined on each starts a channel that elects a leader and orders a signed transaction; a
  * follower forwards what it is sent to the leader over the cluster transport (the nodes share nothing in the JVM,
- * as separate processes); a node restarted finds the joined channel in its ledger folder again. About 10 s.
+ * as separate processes); a node outside a channel's consenter set follows it, pulling its blocks from the others'
+ * Deliver; a node restarted finds the joined channel in its ledger folder again. About 15 s.
  */
 class StandaloneNodeTest {
 
@@ -52,8 +53,17 @@ class StandaloneNodeTest {
         Path configtx = TestNetworks.threeOrderersSample(dir); // a copy on free ports
         Path sample = configtx.getParent();
         Configtx c = LoadedConfigtx.read(configtx).model().orElseThrow();
-        NetworkPlan plan = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
-                new NetworkPlanLoader.Overrides(Duration.ofMillis(100), 0));
+        // fixed client ports (consenter port + 100, as `raftlens node` has them), so that a follower finds the
+        // others' Deliver; admin ports ephemeral
+        NetworkPlan loaded = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
+                new NetworkPlanLoader.Overrides(Duration.ofMillis(100), TestNetworks.freePorts(1)[0]));
+        for (int attempt = 0; attempt < 20 && !derivedPortsFree(loaded); attempt++) { // other tests share the machine
+            configtx = TestNetworks.threeOrderersSample(dir);
+            c = LoadedConfigtx.read(configtx).model().orElseThrow();
+            loaded = NetworkPlanLoader.load(c, NetworkPlanLoader.defaultProfile(c), List.of(), null,
+                    new NetworkPlanLoader.Overrides(Duration.ofMillis(100), TestNetworks.freePorts(1)[0]));
+        }
+        NetworkPlan plan = loaded.withParticipation(loaded.participation().withAdminBasePort(0));
         Path org = sample.resolve("crypto/ordererOrganizations/example.com");
         Path ca = org.resolve("tlsca/tlsca.example.com-cert.pem");
         Path tls = org.resolve("users/Admin@example.com/tls");
@@ -108,6 +118,32 @@ class StandaloneNodeTest {
                         .getDataList(), "block 2 of node " + n.node().id());
             }
 
+            // a channel of nodes 1 and 2 only: node 3 follows it, pulling its blocks from their Deliver services
+            String yaml = Files.readString(configtx);
+            String pair = yaml.replaceAll("(?s)      - Host: orderer3\\.example\\.com\n.*?ServerTLSCert: [^\n]*\n", "");
+            assertTrue(pair.length() < yaml.length(), "orderer3's consenter entry removed");
+            Path pairFile = sample.resolve("configtx-pair.yaml");
+            Files.writeString(pairFile, pair);
+            Configtx pc = LoadedConfigtx.read(pairFile).model().orElseThrow();
+            Block pairBlock = ChannelConfigEncoder.defaults().genesisBlock(pc.profile(plan.profile()).orElseThrow(), "pair");
+            HttpResponse<String> follows = join(admin, nodes.get(2).adminUrl(), pairBlock.toByteArray());
+            assertEquals(201, follows.statusCode(), follows.body());
+            assertTrue(follows.body().contains("\"consensusRelation\":\"follower\""), follows.body());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(201, join(admin, nodes.get(i).adminUrl(), pairBlock.toByteArray()).statusCode());
+            }
+            TestNetworks.await("node 3 following pair", Duration.ofSeconds(30), () -> {
+                try {
+                    HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create(nodes.get(2).adminUrl()
+                            + "/participation/v1/channels/pair")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    return r.body().contains("\"status\":\"active\"") && r.body().contains("\"consensusRelation\":\"follower\"");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertEquals(pairBlock.getHeader(), blockOfFollower(nodes.get(2), "pair", 0).getHeader(),
+                    "block 0 pulled as it is");
+
             // a restarted process finds the channel it joined in its ledger folder (Fabric's orderer does the same)
             ConsenterPlan third = plan.consenters().get(2);
             nodes.remove(2).close();
@@ -122,6 +158,22 @@ class StandaloneNodeTest {
                 n.close();
             }
         }
+    }
+
+    /** The client ports (consenter port + 100) and operations ports (base + index) the plan implies are free now. */
+    private static boolean derivedPortsFree(NetworkPlan plan) {
+        for (int i = 0; i < plan.consenters().size(); i++) {
+            if (!TestNetworks.bindable(plan.consenters().get(i).port() + LocalNetwork.CLIENT_PORT_OFFSET,
+                    plan.opsBasePort() + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Block {@code n} of a channel {@code node} follows (its participation pulled it). */
+    private static Block blockOfFollower(StandaloneNode node, String channel, long n) {
+        return node.participation().followerBlock(channel, n).orElseThrow();
     }
 
     private static Optional<StandaloneNode> leader(List<StandaloneNode> nodes) {

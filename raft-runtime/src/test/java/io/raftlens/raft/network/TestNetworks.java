@@ -57,6 +57,21 @@ public final class TestNetworks {
         return configtx;
     }
 
+    /** Whether every port in {@code ports} can be bound on the loopback address right now. */
+    static boolean bindable(int... ports) {
+        for (int p : ports) {
+            if (p <= 0 || p > 65535) {
+                return false;
+            }
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), p));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Copies the folder {@code from} with everything in it to {@code to}, replacing files already there. */
     static void copyTree(Path from, Path to) throws IOException {
         try (var files = Files.walk(from)) {
