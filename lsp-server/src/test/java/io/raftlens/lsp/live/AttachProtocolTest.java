@@ -30,9 +30,13 @@ class AttachProtocolTest {
 
     @Test
     void attachesToALaunchedNetworksOperationsEndpointsAndSeesTheLeaderKilled() throws Exception {
-        int base = 17300;
-        int ops = base + 100;
+        // free blocks of five ports (consenters, operations, admin): other builds run tests on this machine too
+        int[] blocks = LiveClient.freePortBlocks(3, 5);
+        int base = blocks[0];
+        int ops = blocks[1];
         Path launched = LiveClient.fiveOrderers(Files.createDirectories(dir.resolve("launched")), base);
+        // without an orderer.yaml a launch with operations ports serves the participation API on Fabric's 9443 + i
+        Files.writeString(launched.resolveSibling("orderer.yaml"), "Admin:\n  ListenAddress: 127.0.0.1:" + blocks[2] + "\n");
         Path attachedDir = Files.createDirectories(dir.resolve("attached"));
         Path attached = LiveClient.fiveOrderers(attachedDir, base);
         Files.writeString(attachedDir.resolve("orderer.yaml"), "Operations:\n  ListenAddress: 127.0.0.1:" + ops + "\n");
@@ -43,6 +47,9 @@ class AttachProtocolTest {
             client.open(b, Files.readString(attached));
             client.executeOk(LiveCommands.LAUNCH, Map.of("uri", a, "tick", "100ms", "opsBasePort", ops));
             client.awaitLenses(a, 10_000, "a settled network", LensReading::settled);
+            try (java.net.Socket admin = new java.net.Socket("127.0.0.1", blocks[2])) {
+                assertTrue(admin.isConnected(), "node 1 serves the participation API on orderer.yaml's Admin port");
+            }
 
             JsonObject r = client.executeOk(LiveCommands.ATTACH, Map.of("uri", b, "interval", "200ms"));
             JsonObject third = r.getAsJsonObject("endpoints").getAsJsonObject("orderer3.example.com:" + (base + 2));

@@ -229,6 +229,53 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
         return out;
     }
 
+    /**
+     * {@code blocks} distinct blocks of {@code size} consecutive ports, each free on the loopback address right now
+     * (all probed by binding them at once, then released); the first port of each block. Bases are drawn below
+     * Linux's ephemeral range (32768–60999), so an outgoing connection does not take one meanwhile.
+     */
+    public static int[] freePortBlocks(int blocks, int size) {
+        java.util.List<java.net.ServerSocket> held = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random();
+        int[] out = new int[blocks];
+        try {
+            for (int b = 0; b < blocks; b++) {
+                for (int attempt = 0; ; attempt++) {
+                    if (attempt == 200) {
+                        throw new IllegalStateException("no " + size + " consecutive free loopback ports in 20000–32000");
+                    }
+                    int base = 20_000 + random.nextInt(12_000 - size);
+                    java.util.List<java.net.ServerSocket> block = new java.util.ArrayList<>();
+                    try {
+                        for (int i = 0; i < size; i++) {
+                            java.net.ServerSocket s = new java.net.ServerSocket();
+                            block.add(s);
+                            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), base + i));
+                        }
+                        held.addAll(block);
+                        out[b] = base;
+                        break;
+                    } catch (IOException inUse) {
+                        for (java.net.ServerSocket s : block) {
+                            s.close();
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            for (java.net.ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // released
+                }
+            }
+        }
+    }
+
     private static Path sampleDir() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("samples/five-orderers"))) {

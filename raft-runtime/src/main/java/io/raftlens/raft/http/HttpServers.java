@@ -22,8 +22,11 @@ public final class HttpServers {
     public static final int WORKERS = 32;
     /** Seconds a client has to send its whole request (a 100 MB body on loopback takes well under one). */
     public static final int REQUEST_SECONDS = 10;
-    /** A request that waited longer than this for a worker is refused: its client has likely given up. */
-    public static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * A request that waited longer than this for a worker is refused: its client has likely given up. 5 s; a test
+     * that shortens the request timeout shortens this with it ({@code -Draftlens.http.staleMillis}).
+     */
+    public static final long STALE_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("raftlens.http.staleMillis", 5_000));
 
     private static final ThreadLocal<Long> QUEUED_AT = new ThreadLocal<>();
 
@@ -36,6 +39,11 @@ public final class HttpServers {
     }
 
     private HttpServers() {
+    }
+
+    /** The request timeout in force in this JVM, in seconds: {@value #REQUEST_SECONDS} unless the user set another. */
+    public static int requestSeconds() {
+        return Integer.getInteger("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
     }
 
     /**

@@ -14,6 +14,14 @@ interface ChaosCluster extends AutoCloseable {
 
     View view(long id);
 
+    /**
+     * How long a client waits for one broadcast. A leader cut off in a minority holds what it took until a block of
+     * that number is written elsewhere; a client gives up after this and sends its next (new) transaction, so the
+     * load resumes soon after a heal. A broadcast given up is simply not acknowledged (it may still be ordered: the
+     * audit checks acknowledged transactions are there once and nothing is there twice, not that the rest is absent).
+     */
+    java.time.Duration CLIENT_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     /** Submits through the current leader; "SUCCESS" once ordered into a block, else the error status. */
     String broadcast(byte[] tx) throws Exception;
 

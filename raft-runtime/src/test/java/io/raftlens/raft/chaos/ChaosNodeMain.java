@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * One consenter as its own process, assembled exactly as {@code raftlens node} assembles it (same spec, file
  * storage, transport and TLS), plus the loopback control hooks that {@code raftlens node} does not expose:
  * status, broadcast, partition and heal. Usage: {@code ChaosNodeMain DATA_ROOT ID PORT,PORT,… SNAPSHOT_BYTES}.
- * Prints {@code CHAOS-READY <control port>} once serving.
+ * Prints {@code CHAOS-READY <control port>} once serving. Exits when its standard input ends: the test JVM that
+ * started it holds the other end, so a test that fails, times out or is killed leaves no node running.
  */
 public final class ChaosNodeMain {
 
@@ -41,6 +42,8 @@ public final class ChaosNodeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        long booted = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        exitWhenParentGoes();
         Path root = Path.of(args[0]);
         long id = Long.parseLong(args[1]);
         NetworkPlan plan = ChaosPlans.plan(root, ChaosPlans.parse(args[2]), Long.parseLong(args[3]));
@@ -67,7 +70,7 @@ public final class ChaosNodeMain {
         http.createContext("/broadcast", ex -> {
             byte[] tx = ex.getRequestBody().readAllBytes();
             try {
-                BroadcastResult r = node.broadcast(ChaosPlans.CHANNEL, tx).get(10, TimeUnit.SECONDS);
+                BroadcastResult r = node.broadcast(ChaosPlans.CHANNEL, tx).get(ChaosCluster.CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 reply(ex, 200, r.status());
             } catch (Exception e) {
                 reply(ex, 200, "TIMEOUT");
@@ -86,9 +89,27 @@ public final class ChaosNodeMain {
             reply(ex, 200, "OK");
         });
         http.start();
-        System.out.println(READY + http.getAddress().getPort());
+        // the port, then how long the JVM took to reach main and to serve (ms): where a slow start goes
+        System.out.println(READY + http.getAddress().getPort() + " " + booted + " "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The parent's end of stdin closes when the parent exits, however it exits (kill -9 included). */
+    private static void exitWhenParentGoes() {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent; wait for the end
+                }
+            } catch (IOException ignored) {
+                // the pipe broke: the parent is gone too
+            }
+            System.exit(3);
+        }, "chaos-parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void reply(HttpExchange ex, int code, String body) throws IOException {

@@ -11,10 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Jepsen-style schedule against a {@link ChaosCluster}: clients broadcast continuously while, every few seconds,
+ * Jepsen-style schedule against a {@link ChaosCluster}: clients broadcast continuously while, round after round,
  * a node is killed (the leader every other time, else a random follower) and restarted, and every third round
  * the network is split into a minority and a majority (the leader in the minority half the time) and healed; then
  * every node crashes at once and the network restarts from disk. Returns what was acknowledged.
+ *
+ * <p>The run is bounded by its {@link Budget}: a number of rounds (the suite's default: kill the leader,
+ * partition, kill a follower) or a duration of faults ({@code -Draftlens.chaos.seconds}). A killed node stays down
+ * until the others have ordered {@value #BLOCKS_WHILE_DOWN} more blocks (well past the next snapshot and the
+ * entries kept behind it), so its restart catches up from a snapshot because of what happened, not because a
+ * sleep happened to be long enough.
  */
 final class ChaosRun {
 
@@ -23,31 +29,65 @@ final class ChaosRun {
                    long millis) {
     }
 
+    /** How long the fault phase lasts: {@code rounds} rounds, or rounds until {@code faults} have passed. */
+    record Budget(int rounds, Duration faults) {
+
+        static Budget rounds(int n) {
+            return new Budget(n, null);
+        }
+
+        static Budget duration(Duration d) {
+            return new Budget(Integer.MAX_VALUE, d);
+        }
+
+        /** {@code -Draftlens.chaos.seconds=N}: N seconds of faults; else {@code -Draftlens.chaos.rounds} (default 3). */
+        static Budget fromSystemProperties() {
+            Long seconds = Long.getLong("raftlens.chaos.seconds");
+            return seconds != null ? duration(Duration.ofSeconds(seconds))
+                    : rounds(Integer.getInteger("raftlens.chaos.rounds", 3));
+        }
+
+        boolean allows(int round, long startNanos) {
+            return round < rounds && (faults == null || System.nanoTime() - startNanos < faults.toNanos());
+        }
+
+        @Override
+        public String toString() {
+            return faults == null ? rounds + " fault rounds" : faults.toSeconds() + " s of faults";
+        }
+    }
+
+    /** Blocks the others order while a killed node is down: past a snapshot at 8 KB (about 13 blocks) plus the 4 entries kept behind it. */
+    static final int BLOCKS_WHILE_DOWN = 25;
+
     private final ChaosCluster cluster;
     private final Random random;
-    private final Duration faultPhase;
+    private final Budget budget;
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicBoolean clientsRun = new AtomicBoolean(true);
     private final List<String> log = new ArrayList<>();
+    private final long created = System.nanoTime();
 
-    ChaosRun(ChaosCluster cluster, long seed, Duration faultPhase) {
+    ChaosRun(ChaosCluster cluster, long seed, Budget budget) {
         this.cluster = cluster;
         this.random = new Random(seed);
-        this.faultPhase = faultPhase;
+        this.budget = budget;
     }
 
     Outcome run(int clients) throws Exception {
         long t0 = System.nanoTime();
         awaitLeader(Duration.ofSeconds(30));
+        note("leader " + currentLeader());
         List<Thread> threads = startClients(clients);
         int crashes = 0;
         int leaderCrashes = 0;
         int partitions = 0;
         try {
             awaitAcks(20, Duration.ofSeconds(30));
-            long end = System.nanoTime() + faultPhase.toNanos();
-            for (int round = 0; System.nanoTime() < end; round++) {
+            note("20 acknowledged");
+            long start = System.nanoTime();
+            for (int round = 0; budget.allows(round, start); round++) {
                 if (round % 3 != 1) {
                     long leader = currentLeader();
                     boolean hitLeader = leader != 0 && crashes % 2 == 0; // the leader every other crash
@@ -56,7 +96,9 @@ final class ChaosRun {
                     crashes++;
                     leaderCrashes += hitLeader ? 1 : 0;
                     note("kill -9 node " + victim + (hitLeader ? " (leader)" : ""));
-                    Thread.sleep(1_500 + random.nextInt(1_500));
+                    long heightAtKill = height();
+                    Thread.sleep(200 + random.nextInt(800)); // down at least a little, however fast the others order
+                    awaitHeight(heightAtKill + BLOCKS_WHILE_DOWN, Duration.ofSeconds(15));
                     cluster.start(victim);
                     note("restart node " + victim);
                 } else {
@@ -70,6 +112,7 @@ final class ChaosRun {
                 }
                 int before = acknowledged.size();
                 awaitAcks(before + 5, Duration.ofSeconds(30)); // the network recovers between faults
+                note(acknowledged.size() + " acknowledged");
             }
             Thread.sleep(300);
             cluster.killAll();
@@ -81,15 +124,18 @@ final class ChaosRun {
                 t.join(20_000);
             }
         }
+        note("clients stopped");
         cluster.startAll();
         note("restart every node from disk");
         awaitLeader(Duration.ofSeconds(60));
+        note("leader " + currentLeader());
         // one more transaction after the restart: the network orders again
         String tx = "after-restart";
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!"SUCCESS".equals(safeBroadcast(tx)) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        note("ordered after the restart");
         return new Outcome(Set.copyOf(acknowledged), crashes, leaderCrashes, partitions, attempts.get(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
@@ -173,6 +219,30 @@ final class ChaosRun {
         }
     }
 
+    /** The highest ledger height among the running nodes. */
+    private long height() {
+        long h = 0;
+        for (long id : cluster.ids()) {
+            ChaosCluster.View v = cluster.view(id);
+            if (v.running()) {
+                h = Math.max(h, v.height());
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Waits until the running nodes reach {@code target}; gives up quietly after {@code atMost} (the run goes on;
+     * the catch-up check at the end says whether any restart needed a snapshot).
+     */
+    private void awaitHeight(long target, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (height() < target && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        note("height " + height() + " (wanted " + target + ")");
+    }
+
     private void awaitAcks(int atLeast, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (acknowledged.size() < atLeast) {
@@ -185,6 +255,6 @@ final class ChaosRun {
     }
 
     private void note(String s) {
-        log.add(s);
+        log.add(String.format("%.1fs %s", (System.nanoTime() - created) / 1e9, s));
     }
 }

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The chaos scenario both variants run: a seeded fault schedule under load, convergence, then the audit — every
  * acknowledged transaction exactly once in ledgers that verify and agree, snapshot catch-ups seen, and no private
- * key in this JVM's log. {@code -Draftlens.chaos.seconds=N} lengthens the fault phase (default 20 s),
+ * key in this JVM's log. {@code -Draftlens.chaos.seconds=N} runs the fault phase for N seconds instead of
+ * {@code -Draftlens.chaos.rounds} rounds (default 3: kill the leader, partition, kill a follower),
  * {@code -Draftlens.chaos.seed=S} replays a schedule.
  */
 final class ChaosScenario {
@@ -33,15 +34,15 @@ final class ChaosScenario {
     static void runAndCheck(String variant, ClusterFactory factory, Function<List<String>, CatchUps> catchUps,
                             String noCatchUp) throws Exception {
         long seed = Long.getLong("raftlens.chaos.seed", System.nanoTime());
-        Duration faults = Duration.ofSeconds(Long.getLong("raftlens.chaos.seconds", 20));
-        System.out.println("chaos seed=" + seed + " (replay: -Draftlens.chaos.seed=" + seed + ")");
+        ChaosRun.Budget budget = ChaosRun.Budget.fromSystemProperties();
+        System.out.println("chaos seed=" + seed + ", " + budget + " (replay: -Draftlens.chaos.seed=" + seed + ")");
         ChaosRun run;
         ChaosRun.Outcome outcome;
         RootLogCapture logs = new RootLogCapture();
         ChaosCluster cluster = null;
         try {
             cluster = factory.create();
-            run = new ChaosRun(cluster, seed, faults);
+            run = new ChaosRun(cluster, seed, budget);
             outcome = run.run(4);
             LedgerAudit.awaitConvergence(cluster, Duration.ofSeconds(60));
         } finally {
@@ -53,6 +54,7 @@ final class ChaosScenario {
         LedgerAudit.Result result = LedgerAudit.audit(cluster, outcome.acknowledged());
         CatchUps seen = catchUps.apply(logs.lines());
         String summary = ChaosReport.line(variant, seed, outcome, result, seen);
+        System.out.println("chaos[" + variant + "] schedule: " + run.log());
         assertTrue(outcome.acknowledged().size() > 30, "too little load to mean anything: " + summary);
         assertTrue(result.problems().isEmpty(), summary + "\n" + result.problems() + "\nschedule: " + run.log());
         assertEquals(0, result.lost(), summary);

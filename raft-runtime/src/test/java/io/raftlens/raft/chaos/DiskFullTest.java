@@ -47,15 +47,14 @@ class DiskFullTest {
                      spec -> new FileChainStorage(spec, o -> o.withOpener((p, opts) -> new FullDiskChannel(
                              FileChannelOpener.DEFAULT.open(p, opts), () -> fullNode.get() == spec.id()))))) {
             victim = awaitLeader(net, 0);
-            for (int i = 0; i < 30; i++) {
-                send(net, "before-" + i, acked);
-            }
+            sendAll(net, numbered("before-", 30, ""), acked, Duration.ofSeconds(5));
             fullNode.set(victim);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             int i = 0;
             long newLeader = 0;
             while (System.nanoTime() < deadline && (newLeader == 0 || acked.stream().noneMatch(t -> t.startsWith("during-")))) {
-                send(net, "during-" + i++, acked);
+                // short: a broadcast held by the failed leader is never answered SUCCESS, and waiting longer proves nothing
+                send(net, "during-" + i++, acked, Duration.ofSeconds(1));
                 long l = net.leader(ChaosPlans.CHANNEL);
                 newLeader = l != 0 && l != victim ? l : newLeader;
             }
@@ -69,9 +68,7 @@ class DiskFullTest {
             net.killNode(victim);
             fullNode.set(0);
             net.startNode(victim);
-            for (int j = 0; j < 10; j++) {
-                send(net, "after-" + j, acked);
-            }
+            sendAll(net, numbered("after-", 10, ""), acked, Duration.ofSeconds(5));
             awaitSameHeight(net);
         }
         InJvmCluster.Stopped stopped = new InJvmCluster.Stopped(plan, dir.resolve("data"));
@@ -80,15 +77,43 @@ class DiskFullTest {
         assertTrue(acked.stream().anyMatch(t -> t.startsWith("after-")), "orders again after the restart");
     }
 
-    private static void send(LocalNetwork net, String tx, Set<String> acked) {
+    private static void send(LocalNetwork net, String tx, Set<String> acked, Duration timeout) {
         try {
-            if (net.broadcast(ChaosPlans.CHANNEL, null, tx.getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS).isSuccess()) {
+            if (net.broadcast(ChaosPlans.CHANNEL, null, tx.getBytes(StandardCharsets.UTF_8))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess()) {
                 acked.add(tx);
             } else {
                 Thread.sleep(50);
             }
         } catch (Exception e) {
             // not acknowledged
+        }
+    }
+
+    /** {@code prefix0suffix … prefix(n-1)suffix}. */
+    static List<String> numbered(String prefix, int n, String suffix) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> prefix + i + suffix).toList();
+    }
+
+    /**
+     * Broadcasts every transaction at once, as concurrent clients would (they share blocks instead of waiting a
+     * batch timeout each), and records those answered SUCCESS within {@code timeout}.
+     */
+    static void sendAll(LocalNetwork net, List<String> txs, Set<String> acked, Duration timeout) {
+        List<java.util.concurrent.CompletableFuture<io.raftlens.raft.node.BroadcastResult>> answers = new java.util.ArrayList<>();
+        for (String tx : txs) {
+            answers.add(net.broadcast(ChaosPlans.CHANNEL, null, tx.getBytes(StandardCharsets.UTF_8)));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < txs.size(); i++) {
+            try {
+                long left = Math.max(1, deadline - System.nanoTime());
+                if (answers.get(i).get(left, TimeUnit.NANOSECONDS).isSuccess()) {
+                    acked.add(txs.get(i));
+                }
+            } catch (Exception e) {
+                // not acknowledged
+            }
         }
     }
 

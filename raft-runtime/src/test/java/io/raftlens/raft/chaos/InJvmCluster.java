@@ -41,7 +41,7 @@ final class InJvmCluster implements ChaosCluster {
 
     @Override
     public String broadcast(byte[] tx) throws Exception {
-        return net.broadcast(ChaosPlans.CHANNEL, null, tx).get(10, TimeUnit.SECONDS).status();
+        return net.broadcast(ChaosPlans.CHANNEL, null, tx).get(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).status();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.raftlens.raft.chaos;
 
 import io.raftlens.raft.faults.KeyLeaks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,12 @@ class ProcessChaosTest {
 
     @TempDir
     Path dir;
+
+    /** A failed or timed-out run leaves no ChaosNodeMain JVM behind. */
+    @AfterEach
+    void killStrays() {
+        ProcessCluster.killStrays();
+    }
 
     @Test
     void acknowledgedTransactionsSurviveKillsPartitionsAndAWholeNetworkCrashExactlyOnce() throws Exception {

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Five consenters, each its own JVM ({@link ChaosNodeMain}) on loopback; a crash is a real {@code kill -9}
  * ({@link Process#destroyForcibly()} sends SIGKILL on Unix). Each process's output goes to {@code logs/<id>.log}.
+ * No node outlives the test: a failed start kills what started, {@link #killStrays()} (the test's {@code @AfterEach})
+ * and a shutdown hook kill whatever any cluster left, and each node exits by itself when this JVM is gone.
  */
 final class ProcessCluster implements ChaosCluster {
 
@@ -30,10 +32,19 @@ final class ProcessCluster implements ChaosCluster {
     private final int[] ports;
     private final long snapshotBytes;
     private final NetworkPlan plan;
+    /** Every node process any cluster of this JVM started and has not seen exit. */
+    private static final java.util.Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessCluster::killStrays, "chaos-kill-strays"));
+    }
+
     private final Map<Long, Process> processes = new ConcurrentHashMap<>();
     private final Map<Long, Integer> controlPorts = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long leaderHint;
+    /** How long each node process took to reach main and to serve, printed at close: where a slow start goes. */
+    private final List<String> startTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ProcessCluster(Path root, Path logs, long snapshotBytes) throws Exception {
         this.root = root;
@@ -45,7 +56,25 @@ final class ProcessCluster implements ChaosCluster {
         // the marker and development CA are made once, before five processes race to read them
         DataDirectory dir = DataDirectory.prepareForNode(root, plan);
         NodeIdentities.resolve(plan, dir.root().resolve("devca"));
-        startAll();
+        try {
+            startAll();
+        } catch (Exception | Error e) {
+            killAll();
+            throw e;
+        }
+    }
+
+    /** Kills (SIGKILL) every node process still running; returns how many there were. */
+    static int killStrays() {
+        int n = 0;
+        for (Process p : List.copyOf(LIVE)) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                n++;
+            }
+            LIVE.remove(p);
+        }
+        return n;
     }
 
     @Override
@@ -85,7 +114,7 @@ final class ProcessCluster implements ChaosCluster {
             }
             leaderHint = target;
         }
-        String status = post(target, "/broadcast", tx, Duration.ofSeconds(15));
+        String status = post(target, "/broadcast", tx, CLIENT_TIMEOUT.plusSeconds(2));
         if (!"SUCCESS".equals(status)) {
             leaderHint = 0;
         }
@@ -118,6 +147,8 @@ final class ProcessCluster implements ChaosCluster {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long offset = Files.exists(log) ? Files.size(log) : 0;
         Process p = pb.start();
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
         processes.put(id, p);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
@@ -128,7 +159,11 @@ final class ProcessCluster implements ChaosCluster {
             int at = out.indexOf(ChaosNodeMain.READY);
             if (at >= 0) {
                 String rest = out.substring(at + ChaosNodeMain.READY.length());
-                controlPorts.put(id, Integer.parseInt(rest.substring(0, rest.indexOf('\n')).trim()));
+                String[] ready = rest.substring(0, rest.indexOf('\n')).trim().split(" ");
+                controlPorts.put(id, Integer.parseInt(ready[0]));
+                if (ready.length == 3) {
+                    startTimes.add("node " + id + ": main after " + ready[1] + " ms, serving after " + ready[2] + " ms");
+                }
                 return;
             }
             Thread.sleep(50);
@@ -200,6 +235,7 @@ final class ProcessCluster implements ChaosCluster {
     /** Graceful stop (SIGTERM runs the node's shutdown hook), then SIGKILL whatever is left. */
     @Override
     public void close() {
+        System.out.println("chaos[processes] starts: " + startTimes);
         processes.values().forEach(Process::destroy);
         for (Process p : processes.values()) {
             try {

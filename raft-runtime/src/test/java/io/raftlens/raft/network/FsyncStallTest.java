@@ -28,7 +28,8 @@ class FsyncStallTest {
 
     @Test
     void aLeaderWithAHungDiskStepsDownWhileTheFsyncHangs() throws Exception {
-        NetworkPlan plan = TestNetworks.plan(dir, 3, List.of("mychannel"), Duration.ofMillis(100), 10,
+        // 50 ms ticks: the step-down comes after an election timeout, whose length is not what is checked
+        NetworkPlan plan = TestNetworks.plan(dir, 3, List.of("mychannel"), Duration.ofMillis(50), 10,
                 Duration.ofMillis(20), 16 << 20);
         AtomicLong stalledNode = new AtomicLong();
         try (LocalNetwork net = LocalNetwork.start(plan, DataDirectory.prepare(dir.resolve("data"), plan, false),
