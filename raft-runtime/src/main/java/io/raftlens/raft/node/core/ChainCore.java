@@ -902,7 +902,7 @@ public final class ChainCore {
     }
 
     private void forward(long token) {
-        log.info("Forwarding transaction to the leader " + leader);
+        log.info("forwardToLeader", "Forwarding transaction to the leader " + leader); // chain.go forwardToLeader
         out.add(new ChainAction.Forward(token, leader));
     }
 
