@@ -78,7 +78,7 @@ election_lines() {
 winning_round() {
   election_lines "$1" | awk -v l="$2" '
     { line[NR] = $0 }
-    $0 ~ ("Step -> " l " is starting a new election ") && !won { from = NR }
+    $0 ~ ("(Step|hup) -> " l " is starting a new election ") && !won { from = NR }
     $0 ~ ("becomeLeader -> " l " became leader ") { won = 1 }
     won && /Start accepting requests as Raft leader/ && $0 ~ ("node=" l "$") { to = NR; exit }
     END { if (!from || !to) exit 1; for (i = from; i <= to; i++) print line[i] }'
