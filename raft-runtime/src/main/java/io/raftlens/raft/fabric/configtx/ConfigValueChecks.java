@@ -5,8 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.config.value.GoDuration;
 import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.config.ConfigException;
-import io.raftlens.raft.fabric.msp.Certificates;
-import io.raftlens.raft.fabric.msp.MspException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -198,7 +196,7 @@ public final class ConfigValueChecks {
         } catch (InvalidProtocolBufferException e) {
             old = ConfigMetadata.getDefaultInstance();
         }
-        Optional<ConsenterTlsChecks> tls;
+        ConsenterTlsChecks tls;
         try {
             tls = ConsenterTlsChecks.of(next, Instant.now());
         } catch (ConfigtxException e) {
@@ -220,16 +218,14 @@ public final class ConfigValueChecks {
                     + "requested changes: add " + added + " node(s), remove " + removed + " node(s)");
         }
         // chain.go: the new metadata was verified ignoring expiry; a consenter being added must also be valid now
-        if (tls.isPresent()) {
-            for (Consenter c : updated.getConsentersList()) {
-                if (before.contains(c.getClientTlsCert())) {
-                    continue;
-                }
-                String expired = tls.get().validate(c, false);
-                if (expired != null) {
-                    throw new ConfigtxException(METADATA_PREFIX + ": consenter " + c.getHost() + ":" + c.getPort()
-                            + " has invalid certificates: " + expired);
-                }
+        for (Consenter c : updated.getConsentersList()) {
+            if (before.contains(c.getClientTlsCert())) {
+                continue;
+            }
+            String expired = tls.validate(c, false);
+            if (expired != null) {
+                throw new ConfigtxException(METADATA_PREFIX + ": consenter " + c.getHost() + ":" + c.getPort()
+                        + " has invalid certificates: " + expired);
             }
         }
     }
@@ -238,7 +234,7 @@ public final class ConfigValueChecks {
      * etcdraft's VerifyConfigMetadata: options, consenters' TLS certificates verified against the orderer
      * organizations' TLS CAs ({@code tls}; expiry ignored), no duplicates. Null when valid.
      */
-    static String verifyConfigMetadata(ConfigMetadata md, Optional<ConsenterTlsChecks> tls) {
+    static String verifyConfigMetadata(ConfigMetadata md, ConsenterTlsChecks tls) {
         if (!md.hasOptions()) {
             return "nil Raft config metadata options";
         }
@@ -267,7 +263,7 @@ public final class ConfigValueChecks {
             return "empty consenter set";
         }
         for (Consenter c : md.getConsentersList()) {
-            String invalid = tls.isPresent() ? tls.get().validate(c, true) : parseOnly(c);
+            String invalid = tls.validate(c, true);
             if (invalid != null) {
                 return "consenter " + c.getHost() + ":" + c.getPort() + " has invalid certificate: " + invalid;
             }
@@ -292,7 +288,7 @@ public final class ConfigValueChecks {
      * ({@code failed to validate config metadata of ordering config: …}), which the registrar wraps.
      */
     public static String verifyJoinBlockMetadata(ChannelConfig config, ConfigMetadata md) {
-        Optional<ConsenterTlsChecks> tls;
+        ConsenterTlsChecks tls;
         try {
             tls = ConsenterTlsChecks.of(config, Instant.now());
         } catch (ConfigtxException e) {
@@ -300,20 +296,6 @@ public final class ConfigValueChecks {
         }
         String invalid = verifyConfigMetadata(md, tls);
         return invalid == null ? null : "failed to validate config metadata of ordering config: " + invalid;
-    }
-
-    /** Without orderer organizations (RaftLens's development block) the certificates are only parsed. */
-    private static String parseOnly(Consenter c) {
-        String where = c.getHost() + ":" + c.getPort();
-        for (var cert : List.of(new String[] {"client", "c"}, new String[] {"server", "s"})) {
-            ByteString pem = cert[0].equals("client") ? c.getClientTlsCert() : c.getServerTlsCert();
-            try {
-                Certificates.fromPem(pem.toByteArray());
-            } catch (MspException e) {
-                return "parsing tls " + cert[0] + " cert of " + where + ": " + e.getMessage();
-            }
-        }
-        return null;
     }
 
     /** The number of addresses in an orderer organization's Endpoints value (0 when absent or unreadable). */

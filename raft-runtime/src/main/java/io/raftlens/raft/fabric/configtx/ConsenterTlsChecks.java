@@ -25,22 +25,23 @@ import org.hyperledger.fabric.protos.orderer.etcdraft.Consenter;
  * VerifyConfigMetadata, enforced for consenters being added).
  *
  * <p>A channel config without orderer organizations — RaftLens's ordering-only development block, which configtxgen
- * cannot produce — has no CA to verify against: {@link #of} returns empty and the certificates are only parsed.
+ * cannot produce — has no CA to verify against: its certificates are only parsed.
  */
 final class ConsenterTlsChecks {
-    private final TlsCertificateVerifier verifier;
+    /** Empty: no orderer organization to verify against (parse only). */
+    private final Optional<TlsCertificateVerifier> verifier;
     private final Instant now;
 
-    private ConsenterTlsChecks(TlsCertificateVerifier verifier, Instant now) {
+    private ConsenterTlsChecks(Optional<TlsCertificateVerifier> verifier, Instant now) {
         this.verifier = verifier;
         this.now = now;
     }
 
-    /** createX509VerifyOptions of {@code config}'s orderer organizations; empty when it has none. */
-    static Optional<ConsenterTlsChecks> of(ChannelConfig config, Instant now) throws ConfigtxException {
+    /** createX509VerifyOptions of {@code config}'s orderer organizations (parse-only checks when it has none). */
+    static ConsenterTlsChecks of(ChannelConfig config, Instant now) throws ConfigtxException {
         Optional<ConfigGroup> orderer = config.group(ChannelConfig.ORDERER);
         if (orderer.isEmpty() || orderer.get().getGroupsCount() == 0) {
-            return Optional.empty();
+            return new ConsenterTlsChecks(Optional.empty(), now);
         }
         List<X509Certificate> roots = new ArrayList<>();
         List<X509Certificate> intermediates = new ArrayList<>();
@@ -62,7 +63,7 @@ final class ConsenterTlsChecks {
             parseAll(msp.getTlsRootCertsList(), roots, "parsing tls root certs");
             parseAll(msp.getTlsIntermediateCertsList(), intermediates, "parsing tls intermediate certs");
         }
-        return Optional.of(new ConsenterTlsChecks(new TlsCertificateVerifier(roots, intermediates), now));
+        return new ConsenterTlsChecks(Optional.of(new TlsCertificateVerifier(roots, intermediates)), now);
     }
 
     /** validateConsenterTLSCerts: null when both certificates verify, else Fabric's error text. */
@@ -80,14 +81,17 @@ final class ConsenterTlsChecks {
         } catch (MspException e) {
             return "parsing tls server cert of " + where + ": " + e.getMessage();
         }
-        for (var cert : List.of(new Object[] {"client", client}, new Object[] {"server", server})) {
-            X509Certificate x = (X509Certificate) cert[1];
-            Optional<String> err = verifier.verify(x, now, ignoreExpiration);
-            if (err.isPresent()) {
-                return "verifying tls " + cert[0] + " cert with serial number " + x.getSerialNumber() + ": " + err.get();
-            }
+        if (verifier.isEmpty()) {
+            return null;
         }
-        return null;
+        String invalid = verify("client", client, ignoreExpiration);
+        return invalid != null ? invalid : verify("server", server, ignoreExpiration);
+    }
+
+    private String verify(String certType, X509Certificate cert, boolean ignoreExpiration) {
+        return verifier.get().verify(cert, now, ignoreExpiration)
+                .map(err -> "verifying tls " + certType + " cert with serial number " + cert.getSerialNumber() + ": " + err)
+                .orElse(null);
     }
 
     private static X509Certificate certificate(ByteString pem) throws MspException {
