@@ -1,6 +1,5 @@
 package io.raftlens.raft.fabric.msgprocessor;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.configtx.ConfigValueChecks;
 import io.raftlens.raft.fabric.configtx.ConfigtxException;
@@ -72,18 +71,7 @@ public final class ConfigUpdateProcessor implements BroadcastAdmission.ConfigUpd
 
     /** Fabric's ProcessConfigMsg: the CONFIG envelope's last_update processed again against {@code current}. */
     public Envelope processConfig(StandardChannel channel, ChannelConfig current, Envelope config) throws RejectedMessage {
-        ConfigEnvelope ce;
-        try {
-            Payload p = Payload.parseFrom(config.getPayload());
-            ChannelHeader ch = ChannelHeader.parseFrom(p.getHeader().getChannelHeader());
-            if (ch.getType() != HeaderType.CONFIG_VALUE) {
-                throw new RejectedMessage(Status.BAD_REQUEST, "invalid type " + ch.getType() + ", expected CONFIG");
-            }
-            ce = ConfigEnvelope.parseFrom(p.getData());
-        } catch (InvalidProtocolBufferException e) {
-            throw new RejectedMessage(Status.BAD_REQUEST, "error unmarshalling: " + e.getMessage());
-        }
-        return processConfigUpdate(channel, current, ce.getLastUpdate());
+        return processConfigUpdate(channel, current, Envelopes.configEnvelope(config).getLastUpdate());
     }
 
     /** protoutil.CreateSignedEnvelope(CONFIG, channel, signer, configEnvelope, 0, 0). */

@@ -47,6 +47,25 @@ public final class Envelopes {
         }
     }
 
+    /**
+     * The ConfigEnvelope of a CONFIG envelope (protoutil.UnmarshalEnvelopeOfType(env, CONFIG, …)): BAD_REQUEST
+     * {@code invalid type T, expected CONFIG} for another header type, {@code error unmarshalling: …} for bad bytes.
+     */
+    public static org.hyperledger.fabric.protos.common.ConfigEnvelope configEnvelope(Envelope env) throws RejectedMessage {
+        try {
+            Payload p = Payload.parseFrom(env.getPayload());
+            ChannelHeader ch = ChannelHeader.parseFrom(p.getHeader().getChannelHeader());
+            if (ch.getType() != HeaderType.CONFIG_VALUE) {
+                throw new RejectedMessage(org.hyperledger.fabric.protos.common.Status.BAD_REQUEST,
+                        "invalid type " + ch.getType() + ", expected CONFIG");
+            }
+            return org.hyperledger.fabric.protos.common.ConfigEnvelope.parseFrom(p.getData());
+        } catch (InvalidProtocolBufferException e) {
+            throw new RejectedMessage(org.hyperledger.fabric.protos.common.Status.BAD_REQUEST, "error unmarshalling: "
+                    + e.getMessage());
+        }
+    }
+
     /** protoutil.EnvelopeAsSignedData: the payload, its signature header's creator and the envelope signature. */
     public static List<SignedData> asSignedData(Envelope env) throws RejectedMessage {
         Payload payload;

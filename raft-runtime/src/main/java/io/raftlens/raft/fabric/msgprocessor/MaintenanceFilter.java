@@ -4,13 +4,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.fabric.config.ChannelConfig;
 import io.raftlens.raft.fabric.config.ConfigException;
 import java.util.Set;
-import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.ConfigEnvelope;
 import org.hyperledger.fabric.protos.common.ConfigGroup;
 import org.hyperledger.fabric.protos.common.ConfigUpdate;
 import org.hyperledger.fabric.protos.common.ConfigUpdateEnvelope;
 import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.Status;
 import org.hyperledger.fabric.protos.orderer.ConsensusType;
@@ -39,15 +37,9 @@ public final class MaintenanceFilter {
     public static void apply(ChannelConfig current, Envelope config) throws RejectedMessage {
         ConfigEnvelope configEnvelope;
         try {
-            Payload p = Payload.parseFrom(config.getPayload());
-            ChannelHeader ch = ChannelHeader.parseFrom(p.getHeader().getChannelHeader());
-            if (ch.getType() != HeaderType.CONFIG_VALUE) {
-                throw new RejectedMessage(Status.BAD_REQUEST, "envelope unmarshalling failed: invalid type " + ch.getType()
-                        + ", expected CONFIG");
-            }
-            configEnvelope = ConfigEnvelope.parseFrom(p.getData());
-        } catch (InvalidProtocolBufferException e) {
-            throw new RejectedMessage(Status.BAD_REQUEST, "envelope unmarshalling failed: " + e.getMessage());
+            configEnvelope = Envelopes.configEnvelope(config);
+        } catch (RejectedMessage e) {
+            throw e.withPrefix("envelope unmarshalling failed");
         }
         String refused = inspect(current, configEnvelope);
         if (refused != null) {
