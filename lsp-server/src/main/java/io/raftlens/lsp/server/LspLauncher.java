@@ -59,6 +59,34 @@ public final class LspLauncher {
         return listening;
     }
 
+    /**
+     * The client's ends of an in-process connection: what it reads from the server and writes to it. Closing ends
+     * both directions (the server's input, then the client's), so neither side waits on the other.
+     */
+    public record ClientEnds(InputStream in, OutputStream out, OutputStream serverOut) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (OutputStream s : new OutputStream[] {out, serverOut}) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // an in-memory pipe: closing cannot fail in a way that matters once the session is over
+                }
+            }
+        }
+    }
+
+    /**
+     * Serves one in-process client over a pair of {@link StreamPipe}s of {@code capacity} bytes each (not java.io's
+     * Piped streams: see StreamPipe); returns the client's ends.
+     */
+    public static ClientEnds startInProcess(RaftLensLanguageServer server, int capacity) {
+        StreamPipe toServer = new StreamPipe(capacity);
+        StreamPipe toClient = new StreamPipe(capacity);
+        start(server, toServer.in(), toClient.out());
+        return new ClientEnds(toClient.in(), toServer.out(), toClient.out());
+    }
+
     /** Serves the editor on stdin/stdout until {@code exit}, the end of input or the editor's death; returns the exit code. */
     public static int runStdio(InputStream in, OutputStream out, IntConsumer exit) throws Exception {
         RaftLensLanguageServer server = new RaftLensLanguageServer(exit, RaftLensLanguageServer.DEFAULT_VALIDATION_DELAY_MS);

@@ -1,7 +1,5 @@
 package io.raftlens.lsp.server;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -128,23 +126,17 @@ public final class WarmUpSession {
 
     /** Runs the session; fails (with the step that did not answer) rather than hang. */
     public static void run() throws Exception {
-        StreamPipe toServer = new StreamPipe(1 << 16); // not java.io's Piped streams: see StreamPipe
-        StreamPipe toClient = new StreamPipe(1 << 16);
-        InputStream serverIn = toServer.in();
-        OutputStream clientOut = toServer.out();
-        InputStream clientIn = toClient.in();
-        OutputStream serverOut = toClient.out();
         RaftLensLanguageServer server = new RaftLensLanguageServer(code -> { }, 1);
-        LspLauncher.start(server, serverIn, serverOut);
+        LspLauncher.ClientEnds ends = LspLauncher.startInProcess(server, 1 << 16);
         Editor editor = new Editor();
-        var launcher = LSPLauncher.createClientLauncher(editor, clientIn, clientOut);
+        var launcher = LSPLauncher.createClientLauncher(editor, ends.in(), ends.out());
         launcher.startListening();
         LanguageServer remote = launcher.getRemoteProxy();
         try {
             session(remote, editor);
         } finally {
             server.clientGone();
-            close(clientOut, serverOut);
+            ends.close();
         }
     }
 
@@ -190,16 +182,6 @@ public final class WarmUpSession {
             return answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException("warm-up session: no answer to " + what + " within " + TIMEOUT_SECONDS + " s", e);
-        }
-    }
-
-    private static void close(AutoCloseable... streams) {
-        for (AutoCloseable s : streams) {
-            try {
-                s.close();
-            } catch (Exception e) {
-                // the session is over either way
-            }
         }
     }
 

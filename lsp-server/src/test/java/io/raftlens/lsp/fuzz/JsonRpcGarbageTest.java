@@ -1,6 +1,5 @@
 package io.raftlens.lsp.fuzz;
 
-import io.raftlens.lsp.server.StreamPipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -35,14 +34,9 @@ class JsonRpcGarbageTest {
 
     @Test
     void malformedFramesGetErrorsAndTheServerKeepsServingTheStream() throws Exception {
-        StreamPipe toServer = new StreamPipe(1 << 20); // not java.io's Piped streams: see StreamPipe
-        StreamPipe toClient = new StreamPipe(1 << 20);
-        InputStream serverIn = toServer.in();
-        OutputStream client = toServer.out();
-        InputStream clientIn = toClient.in();
-        OutputStream serverOut = toClient.out();
-        LspLauncher.start(new RaftLensLanguageServer(code -> { }, 50), serverIn, serverOut);
-        BlockingQueue<JsonObject> replies = reader(clientIn);
+        LspLauncher.ClientEnds ends = LspLauncher.startInProcess(new RaftLensLanguageServer(code -> { }, 50), 1 << 20);
+        OutputStream client = ends.out();
+        BlockingQueue<JsonObject> replies = reader(ends.in());
 
         frame(client, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":\"not an object\"}");
         assertError(replies, 1);

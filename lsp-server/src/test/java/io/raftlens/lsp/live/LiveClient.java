@@ -4,9 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.raftlens.lsp.server.LspLauncher;
 import io.raftlens.lsp.server.RaftLensLanguageServer;
-import io.raftlens.lsp.server.StreamPipe;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,15 +52,10 @@ public final class LiveClient implements RaftLensClient, AutoCloseable {
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
 
     public LiveClient() throws Exception {
-        StreamPipe toServer = new StreamPipe(1 << 16); // not java.io's Piped streams: see StreamPipe
-        StreamPipe toClient = new StreamPipe(1 << 16);
-        InputStream serverIn = toServer.in();
-        clientOut = toServer.out();
-        InputStream clientIn = toClient.in();
-        OutputStream serverOut = toClient.out();
         RaftLensLanguageServer impl = new RaftLensLanguageServer(exitCode::complete, 20);
-        LspLauncher.start(impl, serverIn, serverOut);
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, clientIn, clientOut);
+        LspLauncher.ClientEnds ends = LspLauncher.startInProcess(impl, 1 << 16);
+        clientOut = ends.out();
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, ends.in(), clientOut);
         launcher.startListening();
         server = launcher.getRemoteProxy();
         InitializeParams init = new InitializeParams();

@@ -65,17 +65,11 @@ class ProtocolTest {
 
     @Test
     void initializeOpenChangeDiagnosticsCompletionHoverCodeActionsShutdownExit() throws Exception {
-        StreamPipe toServer = new StreamPipe(1 << 16); // not java.io's Piped streams: see StreamPipe
-        StreamPipe toClient = new StreamPipe(1 << 16);
-        InputStream serverIn = toServer.in();
-        OutputStream clientOut = toServer.out();
-        InputStream clientIn = toClient.in();
-        OutputStream serverOut = toClient.out();
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
         RaftLensLanguageServer server = new RaftLensLanguageServer(exitCode::complete, 50);
-        LspLauncher.start(server, serverIn, serverOut);
+        LspLauncher.ClientEnds ends = LspLauncher.startInProcess(server, 1 << 16);
         RecordingClient client = new RecordingClient();
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, ends.in(), ends.out());
         launcher.startListening();
         LanguageServer remote = launcher.getRemoteProxy();
 
