@@ -91,12 +91,17 @@ class ControlServerHostileTest {
 
     /** Connections that sent one byte and stopped, as many as the old pool had threads and more. */
     private void stall(int port, int count) throws Exception {
+        stall(port, count, sockets);
+    }
+
+    /** {@code count} connections to {@code port} that sent one byte and stopped, kept in {@code into}. */
+    static void stall(int port, int count, List<Socket> into) throws Exception {
         for (int i = 0; i < count; i++) {
             Socket s = new Socket();
             s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             s.getOutputStream().write('G');
             s.getOutputStream().flush();
-            sockets.add(s);
+            into.add(s);
         }
         Thread.sleep(200); // let the server hand them to workers
     }

@@ -47,14 +47,7 @@ class ControlServerTimeoutTest {
 
     /** Connections that sent one byte and stopped. */
     private void stall(int port, int count) throws Exception {
-        for (int i = 0; i < count; i++) {
-            Socket s = new Socket();
-            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            s.getOutputStream().write('G');
-            s.getOutputStream().flush();
-            sockets.add(s);
-        }
-        Thread.sleep(200); // let the server hand them to workers
+        ControlServerHostileTest.stall(port, count, sockets);
     }
 
     /**
