@@ -46,9 +46,10 @@ public final class ConfigUpdateProcessor implements BroadcastAdmission.ConfigUpd
             throw e.withPrefix("config update for existing channel did not pass initial checks");
         }
         ConfigEnvelope proposed;
+        ChannelConfig next;
         try {
             proposed = ConfigtxValidator.of(current.channelId(), current.config(), current.policyManager()).proposeConfigUpdate(env);
-            ConfigValueChecks.check(current, proposed.getConfig());
+            next = ConfigValueChecks.check(current, proposed.getConfig());
         } catch (ConfigtxException e) {
             throw new RejectedMessage(Status.BAD_REQUEST, "error applying config update to existing channel '"
                     + current.channelId() + "': " + e.getMessage());
@@ -62,7 +63,7 @@ public final class ConfigUpdateProcessor implements BroadcastAdmission.ConfigUpd
             }
         }
         try {
-            MaintenanceFilter.apply(current, config);
+            MaintenanceFilter.apply(current, next, proposed.getLastUpdate());
         } catch (RejectedMessage e) {
             throw e.withPrefix("config update for existing channel did not pass maintenance checks");
         }

@@ -2,9 +2,7 @@ package io.raftlens.raft.fabric.msgprocessor;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.raftlens.raft.fabric.config.ChannelConfig;
-import io.raftlens.raft.fabric.config.ConfigException;
 import java.util.Set;
-import org.hyperledger.fabric.protos.common.ConfigEnvelope;
 import org.hyperledger.fabric.protos.common.ConfigGroup;
 import org.hyperledger.fabric.protos.common.ConfigUpdate;
 import org.hyperledger.fabric.protos.common.ConfigUpdateEnvelope;
@@ -33,30 +31,19 @@ public final class MaintenanceFilter {
     private MaintenanceFilter() {
     }
 
-    /** MaintenanceFilter.Apply against the channel's current config; RejectedMessage(BAD_REQUEST) with Fabric's text. */
-    public static void apply(ChannelConfig current, Envelope config) throws RejectedMessage {
-        ConfigEnvelope configEnvelope;
-        try {
-            configEnvelope = Envelopes.configEnvelope(config);
-        } catch (RejectedMessage e) {
-            throw e.withPrefix("envelope unmarshalling failed");
-        }
-        String refused = inspect(current, configEnvelope);
+    /**
+     * MaintenanceFilter.Apply to the CONFIG envelope a config update produced, given as what the filter reads of it:
+     * the new config's bundle ({@code next}, already built by the value checks — Fabric builds it a second time
+     * here) and its {@code last_update}. RejectedMessage(BAD_REQUEST) with Fabric's text.
+     */
+    public static void apply(ChannelConfig current, ChannelConfig next, Envelope lastUpdate) throws RejectedMessage {
+        String refused = inspect(current, next, lastUpdate);
         if (refused != null) {
             throw new RejectedMessage(Status.BAD_REQUEST, "config transaction inspection failed: " + refused);
         }
     }
 
-    private static String inspect(ChannelConfig current, ConfigEnvelope configEnvelope) {
-        if (!configEnvelope.hasLastUpdate()) {
-            return "updated config does not include a config update";
-        }
-        ChannelConfig next;
-        try {
-            next = ChannelConfig.of(current.channelId(), configEnvelope.getConfig());
-        } catch (ConfigException e) {
-            return "failed to parse config: " + e.getMessage();
-        }
+    private static String inspect(ChannelConfig current, ChannelConfig next, Envelope lastUpdate) {
         if (next.group(ChannelConfig.ORDERER).isEmpty()) {
             return "next config is missing orderer group";
         }
@@ -75,7 +62,7 @@ public final class MaintenanceFilter {
             return null;
         }
         if (state != nextState) {
-            String notAlone = ensureConsensusTypeChangeOnly(configEnvelope.getLastUpdate());
+            String notAlone = ensureConsensusTypeChangeOnly(lastUpdate);
             if (notAlone != null) {
                 return notAlone;
             }
