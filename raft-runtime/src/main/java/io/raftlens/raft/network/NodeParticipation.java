@@ -184,7 +184,7 @@ public final class NodeParticipation implements ChannelManagement, AutoCloseable
                 config = GenesisBlock.read(configBlock);
             } catch (IllegalArgumentException e) {
                 String type = e.getMessage().contains("consensus type ")
-                        ? e.getMessage().replaceAll(".*consensus type (\\S+).*", "$1") : null;
+                        ? e.getMessage().replaceAll(".*consensus type ([^,\\s]+).*", "$1") : null;
                 throw new ParticipationException(type != null
                         ? "failed to find a consenter for consensus type: " + type
                         : "failed extracting config envelope from block: " + e.getMessage());

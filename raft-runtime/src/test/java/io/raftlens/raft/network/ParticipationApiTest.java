@@ -235,6 +235,13 @@ class ParticipationApiTest {
                 + "-----BEGIN CERTIFICATE-----"), refusedDuplicate.body());
         assertEquals(404, get(2, "/participation/v1/channels/mychannel").statusCode());
 
+        // Fabric's own cluster testdata block (orderer/common/cluster/testdata/mychannel.block) orders with Kafka:
+        // registrar.go's "failed to find a consenter for consensus type: %s"
+        byte[] kafka = Files.readAllBytes(Path.of(ParticipationApiTest.class.getResource("/fabric-protocols/fabric/mychannel.block").toURI()));
+        HttpResponse<String> noKafka = join(2, kafka);
+        assertEquals(400, noKafka.statusCode());
+        assertEquals("{\"error\":\"cannot join: failed to find a consenter for consensus type: kafka\"}\n", noKafka.body());
+
         byte[] system = Files.readAllBytes(JoinBlocksTest.fixture("sjtu-2.2-system-channel/channel-artifacts/genesis.block"));
         HttpResponse<String> refused = join(2, system);
         assertEquals(400, refused.statusCode());
