@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.raftlens.raft.http.UnreadBodies;
 import io.raftlens.config.value.FabricNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,11 +55,23 @@ public final class ParticipationHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            route(ex);
-        } catch (RuntimeException e) {
-            LOG.warn("participation request {} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
-            sendError(ex, 500, "internal error: " + e.getMessage());
+            try {
+                route(ex);
+            } catch (RuntimeException e) {
+                // answered before the exchange closes (a close first would drop the connection without a reply)
+                LOG.warn("participation request {} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI(), e.toString());
+                sendError(ex, 500, "internal error: " + e.getMessage());
+            }
         }
+    }
+
+    /**
+     * Every response starts here: the request is read to its end first (or the response says Connection: close), as
+     * Go's server does for Fabric's handler, so the connection stays usable for the client's next request.
+     */
+    private static void reply(HttpExchange ex, int status, long length) throws IOException {
+        UnreadBodies.discardBeforeReply(ex);
+        ex.sendResponseHeaders(status, length);
     }
 
     private void route(HttpExchange ex) throws IOException {
@@ -103,16 +116,16 @@ public final class ParticipationHandler implements HttpHandler {
         if (path.equals(URL_BASE_V1)) {
             if (method.equals("GET")) {
                 ex.getResponseHeaders().set("Location", URL_BASE_V1_CHANNELS);
-                ex.sendResponseHeaders(302, -1);
+                reply(ex, 302, -1);
             } else {
-                ex.sendResponseHeaders(405, -1); // gorilla/mux: the path matched, the method did not
+                reply(ex, 405, -1); // gorilla/mux: the path matched, the method did not
             }
             return;
         }
         byte[] body = "404 page not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.sendResponseHeaders(404, body.length);
+        reply(ex, 404, body.length);
         ex.getResponseBody().write(body);
     }
 
@@ -158,7 +171,7 @@ public final class ParticipationHandler implements HttpHandler {
         byte[] bytes = block.toByteArray();
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
-        ex.sendResponseHeaders(200, bytes.length);
+        reply(ex, 200, bytes.length);
         ex.getResponseBody().write(bytes);
     }
 
@@ -263,7 +276,7 @@ public final class ParticipationHandler implements HttpHandler {
             return;
         }
         LOG.debug("Successfully removed channel: {}", channel);
-        ex.sendResponseHeaders(204, -1);
+        reply(ex, 204, -1);
     }
 
     /** The single file part {@code key} of a multipart body, or empty after answering 400 as Fabric does. */
@@ -272,6 +285,10 @@ public final class ParticipationHandler implements HttpHandler {
         try {
             byte[] body = readLimited(ex.getRequestBody(), maxRequestBodySize);
             form = MultipartForm.parse(body, MultipartForm.boundary(contentType(ex)).orElse(null));
+        } catch (BodyTooLarge e) {
+            UnreadBodies.closeAfterReply(ex); // Go's MaxBytesReader: the rest of the body is not read
+            sendError(ex, 400, "cannot read form from request body: " + e.getMessage());
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             sendError(ex, 400, "cannot read form from request body: " + e.getMessage());
             return Optional.empty();
@@ -295,11 +312,20 @@ public final class ParticipationHandler implements HttpHandler {
         for (int n; (n = in.read(buf)) > 0; ) {
             total += n;
             if (total > limit) {
-                throw new IllegalArgumentException("http: request body too large");
+                throw new BodyTooLarge();
             }
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Go's http.MaxBytesError as readLimited reports it. */
+    private static final class BodyTooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super("http: request body too large");
+        }
     }
 
     private boolean validChannelId(HttpExchange ex, String channel) throws IOException {
@@ -359,7 +385,7 @@ public final class ParticipationHandler implements HttpHandler {
     private void sendJson(HttpExchange ex, int status, Object content) throws IOException {
         byte[] body = (json.writeValueAsString(content) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, body.length);
+        reply(ex, status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }
