@@ -106,6 +106,8 @@ class ParticipationHandlerTest {
         HttpResponse<String> big = post("POST", ct, form("b0", file + "x".repeat(2048)));
         assertEquals(400, big.statusCode());
         assertEquals("{\"error\":\"cannot read form from request body: http: request body too large\"}\n", big.body());
+        // Go's MaxBytesReader: the rest of the body is not read, so the connection is not reused, and the response says so
+        assertEquals("close", big.headers().firstValue("Connection").orElse(""), big.headers().map().toString());
         // a parsable empty block is not a config block
         assertEquals("{\"error\":\"invalid join block: block is not a config block\"}\n",
                 post("POST", "multipart/form-data; boundary=\"b0\"", form("b0",
