@@ -24,7 +24,9 @@ public final class FabricLogLayout {
 
         @Override
         public String convert(ILoggingEvent event) {
-            return String.format("%04x", SEQ.incrementAndGet());
+            // %04x without String.format, which parses its format on every line (one line per forwarded transaction)
+            String hex = Long.toHexString(SEQ.incrementAndGet());
+            return hex.length() >= 4 ? hex : "0000".substring(hex.length()) + hex;
         }
     }
 

@@ -60,4 +60,14 @@ class FabricLogLayoutTest {
         logger.info("something else");
         assertEquals(List.of("run", "writeBlock", "etcdraft"), printed, "unknown lines: the logger's last name");
     }
+
+    @Test
+    void theSequenceIsFlogglingsFourDigitLowerCaseHexCountingUp() {
+        FabricLogLayout.FabricSequence seq = new FabricLogLayout.FabricSequence();
+        String first = seq.convert(null);
+        String second = seq.convert(null);
+        assertEquals(true, first.matches("[0-9a-f]{4,}"), first);
+        assertEquals(Long.parseLong(first, 16) + 1, Long.parseLong(second, 16));
+        assertEquals(String.format("%04x", Long.parseLong(second, 16)), second);
+    }
 }

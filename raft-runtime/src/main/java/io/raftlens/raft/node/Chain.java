@@ -274,7 +274,7 @@ public final class Chain {
      */
     public CompletableFuture<BroadcastResult> broadcast(byte[] tx) {
         return broadcast(Envelope.newBuilder().setPayload(ByteString.copyFrom(tx)).build(), rawAdmission,
-                UNKNOWN_SEQUENCE).committed();
+                UNKNOWN_SEQUENCE, Submission.pending()).committed();
     }
 
     /**
@@ -301,8 +301,23 @@ public final class Chain {
      * leader checks it again when its config has moved on.
      */
     public Submission submit(Envelope env, long configSeq) {
-        return broadcast(env, admission, configSeq);
+        return broadcast(env, admission, configSeq, Submission.pending());
     }
+
+    /**
+     * As {@link #submit(Envelope, long)}, answering only the acceptance (Fabric's Broadcast, whose client learns of
+     * the commit from Deliver): {@link Submission#committed()} is null and no commit answer is kept for it.
+     */
+    public Submission order(Envelope env, long configSeq) {
+        return broadcast(env, ADMITTED_BY_PROTOCOL, configSeq, Submission.acceptOnly());
+    }
+
+    /**
+     * The envelopes {@link #order} takes were admitted by the protocol layer's message processing (Fabric's
+     * StandardChannel: header, channel, type, size, signature and Writers), a superset of this chain's own
+     * {@link StandardChannelAdmission}; parsing them a second time here would only cost.
+     */
+    private static final EnvelopeAdmission ADMITTED_BY_PROTOCOL = env -> Admission.admitted();
 
     /**
      * A transaction a follower forwarded to this node over the cluster (Fabric's ReceiveSubmit → Submit), checked
@@ -316,7 +331,7 @@ public final class Chain {
             log.warn("Dropping a forwarded transaction: chain is stopped: " + haltReason);
             return;
         }
-        Submit s = new Submit(env, Submission.pending(), validatedSeq, revalidate);
+        Submit s = new Submit(env, Submission.acceptOnly(), validatedSeq, revalidate);
         try {
             exec.execute(() -> {
                 // Fabric counts NormalProposalsReceived where the client's Order arrived, not again here
@@ -331,8 +346,7 @@ public final class Chain {
         }
     }
 
-    private Submission broadcast(Envelope env, EnvelopeAdmission checks, long configSeq) {
-        Submission replies = Submission.pending();
+    private Submission broadcast(Envelope env, EnvelopeAdmission checks, long configSeq, Submission replies) {
         Admission verdict = checks.admit(env);
         if (!verdict.isAdmitted()) {
             return replies.refuse(new BroadcastResult(verdict.status().name(), -1, verdict.info(), 0));

@@ -25,7 +25,9 @@ final class ClientReplies {
     /** The token {@code s}'s answers wait under. */
     long register(Submission s) {
         long token = nextToken++;
-        committed.put(token, s.committed());
+        if (s.committed() != null) {
+            committed.put(token, s.committed());
+        }
         accepted.put(token, s.accepted());
         return token;
     }

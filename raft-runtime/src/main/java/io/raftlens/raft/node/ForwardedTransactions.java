@@ -63,6 +63,15 @@ final class ForwardedTransactions {
     /** Commit answers by the forwarded config update's bytes (CONFIG envelopes; the leader may remake the CONFIG). */
     private final Map<ByteString, Waiter> configs = new LinkedHashMap<>();
     private ScheduledFuture<?> sweep;
+    /**
+     * Sends not yet known to be written, oldest first; one sweep checks their RPCTimeout. A timer per forwarded
+     * transaction ({@code orTimeout}) cost a scheduling, a cancellation and often a wake-up of the timer thread each.
+     */
+    private final java.util.ArrayDeque<PendingSend> unsent = new java.util.ArrayDeque<>();
+    private ScheduledFuture<?> sendSweep;
+
+    private record PendingSend(CompletableFuture<Void> sent, long deadlineNanos) {
+    }
 
     ForwardedTransactions(String channel, Sender sender, Duration rpcTimeout, ScheduledExecutorService timers,
                           Consumer<Runnable> chainThread) {
@@ -100,7 +109,15 @@ final class ForwardedTransactions {
             watch(configKey != null ? configs : normal, configKey != null ? configKey : env.toByteString(),
                     new Waiter(committed, leader, System.nanoTime() + commitWait.toNanos()));
         }
-        sent.orTimeout(rpcTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, err) -> {
+        if (!sent.isDone()) {
+            unsent.add(new PendingSend(sent, System.nanoTime() + rpcTimeout.toNanos()));
+            if (sendSweep == null) {
+                long every = sendSweepMillis();
+                sendSweep = timers.scheduleWithFixedDelay(() -> chainThread.accept(this::expireSends), every, every,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+        sent.whenComplete((ok, err) -> {
             if (err == null) {
                 if (accepted != null) {
                     accepted.complete(BroadcastResult.accepted());
@@ -115,6 +132,27 @@ final class ForwardedTransactions {
                 committed.complete(refused);
             }
         });
+    }
+
+    /** How often unsent transactions are checked: a twentieth of RPCTimeout, so one times out at most 5 % late. */
+    private long sendSweepMillis() {
+        return Math.max(5, Math.min(250, rpcTimeout.toMillis() / 20));
+    }
+
+    /** Fails the sends older than RPCTimeout (Fabric's {@code timed out (7s) waiting on forwarding to N}). */
+    private void expireSends() {
+        long now = System.nanoTime();
+        for (PendingSend p = unsent.peek(); p != null; p = unsent.peek()) {
+            if (!p.sent().isDone() && now - p.deadlineNanos() < 0) {
+                break; // the oldest is still in time, so are the later ones
+            }
+            unsent.poll();
+            p.sent().completeExceptionally(new TimeoutException());
+        }
+        if (unsent.isEmpty() && sendSweep != null) {
+            sendSweep.cancel(false);
+            sendSweep = null;
+        }
     }
 
     private String reason(Throwable err, long leader) {
@@ -163,6 +201,14 @@ final class ForwardedTransactions {
     /** Answers every waiting commit (the chain stops or halts). */
     void failAll(String reason) {
         BroadcastResult r = BroadcastResult.unavailable(reason, 0);
+        // a send still waiting to be written is answered now, not at its RPCTimeout: nothing will sweep it any more
+        for (PendingSend p = unsent.poll(); p != null; p = unsent.poll()) {
+            p.sent().completeExceptionally(new IllegalStateException(reason));
+        }
+        if (sendSweep != null) {
+            sendSweep.cancel(false);
+            sendSweep = null;
+        }
         normal.values().forEach(w -> w.committed().complete(r));
         configs.values().forEach(w -> w.committed().complete(r));
         normal.clear();

@@ -468,6 +468,25 @@ public final class OrderingNode {
         return replies;
     }
 
+    /**
+     * Fabric's Order: as {@link #submit(String, org.hyperledger.fabric.protos.common.Envelope, long)}, answered only
+     * once the leader's block cutter took the envelope (a follower: once it is on the stream to the leader); no
+     * commit answer is kept ({@link Chain#order}).
+     */
+    public CompletableFuture<BroadcastResult> order(String channel, org.hyperledger.fabric.protos.common.Envelope env, long configSeq) {
+        Chain c = chains.get(channel);
+        if (c == null || transport == null) {
+            return CompletableFuture.completedFuture(BroadcastResult.unavailable(
+                    c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
+        }
+        CompletableFuture<BroadcastResult> reply = c.order(env, configSeq).accepted();
+        if (!reply.isDone()) {
+            unanswered.add(reply);
+            reply.whenComplete((r, e) -> unanswered.remove(reply));
+        }
+        return reply;
+    }
+
     /** A block from this node's ledger, for a peer catching up after a snapshot. */
     public Optional<Block> block(String channel, long number) {
         Chain c = chains.get(channel);

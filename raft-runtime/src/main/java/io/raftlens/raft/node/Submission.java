@@ -9,6 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * waits for this one). A transaction refused before it was taken completes both with the same error; one taken and
  * then lost (leadership lost before the cut, crash) was accepted, and only {@code committed} reports the loss, as a
  * Fabric client learns of it only by not seeing the transaction delivered.
+ *
+ * <p>{@code committed} is null when the caller asked only for the acceptance ({@link #acceptOnly()}, Fabric's
+ * Broadcast): then the chain keeps no commit answer for it — a follower does not watch its blocks for the forwarded
+ * envelope, the leader holds no future per transaction until its block is written.
  */
 public record Submission(CompletableFuture<BroadcastResult> accepted, CompletableFuture<BroadcastResult> committed) {
 
@@ -16,10 +20,17 @@ public record Submission(CompletableFuture<BroadcastResult> accepted, Completabl
         return new Submission(new CompletableFuture<>(), new CompletableFuture<>());
     }
 
+    /** Only the acceptance is answered ({@code committed} null). */
+    static Submission acceptOnly() {
+        return new Submission(new CompletableFuture<>(), null);
+    }
+
     /** Completes both answers with {@code refusal} (never accepted). */
     Submission refuse(BroadcastResult refusal) {
         accepted.complete(refusal);
-        committed.complete(refusal);
+        if (committed != null) {
+            committed.complete(refusal);
+        }
         return this;
     }
 }

@@ -102,6 +102,40 @@ class ForwardedTransactionsTest {
     }
 
     @Test
+    void manySendsTimeOutTogetherAndAWrittenOneIsNotTimedOut() throws Exception {
+        List<CompletableFuture<Void>> links = new ArrayList<>();
+        ForwardedTransactions f = new ForwardedTransactions("mychannel", (channel, leader, request) -> {
+            CompletableFuture<Void> l = new CompletableFuture<>();
+            links.add(l);
+            return l;
+        }, Duration.ofMillis(50), Duration.ofSeconds(30), timers, Runnable::run);
+        List<CompletableFuture<BroadcastResult>> accepted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            accepted.add(new CompletableFuture<>());
+            f.forward(2, tx("tx" + i), 1, false, accepted.get(i), null);
+        }
+        links.get(1).complete(null); // written in time, between two that never are
+        assertEquals(BroadcastResult.accepted(), accepted.get(1).get(1, TimeUnit.SECONDS));
+        for (int i : new int[] {0, 2}) {
+            BroadcastResult r = accepted.get(i).get(5, TimeUnit.SECONDS);
+            assertEquals("timed out (50ms) waiting on forwarding to 2", r.info());
+        }
+        assertEquals(BroadcastResult.accepted(), accepted.get(1).get());
+    }
+
+    @Test
+    void aSendStillUnwrittenWhenTheChainStopsIsAnsweredThen() throws Exception {
+        ForwardedTransactions f = forwarding(Duration.ofSeconds(7), Duration.ofSeconds(30));
+        CompletableFuture<BroadcastResult> accepted = new CompletableFuture<>();
+        f.forward(2, tx("a"), 1, false, accepted, null);
+        assertFalse(accepted.isDone());
+        f.failAll("node 1 stopped");
+        BroadcastResult r = accepted.get(1, TimeUnit.SECONDS);
+        assertEquals("SERVICE_UNAVAILABLE", r.status());
+        assertEquals("cannot forward the transaction to the leader 2: node 1 stopped", r.info());
+    }
+
+    @Test
     void aCommitNeverSeenIsAnsweredAfterTheWait() throws Exception {
         ForwardedTransactions f = forwarding(Duration.ofSeconds(7), Duration.ofMillis(100));
         link.complete(null);

@@ -68,6 +68,11 @@ public final class MspIdentity {
         msp.satisfiesPrincipal(this, principal);
     }
 
+    /** As {@link #satisfiesPrincipal}: Fabric's error message, or null when satisfied ({@link FabricMsp#principalError}). */
+    public String principalError(MSPPrincipal principal) {
+        return msp.principalError(this, principal);
+    }
+
     /** The OUs of the certificate's subject, each with the identity's certification chain identifier. */
     public List<OuIdentifier> organizationalUnits() {
         return msp.organizationalUnits(this);

@@ -1,7 +1,6 @@
 package io.raftlens.raft.fabric.policy;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.raftlens.raft.fabric.msp.MspException;
 import io.raftlens.raft.fabric.msp.MspIdentity;
 import io.raftlens.raft.fabric.msp.MspManager;
 import java.util.ArrayList;
@@ -88,9 +87,7 @@ public final class SignaturePolicy implements Policy {
                         if (used[i]) {
                             continue;
                         }
-                        try {
-                            ids.get(i).satisfiesPrincipal(principal);
-                        } catch (MspException e) {
+                        if (ids.get(i).principalError(principal) != null) {
                             continue;
                         }
                         used[i] = true;

@@ -41,6 +41,12 @@ class FabricMspTest {
         assertEquals("This identity is not an admin", e.getMessage());
         var other = assertThrows(MspException.class, () -> id.satisfiesPrincipal(role("Org2MSP", MSPRole.MSPRoleType.MEMBER)));
         assertEquals("the identity is a member of a different MSP (expected Org2MSP, got Org1MSP)", other.getMessage());
+        // the answer policies ask for: the same message, or null, computed and then cached, without an exception
+        for (int round = 0; round < 2; round++) {
+            assertEquals(null, id.principalError(role("Org1MSP", MSPRole.MSPRoleType.MEMBER)));
+            assertEquals("This identity is not an admin", id.principalError(role("Org1MSP", MSPRole.MSPRoleType.ADMIN)));
+            assertEquals(other.getMessage(), id.principalError(role("Org2MSP", MSPRole.MSPRoleType.MEMBER)));
+        }
     }
 
     @Test
