@@ -437,6 +437,9 @@ public final class ControlServer implements AutoCloseable {
         try {
             return bodies.read(ex, max, what);
         } catch (RequestBodies.Refused e) {
+            // refused before (all of) the body was read: the rest of it is still on the wire, so the connection
+            // cannot carry another request; say so, as Go's MaxBytesReader makes net/http do
+            io.raftlens.raft.http.UnreadBodies.closeAfterReply(ex);
             throw new ControlException(e.status(), e.getMessage());
         }
     }

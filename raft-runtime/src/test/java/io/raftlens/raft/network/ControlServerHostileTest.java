@@ -107,6 +107,26 @@ class ControlServerHostileTest {
     }
 
     /** A raw request; returns the status line. */
+    /** The status line and headers of the answer to {@code request}, lower-cased, one per line. */
+    private String rawHead(String request) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            StringBuilder head = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0) {
+                head.append((char) c);
+                if (head.toString().endsWith("\r\n\r\n")) {
+                    break;
+                }
+            }
+            return head.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private String raw(String request) throws Exception {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", control.port()), 2000);
@@ -151,6 +171,11 @@ class ControlServerHostileTest {
                 + control.token().value() + "\r\nContent-Length: 2000000\r\n\r\n");
         assertTrue(status.contains(" 413 "), status);
         assertEquals(List.of(), network.calls);
+        // the unread body is still on the wire: the answer says the connection ends with it
+        String head = rawHead("POST /v1/channels/mychannel/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ControlToken.HEADER
+                + ": " + control.token().value() + "\r\nContent-Length: 209715200\r\n\r\n");
+        assertTrue(head.startsWith("http/1.1 413 "), head);
+        assertTrue(head.contains("\r\nconnection: close\r\n"), head);
     }
 
     @Test
