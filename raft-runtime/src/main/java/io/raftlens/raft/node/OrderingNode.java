@@ -434,12 +434,23 @@ public final class OrderingNode {
     public CompletableFuture<BroadcastResult> broadcast(String channel, byte[] tx) {
         Chain c = chains.get(channel);
         if (c == null || transport == null) {
-            return CompletableFuture.completedFuture(BroadcastResult.unavailable(
-                    c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
+            return CompletableFuture.completedFuture(notServing(c, channel));
         }
-        CompletableFuture<BroadcastResult> reply = c.broadcast(tx);
-        unanswered.add(reply);
-        reply.whenComplete((r, e) -> unanswered.remove(reply));
+        return untilAnswered(c.broadcast(tx));
+    }
+
+    /** Why a submission to {@code channel} is refused here: this node has no such chain ({@code c} null) or is stopped. */
+    private BroadcastResult notServing(Chain c, String channel) {
+        return BroadcastResult.unavailable(
+                c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0);
+    }
+
+    /** Keeps {@code reply} among the answers a crash completes ({@link #kill}) until it is answered. */
+    private CompletableFuture<BroadcastResult> untilAnswered(CompletableFuture<BroadcastResult> reply) {
+        if (!reply.isDone()) {
+            unanswered.add(reply);
+            reply.whenComplete((r, e) -> unanswered.remove(reply));
+        }
         return reply;
     }
 
@@ -457,14 +468,11 @@ public final class OrderingNode {
     public Submission submit(String channel, org.hyperledger.fabric.protos.common.Envelope env, long configSeq) {
         Chain c = chains.get(channel);
         if (c == null || transport == null) {
-            return Submission.pending().refuse(BroadcastResult.unavailable(
-                    c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
+            return Submission.pending().refuse(notServing(c, channel));
         }
         Submission replies = c.submit(env, configSeq);
-        for (CompletableFuture<BroadcastResult> reply : List.of(replies.accepted(), replies.committed())) {
-            unanswered.add(reply);
-            reply.whenComplete((r, e) -> unanswered.remove(reply));
-        }
+        untilAnswered(replies.accepted());
+        untilAnswered(replies.committed());
         return replies;
     }
 
@@ -476,15 +484,9 @@ public final class OrderingNode {
     public CompletableFuture<BroadcastResult> order(String channel, org.hyperledger.fabric.protos.common.Envelope env, long configSeq) {
         Chain c = chains.get(channel);
         if (c == null || transport == null) {
-            return CompletableFuture.completedFuture(BroadcastResult.unavailable(
-                    c == null ? "node " + spec.id() + " has no channel " + channel : "node " + spec.id() + " is stopped", 0));
+            return CompletableFuture.completedFuture(notServing(c, channel));
         }
-        CompletableFuture<BroadcastResult> reply = c.order(env, configSeq).accepted();
-        if (!reply.isDone()) {
-            unanswered.add(reply);
-            reply.whenComplete((r, e) -> unanswered.remove(reply));
-        }
-        return reply;
+        return untilAnswered(c.order(env, configSeq).accepted());
     }
 
     /** A block from this node's ledger, for a peer catching up after a snapshot. */
