@@ -35,10 +35,7 @@ class EcdsaPublicKeyTest {
         BigInteger n = pub.getParams().getOrder();
         for (String hash : List.of("SHA-256", "SHA-384")) {
             byte[] digest = MessageDigest.getInstance(hash).digest(("message " + hash).getBytes(StandardCharsets.UTF_8));
-            Signature s = Signature.getInstance("NONEwithECDSA");
-            s.initSign(kp.getPrivate());
-            s.update(digest);
-            BigInteger[] rs = EcdsaSignatures.parse(s.sign());
+            BigInteger[] rs = signDigest(kp.getPrivate(), digest);
             BigInteger r = rs[0];
             BigInteger sv = rs[1];
             List<BigInteger[]> cases = new ArrayList<>(List.of(new BigInteger[] {r, sv}, new BigInteger[] {r, n.subtract(sv)},
@@ -152,5 +149,13 @@ class EcdsaPublicKeyTest {
         } catch (java.security.SignatureException e) {
             return false;
         }
+    }
+
+    /** (r, s) of an ECDSA signature over {@code digest} as given (no hashing), as Fabric's signers sign digests. */
+    static BigInteger[] signDigest(java.security.PrivateKey key, byte[] digest) throws Exception {
+        Signature s = Signature.getInstance("NONEwithECDSA");
+        s.initSign(key);
+        s.update(digest);
+        return EcdsaSignatures.parse(s.sign());
     }
 }

@@ -48,10 +48,7 @@ class P256CombTest {
                 if (m == 1) {
                     digest = new byte[32]; // e = 0: u1 = 0, only the key's comb contributes
                 }
-                Signature s = Signature.getInstance("NONEwithECDSA");
-                s.initSign(kp.getPrivate());
-                s.update(digest);
-                BigInteger[] rs = EcdsaSignatures.parse(s.sign());
+                BigInteger[] rs = EcdsaPublicKeyTest.signDigest(kp.getPrivate(), digest);
                 BigInteger r = rs[0];
                 BigInteger sv = rs[1];
                 byte[] other = digest.clone();
@@ -117,10 +114,7 @@ class P256CombTest {
         KeyPair kp = g.generateKeyPair();
         EcdsaPublicKey key = EcdsaPublicKey.of((ECPublicKey) kp.getPublic());
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3});
-        Signature s = Signature.getInstance("NONEwithECDSA");
-        s.initSign(kp.getPrivate());
-        s.update(digest);
-        BigInteger[] rs = EcdsaSignatures.parse(s.sign());
+        BigInteger[] rs = EcdsaPublicKeyTest.signDigest(kp.getPrivate(), digest);
         for (int i = 0; i < EcdsaPublicKey.COMB_AFTER * 3; i++) {
             assertTrue(key.verify(digest, rs[0], rs[1]));
             assertEquals(false, key.verify(digest, rs[0], rs[1].add(BigInteger.ONE)));

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,34 +42,6 @@ class AdminKeepAliveTest {
 
     private AdminServer server;
     private SSLContext admin;
-
-    /** An orderer with no channels. */
-    private static final class NoChannels implements ChannelManagement {
-        @Override
-        public List<String> channels() {
-            return List.of();
-        }
-
-        @Override
-        public ChannelInfo channelInfo(String channel) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_NOT_EXIST);
-        }
-
-        @Override
-        public ChannelInfo joinChannel(String channel, Block configBlock) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_ALREADY_EXISTS);
-        }
-
-        @Override
-        public void removeChannel(String channel) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_NOT_EXIST);
-        }
-
-        @Override
-        public Block fetchBlock(String channel, String blockId) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_NOT_EXIST);
-        }
-    }
 
     @BeforeEach
     void start() {

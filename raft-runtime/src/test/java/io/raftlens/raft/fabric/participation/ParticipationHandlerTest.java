@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import org.hyperledger.fabric.protos.common.Block;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,37 +23,9 @@ class ParticipationHandlerTest {
     private AdminServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** An orderer with no channels that refuses every join with Fabric's "channel already exists". */
-    private static final class Empty implements ChannelManagement {
-        @Override
-        public List<String> channels() {
-            return List.of();
-        }
-
-        @Override
-        public ChannelInfo channelInfo(String channel) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_NOT_EXIST);
-        }
-
-        @Override
-        public ChannelInfo joinChannel(String channel, Block configBlock) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_ALREADY_EXISTS);
-        }
-
-        @Override
-        public void removeChannel(String channel) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_NOT_EXIST);
-        }
-
-        @Override
-        public Block fetchBlock(String channel, String blockId) throws ParticipationException {
-            throw new ParticipationException(ParticipationException.Kind.CHANNEL_NOT_EXIST);
-        }
-    }
-
     @BeforeEach
     void start() {
-        server = AdminServer.start("127.0.0.1", 0, new Empty(), Optional.empty(), 1024);
+        server = AdminServer.start("127.0.0.1", 0, new NoChannels(), Optional.empty(), 1024);
     }
 
     @AfterEach
